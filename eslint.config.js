@@ -1,0 +1,81 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'url', 'stream', 'events', 'util', 'zlib'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  // shared/ is pure TypeScript: no DOM, no Node, no Electron, no Dexie.
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron', 'dexie', 'dexie-*', 'react', 'react-*', '**/renderer/**', '**/electron/**'], message: 'shared/ stays pure TypeScript (no Node, DOM, Electron, Dexie or React).' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'indexedDB', 'process', 'Buffer'],
+    },
+  },
+  // The renderer never reaches the OS directly; Dexie stays inside renderer/db/.
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
+            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/db/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' }] },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.{ts,cts}', 'build/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['electron/**/*.{ts,cts}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['react', 'react-*', 'dexie', '**/renderer/**'], message: 'The shell does not use renderer code.' }] },
+      ],
+    },
+  },
+  // Config files are loaded by their tools through a default export.
+  { files: ['**/*.config.{js,ts}', 'eslint.config.js'], rules: { 'no-restricted-syntax': 'off' } },
+);

@@ -1,0 +1,12 @@
+import { useLive } from '../db/live';
+import { getSetting } from '../db/settings';
+import { FirstRun } from '../features/onboarding/FirstRun';
+import { Shell } from './Shell';
+
+/** First run until the seat has its own team member; the app shell after. */
+export function App() {
+  const selfId = useLive(() => getSetting<string | null>('selfMemberId', null));
+  if (selfId === undefined) return <div className="boot" role="status" aria-busy="true" />;
+  if (selfId === null) return <FirstRun />;
+  return <Shell selfId={selfId} />;
+}

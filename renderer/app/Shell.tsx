@@ -1,0 +1,88 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getBridge } from '../bridge';
+import { AccountPage } from '../features/account/AccountPage';
+import { CustomersPage } from '../features/customers/CustomersPage';
+import { PlanPage } from '../features/plan/PlanPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { TodayPage } from '../features/today/TodayPage';
+import { usePendingCommand } from './commands';
+import { NAV_PAGES, useRouter, type NavPage, type Route } from './router';
+import { useSession } from './session';
+
+const SHORTCUT_HINT: Record<NavPage, string> = {
+  today: 'Ctrl+1',
+  customers: 'Ctrl+2',
+  plan: 'Ctrl+3',
+  reports: 'Ctrl+4',
+  settings: 'Ctrl+,',
+};
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'today':
+      return <TodayPage />;
+    case 'customers':
+      return <CustomersPage />;
+    case 'account':
+      return <AccountPage accountId={route.accountId} />;
+    case 'plan':
+      return <PlanPage />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+/** The main window: navigation on the left, one page on the right. */
+export function Shell({ selfId }: { selfId: string }) {
+  const { t } = useTranslation();
+  const { route, navigate } = useRouter();
+  const setSelf = useSession((s) => s.setSelf);
+  const post = usePendingCommand((s) => s.post);
+
+  useEffect(() => setSelf(selfId), [selfId, setSelf]);
+
+  useEffect(
+    () =>
+      getBridge().onMenuCommand((command) => {
+        if (command.startsWith('go-')) {
+          navigate({ page: command.slice(3) as NavPage });
+          return;
+        }
+        if (command === 'new-account' || command === 'find') navigate({ page: 'customers' });
+        post(command);
+      }),
+    [navigate, post],
+  );
+
+  const current = route.page === 'account' ? 'customers' : route.page;
+  return (
+    <div className="shell">
+      <nav className="sidebar" aria-label={t('nav.label')}>
+        <div className="brand" aria-hidden="true">
+          Rapport
+        </div>
+        <ul>
+          {NAV_PAGES.map((page) => (
+            <li key={page}>
+              <a
+                href={`#/${page}`}
+                aria-current={current === page ? 'page' : undefined}
+                title={`${t(`nav.${page}`)} (${SHORTCUT_HINT[page]})`}
+                aria-keyshortcuts={SHORTCUT_HINT[page].replace('Ctrl', 'Control')}
+              >
+                {t(`nav.${page}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="page" id="main">
+        <Page route={route} />
+      </main>
+    </div>
+  );
+}

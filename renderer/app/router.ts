@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+
+/** The pages of the main navigation, in menu order. */
+export const NAV_PAGES = ['today', 'customers', 'plan', 'reports', 'settings'] as const;
+export type NavPage = (typeof NAV_PAGES)[number];
+
+export type Route = { page: NavPage } | { page: 'account'; accountId: string };
+
+/** Routes live in the URL hash so reload, back/forward and e2e deep links all work. */
+export function parseHash(hash: string): Route {
+  const [, page, id] = hash.replace(/^#/, '').split('/');
+  if (page === 'account' && id) return { page: 'account', accountId: decodeURIComponent(id) };
+  if ((NAV_PAGES as readonly string[]).includes(page ?? '')) return { page: page as NavPage };
+  return { page: 'today' };
+}
+
+export function routeToHash(route: Route): string {
+  return route.page === 'account' ? `#/account/${encodeURIComponent(route.accountId)}` : `#/${route.page}`;
+}
+
+type RouterState = { route: Route; navigate: (route: Route) => void };
+
+export const useRouter = create<RouterState>((set) => ({
+  route: parseHash(typeof location === 'undefined' ? '' : location.hash),
+  navigate: (route) => {
+    const hash = routeToHash(route);
+    if (location.hash !== hash) location.hash = hash;
+    set({ route });
+  },
+}));
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('hashchange', () => useRouter.setState({ route: parseHash(location.hash) }));
+}

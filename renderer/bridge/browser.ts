@@ -1,0 +1,96 @@
+import type { Bridge, MenuCommand, OpenedFile, SaveFileResult } from '../../shared/bridge/contract';
+import { isAllowedExternalUrl } from '../../shared/bridge/urls';
+import { menuCommandForKey } from './shortcuts';
+
+declare const __APP_VERSION__: string;
+
+/** Saves through a download: works in every Chromium, including headless test runs. */
+function download(name: string, mimeType: string, data: string | Uint8Array): SaveFileResult {
+  const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: mimeType });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return { saved: true };
+}
+
+function pickFiles(accept: string, multiple: boolean): Promise<OpenedFile[]> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.multiple = multiple;
+    input.style.display = 'none';
+    input.addEventListener('cancel', () => {
+      input.remove();
+      resolve([]);
+    });
+    input.addEventListener('change', () => {
+      const files = [...(input.files ?? [])];
+      input.remove();
+      Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })))
+        .then(resolve, reject);
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** The bridge for plain Chromium: downloads, file inputs, window.print and Web Notifications. */
+export function createBrowserBridge(): Bridge {
+  const listeners = new Set<(command: MenuCommand) => void>();
+  window.addEventListener('keydown', (event) => {
+    const command = menuCommandForKey(event);
+    if (!command || listeners.size === 0) return;
+    event.preventDefault();
+    for (const listener of listeners) listener(command);
+  });
+
+  return {
+    async appInfo() {
+      return {
+        name: 'Rapport',
+        version: __APP_VERSION__,
+        shell: 'browser',
+        platform: navigator.platform,
+        systemLocale: navigator.language,
+      };
+    },
+    async saveFile(req) {
+      return download(req.suggestedName, req.mimeType, req.data);
+    },
+    async openFiles(req) {
+      const accept = req.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+      return pickFiles(accept, req.multiple);
+    },
+    async printToPdf() {
+      // The browser's print dialog offers "Save as PDF"; whether the user saved is not reported.
+      window.print();
+      return { saved: false };
+    },
+    async notify(req) {
+      if (!('Notification' in window)) return false;
+      let permission = Notification.permission;
+      if (permission === 'default') permission = await Notification.requestPermission();
+      if (permission !== 'granted') return false;
+      new Notification(req.title, { body: req.body, tag: req.tag });
+      return true;
+    },
+    async openExternal(url) {
+      if (!isAllowedExternalUrl(url)) throw new Error(`Refused to open ${url}`);
+      window.open(url, '_blank', 'noopener,noreferrer');
+    },
+    async setLanguage(lang) {
+      document.documentElement.lang = lang;
+    },
+    onMenuCommand(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type {
+  Account,
+  ActivityPlan,
+  AutomationRule,
+  Contact,
+  Deal,
+  Draft,
+  ImportBatch,
+  Interaction,
+  LeadSource,
+  ReminderState,
+  Sale,
+  SavedView,
+  SegmentRule,
+  Setting,
+  TeamMember,
+} from '../../shared/domain';
+import { applyMigrations } from './migrations';
+
+export const DEFAULT_DB_NAME = 'rapport';
+
+export type RapportDb = Dexie & {
+  accounts: EntityTable<Account, 'id'>;
+  contacts: EntityTable<Contact, 'id'>;
+  interactions: EntityTable<Interaction, 'id'>;
+  deals: EntityTable<Deal, 'id'>;
+  sales: EntityTable<Sale, 'id'>;
+  leadSources: EntityTable<LeadSource, 'id'>;
+  teamMembers: EntityTable<TeamMember, 'id'>;
+  segmentRules: EntityTable<SegmentRule, 'id'>;
+  activityPlans: EntityTable<ActivityPlan, 'id'>;
+  reminderStates: EntityTable<ReminderState, 'id'>;
+  automationRules: EntityTable<AutomationRule, 'id'>;
+  settings: EntityTable<Setting, 'id'>;
+  drafts: EntityTable<Draft, 'id'>;
+  savedViews: EntityTable<SavedView, 'id'>;
+  importBatches: EntityTable<ImportBatch, 'id'>;
+};
+
+/**
+ * Opens (creating or upgrading) the database. Strict durability: a write is reported done only
+ * once it is on disk, because a laptop losing power in a car park must not lose the last visit.
+ */
+export function openDb(name: string = DEFAULT_DB_NAME): RapportDb {
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as RapportDb;
+  applyMigrations(db);
+  return db;
+}
+
+let current: RapportDb | undefined;
+
+/** The app's database, opened on first use. */
+export function getDb(): RapportDb {
+  current ??= openDb();
+  return current;
+}
+
+/** Replaces the app's database (tests and the benchmark open throwaway databases). */
+export function useDatabase(db: RapportDb): void {
+  current = db;
+}

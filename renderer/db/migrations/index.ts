@@ -1,0 +1,11 @@
+import type { Dexie } from 'dexie';
+import { migrateV1 } from './v1';
+
+/** Every schema version in order; a new version is a new file added here, never an edit of an old one. */
+export const MIGRATIONS: ReadonlyArray<(db: Dexie) => void> = [migrateV1];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function applyMigrations(db: Dexie): void {
+  for (const migrate of MIGRATIONS) migrate(db);
+}

@@ -1,0 +1,84 @@
+import { useTranslation } from 'react-i18next';
+import { useRouter } from '../../app/router';
+import { useSession } from '../../app/session';
+import { todayIso } from '../../app/today';
+import { listOpenComplaints, listPlanned } from '../../db/interactions';
+import { useLive } from '../../db/live';
+import { getDb } from '../../db/db';
+import { formatters } from '../../i18n/format';
+
+function dayBounds(): [string, string] {
+  const start = new Date();
+  start.setHours(0, 0, 0, 0);
+  const end = new Date(start);
+  end.setDate(end.getDate() + 1);
+  return [start.toISOString(), end.toISOString()];
+}
+
+/** The rep's morning screen: today's appointments and what is waiting on them. */
+export function TodayPage() {
+  const { t, i18n } = useTranslation('today');
+  const fmt = formatters(i18n.language);
+  const selfId = useSession((s) => s.selfId);
+  const navigate = useRouter((s) => s.navigate);
+  const me = useLive(() => getDb().teamMembers.get(selfId), [selfId]);
+  const appointments = useLive(() => {
+    const [from, to] = dayBounds();
+    return listPlanned(from, to, selfId);
+  }, [selfId]);
+  const complaints = useLive(listOpenComplaints);
+  const accountNames = useLive(async () => {
+    const ids = [...(appointments ?? []), ...(complaints ?? [])].map((i) => i.accountId);
+    const rows = await getDb().accounts.bulkGet(ids);
+    return new Map(rows.filter((a) => a !== undefined).map((a) => [a.id, a.name]));
+  }, [appointments, complaints]);
+  const name = (id: string) => accountNames?.get(id) ?? '';
+
+  return (
+    <section aria-labelledby="today-title">
+      <header className="page-header">
+        <h1 id="today-title">{t('title', { date: fmt.date(todayIso()) })}</h1>
+        {me && <p className="lead">{t('greeting', { name: me.name })}</p>}
+      </header>
+      <div className="account-grid">
+        <section className="panel" aria-labelledby="appointments-title">
+          <h2 id="appointments-title">{t('appointments')}</h2>
+          {appointments && appointments.length > 0 ? (
+            <ul className="plain-list">
+              {appointments.map((a) => (
+                <li key={a.id}>
+                  <span className="when">{fmt.time(a.at)}</span>{' '}
+                  <button type="button" className="link" onClick={() => navigate({ page: 'account', accountId: a.accountId })}>
+                    {name(a.accountId)}
+                  </button>{' '}
+                  <span className="muted">{a.subject || t(`common:interactionType.${a.type}`)}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty-state">{t('noAppointments')}</p>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="complaints-title">
+          <h2 id="complaints-title">{t('openComplaints', { count: complaints?.length ?? 0 })}</h2>
+          {complaints && complaints.length > 0 ? (
+            <ul className="plain-list">
+              {complaints.slice(0, 10).map((c) => (
+                <li key={c.id}>
+                  <button type="button" className="link" onClick={() => navigate({ page: 'account', accountId: c.accountId })}>
+                    {name(c.accountId)}
+                  </button>{' '}
+                  <span className="muted">
+                    {c.subject} · {t(`common:complaintStatus.${c.complaint?.status ?? 'open'}`)} · {fmt.date(c.at)}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty-state">{t('noComplaints')}</p>
+          )}
+        </section>
+      </div>
+    </section>
+  );
+}

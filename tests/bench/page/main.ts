@@ -1,0 +1,62 @@
+import { generateDemoDataChunks } from '../../../shared/demo';
+import { DEFAULT_DB_NAME, getDb } from '../../../renderer/db/db';
+import { loadDemoData } from '../../../renderer/db/demo';
+import { deleteDb, getAll, openRawDb, putAll } from './raw-idb';
+
+const TODAY = '2026-11-23';
+const SEED = 7;
+
+/** Scenarios the runner calls through page.evaluate; each returns milliseconds. */
+const bench = {
+  /** The app's demo loader (Dexie, chunked transactions) into the app's database. */
+  async appLoad(accounts: number): Promise<number> {
+    getDb().close();
+    await deleteDb(DEFAULT_DB_NAME);
+    await getDb().open();
+    const t0 = performance.now();
+    await loadDemoData({ seed: SEED, accounts, today: TODAY, selfName: 'Bench' });
+    const ms = performance.now() - t0;
+    getDb().close();
+    return ms;
+  },
+  /** Generating the same rows in memory, without writing: part of both sides above. */
+  async generate(accounts: number): Promise<number> {
+    const t0 = performance.now();
+    let rows = 0;
+    for (const chunk of generateDemoDataChunks({ seed: SEED, accounts, today: TODAY, selfName: 'Bench' }, 500)) {
+      rows += chunk.accounts.length;
+    }
+    if (rows !== accounts) throw new Error(`generated ${rows} accounts, expected ${accounts}`);
+    return performance.now() - t0;
+  },
+  /** Baseline: the same generated rows put with raw IndexedDB into stores with the same indexes. */
+  async rawLoad(accounts: number): Promise<number> {
+    const name = 'bench-raw';
+    await deleteDb(name);
+    const db = await openRawDb(name);
+    const t0 = performance.now();
+    for (const chunk of generateDemoDataChunks({ seed: SEED, accounts, today: TODAY, selfName: 'Bench' }, 500)) {
+      await putAll(db, [chunk as unknown as Record<string, unknown[]>]);
+    }
+    const ms = performance.now() - t0;
+    db.close();
+    await deleteDb(name);
+    return ms;
+  },
+  /** Baseline for first paint: open the app's database raw and read every account and contact. */
+  async rawReadAll(): Promise<number> {
+    const t0 = performance.now();
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(DEFAULT_DB_NAME);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await Promise.all([getAll(db, 'accounts'), getAll(db, 'contacts')]);
+    const ms = performance.now() - t0;
+    db.close();
+    return ms;
+  },
+};
+
+(window as unknown as { bench: typeof bench }).bench = bench;
+document.title = 'bench-ready';

@@ -1,0 +1,80 @@
+// Benchmarks in real Chromium. Every figure is printed with a baseline measured in the same run
+// and their ratio, because these machines are shared and absolute times drift.
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { serveStatic } from './static-server';
+
+type Row = { figure: string; ms: number; baseline: string; baseMs: number };
+
+const root = resolve(import.meta.dirname, '../..');
+const sizes = (process.env.BENCH_SIZES ?? '700,10000').split(',').map(Number);
+const port = Number(process.env.BENCH_PORT ?? 4199);
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+async function call(page: Page, fn: string, arg?: number): Promise<number> {
+  return page.evaluate(
+    ([name, value]) => (window as unknown as Record<string, Record<string, (n?: number) => Promise<number>>>).bench![name as string]!(value as number | undefined),
+    [fn, arg] as const,
+  );
+}
+
+async function openBench(page: Page): Promise<number> {
+  await page.goto(`http://127.0.0.1:${port}/bench/index.html`);
+  await page.waitForFunction(() => document.title === 'bench-ready');
+  return page.evaluate(() => performance.now());
+}
+
+async function main(): Promise<void> {
+  execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+  const server = await serveStatic(resolve(root, 'dist'), port);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  const rows: Row[] = [];
+  try {
+    const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 800 } });
+    const page = await context.newPage();
+    for (const n of sizes) {
+      const repeats = n <= 1000 ? 3 : 1;
+      await openBench(page);
+      const gen: number[] = [];
+      const app: number[] = [];
+      const raw: number[] = [];
+      for (let i = 0; i < repeats; i++) {
+        gen.push(await call(page, 'generate', n));
+        raw.push(await call(page, 'rawLoad', n));
+        app.push(await call(page, 'appLoad', n));
+      }
+      rows.push({ figure: `demo data load, ${n} accounts (app loader, incl. generation)`, ms: median(app), baseline: 'generation + raw IndexedDB put', baseMs: median(raw) });
+      rows.push({ figure: `  of which generation in memory`, ms: median(gen), baseline: 'raw load', baseMs: median(raw) });
+
+      const paint: number[] = [];
+      const floor: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        floor.push((await openBench(page)) + (await call(page, 'rawReadAll')));
+        await page.goto(`http://127.0.0.1:${port}/renderer/index.html#/customers`);
+        await page.locator('table tbody tr').first().waitFor({ timeout: 120_000 });
+        paint.push(await page.evaluate(() => performance.now()));
+      }
+      rows.push({ figure: `app start to first customer rows, ${n} accounts`, ms: median(paint), baseline: 'page load + raw getAll accounts+contacts', baseMs: median(floor) });
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+  console.log('\n| figure | time | baseline | baseline time | ratio |\n| --- | ---: | --- | ---: | ---: |');
+  for (const r of rows) console.log(`| ${r.figure} | ${fmt(r.ms)} | ${r.baseline} | ${fmt(r.baseMs)} | ${(r.ms / r.baseMs).toFixed(2)}× |`);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// The renderer is served from `app://` in Electron and from any static host in a browser,
+// so every asset URL must be relative.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: { port: Number(process.env.RAPPORT_PORT ?? 5173), strictPort: true },
+  preview: { port: Number(process.env.RAPPORT_PORT ?? 4173), strictPort: true },
+});
