@@ -12,7 +12,8 @@ export default defineConfig({
   plugins: [react()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
-    outDir: '../dist/renderer',
+    // Parallel e2e runs on one machine build into their own folders (RAPPORT_OUT_DIR).
+    outDir: process.env.RAPPORT_OUT_DIR ?? '../dist/renderer',
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: true,
