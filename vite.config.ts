@@ -9,7 +9,16 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    {
+      // The dev server injects an inline React Refresh preamble that the strict CSP would block;
+      // built files (what Electron and users load) keep the CSP.
+      name: 'rapport-dev-csp',
+      apply: 'serve',
+      transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/, ''),
+    },
+  ],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     // Parallel e2e runs on one machine build into their own folders (RAPPORT_OUT_DIR).

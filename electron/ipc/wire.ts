@@ -1,0 +1,58 @@
+import { app, BrowserWindow, dialog, ipcMain, Notification, shell, type WebContents } from 'electron';
+import type { UiLanguage } from '../../shared/bridge/contract';
+import type { Logger } from '../log';
+import { createAppHandlers } from './app';
+import { createFileHandlers } from './files';
+import { createNotifyHandlers } from './notify';
+import { registerIpcHandlers } from './register';
+import type { HandlerMap } from './types';
+
+export type WireOptions = {
+  origins: readonly string[];
+  log: Logger;
+  setLanguage(lang: UiLanguage): void;
+};
+
+/** Connects the pure handlers to Electron's dialog, printing, notifications and shell. */
+export function wireIpc(options: WireOptions): void {
+  const windowOf = (sender: WebContents) => BrowserWindow.fromWebContents(sender);
+
+  const handlers: HandlerMap<WebContents> = {
+    ...createAppHandlers<WebContents>({
+      info: () => ({
+        name: app.getName(),
+        version: app.getVersion(),
+        shell: 'electron',
+        platform: process.platform,
+        systemLocale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
+        dataPath: app.getPath('userData'),
+        logPath: options.log.path,
+      }),
+      setLanguage: options.setLanguage,
+      openExternal: (url) => shell.openExternal(url),
+    }),
+    ...createFileHandlers<WebContents>({
+      showSaveDialog: async (sender, dialogOptions) => {
+        const window = windowOf(sender);
+        const result = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+        return result.canceled ? undefined : result.filePath;
+      },
+      showOpenDialog: async (sender, { filters, multiple }) => {
+        const dialogOptions = { filters, properties: multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const] };
+        const window = windowOf(sender);
+        const result = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+        return result.canceled ? [] : result.filePaths;
+      },
+      printToPdf: (sender, { landscape }) =>
+        sender.printToPDF({ pageSize: 'A4', landscape, preferCSSPageSize: true, printBackground: true }),
+      defaultFolder: () => app.getPath('documents'),
+    }),
+    ...createNotifyHandlers<WebContents>({
+      isSupported: () => Notification.isSupported(),
+      // id maps to the OS tag on Windows/macOS, so the OS replaces it too.
+      create: ({ title, body, tag }) => new Notification({ title, body, ...(tag ? { id: tag } : {}) }),
+    }),
+  };
+
+  registerIpcHandlers(ipcMain, handlers, { origins: options.origins, log: options.log });
+}

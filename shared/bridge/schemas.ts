@@ -1,0 +1,75 @@
+/**
+ * Runtime schemas for what the renderer sends over the bridge. The shell's IPC handlers parse every
+ * request with these before acting, because the renderer is treated as untrusted input. Types come
+ * from contract.ts; `satisfies` below keeps the two in step.
+ */
+import { z } from 'zod';
+import { UI_LANGUAGES, type Bridge } from './contract';
+
+/** Bridge methods answered over `ipcRenderer.invoke` (all but the menu-command listener). */
+export type InvokeMethod = Exclude<keyof Bridge, 'onMenuCommand'>;
+/** The single argument of an invoke method (`undefined` for appInfo). */
+export type InvokeRequest<K extends InvokeMethod> = Parameters<Bridge[K]>[0];
+/** What an invoke method resolves to. */
+export type InvokeResult<K extends InvokeMethod> = Awaited<ReturnType<Bridge[K]>>;
+
+// Windows forbids these in file names (and control characters); "/" and "\\" would also smuggle in a folder.
+const FORBIDDEN_NAME_CHARS = /[<>:"/\\|?*]/;
+const hasControlChar = (name: string) => [...name].some((char) => char.charCodeAt(0) < 0x20);
+
+/** A proposed file name: no folder part, no characters Windows refuses. */
+export const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !FORBIDDEN_NAME_CHARS.test(name) && !hasControlChar(name) && name !== '.' && name !== '..', {
+    message: 'file name must not contain a folder or reserved characters',
+  });
+
+export const fileFilterSchema = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9_-]{1,16})$/)).min(1).max(20),
+});
+
+const bytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, {
+  message: 'expected a Uint8Array',
+});
+
+export const saveFileRequestSchema = z.object({
+  suggestedName: fileNameSchema,
+  mimeType: z.string().max(200),
+  data: z.union([z.string(), bytesSchema]),
+  filters: z.array(fileFilterSchema).max(20),
+});
+
+export const openFilesRequestSchema = z.object({
+  filters: z.array(fileFilterSchema).max(20),
+  multiple: z.boolean(),
+});
+
+export const printToPdfRequestSchema = z.object({
+  suggestedName: fileNameSchema,
+  landscape: z.boolean(),
+});
+
+export const notifyRequestSchema = z.object({
+  title: z.string().min(1).max(200),
+  body: z.string().max(2000),
+  tag: z.string().min(1).max(100).optional(),
+});
+
+/** A URL to hand to the OS; the scheme check happens in the handler. */
+export const externalUrlSchema = z.string().min(1).max(2048);
+
+export const uiLanguageSchema = z.enum(UI_LANGUAGES);
+
+/** One schema per invoke method, for the single argument the preload forwards. */
+export const bridgeRequestSchemas = {
+  appInfo: z.undefined(),
+  saveFile: saveFileRequestSchema,
+  openFiles: openFilesRequestSchema,
+  printToPdf: printToPdfRequestSchema,
+  notify: notifyRequestSchema,
+  openExternal: externalUrlSchema,
+  setLanguage: uiLanguageSchema,
+} satisfies { [K in InvokeMethod]: z.ZodType<InvokeRequest<K>> };
