@@ -76,6 +76,17 @@ export default tseslint.config(
       ],
     },
   },
+  // The sandboxed preload can load nothing but `electron`; the contract is bundled into it.
+  {
+    files: ['electron/preload.cts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!electron$|\\.\\./shared/bridge/contract$).*', message: 'The preload may only use electron and the bridge contract.' }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='require'][arguments.0.value!=/^(electron|\\.\\.\\/shared\\/bridge\\/contract)$/]", message: 'The preload may only require electron and the bridge contract.' },
+      ],
+    },
+  },
   // Config files are loaded by their tools through a default export.
   { files: ['**/*.config.{js,ts}', 'eslint.config.js'], rules: { 'no-restricted-syntax': 'off' } },
 );
