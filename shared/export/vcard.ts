@@ -1,0 +1,84 @@
+import type { Account, Contact, Salutation } from '../domain';
+
+export type VcardVersion = '4.0' | '3.0';
+
+/** One contact to export with the account it belongs to (for ORG and the work address). */
+export type VcardExportItem = {
+  contact: Pick<Contact, 'id' | 'firstName' | 'lastName'> & Partial<Contact>;
+  account?: Partial<Pick<Account, 'name' | 'kind' | 'street' | 'postalCode' | 'city' | 'country' | 'website'>>;
+};
+
+/** Prefix written into N for each salutation (German, as the letters are German). */
+const PREFIX: Record<Salutation, string> = { mr: 'Herr', ms: 'Frau', mx: '', none: '' };
+
+/**
+ * Writes contacts as one .vcf text: vCard 4.0 (RFC 6350), or 3.0 (RFC 2426) for Outlook and older
+ * address books. CRLF line ends, lines folded at 75 octets without splitting a UTF-8 character, text
+ * escaped (`\\ \, \; \n`). A birthday without year is written `--MMDD`. Phone numbers are written as
+ * text (`VALUE=text` in 4.0), so `+49 170 1234567` comes back exactly.
+ */
+export function toVcards(items: readonly VcardExportItem[], version: VcardVersion): string {
+  return items.map((item) => toVcard(item, version)).join('');
+}
+
+export function toVcard({ contact: c, account: a }: VcardExportItem, version: VcardVersion): string {
+  const v4 = version === '4.0';
+  const t = (types: string) => (v4 ? `;TYPE=${types.toLowerCase()}` : `;TYPE=${types.toUpperCase()}`);
+  const prefix = [PREFIX[c.salutation ?? 'none'], c.title ?? ''].filter(Boolean).join(' ');
+  const fn = [c.title, c.firstName, c.lastName].filter(Boolean).join(' ') || a?.name || '';
+  const lines: string[] = ['BEGIN:VCARD', `VERSION:${version}`];
+  lines.push(`FN:${esc(fn)}`);
+  lines.push(`N:${[c.lastName, c.firstName, '', prefix, ''].map((p) => esc(p ?? '')).join(';')}`);
+  if (a?.name && a.kind !== 'private') lines.push(`ORG:${esc(a.name)}`);
+  if (c.position) lines.push(`TITLE:${esc(c.position)}`);
+  const tel = v4 ? ';VALUE=text' : '';
+  if (c.phone) lines.push(`TEL${tel}${t('work,voice')}:${esc(c.phone)}`);
+  if (c.mobile) lines.push(`TEL${tel}${t('cell')}:${esc(c.mobile)}`);
+  if (c.email) lines.push(`EMAIL${v4 ? t('work') : t('internet,work')}:${esc(c.email)}`);
+  if (a && (a.street || a.postalCode || a.city)) {
+    const adr = ['', '', a.street ?? '', a.city ?? '', '', a.postalCode ?? '', a.country ?? ''];
+    lines.push(`ADR${t('work')}:${adr.map(esc).join(';')}`);
+  }
+  if (a?.website) lines.push(`URL:${esc(a.website)}`);
+  const b = c.birthday;
+  if (b) {
+    const md = `${pad(b.month)}${v4 ? '' : '-'}${pad(b.day)}`;
+    lines.push(`BDAY:${b.year ? `${String(b.year).padStart(4, '0')}${v4 ? '' : '-'}${md}` : `--${md}`}`);
+  }
+  if (c.notes) lines.push(`NOTE:${esc(c.notes)}`);
+  lines.push(v4 ? `UID:urn:uuid:${c.id}` : `UID:${c.id}`);
+  lines.push('END:VCARD');
+  return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+/** RFC 6350 §3.4 / RFC 2426 text escaping. */
+export function esc(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
+}
+
+const encoder = new TextEncoder();
+
+/** Folds a line into chunks of at most 75 octets; continuation lines start with one space. */
+export function fold(line: string): string {
+  if (encoder.encode(line).length <= 75) return line;
+  const chunks: string[] = [];
+  let current = '';
+  let size = 0;
+  for (const ch of line) {
+    const n = encoder.encode(ch).length;
+    const limit = chunks.length === 0 ? 75 : 74; // the leading space counts
+    if (size + n > limit) {
+      chunks.push(current);
+      current = '';
+      size = 0;
+    }
+    current += ch;
+    size += n;
+  }
+  chunks.push(current);
+  return chunks.join('\r\n ');
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

@@ -1,0 +1,99 @@
+import { ExcelJS } from './exceljs';
+
+export type XlsxColumnType = 'text' | 'number' | 'date' | 'boolean';
+
+export type XlsxColumn = {
+  /** Header text in row 1. */
+  header: string;
+  /** Property of each row object holding the value. */
+  key: string;
+  /** Width in characters; from the header and first rows when absent. */
+  width?: number;
+  /** How cells are written: text cells are always strings (never formulas), dates are real dates. */
+  type: XlsxColumnType;
+};
+
+export type XlsxSheet = {
+  /** Sheet name; cut to Excel's 31 characters and cleaned of `[]:*?/\`. */
+  name: string;
+  columns: readonly XlsxColumn[];
+  rows: readonly Record<string, unknown>[];
+};
+
+export type XlsxOptions = {
+  /** Date display: `de` → 22.11.2026, `en` → 2026-11-22 (default `de`). */
+  locale?: 'de' | 'en';
+};
+
+/**
+ * Writes a workbook. Strings go in as shared-string text cells (`t="s"`), so `=1+1` or
+ * `+49 170 1234567` stay text and are never evaluated — no apostrophe is needed in XLSX.
+ * Numbers are numbers; `date` columns take IsoDate/ISO strings or Dates and become date cells.
+ * Header bold and frozen.
+ */
+export async function exportXlsx(sheets: readonly XlsxSheet[], options: XlsxOptions = {}): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Rapport';
+  const used = new Set<string>();
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheetName(sheet.name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
+    ws.columns = sheet.columns.map((c) => ({
+      key: c.key,
+      width: c.width ?? guessWidth(c, sheet.rows),
+      // No "@" style on text columns: shared-string cells are text already, and a per-cell style
+      // costs about a third of the write time at 100k rows.
+      style: c.type === 'date' ? { numFmt: options.locale === 'en' ? 'yyyy-mm-dd' : 'dd.mm.yyyy' } : {},
+    }));
+    const header = ws.getRow(1);
+    sheet.columns.forEach((c, i) => {
+      const cell = header.getCell(i + 1);
+      cell.value = c.header;
+      cell.font = { bold: true };
+    });
+    for (const row of sheet.rows) {
+      ws.addRow(sheet.columns.map((c) => cellValue(row[c.key], c.type)));
+    }
+  }
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function cellValue(value: unknown, type: XlsxColumnType): string | number | boolean | Date | null {
+  if (value === null || value === undefined || value === '') return null;
+  switch (type) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? value : String(value);
+    case 'boolean':
+      return typeof value === 'boolean' ? value : String(value);
+    case 'date': {
+      const d = toDate(value);
+      return d ?? String(value);
+    }
+    default:
+      // Plain strings only: an object like { formula } would be written as a formula.
+      return Array.isArray(value) ? value.join(', ') : String(value);
+  }
+}
+
+/** IsoDate is a calendar day: it is written as midnight UTC, which exceljs stores as that day's serial. */
+function toDate(value: unknown): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  if (typeof value !== 'string') return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00.000Z`);
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+function sheetName(raw: string, used: Set<string>): string {
+  const base = (raw.replace(/[[\]:*?/\\]/g, ' ').trim() || 'Sheet').slice(0, 31);
+  let name = base;
+  for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 28)} (${n})`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+function guessWidth(column: XlsxColumn, rows: readonly Record<string, unknown>[]): number {
+  let width = column.header.length;
+  for (const row of rows.slice(0, 100)) width = Math.max(width, String(row[column.key] ?? '').length);
+  return Math.min(Math.max(width + 2, 8), 60);
+}

@@ -1,0 +1,123 @@
+import { newId, type Account, type Contact, type Id } from '../domain';
+import { foldForSearch } from '../text/normalize';
+import type { ImportRecord } from './records';
+import type { ImportIssue } from './types';
+
+/** What to do with a row that matches an existing record. */
+export type ImportPolicy = 'skip' | 'update' | 'create';
+
+export type ExistingAccount = Pick<Account, 'id' | 'name'> & Partial<Account>;
+export type ExistingContact = Pick<Contact, 'id' | 'accountId'> & Partial<Contact>;
+
+/** Lookup of the stored data, built once per import (trashed and erased rows are not matched). */
+export type ExistingIndex = {
+  accounts: Map<string, ExistingAccount>;
+  accountsByNumber: Map<string, ExistingAccount>;
+  contacts: Map<string, ExistingContact>;
+};
+
+/** Duplicate key of an account: folded name (Müller = Mueller) and postal code. */
+export function accountKey(a: { name?: string; postalCode?: string }): string {
+  return `${foldForSearch(a.name ?? '')}|${(a.postalCode ?? '').replace(/\s/g, '')}`;
+}
+
+/** Duplicate keys of a contact: its e-mail everywhere, else its folded name within the account. */
+export function contactKeys(c: { email?: string; firstName?: string; lastName?: string }, accountId: Id): string[] {
+  const keys: string[] = [];
+  if (c.email) keys.push(`mail:${c.email.trim().toLowerCase()}`);
+  if (c.firstName || c.lastName) keys.push(`name:${accountId}|${foldForSearch(`${c.firstName ?? ''} ${c.lastName ?? ''}`)}`);
+  return keys;
+}
+
+export function indexExisting(accounts: readonly ExistingAccount[], contacts: readonly ExistingContact[]): ExistingIndex {
+  const index: ExistingIndex = { accounts: new Map(), accountsByNumber: new Map(), contacts: new Map() };
+  for (const a of accounts) {
+    if (a.deletedAt !== undefined) continue;
+    index.accounts.set(accountKey(a), a);
+    if (a.customerNumber) index.accountsByNumber.set(a.customerNumber.trim(), a);
+  }
+  for (const c of contacts) {
+    if (c.deletedAt !== undefined || c.erased) continue;
+    for (const key of contactKeys(c, c.accountId)) index.contacts.set(key, c);
+  }
+  return index;
+}
+
+export type PlannedCreate =
+  | { table: 'accounts'; row: number; values: Partial<Account> & { id: Id } }
+  | { table: 'contacts'; row: number; values: Partial<Contact> & { id: Id; accountId: Id } };
+/** `previous` is the whole stored row before the change, for undo (`ImportBatch.previous`). */
+export type PlannedUpdate =
+  | { table: 'accounts'; row: number; id: Id; changes: Partial<Account>; previous: ExistingAccount }
+  | { table: 'contacts'; row: number; id: Id; changes: Partial<Contact>; previous: ExistingContact };
+export type SkippedRecord = { table: 'accounts' | 'contacts'; row: number; id: Id; reason: 'duplicate' | 'unchanged' | 'duplicate_in_file' };
+
+export type ImportPlan = { toCreate: PlannedCreate[]; toUpdate: PlannedUpdate[]; skipped: SkippedRecord[]; errors: ImportIssue[] };
+
+/**
+ * Decides per record what the import transaction does. Accounts match by customer number, else by
+ * name + postal code; contacts by e-mail, else by name within the account. Rows of the same company
+ * in one file share one account. `skip` leaves matches alone, `update` writes the non-empty imported
+ * fields that differ, `create` adds new rows regardless. New rows get their ids here, so contacts can
+ * point at accounts created in the same run.
+ */
+export function planImport(records: readonly ImportRecord[], existing: ExistingIndex, policy: ImportPolicy): ImportPlan {
+  const plan: ImportPlan = { toCreate: [], toUpdate: [], skipped: [], errors: [] };
+  const inFile = new Map<string, Id>();
+  const contactsInFile = new Set<string>();
+  const touched = new Set<Id>();
+
+  for (const { row, account, contact } of records) {
+    const key = accountKey(account);
+    const byNumber = account.customerNumber ? existing.accountsByNumber.get(account.customerNumber) : undefined;
+    const byKey = existing.accounts.get(key);
+    if (byNumber && byKey && byNumber.id !== byKey.id) {
+      plan.errors.push({ row, field: 'account.customerNumber', code: 'customerNumber.conflict', params: { value: account.customerNumber ?? '' } });
+      continue;
+    }
+    const match = policy === 'create' ? undefined : (byNumber ?? byKey);
+    let accountId = inFile.get(key);
+    if (accountId) {
+      if (!contact) plan.skipped.push({ table: 'accounts', row, id: accountId, reason: 'duplicate_in_file' });
+    } else if (match) {
+      accountId = match.id;
+      if (!touched.has(match.id)) decide(plan, policy, 'accounts', row, match, account);
+      touched.add(match.id);
+    } else {
+      accountId = newId();
+      plan.toCreate.push({ table: 'accounts', row, values: { ...account, id: accountId } });
+    }
+    inFile.set(key, accountId);
+    if (!contact) continue;
+
+    const keys = contactKeys(contact, accountId);
+    if (keys.some((k) => contactsInFile.has(k))) {
+      plan.skipped.push({ table: 'contacts', row, id: accountId, reason: 'duplicate_in_file' });
+      continue;
+    }
+    keys.forEach((k) => contactsInFile.add(k));
+    const found = policy === 'create' ? undefined : keys.map((k) => existing.contacts.get(k)).find(Boolean);
+    if (found) decide(plan, policy, 'contacts', row, found, contact);
+    else plan.toCreate.push({ table: 'contacts', row, values: { ...contact, id: newId(), accountId } });
+  }
+  return plan;
+}
+
+const NAME_FIELDS = new Set(['name', 'firstName', 'lastName']);
+
+function decide(plan: ImportPlan, policy: ImportPolicy, table: 'accounts' | 'contacts', row: number, stored: ExistingAccount | ExistingContact, incoming: object): void {
+  if (policy === 'skip') {
+    plan.skipped.push({ table, row, id: stored.id, reason: 'duplicate' });
+    return;
+  }
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(incoming)) {
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    const before = (stored as Record<string, unknown>)[field];
+    // "Mueller" must not overwrite "Müller": names that fold equal are what made the match.
+    if (NAME_FIELDS.has(field) && typeof before === 'string' && foldForSearch(before) === foldForSearch(String(value))) continue;
+    if (JSON.stringify(before) !== JSON.stringify(value)) changes[field] = value;
+  }
+  if (Object.keys(changes).length === 0) plan.skipped.push({ table, row, id: stored.id, reason: 'unchanged' });
+  else plan.toUpdate.push({ table, row, id: stored.id, changes, previous: stored } as PlannedUpdate);
+}
