@@ -2,6 +2,7 @@ import {
   ACCOUNT_TYPES, CATEGORIES, segmentKey,
   type Account, type IsoDate, type SegmentKey, type SegmentRule,
 } from '../domain';
+import { defaultSegmentRules } from '../domain/segment-defaults';
 import { fromDayNumber, toDayNumber, zoneClock, type ZoneClock } from './calendar';
 
 /** Days between contacts for one segment or account; 0 or less switches that mode off. */
@@ -15,20 +16,11 @@ export type RhythmTable = Readonly<Record<SegmentKey, Rhythm>>;
  * get more human attention because that is where the revenue and the up-sell chance are; digital
  * contact is cheap, so even D-Maintain hears from the team every quarter.
  */
-export const DEFAULT_RHYTHMS: RhythmTable = {
-  'A-expand': { humanDays: 42, digitalDays: 14 },
-  'A-maintain': { humanDays: 91, digitalDays: 30 },
-  'B-expand': { humanDays: 63, digitalDays: 21 },
-  'B-maintain': { humanDays: 122, digitalDays: 30 },
-  'C-expand': { humanDays: 91, digitalDays: 30 },
-  'C-maintain': { humanDays: 182, digitalDays: 60 },
-  'D-expand': { humanDays: 182, digitalDays: 45 },
-  'D-maintain': { humanDays: 365, digitalDays: 91 },
-};
+export const DEFAULT_RHYTHMS: RhythmTable = rhythmTable(defaultSegmentRules(0), {} as RhythmTable);
 
 /** The settings table: stored segment rules over the defaults, so a missing row never means "no rhythm". */
-export function rhythmTable(rules: readonly SegmentRule[]): RhythmTable {
-  const table = { ...DEFAULT_RHYTHMS };
+export function rhythmTable(rules: readonly SegmentRule[], base: RhythmTable = DEFAULT_RHYTHMS): RhythmTable {
+  const table = { ...base };
   for (const r of rules) table[segmentKey(r.category, r.accountType)] = { humanDays: r.humanDays, digitalDays: r.digitalDays };
   return table;
 }
