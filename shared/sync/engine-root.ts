@@ -1,0 +1,96 @@
+/** Finding, creating and opening the root file at the start of a run. */
+import { META } from './engine-state';
+import type { Folder, FolderEntry } from './folder';
+import { isRootPath, parseDataPath, ROOT_PREFIX, rootPath } from './layout';
+import { problem, SyncError, type SyncProblem } from './problems';
+import { createRoot, decodeRoot, encodeRoot, openRoot, type RootFile } from './root';
+import type { SyncStore } from './store';
+
+const ROOT_INTENT = 'sync.rootIntent';
+
+export type OpenRootInput = {
+  folder: Folder;
+  store: SyncStore;
+  listing: FolderEntry[];
+  now: number;
+  problems: SyncProblem[];
+  passphrase: string | undefined;
+  iterations: number | undefined;
+  keyCache: { folderId: string; key: CryptoKey | undefined } | null;
+};
+
+/** `adopted`: this device had joined another root that lost a creation race; it must republish. */
+export type OpenedRoot = { folderId: string; key: CryptoKey | undefined; adopted: boolean };
+
+/** Null (with a problem) when the run must stop without writing or deleting anything. */
+export async function openSyncRoot(input: OpenRootInput): Promise<OpenedRoot | null> {
+  const { folder, store, listing, problems } = input;
+  const known = await store.getMeta<string>(META.folderId);
+  // A root this device started to create in an earlier run; a damaged one is its own crashed write.
+  const intent = known ? undefined : await store.getMeta<string>(ROOT_INTENT);
+  const roots: RootFile[] = [];
+  let damaged = 0;
+  for (const entry of listing.filter((e) => isRootPath(e.path))) {
+    const bytes = await folder.read(entry.path);
+    try {
+      if (bytes) roots.push(decodeRoot(bytes));
+    } catch {
+      if (intent && entry.path === rootPath(intent)) await folder.remove(entry.path);
+      else {
+        damaged++;
+        problems.push(problem('root.invalid', 'warning', {}, entry.path));
+      }
+    }
+  }
+  if (roots.length === 0) {
+    if (damaged) {
+      // Someone else's root still being delivered (or damaged): wait rather than start a second folder.
+      problems.push(problem('root.invalid', 'error', {}, ROOT_PREFIX));
+      return null;
+    }
+    const hasData = listing.some((e) => parseDataPath(e.path) !== null);
+    if (known || hasData) {
+      // Known folder without root, or data without root: an unmounted share, a half-synced or foreign
+      // folder. Never "repair" it by starting over — stop and say so.
+      problems.push(problem('folder.rootMissing', 'error', { folderId: known ?? '' }, known ? rootPath(known) : ROOT_PREFIX));
+      return null;
+    }
+    let created: { root: RootFile; key?: CryptoKey };
+    try {
+      created = await createRoot(input.now, input.passphrase, input.iterations);
+      await store.setMeta(ROOT_INTENT, created.root.folderId);
+      await folder.writeAtomic(rootPath(created.root.folderId), encodeRoot(created.root));
+    } catch (e) {
+      problems.push(problem('folder.writeFailed', 'error', { error: String(e) }, ROOT_PREFIX));
+      return null;
+    }
+    await store.setMeta(META.folderId, created.root.folderId);
+    return { folderId: created.root.folderId, key: created.key, adopted: false };
+  }
+  // Two laptops may set up the empty folder at the same moment (each before seeing the other's root);
+  // everyone settles on the smallest id, and a device that had joined another one republishes.
+  roots.sort((a, b) => (a.folderId < b.folderId ? -1 : a.folderId > b.folderId ? 1 : 0));
+  const root = roots[0]!;
+  const distinct = new Set(roots.map((r) => r.folderId));
+  if (distinct.size > 1) problems.push(problem('root.conflict', 'info', { folderId: root.folderId }, rootPath(root.folderId)));
+  let adopted = false;
+  if (known && known !== root.folderId) {
+    if (!distinct.has(known)) {
+      // Our root may be the one that could not be read just now (still arriving): try again later.
+      if (damaged) problems.push(problem('root.invalid', 'error', {}, rootPath(known)));
+      else problems.push(problem('folder.otherFolder', 'error', { folderId: root.folderId, expected: known }, rootPath(root.folderId)));
+      return null;
+    }
+    adopted = true;
+  }
+  let key: CryptoKey | undefined;
+  try {
+    key = input.keyCache?.folderId === root.folderId ? input.keyCache.key : await openRoot(root, input.passphrase);
+  } catch (e) {
+    if (!(e instanceof SyncError)) throw e;
+    problems.push(problem(e.code, 'error', e.params, rootPath(root.folderId)));
+    return null;
+  }
+  await store.setMeta(META.folderId, root.folderId);
+  return { folderId: root.folderId, key, adopted };
+}

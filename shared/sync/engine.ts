@@ -1,0 +1,232 @@
+/**
+ * The folder-sync engine. One `syncOnce()`:
+ *  1. lists the folder (a missing folder or a missing root of a known folder stops everything: an
+ *     unmounted share must never look like "everyone deleted everything");
+ *  2. opens the root (creates it in an empty folder), unlocks the key when encrypted;
+ *  3. finishes an interrupted own write, detects a cloned install (→ new device id);
+ *  4. reads every unseen segment of every other device, conflicted copies included, verifies hash and
+ *     decryption, quarantines far-future clocks, merges; loads snapshots where segments are gone;
+ *  5. writes the queued local changes as a new segment;
+ *  6. snapshots, compacts its own files, removes its own conflicted copies, writes its ack/state file.
+ * Vanished files never delete local data: merging only ever adds information.
+ */
+import { type Ctx, type Quarantined, report, type Settings } from './engine-context';
+import { cleanOwnCopies, compactOwn, purgeAbandoned, readStates, snapshotIfDue, writeOwnState } from './engine-compact';
+import { adoptRoot, errorName, findForeignOwnFiles, ownSegmentsMissing, resolveIntent, restartIdentity, writePending } from './engine-own';
+import { readOthers } from './engine-read';
+import { loadMeta, META, saveMeta } from './engine-state';
+import { openSyncRoot } from './engine-root';
+import { type Folder, FolderUnavailableError } from './folder';
+import { DEVICE_ID_PATTERN, type HlcClock } from './hlc';
+import { type DataFileRef, parseDataPath } from './layout';
+import { problem, SyncError, type SyncProblem } from './problems';
+import { randomBytes, toHex } from './bytes';
+import type { SyncStore } from './store';
+
+export type SyncEngineOptions = {
+  folder: Folder;
+  store: SyncStore;
+  /** The app's clock; local edits must be stamped with it (see `stampEdits`). */
+  clock: HlcClock;
+  /** Physical time; defaults to Date.now. */
+  now?: () => number;
+  /** Team passphrase: required for an encrypted folder; creating a folder with it encrypts the folder. */
+  passphrase?: string;
+  /** PBKDF2 iterations for a new encrypted folder (default 600 000; tests use fewer). */
+  pbkdf2Iterations?: number;
+  /** Device id to use when the store has none yet (default: random). */
+  deviceId?: string;
+  /** Id generator for new ids (after a clone was detected). */
+  newDeviceId?: () => string;
+  /** At most this many changes per segment (default 5000). */
+  maxChangesPerSegment?: number;
+} & Partial<Settings>;
+
+export type DeviceStatus = {
+  device: string;
+  /** This laptop's time when the device's state file last changed. */
+  lastSeenAt?: number;
+  /** Highest contiguous seq of that device applied here. */
+  appliedSeq: number;
+  /** No longer holds back compaction (away too long). */
+  expired: boolean;
+};
+
+export type SyncStatus = {
+  deviceId?: string;
+  folderId?: string;
+  /** The last run finished without an error-level problem. */
+  ok: boolean;
+  /** This laptop's time of the last run without an error. */
+  lastSyncAt?: number;
+  /** Local changes waiting to be written. */
+  pending: number;
+  devices: DeviceStatus[];
+  /** Files held back because of far-future stamps (accept with `trustFutureClock`). */
+  quarantined: Quarantined[];
+  /** Problems of the last run. */
+  problems: SyncProblem[];
+  /** Changes from others that altered local data in the last run. */
+  applied: number;
+  /** Own changes written in the last run. */
+  written: number;
+};
+
+const DAY = 86_400_000;
+const DEFAULTS: Settings = { maxClockAheadMs: DAY, snapshotEvery: 20, expireAfterMs: 30 * DAY, abandonAfterMs: 180 * DAY, heartbeatMs: 3_600_000 };
+
+export function randomDeviceId(): string {
+  return `d${toHex(randomBytes(8))}`;
+}
+
+export class SyncEngine {
+  private readonly settings: Settings;
+  private readonly now: () => number;
+  private running: Promise<SyncStatus> | null = null;
+  private readonly coversCache = new Map<string, Record<string, number>>();
+  private keyCache: { folderId: string; key: CryptoKey | undefined } | null = null;
+  private status: SyncStatus = { ok: true, pending: 0, devices: [], quarantined: [], problems: [], applied: 0, written: 0 };
+
+  constructor(private readonly opts: SyncEngineOptions) {
+    this.now = opts.now ?? Date.now;
+    this.settings = {
+      maxClockAheadMs: opts.maxClockAheadMs ?? DEFAULTS.maxClockAheadMs,
+      snapshotEvery: opts.snapshotEvery ?? DEFAULTS.snapshotEvery,
+      expireAfterMs: opts.expireAfterMs ?? DEFAULTS.expireAfterMs,
+      abandonAfterMs: opts.abandonAfterMs ?? DEFAULTS.abandonAfterMs,
+      heartbeatMs: opts.heartbeatMs ?? DEFAULTS.heartbeatMs,
+    };
+  }
+
+  /** Loads (or creates) the device id and restores the clock. Call before stamping local edits. */
+  async init(): Promise<string> {
+    const { store, clock } = this.opts;
+    let id = await store.getMeta<string>(META.deviceId);
+    if (!id) {
+      id = this.opts.deviceId ?? (this.opts.newDeviceId ?? randomDeviceId)();
+      if (!DEVICE_ID_PATTERN.test(id)) throw new Error(`invalid device id ${id}`);
+      await store.setMeta(META.deviceId, id);
+    }
+    clock.device = id;
+    const last = await store.getMeta<string>(META.hlc);
+    if (last) clock.observe(last);
+    // Local edits since the last run are newer than the saved clock; never stamp below them.
+    for (const c of await store.pending()) clock.observe(c.hlc);
+    return id;
+  }
+
+  /** The status of the last run. */
+  getStatus(): SyncStatus {
+    return this.status;
+  }
+
+  /** The user accepted that this device's clock is far ahead: its quarantined files are merged on the next run. */
+  async trustFutureClock(device: string): Promise<void> {
+    // A run in progress saves its own copy of the bookkeeping at its end; change it only afterwards.
+    await this.running?.catch(() => undefined);
+    const meta = await loadMeta(this.opts.store);
+    if (!meta.trustFuture.includes(device)) meta.trustFuture.push(device);
+    await saveMeta(this.opts.store, meta);
+  }
+
+  /** One sync run; concurrent calls share the run in progress. `snapshot` forces a snapshot (after an erasure). */
+  syncOnce(options: { snapshot?: boolean } = {}): Promise<SyncStatus> {
+    this.running ??= this.run(options.snapshot === true).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async run(forceSnapshot: boolean): Promise<SyncStatus> {
+    const { folder, store, clock } = this.opts;
+    const device = await this.init();
+    const now = this.now();
+    const problems: SyncProblem[] = [];
+    const finish = async (ctx: Ctx | null): Promise<SyncStatus> => {
+      this.status = await this.buildStatus(ctx, problems);
+      return this.status;
+    };
+    let listing;
+    try {
+      listing = await folder.list('');
+    } catch (e) {
+      problems.push(problem('folder.unavailable', 'error', { error: e instanceof FolderUnavailableError ? 'missing' : errorName(e) }));
+      return finish(null);
+    }
+    const opened = await openSyncRoot({ folder, store, listing, now, problems, passphrase: this.opts.passphrase, iterations: this.opts.pbkdf2Iterations, keyCache: this.keyCache });
+    if (!opened) return finish(null);
+    this.keyCache = { folderId: opened.folderId, key: opened.key };
+    const refs = listing.map((e) => parseDataPath(e.path)).filter((r): r is DataFileRef => r !== null);
+    const ctx: Ctx = {
+      folder, store, clock, settings: this.settings, now, key: opened.key, folderId: opened.folderId, device,
+      meta: await loadMeta(store), listing, refs, problems, quarantined: [], applied: 0, written: 0, snapshotNow: false,
+      coversCache: this.coversCache,
+    };
+    try {
+      // After adopting another root the interrupted write is moot: everything is queued again.
+      if (opened.adopted) await adoptRoot(ctx);
+      else await resolveIntent(ctx);
+      const foreign = await findForeignOwnFiles(ctx);
+      if (foreign.length) {
+        const old = ctx.device;
+        await this.restart(ctx);
+        report(ctx, 'device.cloned', 'warning', { oldId: old, newId: ctx.device }, foreign[0]!.path);
+      }
+      await readOthers(ctx);
+      const states = await readStates(ctx);
+      await writePending(ctx, this.opts.maxChangesPerSegment ?? 5000);
+      const missing = ownSegmentsMissing(ctx);
+      await snapshotIfDue(ctx, forceSnapshot || missing || ctx.snapshotNow);
+      if (missing && ctx.meta.own.snapshotSeq === ctx.meta.own.seq) ctx.meta.own.compactedTo = ctx.meta.own.seq;
+      await compactOwn(ctx, states);
+      await purgeAbandoned(ctx, states);
+      await cleanOwnCopies(ctx);
+      const lastState = await store.getMeta<{ sig: string; at: number }>('sync.stateWritten');
+      const written = await writeOwnState(ctx, lastState);
+      if (written) await store.setMeta('sync.stateWritten', written);
+    } catch (e) {
+      if (e instanceof SyncError) report(ctx, e.code, 'error', e.params);
+      else if (e instanceof FolderUnavailableError) report(ctx, 'folder.unavailable', 'error', { error: 'missing' });
+      else report(ctx, 'folder.ioError', 'error', { error: errorName(e) });
+    } finally {
+      const listed = new Set(ctx.refs.map((r) => r.hash));
+      ctx.meta.seen = [...new Set(ctx.meta.seen)].filter((h) => listed.has(h));
+      await saveMeta(store, ctx.meta);
+      await store.setMeta(META.hlc, clock.last);
+      if (!problems.some((p) => p.level === 'error')) await store.setMeta(META.lastSync, now);
+    }
+    return finish(ctx);
+  }
+
+  private async restart(ctx: Ctx): Promise<void> {
+    const id = (this.opts.newDeviceId ?? randomDeviceId)();
+    await restartIdentity(ctx, id);
+    await ctx.store.setMeta(META.deviceId, id);
+  }
+
+  private async buildStatus(ctx: Ctx | null, problems: SyncProblem[]): Promise<SyncStatus> {
+    const { store } = this.opts;
+    const meta = ctx?.meta ?? (await loadMeta(store));
+    const devices: DeviceStatus[] = Object.keys({ ...meta.heads, ...meta.peers }).sort().map((device) => {
+      const peer = meta.peers[device];
+      const since = peer?.since;
+      return {
+        device,
+        ...(since === undefined ? {} : { lastSeenAt: since }),
+        appliedSeq: meta.heads[device]?.seq ?? 0,
+        expired: peer !== undefined && peer.silentMs > this.settings.expireAfterMs,
+      };
+    });
+    const lastSyncAt = await store.getMeta<number>(META.lastSync);
+    return {
+      deviceId: ctx?.device ?? (await store.getMeta<string>(META.deviceId)),
+      folderId: ctx?.folderId ?? (await store.getMeta<string>(META.folderId)),
+      ok: !problems.some((p) => p.level === 'error'),
+      ...(lastSyncAt === undefined ? {} : { lastSyncAt }),
+      pending: (await store.pending()).length,
+      devices,
+      quarantined: ctx?.quarantined ?? [],
+      problems: [...problems],
+      applied: ctx?.applied ?? 0,
+      written: ctx?.written ?? 0,
+    };
+  }
+}
