@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Deal } from '../domain/deal';
+import { DEAL_STAGES } from '../domain/deal';
+import { ratio } from './common';
+import { customerKpis } from './customers';
+import { leadKpis } from './leads';
+import { buildSalesIndex } from './lifecycle';
+import { npsKpis } from './loyalty';
+import { pipelineKpis } from './pipeline';
+import { computeReport } from './report';
+import { account, EMPTY, FIXTURE, interaction, Q1, sale, TODAY } from './test-fixtures';
+
+/** Every number anywhere in the result is finite (null is allowed, NaN/Infinity never). */
+function assertNoNaN(value: unknown, path = 'report'): void {
+  if (typeof value === 'number') expect(Number.isFinite(value), path).toBe(true);
+  else if (Array.isArray(value)) value.forEach((v, i) => assertNoNaN(v, `${path}[${i}]`));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) assertNoNaN(v, `${path}.${k}`);
+}
+
+const always = (): boolean => true;
+
+describe('division by zero and empty data', () => {
+  it('an empty database gives zero counts and null rates, never NaN', () => {
+    const r = computeReport(EMPTY, { ...Q1 }, TODAY, { isWithinRhythm: always });
+    assertNoNaN(r);
+    expect(r.leads.conversion).toEqual({ value: null, numerator: 0, denominator: 0 });
+    expect(r.callsPerLead.perLead.value).toBeNull();
+    expect(r.customers.churn.value).toBeNull();
+    expect(r.customers.retention.value).toBeNull();
+    expect(r.customers.clv.value).toBeNull();
+    expect(r.revenue).toEqual({ revenue: 0, newRevenue: 0, newRevenueShare: null, salesCount: 0 });
+    expect(r.nps.nps).toBeNull();
+    expect(r.ror.ror.value).toBeNull();
+    expect(r.pipeline.salesCycle).toEqual({ average: { value: null, numerator: 0, denominator: 0 }, medianDays: null });
+    expect(r.pipeline.openDeals).toEqual({ count: 0, value: 0, weightedValue: 0 });
+    expect(r.meetings.team.successful.value).toBeNull();
+    expect(r.coverage?.total.value).toBeNull();
+    expect(r.sources.rows).toEqual([]);
+    expect(r.trends.revenue.values).toEqual([0, 0, 0]);
+  });
+  it('a period before any data: no customers at the start, so churn is null, not 0', () => {
+    const r = computeReport(FIXTURE, { from: '2020-01-01', to: '2020-03-31' }, TODAY, { isWithinRhythm: always });
+    assertNoNaN(r);
+    expect(r.customers.customersAtStart).toBe(0);
+    expect(r.customers.churn.value).toBeNull();
+    expect(r.leads.newLeads).toBe(0);
+    expect(r.pipeline.lostWithoutFollowUp.value).toBeNull();
+  });
+  it('a quiet later period: customers exist but nobody is lost → churn 0, retention 1', () => {
+    const r = computeReport(FIXTURE, { from: '2030-01-01', to: '2030-01-31' }, '2030-02-01');
+    assertNoNaN(r);
+    // Customers on 2029-12-31: A1, A2, A4, A9.
+    expect(r.customers.churn).toEqual({ value: 0, numerator: 0, denominator: 4 });
+    expect(r.customers.retention.value).toBe(1);
+    expect(r.trends.revenue.labels).toEqual(['2030-01']);
+  });
+  it('ratio() maps a zero denominator to null', () => {
+    expect(ratio(0, 0).value).toBeNull();
+    expect(ratio(5, 0).value).toBeNull();
+    expect(ratio(1, 4).value).toBe(0.25);
+  });
+});
+
+describe('lifecycle fallbacks for imported data', () => {
+  it('a lead without dates counts from its creation day; a customer without dates from its first purchase', () => {
+    const lead = account('L', { lifecycle: 'lead', createdAt: Date.UTC(2026, 1, 3, 12) });
+    const cust = account('C', { lifecycle: 'customer' });
+    const idx = buildSalesIndex([sale('C', '2025-06-01', 100), sale('C', '2026-02-01', 100)], Q1.to);
+    expect(leadKpis([lead, cust], idx, Q1).newLeads).toBe(1);
+    // C's customer day = first purchase 2025-06-01 → customer at the start of Q1.
+    expect(customerKpis([lead, cust], idx, Q1).customersAtStart).toBe(1);
+  });
+  it('credit notes reduce revenue but are not purchases', () => {
+    const idx = buildSalesIndex([sale('C', '2026-01-05', 500), { ...sale('C', '2026-01-06', -200), id: 'cn' }], Q1.to);
+    expect(idx.get('C')).toMatchObject({ purchases: 1, revenue: 300, firstDay: '2026-01-05', newUntil: '2026-07-05' });
+  });
+});
+
+describe('properties', () => {
+  const dealArb = fc.record({
+    value: fc.double({ min: 0, max: 1e7, noNaN: true }),
+    probability: fc.double({ min: -50, max: 150, noNaN: true }),
+    stage: fc.constantFrom(...DEAL_STAGES),
+  });
+  it('weighted pipeline value never exceeds the open value', () => {
+    fc.assert(
+      fc.property(fc.array(dealArb, { maxLength: 40 }), (specs) => {
+        const deals: Deal[] = specs.map((s, i) => ({
+          id: `d${i}`, updatedAt: 0, accountId: 'a', title: '', ownerId: 'r', lostReason: '', createdAt: '2026-01-01T00:00:00.000Z', ...s,
+        }));
+        const { openDeals } = pipelineKpis(deals, new Map(), Q1, TODAY);
+        expect(openDeals.weightedValue).toBeGreaterThanOrEqual(0);
+        expect(openDeals.weightedValue).toBeLessThanOrEqual(openDeals.value * (1 + 1e-12));
+      }),
+    );
+  });
+  const day = fc.integer({ min: 0, max: 1500 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  const acc = fc.record({
+    lifecycle: fc.constantFrom('lead', 'prospect', 'customer', 'former' as const),
+    lead: fc.option(day, { nil: undefined }),
+    customer: fc.option(day, { nil: undefined }),
+    former: fc.option(day, { nil: undefined }),
+  });
+  it('conversion, churn and retention stay in [0, 1] and churn + retention = 1', () => {
+    fc.assert(
+      fc.property(fc.array(acc, { maxLength: 30 }), day, day, (specs, d1, d2) => {
+        const period = d1 <= d2 ? { from: d1, to: d2 } : { from: d2, to: d1 };
+        const accounts = specs.map((s, i) =>
+          account(`a${i}`, { lifecycle: s.lifecycle, lifecycleDates: { lead: s.lead, customer: s.customer, former: s.former } }),
+        );
+        const idx = buildSalesIndex([], period.to);
+        const conv = leadKpis(accounts, idx, period).conversion.value;
+        if (conv !== null) expect(conv >= 0 && conv <= 1).toBe(true);
+        const c = customerKpis(accounts, idx, period);
+        if (c.churn.value !== null) {
+          expect(c.churn.value >= 0 && c.churn.value <= 1).toBe(true);
+          expect((c.churn.value ?? 0) + (c.retention.value ?? 0)).toBeCloseTo(1, 12);
+        } else expect(c.retention.value).toBeNull();
+      }),
+    );
+  });
+  it('NPS lies in [−100, 100]', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -2, max: 12 }), { maxLength: 50 }), (scores) => {
+        const rows = scores.map((s, i) => interaction(`n${i}`, { accountId: 'a', type: 'note', at: '2026-02-01T00:00:00.000Z', npsScore: s }));
+        const { nps } = npsKpis(rows, Q1);
+        if (nps !== null) expect(nps >= -100 && nps <= 100).toBe(true);
+      }),
+    );
+  });
+});

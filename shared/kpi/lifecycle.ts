@@ -1,0 +1,116 @@
+import type { Account } from '../domain/account';
+import type { Id, IsoDate } from '../domain/common';
+import type { Sale } from '../domain/sale';
+import { addMonths, dayOfMs } from './dates';
+
+/**
+ * When an account reached each relationship stage, with fallbacks for imported data that
+ * lacks `lifecycleDates`. All KPIs date stages through these helpers so they agree.
+ */
+
+/** Purchases of one account up to the report's end day. */
+export type AccountSales = {
+  /** Day of the first purchase (amount > 0). */
+  firstDay: IsoDate;
+  /** Day before which revenue counts as new revenue: first purchase + 6 months (exclusive). */
+  newUntil: IsoDate;
+  /** Number of purchases (sales with amount > 0). */
+  purchases: number;
+  /** Net revenue, credit notes included. */
+  revenue: number;
+};
+
+/** Per account: first purchase, purchase count and revenue, counting sales dated ≤ `to`. One pass. */
+export function buildSalesIndex(sales: readonly Sale[], to: IsoDate): Map<Id, AccountSales> {
+  const index = new Map<Id, AccountSales>();
+  for (const s of sales) {
+    if (s.date > to) continue;
+    let entry = index.get(s.accountId);
+    if (entry === undefined) {
+      entry = { firstDay: '9999-12-31', newUntil: '', purchases: 0, revenue: 0 };
+      index.set(s.accountId, entry);
+    }
+    entry.revenue += s.amount;
+    if (s.amount > 0) {
+      entry.purchases += 1;
+      if (s.date < entry.firstDay) entry.firstDay = s.date;
+    }
+  }
+  for (const [id, entry] of index) {
+    // Only credit notes: no purchase, so the account is not a buyer.
+    if (entry.purchases === 0) index.delete(id);
+    else entry.newUntil = addMonths(entry.firstDay, 6);
+  }
+  return index;
+}
+
+/**
+ * Day the account became a lead: `lifecycleDates.lead`, else `.prospect`; an account that is
+ * still a lead or prospect without dates counts from its creation day. Accounts created directly
+ * as customers (e.g. imported) were never leads.
+ */
+export function leadDay(a: Account): IsoDate | undefined {
+  const d = a.lifecycleDates.lead ?? a.lifecycleDates.prospect;
+  if (d !== undefined) return d;
+  return a.lifecycle === 'lead' || a.lifecycle === 'prospect' ? dayOfMs(a.createdAt) : undefined;
+}
+
+/**
+ * Day the account became a customer: `lifecycleDates.customer`, else its first purchase, else
+ * (customer or former without dates) its creation day.
+ */
+export function customerDay(a: Account, sales: AccountSales | undefined): IsoDate | undefined {
+  const d = a.lifecycleDates.customer ?? sales?.firstDay;
+  if (d !== undefined) return d;
+  return a.lifecycle === 'customer' || a.lifecycle === 'former' ? dayOfMs(a.createdAt) : undefined;
+}
+
+/**
+ * Day the customer was lost: `lifecycleDates.former` while the lifecycle is `former`.
+ * A won-back customer (lifecycle no longer `former`) has no loss day.
+ */
+export function formerDay(a: Account): IsoDate | undefined {
+  return a.lifecycle === 'former' ? a.lifecycleDates.former : undefined;
+}
+
+/**
+ * Whether the account was a customer at the end of `day`, given its customer day. A `former`
+ * account without a loss day is never counted: we cannot tell when it left.
+ */
+export function isCustomerOn(a: Account, since: IsoDate | undefined, day: IsoDate): boolean {
+  if (since === undefined || since > day) return false;
+  if (a.lifecycle !== 'former') return true;
+  const lost = a.lifecycleDates.former;
+  return lost !== undefined && lost > day;
+}
+
+/** What every account KPI needs to know about one account, worked out once per report. */
+export type AccountFacts = {
+  /** Purchases up to the report's end; undefined = never bought. */
+  sales: AccountSales | undefined;
+  /** See `leadDay`. */
+  leadDay: IsoDate | undefined;
+  /** See `customerDay`. */
+  customerDay: IsoDate | undefined;
+};
+
+export function accountFacts(a: Account, salesIndex: ReadonlyMap<Id, AccountSales>): AccountFacts {
+  const sales = salesIndex.get(a.id);
+  return { sales, leadDay: leadDay(a), customerDay: customerDay(a, sales) };
+}
+
+/** A single-pass consumer of accounts, fed the shared facts so several KPIs share one loop. */
+export type AccountAccumulator<Result> = {
+  add(a: Account, facts: AccountFacts): void;
+  result(): Result;
+};
+
+/** Feeds every account (with its facts) to one accumulator. */
+export function runAccountAccumulator<Result>(
+  accounts: readonly Account[],
+  salesIndex: ReadonlyMap<Id, AccountSales>,
+  acc: AccountAccumulator<Result>,
+): Result {
+  for (const a of accounts) acc.add(a, accountFacts(a, salesIndex));
+  return acc.result();
+}
