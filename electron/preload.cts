@@ -29,6 +29,17 @@ const bridge = {
   notify: (request) => invoke('notify', request),
   openExternal: (url) => invoke('openExternal', url),
   setLanguage: (lang) => invoke('setLanguage', lang),
+  backupStatus: () => invoke('backupStatus'),
+  writeBackup: (request) => invoke('writeBackup', request),
+  readBackup: (name) => invoke('readBackup', name),
+  setSecondBackupFolder: (action) => invoke('setSecondBackupFolder', action),
+  log: (request) => invoke('log', request),
+  syncFolderInfo: () => invoke('syncFolderInfo'),
+  chooseSyncFolder: (action) => invoke('chooseSyncFolder', action),
+  syncList: (prefix) => invoke('syncList', prefix),
+  syncRead: (path) => invoke('syncRead', path),
+  syncWrite: (request) => invoke('syncWrite', request),
+  syncRemove: (path) => invoke('syncRemove', path),
   onMenuCommand: (listener) => {
     // Wrap so the page never sees the IPC event object (it carries `sender`).
     const forward = (_event: IpcRendererEvent, command: unknown) => {

@@ -2,9 +2,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { IPC } from '../../shared/bridge/contract';
 import { trustedOrigins } from '../url-policy';
 import { createAppHandlers } from './app';
+import { createBackupHandlers } from './backups';
 import { createFileHandlers } from './files';
 import { createNotifyHandlers } from './notify';
 import { type IpcMainLike, registerIpcHandlers } from './register';
+import { createSyncHandlers } from './sync';
 import type { HandlerMap, InvokeEventLike } from './types';
 
 type FakeSender = { id: number };
@@ -31,6 +33,12 @@ function setup() {
       defaultFolder: () => '/home/anna/Dokumente',
     }),
     ...createNotifyHandlers<FakeSender>({ isSupported: () => false, create: () => ({ show() {}, close() {} }) }),
+    ...createBackupHandlers<FakeSender>({
+      store: { status: async () => ({ entries: [], canChooseSecondFolder: false }), write: vi.fn(), read: vi.fn(), setSecondFolder: vi.fn() },
+      chooseFolder: async () => undefined,
+      log: () => undefined,
+    }),
+    ...createSyncHandlers<FakeSender>({ config: { get: async () => undefined, set: async () => undefined }, chooseFolder: async () => undefined }),
   };
   const log = { warn: vi.fn(), error: vi.fn() };
   registerIpcHandlers(ipc, handlers, { origins: trustedOrigins(), log });

@@ -1,10 +1,14 @@
 import { app, BrowserWindow, dialog, ipcMain, Notification, shell, type WebContents } from 'electron';
 import type { UiLanguage } from '../../shared/bridge/contract';
+import { join } from 'node:path';
+import { createBackupStore } from '../backup/store';
 import type { Logger } from '../log';
 import { createAppHandlers } from './app';
+import { createBackupHandlers } from './backups';
 import { createFileHandlers } from './files';
 import { createNotifyHandlers } from './notify';
 import { registerIpcHandlers } from './register';
+import { createSyncHandlers, fileSyncFolderConfig } from './sync';
 import type { HandlerMap } from './types';
 
 export type WireOptions = {
@@ -51,6 +55,28 @@ export function wireIpc(options: WireOptions): void {
       isSupported: () => Notification.isSupported(),
       // id maps to the OS tag on Windows/macOS, so the OS replaces it too.
       create: ({ title, body, tag }) => new Notification({ title, body, ...(tag ? { id: tag } : {}) }),
+    }),
+    ...createBackupHandlers<WebContents>({
+      store: createBackupStore({
+        dir: join(app.getPath('userData'), 'backups'),
+        configFile: join(app.getPath('userData'), 'backup-settings.json'),
+      }),
+      chooseFolder: async (sender) => {
+        const window = windowOf(sender);
+        const dialogOptions = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const result = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+        return result.canceled ? undefined : result.filePaths[0];
+      },
+      log: ({ level, message }) => options.log[level](`[renderer] ${message}`),
+    }),
+    ...createSyncHandlers<WebContents>({
+      config: fileSyncFolderConfig(join(app.getPath('userData'), 'sync-folder.json')),
+      chooseFolder: async (sender) => {
+        const window = windowOf(sender);
+        const dialogOptions = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const result = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+        return result.canceled ? undefined : result.filePaths[0];
+      },
     }),
   };
 

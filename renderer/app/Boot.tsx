@@ -7,6 +7,9 @@ import { getDb } from '../db/db';
 import { initI18n, pickLanguage } from '../i18n';
 import type { UiLanguage } from '../../shared/bridge/contract';
 import { FatalError } from './FatalError';
+import { BlockedNotice } from '../features/backup/BlockedNotice';
+import { DataSafety } from '../features/backup/DataSafety';
+import { prepareDatabase } from '../features/backup/prepare';
 
 /** Opens the database and the translations before anything else renders. */
 export function Boot({ children }: { children: ReactNode }) {
@@ -16,6 +19,7 @@ export function Boot({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     (async () => {
+      await prepareDatabase();
       await getDb().open();
       // Ask the browser not to evict our data under storage pressure; Electron grants it anyway.
       await navigator.storage?.persist?.().catch(() => false);
@@ -34,6 +38,15 @@ export function Boot({ children }: { children: ReactNode }) {
   }, []);
 
   if (error) return <FatalError error={error} />;
-  if (!i18n) return <div className="boot" role="status" aria-live="polite" aria-busy="true" />;
-  return <I18nextProvider i18n={i18n}>{children}</I18nextProvider>;
+  if (!i18n)
+    return (
+      <div className="boot" role="status" aria-live="polite" aria-busy="true">
+        <BlockedNotice />
+      </div>
+    );
+  return (
+    <I18nextProvider i18n={i18n}>
+      <DataSafety>{children}</DataSafety>
+    </I18nextProvider>
+  );
 }

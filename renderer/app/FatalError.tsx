@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getBridge } from '../bridge';
+import { logError } from './error-log';
 
 /**
  * Shown when the app cannot start (e.g. the database will not open). It must not depend on
@@ -7,6 +8,7 @@ import { getBridge } from '../bridge';
  */
 export function FatalError({ error }: { error: unknown }) {
   const [logPath, setLogPath] = useState<string>();
+  useEffect(() => logError('Rapport could not start', error), [error]);
   useEffect(() => {
     getBridge()
       .appInfo()

@@ -2,11 +2,17 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge';
 import { AccountPage } from '../features/account/AccountPage';
+import { BriefingPage } from '../features/briefing/BriefingPage';
+import { LogLauncher } from '../features/interactions/LogLauncher';
+import { ReminderNotifier } from '../features/reminders/ReminderNotifier';
 import { CustomersPage } from '../features/customers/CustomersPage';
 import { PlanPage } from '../features/plan/PlanPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SyncAutomation } from '../features/sync/SyncAutomation';
+import { ImportExportPage } from '../features/import-export/ImportExportPage';
 import { TodayPage } from '../features/today/TodayPage';
+import { UndoToast } from '../features/undo/UndoToast';
 import { usePendingCommand } from './commands';
 import { NAV_PAGES, useRouter, type NavPage, type Route } from './router';
 import { useSession } from './session';
@@ -27,10 +33,14 @@ function Page({ route }: { route: Route }) {
       return <CustomersPage />;
     case 'account':
       return <AccountPage accountId={route.accountId} />;
+    case 'briefing':
+      return <BriefingPage accountId={route.accountId} />;
     case 'plan':
       return <PlanPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'importExport':
+      return <ImportExportPage />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -58,7 +68,7 @@ export function Shell({ selfId }: { selfId: string }) {
     [navigate, post],
   );
 
-  const current = route.page === 'account' ? 'customers' : route.page;
+  const current = route.page === 'account' || route.page === 'briefing' ? 'customers' : route.page === 'importExport' ? 'settings' : route.page;
   return (
     <div className="shell">
       <nav className="sidebar" aria-label={t('nav.label')}>
@@ -83,6 +93,10 @@ export function Shell({ selfId }: { selfId: string }) {
       <main className="page" id="main">
         <Page route={route} />
       </main>
+      <UndoToast />
+      <LogLauncher />
+      <ReminderNotifier />
+      <SyncAutomation />
     </div>
   );
 }

@@ -4,17 +4,21 @@ import { create } from 'zustand';
 export const NAV_PAGES = ['today', 'customers', 'plan', 'reports', 'settings'] as const;
 export type NavPage = (typeof NAV_PAGES)[number];
 
-export type Route = { page: NavPage } | { page: 'account'; accountId: string };
+export type Route = { page: NavPage } | { page: 'account'; accountId: string } | { page: 'briefing'; accountId: string } | { page: 'importExport' };
 
 /** Routes live in the URL hash so reload, back/forward and e2e deep links all work. */
 export function parseHash(hash: string): Route {
-  const [, page, id] = hash.replace(/^#/, '').split('/');
+  const [, page, id, sub] = hash.replace(/^#/, '').split('/');
+  if (page === 'account' && id && sub === 'briefing') return { page: 'briefing', accountId: decodeURIComponent(id) };
   if (page === 'account' && id) return { page: 'account', accountId: decodeURIComponent(id) };
+  if (page === 'settings' && id === 'import-export') return { page: 'importExport' };
   if ((NAV_PAGES as readonly string[]).includes(page ?? '')) return { page: page as NavPage };
   return { page: 'today' };
 }
 
 export function routeToHash(route: Route): string {
+  if (route.page === 'briefing') return `#/account/${encodeURIComponent(route.accountId)}/briefing`;
+  if (route.page === 'importExport') return '#/settings/import-export';
   return route.page === 'account' ? `#/account/${encodeURIComponent(route.accountId)}` : `#/${route.page}`;
 }
 

@@ -1,5 +1,7 @@
 import type { Bridge, MenuCommand, OpenedFile, SaveFileResult } from '../../shared/bridge/contract';
 import { isAllowedExternalUrl } from '../../shared/bridge/urls';
+import { createFsaSyncBridge } from './fsa-sync';
+import { opfsBackupStatus, opfsReadBackup, opfsWriteBackup } from './opfs-backups';
 import { menuCommandForKey } from './shortcuts';
 
 declare const __APP_VERSION__: string;
@@ -88,6 +90,15 @@ export function createBrowserBridge(): Bridge {
     async setLanguage(lang) {
       document.documentElement.lang = lang;
     },
+    backupStatus: opfsBackupStatus,
+    writeBackup: opfsWriteBackup,
+    readBackup: opfsReadBackup,
+    // A web page cannot write outside its own storage; the second location is a desktop feature.
+    setSecondBackupFolder: opfsBackupStatus,
+    async log({ level, message }) {
+      console[level === 'info' ? 'info' : level](`[rapport] ${message}`);
+    },
+    ...createFsaSyncBridge(),
     onMenuCommand(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -9,6 +9,7 @@ import type {
   ImportBatch,
   Interaction,
   LeadSource,
+  MergeRecord,
   ReminderState,
   Sale,
   SavedView,
@@ -17,6 +18,8 @@ import type {
   TeamMember,
 } from '../../shared/domain';
 import { applyMigrations } from './migrations';
+import { derivedFields } from './derived';
+import { syncCapture } from './sync-middleware';
 
 export const DEFAULT_DB_NAME = 'rapport';
 
@@ -36,6 +39,7 @@ export type RapportDb = Dexie & {
   drafts: EntityTable<Draft, 'id'>;
   savedViews: EntityTable<SavedView, 'id'>;
   importBatches: EntityTable<ImportBatch, 'id'>;
+  merges: EntityTable<MergeRecord, 'id'>;
 };
 
 /**
@@ -45,6 +49,8 @@ export type RapportDb = Dexie & {
 export function openDb(name: string = DEFAULT_DB_NAME): RapportDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as RapportDb;
   applyMigrations(db);
+  db.use(derivedFields);
+  db.use(syncCapture(db));
   return db;
 }
 

@@ -1,7 +1,7 @@
 import { getDb } from './db';
 
 /** Names of the app's settings rows. */
-export type SettingKey = 'language' | 'selfMemberId' | 'demoSeed' | 'customerListState';
+export type SettingKey = 'language' | 'selfMemberId' | 'demoSeed' | 'customerListState' | 'retentionYears' | 'lossAcknowledged';
 
 export async function getSetting<T>(key: SettingKey, fallback: T): Promise<T> {
   const row = await getDb().settings.get(key);

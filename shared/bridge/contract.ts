@@ -4,6 +4,7 @@
  * renderer runs in plain Chromium. Keep this file free of runtime imports: the sandboxed
  * preload bundles it.
  */
+import type { BackupEntry, BackupManifest } from '../backup/manifest';
 
 /** A file type offered in open/save dialogs. */
 export type FileFilter = {
@@ -75,6 +76,58 @@ export type AppInfo = {
 };
 
 /** Commands the application menu sends to the renderer. */
+/** A backup to store: the file's bytes and what it holds. */
+export type WriteBackupRequest = {
+  /** Serialized (and possibly encrypted) backup. */
+  data: Uint8Array;
+  /** What it holds; stored beside it so a wiped database is detectable. */
+  manifest: BackupManifest;
+};
+
+export type BackupWriteResult = {
+  /** The stored backup. */
+  entry: BackupEntry;
+  /** Set when the copy to the second location failed; the backup in the data folder is safe. */
+  secondCopyError?: string;
+};
+
+export type BackupStatus = {
+  /** Backups in the primary location, newest first. */
+  entries: BackupEntry[];
+  /** Folder of the backups, when the shell has one (Electron). */
+  folder?: string;
+  /** Optional second location (e.g. a USB stick), Electron only. */
+  secondFolder?: string;
+  /** Whether a second location can be chosen here. */
+  canChooseSecondFolder: boolean;
+};
+
+/** A line for the shell's log file. */
+export type LogRequest = {
+  level: 'info' | 'warn' | 'error';
+  /** The message, without personal data where possible. */
+  message: string;
+};
+
+/** The team's sync folder as the shell knows it (Electron: a path; browser: a granted directory). */
+export type SyncFolderInfo = {
+  /** Folder path (Electron) or folder name (browser); absent while none is chosen. */
+  path?: string;
+  /** Browser only: the folder is remembered but access must be granted again (needs a click). */
+  needsPermission?: boolean;
+  /** A folder can be chosen here (false in a browser without the File System Access API). */
+  canChoose: boolean;
+};
+
+/** A file in the sync folder; `path` is relative with `/`. */
+export type SyncFileEntry = { path: string; size: number };
+
+/** Writes one whole file into the sync folder, atomically. */
+export type SyncWriteRequest = { path: string; data: Uint8Array };
+
+/** Error code prefix when the sync folder is missing (unmounted share, pulled stick) or not chosen. */
+export const SYNC_FOLDER_UNAVAILABLE = 'ERR_SYNC_FOLDER_UNAVAILABLE';
+
 export const MENU_COMMANDS = [
   'new-account',
   'log-interaction',
@@ -107,6 +160,28 @@ export type Bridge = {
   openExternal(url: string): Promise<void>;
   /** Switch the application menu's language. */
   setLanguage(lang: UiLanguage): Promise<void>;
+  /** Stored local backups and where they live. */
+  backupStatus(): Promise<BackupStatus>;
+  /** Stores a backup atomically (temp + fsync + rename), copies it to the second location, rotates. */
+  writeBackup(req: WriteBackupRequest): Promise<BackupWriteResult>;
+  /** The bytes of a stored backup by its name. */
+  readBackup(name: string): Promise<Uint8Array>;
+  /** Chooses (dialog) or clears the second backup location; resolves to the new status. */
+  setSecondBackupFolder(action: 'choose' | 'clear'): Promise<BackupStatus>;
+  /** Writes a line to the shell's log (Electron: the rotated log file; browser: the console). */
+  log(req: LogRequest): Promise<void>;
+  /** The chosen sync folder. */
+  syncFolderInfo(): Promise<SyncFolderInfo>;
+  /** Chooses (dialog), re-grants access to (browser) or forgets the sync folder. */
+  chooseSyncFolder(action: 'choose' | 'grant' | 'clear'): Promise<SyncFolderInfo>;
+  /** Files below a prefix of the sync folder (recursive, temp files skipped). */
+  syncList(prefix: string): Promise<SyncFileEntry[]>;
+  /** A file of the sync folder, or null when it does not exist. */
+  syncRead(path: string): Promise<Uint8Array | null>;
+  /** Writes a file into the sync folder atomically (temp, flush, rename). */
+  syncWrite(req: SyncWriteRequest): Promise<void>;
+  /** Deletes a file of the sync folder; no error when already gone. */
+  syncRemove(path: string): Promise<void>;
   /** Listen for application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 };
@@ -120,6 +195,17 @@ export const IPC = {
   notify: 'rapport:notify',
   openExternal: 'rapport:open-external',
   setLanguage: 'rapport:set-language',
+  backupStatus: 'rapport:backup-status',
+  writeBackup: 'rapport:write-backup',
+  readBackup: 'rapport:read-backup',
+  setSecondBackupFolder: 'rapport:set-second-backup-folder',
+  log: 'rapport:log',
+  syncFolderInfo: 'rapport:sync-folder-info',
+  chooseSyncFolder: 'rapport:choose-sync-folder',
+  syncList: 'rapport:sync-list',
+  syncRead: 'rapport:sync-read',
+  syncWrite: 'rapport:sync-write',
+  syncRemove: 'rapport:sync-remove',
   menuCommand: 'rapport:menu-command',
 } as const;
 

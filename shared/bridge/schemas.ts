@@ -4,6 +4,7 @@
  * from contract.ts; `satisfies` below keeps the two in step.
  */
 import { z } from 'zod';
+import { BACKUP_REASONS, isBackupFileName } from '../backup/manifest';
 import { UI_LANGUAGES, type Bridge } from './contract';
 
 /** Bridge methods answered over `ipcRenderer.invoke` (all but the menu-command listener). */
@@ -63,6 +64,54 @@ export const externalUrlSchema = z.string().min(1).max(2048);
 
 export const uiLanguageSchema = z.enum(UI_LANGUAGES);
 
+/** Backups are whole databases; far above any real one, small enough to refuse a runaway. */
+export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
+
+export const backupManifestSchema = z.object({
+  format: z.literal('rapport-backup-manifest'),
+  createdAt: z.iso.datetime(),
+  reason: z.enum(BACKUP_REASONS),
+  schemaVersion: z.number().int().nonnegative(),
+  counts: z.record(z.string().max(100), z.number().int().nonnegative()),
+  encrypted: z.boolean(),
+});
+
+export const writeBackupRequestSchema = z.object({
+  data: bytesSchema.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_BACKUP_BYTES, { message: 'backup size out of range' }),
+  manifest: backupManifestSchema,
+});
+
+/** Only names the shell itself gives backups: no folder, no other file of the data folder. */
+export const backupNameSchema = z.string().max(200).refine(isBackupFileName, { message: 'not a backup file name' });
+
+export const logRequestSchema = z.object({
+  level: z.enum(['info', 'warn', 'error']),
+  message: z.string().max(8000),
+});
+
+/**
+ * A path inside the sync folder: relative, `/`-separated, no empty, `.` or `..` segment, no `\\`,
+ * no control characters. The shell resolves it inside the chosen folder and refuses anything else.
+ */
+export const syncPathSchema = z
+  .string()
+  .min(1)
+  .max(1000)
+  .refine((p) => !p.includes('\\') && !hasControlChar(p) && p.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..'), {
+    message: 'not a path inside the sync folder',
+  });
+
+/** A listing prefix: empty (everything) or a path, optionally ending in `/`. */
+export const syncPrefixSchema = z.union([z.literal(''), z.string().max(1000).transform((p) => p.replace(/\/$/, '')).pipe(syncPathSchema)]);
+
+/** Segments and snapshots of a large team; far above any real one. */
+export const MAX_SYNC_FILE_BYTES = 256 * 1024 * 1024;
+
+export const syncWriteRequestSchema = z.object({
+  path: syncPathSchema,
+  data: bytesSchema.refine((b) => b.byteLength <= MAX_SYNC_FILE_BYTES, { message: 'sync file too large' }),
+});
+
 /** One schema per invoke method, for the single argument the preload forwards. */
 export const bridgeRequestSchemas = {
   appInfo: z.undefined(),
@@ -72,4 +121,15 @@ export const bridgeRequestSchemas = {
   notify: notifyRequestSchema,
   openExternal: externalUrlSchema,
   setLanguage: uiLanguageSchema,
+  backupStatus: z.undefined(),
+  writeBackup: writeBackupRequestSchema,
+  readBackup: backupNameSchema,
+  setSecondBackupFolder: z.enum(['choose', 'clear']),
+  log: logRequestSchema,
+  syncFolderInfo: z.undefined(),
+  chooseSyncFolder: z.enum(['choose', 'grant', 'clear']),
+  syncList: syncPrefixSchema,
+  syncRead: syncPathSchema,
+  syncWrite: syncWriteRequestSchema,
+  syncRemove: syncPathSchema,
 } satisfies { [K in InvokeMethod]: z.ZodType<InvokeRequest<K>> };

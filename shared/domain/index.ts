@@ -8,3 +8,4 @@ export * from './lead-source';
 export * from './team-member';
 export * from './segment';
 export * from './support';
+export * from './merge';

@@ -4,12 +4,21 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from './static-server';
+import { interactionFigures } from './interactions';
+import { importExportFigures } from './import-export';
+import { customerFigures, KEYSTROKES } from './customers';
+import { planningRows } from './planning';
+import { reportRows } from './reports';
+import { syncFigures } from './sync';
 
-type Row = { figure: string; ms: number; baseline: string; baseMs: number };
+type Row = { figure: string; ms: number; baseline: string; baseMs: number; unit?: 'ms' | 'MB' | 'count' };
 
 const root = resolve(import.meta.dirname, '../..');
 const sizes = (process.env.BENCH_SIZES ?? '700,10000').split(',').map(Number);
 const port = Number(process.env.BENCH_PORT ?? 4199);
+/** BENCH_ONLY=customers,interactions,import-export,planning,reports runs only those scenario groups (the load figures always run). */
+const only = process.env.BENCH_ONLY?.split(',');
+const wants = (group: string) => !only || only.includes(group);
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -40,6 +49,7 @@ async function main(): Promise<void> {
   try {
     const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1366, height: 800 } });
     const page = await context.newPage();
+    let first700: number | undefined;
     for (const n of sizes) {
       const repeats = n <= 1000 ? 3 : 1;
       await openBench(page);
@@ -63,15 +73,42 @@ async function main(): Promise<void> {
         paint.push(await page.evaluate(() => performance.now()));
       }
       rows.push({ figure: `app start to first customer rows, ${n} accounts`, ms: median(paint), baseline: 'page load + raw getAll accounts+contacts', baseMs: median(floor) });
+
+      if (wants('customers')) {
+        await openBench(page);
+        const searchFloor = await page.evaluate((qs) => (window as unknown as { bench: { searchFloor: (q: string[]) => Promise<number[]> } }).bench.searchFloor(qs), KEYSTROKES);
+        const customers = await customerFigures(page, port, n, searchFloor, first700);
+        if (n === 700) first700 = customers[0]?.ms;
+        rows.push(...customers);
+      }
+
+      if (wants('interactions')) {
+        await openBench(page);
+        rows.push(...(await interactionFigures(page, n)));
+      }
+
+      if (wants('sync')) {
+        await openBench(page);
+        rows.push(...(await syncFigures(page, n)));
+      }
+
+      if (wants('import-export')) {
+        await openBench(page);
+        rows.push(...(await importExportFigures(page, n)));
+      }
     }
     await context.close();
   } finally {
     await browser.close();
     server.close();
   }
-  const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+  // Pure planning rules, timed in Node (no browser needed).
+  if (wants('planning')) rows.push(...planningRows(sizes));
+  if (wants('reports')) rows.push(...reportRows(sizes));
+  const fmt = (ms: number, unit: Row['unit'] = 'ms') =>
+    unit === 'MB' ? `${ms.toFixed(0)} MB` : unit === 'count' ? String(ms) : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
   console.log('\n| figure | time | baseline | baseline time | ratio |\n| --- | ---: | --- | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.figure} | ${fmt(r.ms)} | ${r.baseline} | ${fmt(r.baseMs)} | ${(r.ms / r.baseMs).toFixed(2)}× |`);
+  for (const r of rows) console.log(`| ${r.figure} | ${fmt(r.ms, r.unit)} | ${r.baseline} | ${fmt(r.baseMs, r.unit)} | ${(r.ms / r.baseMs).toFixed(2)}× |`);
 }
 
 main().catch((e: unknown) => {

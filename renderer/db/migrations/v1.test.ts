@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { openDb } from '../db';
-import { V1_STORES } from './v1';
+import { Dexie } from 'dexie';
+import { type RapportDb } from '../db';
+import { migrateV1, V1_STORES } from './v1';
+
+/** A database at schema v1 only, as the first release created it. */
+function openDb(name: string): RapportDb {
+  const db = new Dexie(name) as RapportDb;
+  migrateV1(db);
+  return db;
+}
 
 describe('schema v1', () => {
   it('creates every table with its indexes', async () => {

@@ -1,12 +1,24 @@
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/domain';
 import { useRouter } from '../../app/router';
+import { updateAccount } from '../../db/account-writes';
 import { formatters } from '../../i18n/format';
+import { AccountForm } from '../account-form/AccountForm';
+import { valuesOf } from '../account-form/form-values';
+import { AccountToolbar } from './AccountToolbar';
+import { DueBadge } from '../rhythm/DueBadge';
 
+/** Who the account is, at a glance; "Edit" turns the header into the account form in place. */
 export function AccountHeader({ account, ownerName }: { account: Account; ownerName: string }) {
   const { t, i18n } = useTranslation('account');
   const fmt = formatters(i18n.language);
   const navigate = useRouter((s) => s.navigate);
+  const [editing, setEditing] = useState(false);
+  const none = t('common:none');
+  const address = [account.street, `${account.postalCode} ${account.city}`.trim(), account.country !== 'DE' ? account.country : '']
+    .filter(Boolean)
+    .join(', ');
   return (
     <header className="page-header account-header">
       <button type="button" className="link" onClick={() => navigate({ page: 'customers' })}>
@@ -17,37 +29,59 @@ export function AccountHeader({ account, ownerName }: { account: Account; ownerN
         <li className={`badge cat-${account.category}`}>{t('categoryBadge', { category: account.category })}</li>
         <li className="badge">{t(`common:accountType.${account.accountType}`)}</li>
         <li className="badge">{t(`common:lifecycle.${account.lifecycle}`)}</li>
+        <li><DueBadge account={account} /></li>
         {account.archived && <li className="badge muted">{t('archived')}</li>}
+        {account.tags.map((tag) => (
+          <li key={tag} className="badge muted">
+            {tag}
+          </li>
+        ))}
       </ul>
-      <dl className="facts">
-        <div>
-          <dt>{t('owner')}</dt>
-          <dd>{ownerName}</dd>
-        </div>
-        <div>
-          <dt>{t('customerNumber')}</dt>
-          <dd>{account.customerNumber || t('common:none')}</dd>
-        </div>
-        <div>
-          <dt>{t('address')}</dt>
-          <dd>
-            {account.street}, {account.postalCode} {account.city}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('phone')}</dt>
-          <dd>{account.phone ? <a href={`tel:${account.phone.replace(/\s/g, '')}`}>{account.phone}</a> : t('common:none')}</dd>
-        </div>
-        <div>
-          <dt>{t('email')}</dt>
-          <dd>{account.email || t('common:none')}</dd>
-        </div>
-        <div>
-          <dt>{t('lastHumanContact')}</dt>
-          <dd>{account.lastHumanContactAt ? fmt.date(account.lastHumanContactAt) : t('neverContacted')}</dd>
-        </div>
-      </dl>
-      {account.notes && <p className="notes">{account.notes}</p>}
+      {editing ? (
+        <section className="panel" aria-label={t('editTitle')}>
+          <AccountForm
+            initial={valuesOf(account, i18n.language)}
+            accountId={account.id}
+            submitLabel={t('common:action.save')}
+            onCancel={() => setEditing(false)}
+            onSubmit={async (input) => {
+              const result = await updateAccount(account.id, input);
+              if (!result.ok) return result.errors;
+              setEditing(false);
+              return undefined;
+            }}
+          />
+        </section>
+      ) : (
+        <>
+          <AccountToolbar account={account} onEdit={() => setEditing(true)} />
+          <dl className="facts">
+            <Fact label={t('owner')}>{ownerName}</Fact>
+            <Fact label={t('customerNumber')}>{account.customerNumber || none}</Fact>
+            <Fact label={t('address')}>{address || none}</Fact>
+            <Fact label={t('phone')}>{account.phone ? <a href={`tel:${account.phone.replace(/\s/g, '')}`}>{account.phone}</a> : none}</Fact>
+            <Fact label={t('email')}>{account.email ? <a href={`mailto:${account.email}`}>{account.email}</a> : none}</Fact>
+            <Fact label={t('website')}>{account.website || none}</Fact>
+            <Fact label={t('lifecycleSince')}>
+              {account.lifecycleDates[account.lifecycle] ? fmt.date(account.lifecycleDates[account.lifecycle] ?? '') : none}
+            </Fact>
+            {account.lifecycle === 'former' && <Fact label={t('churnReason')}>{account.churnReason || none}</Fact>}
+            <Fact label={t('annualRevenue')}>{account.annualRevenue !== undefined ? fmt.currency(account.annualRevenue) : none}</Fact>
+            <Fact label={t('productLines')}>{account.productLines.join(', ') || none}</Fact>
+            <Fact label={t('lastHumanContact')}>{account.lastHumanContactAt ? fmt.date(account.lastHumanContactAt) : t('neverContacted')}</Fact>
+          </dl>
+          {account.notes && <p className="notes">{account.notes}</p>}
+        </>
+      )}
     </header>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
   );
 }

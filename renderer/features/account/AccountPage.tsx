@@ -7,6 +7,9 @@ import { AccountHeader } from './AccountHeader';
 import { ContactsPanel } from './ContactsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { PipelinePanel } from './PipelinePanel';
+import { RhythmOverride } from '../rhythm/RhythmOverride';
+import { AccountActions } from '../interactions/AccountActions';
+import { ComplaintsPanel } from '../interactions/ComplaintsPanel';
 
 /** The 360° view of one account: who they are, who to talk to, what happened, what is open. */
 export function AccountPage({ accountId }: { accountId: string }) {
@@ -31,10 +34,13 @@ export function AccountPage({ accountId }: { accountId: string }) {
   return (
     <article className="account" aria-labelledby="account-title">
       <AccountHeader account={account} ownerName={owner?.name ?? t('common:unknownMember')} />
+      <AccountActions accountId={account.id} />
       <div className="account-grid">
-        <ContactsPanel contacts={contacts ?? []} />
-        <HistoryPanel accountId={account.id} />
+        <ContactsPanel accountId={account.id} contacts={contacts ?? []} />
+        <HistoryPanel accountId={account.id} contacts={contacts ?? []} />
+        <ComplaintsPanel accountId={account.id} />
         <PipelinePanel accountId={account.id} />
+        <RhythmOverride key={account.id} account={account} />
       </div>
     </article>
   );

@@ -1,5 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/domain';
+import { createContact, restoreContact, trashContact, updateContact } from '../../db/contact-writes';
+import { ContactForm } from '../account-form/ContactForm';
+import { EraseContactButton } from '../backup/EraseContactButton';
+import { GdprButton } from '../import-export/GdprButton';
+import { useUndo } from '../undo/undo';
 
 function birthdayText(c: Contact, locale: string): string {
   if (!c.birthday) return '';
@@ -10,31 +16,81 @@ function birthdayText(c: Contact, locale: string): string {
   return year ? `${dd}/${mm}/${year}` : `${dd}/${mm}`;
 }
 
-export function ContactsPanel({ contacts }: { contacts: Contact[] }) {
+/** The account's contact persons: add, edit in place, delete with undo. */
+export function ContactsPanel({ accountId, contacts }: { accountId: string; contacts: Contact[] }) {
   const { t, i18n } = useTranslation('account');
+  const offer = useUndo((s) => s.offer);
+  const [editing, setEditing] = useState<string | 'new'>();
+  const fullName = (c: Contact) =>
+    [t(`common:salutation.${c.salutation}`, ''), c.title, c.firstName, c.lastName].filter((p) => p && p !== '—').join(' ');
+  const remove = async (c: Contact) => {
+    await trashContact(c.id);
+    offer(t('undo.contactDeleted', { name: `${c.firstName} ${c.lastName}`.trim() }), () => restoreContact(c.id));
+  };
   return (
     <section className="panel" aria-labelledby="contacts-title">
-      <h2 id="contacts-title">{t('contacts', { count: contacts.length })}</h2>
-      {contacts.length === 0 ? (
+      <div className="title-row">
+        <h2 id="contacts-title">{t('contacts', { count: contacts.length })}</h2>
+        {editing === undefined && (
+          <button type="button" onClick={() => setEditing('new')}>
+            {t('addContact')}
+          </button>
+        )}
+      </div>
+      {editing === 'new' && (
+        <ContactForm
+          onCancel={() => setEditing(undefined)}
+          onSubmit={async (input) => {
+            const r = await createContact(accountId, input);
+            if (!r.ok) return r.errors;
+            setEditing(undefined);
+            return undefined;
+          }}
+        />
+      )}
+      {contacts.length === 0 && editing !== 'new' ? (
         <p className="empty-state">{t('noContacts')}</p>
       ) : (
         <ul className="contact-list">
-          {contacts.map((c) => (
-            <li key={c.id}>
-              <strong>
-                {[t(`common:salutation.${c.salutation}`, ''), c.title, c.firstName, c.lastName]
-                  .filter((p) => p && p !== '—')
-                  .join(' ')}
-              </strong>
-              {c.position && <span className="muted"> · {c.position}</span>}
-              <div className="contact-lines">
-                {c.phone && <a href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</a>}
-                {c.mobile && <a href={`tel:${c.mobile.replace(/\s/g, '')}`}>{c.mobile}</a>}
-                {c.email && <span>{c.email}</span>}
-                {c.birthday && <span>{t('birthday', { date: birthdayText(c, i18n.language) })}</span>}
-              </div>
-            </li>
-          ))}
+          {contacts.map((c) =>
+            editing === c.id ? (
+              <li key={c.id}>
+                <ContactForm
+                  contact={c}
+                  onCancel={() => setEditing(undefined)}
+                  onSubmit={async (input) => {
+                    const r = await updateContact(c.id, input);
+                    if (!r.ok) return r.errors;
+                    setEditing(undefined);
+                    return undefined;
+                  }}
+                />
+              </li>
+            ) : (
+              <li key={c.id}>
+                <strong>{fullName(c)}</strong>
+                {c.position && <span className="muted"> · {c.position}</span>}
+                <div className="contact-lines">
+                  {c.phone && <a href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</a>}
+                  {c.mobile && <a href={`tel:${c.mobile.replace(/\s/g, '')}`}>{c.mobile}</a>}
+                  {c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
+                  {c.birthday && <span>{t('birthday', { date: birthdayText(c, i18n.language) })}</span>}
+                  {c.preferredChannel !== 'none' && <span>{t('prefers', { channel: t(`common:channel.${c.preferredChannel}`) })}</span>}
+                  {c.consent && <span>{t(c.consent.granted ? 'consentYes' : 'consentNo')}</span>}
+                </div>
+                <div className="row-actions">
+                  <button type="button" className="link" onClick={() => setEditing(c.id)} aria-label={t('editContact', { name: fullName(c) })}>
+                    {t('common:action.edit')}
+                  </button>
+                  <button type="button" className="link" onClick={() => remove(c)} aria-label={t('deleteContact', { name: fullName(c) })}>
+                    {t('common:action.delete')}
+                  </button>
+                  <GdprButton contactId={c.id} name={fullName(c)} />
+                  {!c.erased && <EraseContactButton contactId={c.id} name={fullName(c)} />}
+                </div>
+              </li>
+            ),
+          )}
         </ul>
       )}
     </section>

@@ -1,46 +1,56 @@
-import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type SortingState } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { CustomerRow } from '../../db/customer-list';
 import { formatters } from '../../i18n/format';
 import { customerColumns } from './columns';
-import type { IndexedRow } from './filters';
+import type { CustomerSort } from './filters';
 
 const ROW_HEIGHT = 32;
 
+type Props = {
+  rows: CustomerRow[];
+  sort: CustomerSort;
+  onSort: (sort: CustomerSort) => void;
+  columnVisibility: VisibilityState;
+  ownerNames: ReadonlyMap<string, string>;
+  onOpen: (id: string) => void;
+};
+
 /**
- * The customer list: only the rows in view are in the DOM, so 100k accounts scroll like 700.
- * Arrow keys move between rows, Enter opens the account.
+ * The customer list: only the rows in view are in the DOM and in the table model (the table gets
+ * the visible slice as its data), so 100k accounts scroll and filter like 700. Sorting happens over
+ * all rows in the page. Arrow keys, Page Up/Down and Ctrl+Home/End move between rows, Enter opens.
  */
-export function CustomerTable({ rows, onOpen }: { rows: IndexedRow[]; onOpen: (id: string) => void }) {
+export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames, onOpen }: Props) {
   const { t, i18n } = useTranslation('customers');
   const fmt = formatters(i18n.language);
-  const [sorting, setSorting] = useState<SortingState>([{ id: 'name', desc: false }]);
-  const columns = useMemo(() => customerColumns(t, fmt), [t, fmt]);
-  // TanStack Table keeps its own memoisation; the React Compiler rule cannot see that.
+  const columns = useMemo(() => customerColumns(t, fmt, ownerNames), [t, fmt, ownerNames]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // TanStack Virtual and Table keep their own memoisation; the React Compiler rule cannot see that.
   // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const from = items[0]?.index ?? 0;
+  const to = (items[items.length - 1]?.index ?? -1) + 1;
+  // A new data array only when the rows in view change: the table rebuilds its model per data array.
+  const slice = useMemo(() => rows.slice(from, to), [rows, from, to]);
   const table = useReactTable({
-    data: rows,
+    data: slice,
     columns,
-    state: { sorting },
-    onSortingChange: setSorting,
+    state: { columnVisibility, sorting: [sort] },
+    manualSorting: true,
+    autoResetAll: false,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getRowId: (r) => r.account.id,
+    getRowId: (r) => r.id,
   });
   const tableRows = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: tableRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
 
   const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, index: number) => {
     const move = (to: number) => {
       event.preventDefault();
-      const target = Math.max(0, Math.min(tableRows.length - 1, to));
+      const target = Math.max(0, Math.min(rows.length - 1, to));
       virtualizer.scrollToIndex(target);
       requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
     };
@@ -49,33 +59,28 @@ export function CustomerTable({ rows, onOpen }: { rows: IndexedRow[]; onOpen: (i
     else if (event.key === 'PageDown') move(index + 15);
     else if (event.key === 'PageUp') move(index - 15);
     else if (event.key === 'Home' && event.ctrlKey) move(0);
-    else if (event.key === 'End' && event.ctrlKey) move(tableRows.length - 1);
-    else if (event.key === 'Enter') onOpen(tableRows[index]?.id ?? '');
+    else if (event.key === 'End' && event.ctrlKey) move(rows.length - 1);
+    else if (event.key === 'Enter') onOpen(rows[index]?.id ?? '');
   };
 
-  const width = table.getTotalSize();
   return (
     <div className="table-scroll" ref={scrollRef}>
-      <table className="grid-table" style={{ width }} aria-rowcount={tableRows.length + 1} aria-label={t('tableLabel')}>
+      <table className="grid-table" style={{ width: table.getTotalSize() }} aria-rowcount={rows.length + 1} aria-label={t('tableLabel')}>
         <thead>
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
+                const sorted = sort.id === header.column.id ? (sort.desc ? 'descending' : 'ascending') : undefined;
                 return (
-                  <th
-                    key={header.id}
-                    style={{ width: header.getSize() }}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  >
-                    {header.column.getCanSort() ? (
-                      <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
-                        {flexRender(header.column.columnDef.header, header.getContext())}
-                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
-                      </button>
-                    ) : (
-                      flexRender(header.column.columnDef.header, header.getContext())
-                    )}
+                  <th key={header.id} style={{ width: header.getSize() }} aria-sort={sorted}>
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => onSort({ id: header.column.id, desc: sort.id === header.column.id ? !sort.desc : false })}
+                    >
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                      <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span>
+                    </button>
                   </th>
                 );
               })}
@@ -83,8 +88,8 @@ export function CustomerTable({ rows, onOpen }: { rows: IndexedRow[]; onOpen: (i
           ))}
         </thead>
         <tbody style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const row = tableRows[item.index];
+          {items.map((item, i) => {
+            const row = tableRows[i];
             if (!row) return null;
             return (
               <tr

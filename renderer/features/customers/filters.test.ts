@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/domain';
-import { applyFilters, DEFAULT_FILTERS, indexRows } from './filters';
+import { toCustomerRow } from '../../db/customer-list';
+import { applyFilters, DEFAULT_FILTERS, sortRows } from './filters';
 
 const base = {
   id: '', updatedAt: 0, customerNumber: '', kind: 'company', street: '', postalCode: '', city: '', country: 'DE',
@@ -8,14 +9,14 @@ const base = {
   churnReason: '', ownerId: 'me', productLines: [], tags: [], notes: '', archived: false, createdAt: 0,
 } satisfies Omit<Account, 'name'>;
 
-const rows = indexRows([
-  { account: { ...base, id: '1', name: 'Müller Haustechnik GmbH', city: 'München' }, contactNames: 'Jürgen Weiß', contactEmails: '' },
-  { account: { ...base, id: '2', name: 'Schulze Bau', city: 'Köln', category: 'C', ownerId: 'other' }, contactNames: 'Sergej Ivanov', contactEmails: 'ivanov@example.ru' },
-  { account: { ...base, id: '3', name: 'Alte Firma', archived: true }, contactNames: '', contactEmails: '' },
-]);
+const rows = [
+  toCustomerRow({ ...base, id: '1', name: 'Müller Haustechnik GmbH', city: 'München', postalCode: '80331', tags: ['Messe'] }, [{ firstName: 'Jürgen', lastName: 'Weiß', email: '' }]),
+  toCustomerRow({ ...base, id: '2', name: 'Schulze Bau', city: 'Köln', postalCode: '50667', category: 'C', ownerId: 'other', country: 'AT' }, [{ firstName: 'Sergej', lastName: 'Ivanov', email: 'ivanov@example.ru' }]),
+  toCustomerRow({ ...base, id: '3', name: 'Alte Firma', archived: true, city: 'Ägypten' }, []),
+].sort((a, b) => (a.sortKey < b.sortKey ? -1 : 1));
 
 const ids = (f: Partial<typeof DEFAULT_FILTERS>) =>
-  applyFilters(rows, { ...DEFAULT_FILTERS, owner: 'all', ...f }, 'me').map((r) => r.account.id);
+  applyFilters(rows, { ...DEFAULT_FILTERS, owner: 'all', ...f }, 'me').map((r) => r.id);
 
 describe('customer list filters', () => {
   it('finds umlaut spellings both ways, in names, cities and contacts', () => {
@@ -25,9 +26,26 @@ describe('customer list filters', () => {
     expect(ids({ query: 'koeln ivanov' })).toEqual(['2']);
     expect(ids({ query: 'ivanov@example' })).toEqual(['2']);
   });
+  it('narrows the previous result while typing and widens again on delete', () => {
+    expect(ids({ query: 'mue' })).toEqual(['1']);
+    expect(ids({ query: 'muel' })).toEqual(['1']);
+    expect(ids({ query: '' })).toEqual(['1', '2']);
+  });
   it("shows a rep's own accounts by default and hides archived ones", () => {
-    expect(applyFilters(rows, DEFAULT_FILTERS, 'me').map((r) => r.account.id)).toEqual(['1']);
-    expect(ids({ showArchived: true })).toEqual(['1', '2', '3']);
+    expect(applyFilters(rows, DEFAULT_FILTERS, 'me').map((r) => r.id)).toEqual(['1']);
+    expect(ids({ showArchived: true })).toEqual(['3', '1', '2']);
     expect(ids({ category: 'C' })).toEqual(['2']);
+  });
+  it('filters by country, postal-code or city prefix and tag', () => {
+    expect(ids({ country: 'AT' })).toEqual(['2']);
+    expect(ids({ place: '80' })).toEqual(['1']);
+    expect(ids({ place: 'koe' })).toEqual(['2']);
+    expect(ids({ tag: 'messe' })).toEqual(['1']);
+  });
+  it('sorts any column with German collation', () => {
+    const names = new Map([['me', 'Özil'], ['other', 'Zander']]);
+    expect(sortRows(rows, { id: 'city', desc: false }, names).map((r) => r.city)).toEqual(['Ägypten', 'Köln', 'München']);
+    expect(sortRows(rows, { id: 'owner', desc: true }, names).map((r) => r.id)).toEqual(['2', '3', '1']);
+    expect(sortRows(rows, { id: 'name', desc: true }, names).map((r) => r.id)).toEqual(['2', '1', '3']);
   });
 });

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { AccountType, Category, Lifecycle } from '../../../shared/domain';
+import { collationKey } from '../../../shared/text/collation';
 import { foldForSearch, matchesQuery } from '../../../shared/text/normalize';
-import type { AccountListRow } from '../../db/accounts';
+import type { CustomerRow } from '../../db/customer-list';
+import { dueSortKey, matchesDue, useDueTable, type DueFilter } from '../rhythm/due-status';
 
 /** Filter state of the customer list; `owner: 'me'` is a rep's default view. */
 export type CustomerFilters = {
@@ -10,53 +12,97 @@ export type CustomerFilters = {
   category: Category | '';
   accountType: AccountType | '';
   lifecycle: Lifecycle | '';
+  /** ISO country code or ''. */
+  country: string;
+  /** Start of the postal code or the city name ("80", "Münch"). */
+  place: string;
+  /** One tag or ''. */
+  tag: string;
   showArchived: boolean;
+  /** Human-contact status (see rhythm/due-status.ts) or ''. */
+  due: DueFilter;
 };
 
 export const DEFAULT_FILTERS: CustomerFilters = {
-  query: '',
-  owner: 'me',
-  category: '',
-  accountType: '',
-  lifecycle: '',
-  showArchived: false,
+  query: '', owner: 'me', category: '', accountType: '', lifecycle: '', country: '', place: '', tag: '', showArchived: false, due: '',
 };
 
-export const useCustomerFilters = create<{ filters: CustomerFilters; set: (patch: Partial<CustomerFilters>) => void }>(
+/** Sorting of the list: a column id and direction. */
+export type CustomerSort = { id: string; desc: boolean };
+export const DEFAULT_SORT: CustomerSort = { id: 'name', desc: false };
+
+export const useCustomerFilters = create<{ filters: CustomerFilters; set: (patch: Partial<CustomerFilters>) => void; reset: () => void }>(
   (set) => ({
     filters: DEFAULT_FILTERS,
     set: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+    reset: () => set({ filters: { ...DEFAULT_FILTERS, owner: 'all' } }),
   }),
 );
 
-/**
- * A row with its owner's name and folded search text, computed once per data change rather than
- * per keystroke (and part of the row so the table's per-row value cache never goes stale).
- */
-export type IndexedRow = AccountListRow & { ownerName: string; haystack: string };
-
-export function indexRows(rows: AccountListRow[], ownerNames: ReadonlyMap<string, string> = new Map()): IndexedRow[] {
-  return rows.map((row) => {
-    const a = row.account;
-    return {
-      ...row,
-      ownerName: ownerNames.get(a.ownerId) ?? '',
-      haystack: foldForSearch(
-        [a.name, a.city, a.postalCode, a.customerNumber, a.email, row.contactNames, row.contactEmails].join(' '),
-      ),
-    };
-  });
+/** Everything but the search text; a change here means the search starts from all rows again. */
+function restKey(f: CustomerFilters, selfId: string): string {
+  return JSON.stringify([f.owner === 'me' ? selfId : f.owner, f.category, f.accountType, f.lifecycle, f.country, f.place, f.tag, f.showArchived, f.due, useDueTable.getState().version]);
 }
 
-export function applyFilters(rows: IndexedRow[], f: CustomerFilters, selfId: string): IndexedRow[] {
+let last: { rows: CustomerRow[]; rest: string; query: string; result: CustomerRow[] } | undefined;
+
+/**
+ * Filters rows, keeping their order. Typing usually extends the query ("mue" → "muel"), and every
+ * row matching the longer query also matches the shorter one, so the previous result is narrowed
+ * instead of scanning all rows again.
+ */
+export function applyFilters(rows: CustomerRow[], f: CustomerFilters, selfId: string): CustomerRow[] {
   const query = foldForSearch(f.query);
+  const rest = restKey(f, selfId);
+  const narrow = last && last.rows === rows && last.rest === rest && query.startsWith(last.query);
+  const source = narrow && last ? last.result : rows;
   const owner = f.owner === 'me' ? selfId : f.owner;
-  return rows.filter(({ account: a, haystack }) => {
-    if (!f.showArchived && a.archived) return false;
-    if (owner !== 'all' && a.ownerId !== owner) return false;
-    if (f.category && a.category !== f.category) return false;
-    if (f.accountType && a.accountType !== f.accountType) return false;
-    if (f.lifecycle && a.lifecycle !== f.lifecycle) return false;
-    return matchesQuery(haystack, query);
+  const place = foldForSearch(f.place);
+  const tag = f.tag.toLowerCase();
+  const result = source.filter((r) => {
+    if (!f.showArchived && r.archived) return false;
+    if (owner !== 'all' && r.ownerId !== owner) return false;
+    if (f.category && r.category !== f.category) return false;
+    if (f.accountType && r.accountType !== f.accountType) return false;
+    if (f.lifecycle && r.lifecycle !== f.lifecycle) return false;
+    if (f.country && r.country !== f.country) return false;
+    if (place && !r.postalCode.startsWith(place) && !foldForSearch(r.city).startsWith(place)) return false;
+    if (tag && !r.tags.some((t) => t.toLowerCase() === tag)) return false;
+    if (f.due && !matchesDue(r, f.due)) return false;
+    return matchesQuery(r.haystack, query);
   });
+  last = { rows, rest, query, result };
+  return result;
+}
+
+type KeyOf = (r: CustomerRow) => string;
+
+/** Sort keys per column; text sorts by German collation key, dates as ISO strings. */
+function keyFor(id: string, ownerNames: ReadonlyMap<string, string>): KeyOf {
+  switch (id) {
+    case 'customerNumber': return (r) => collationKey(r.customerNumber);
+    case 'postalCode': return (r) => r.postalCode;
+    case 'city': return (r) => collationKey(r.city);
+    case 'country': return (r) => r.country;
+    case 'category': return (r) => r.category;
+    case 'accountType': return (r) => r.accountType;
+    case 'lifecycle': return (r) => String(['lead', 'prospect', 'customer', 'former'].indexOf(r.lifecycle));
+    case 'owner': return (r) => collationKey(ownerNames.get(r.ownerId) ?? '');
+    case 'lastContact': return (r) => r.lastHumanContactAt ?? '';
+    case 'due': return dueSortKey;
+    case 'tags': return (r) => collationKey(r.tags.join(' '));
+    case 'contacts': return (r) => collationKey(r.contactNames);
+    default: return (r) => r.sortKey;
+  }
+}
+
+/** Sorts all rows by a column (ties by name); rows arrive in name order, so name ascending is free. */
+export function sortRows(rows: CustomerRow[], sort: CustomerSort, ownerNames: ReadonlyMap<string, string>): CustomerRow[] {
+  if (sort.id === 'name' && !sort.desc) return rows;
+  if (sort.id === 'name') return [...rows].reverse();
+  const key = keyFor(sort.id, ownerNames);
+  const keyed = rows.map((r, i) => ({ k: key(r), i }));
+  const dir = sort.desc ? -1 : 1;
+  keyed.sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : a.i - b.i));
+  return keyed.map((x) => rows[x.i] as CustomerRow);
 }

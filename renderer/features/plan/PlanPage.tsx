@@ -1,67 +1,169 @@
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Interaction } from '../../../shared/domain';
-import { useRouter } from '../../app/router';
+import type { IsoDate } from '../../../shared/domain';
+import { isoWeekDays, isoWeekMonday, weeksInIsoYear } from '../../../shared/planning/calendar';
+import { areaKeyOf } from '../../../shared/planning/week-plan';
+import { addEntry, dropEntry, moveEntry, planEntries } from '../../../shared/planning/week-plan-edit';
+import { getBridge } from '../../bridge';
+import { usePendingCommand } from '../../app/commands';
 import { useSession } from '../../app/session';
-import { getDb } from '../../db/db';
-import { listPlanned } from '../../db/interactions';
+import { todayIso } from '../../app/today';
 import { useLive } from '../../db/live';
+import { loadPlanDetails } from '../../db/planning-load';
+import { listTeam } from '../../db/team';
 import { formatters } from '../../i18n/format';
+import { AddEntry } from './AddEntry';
+import { CoverageTable } from './CoverageTable';
+import { PlanEntryCard } from './PlanEntryCard';
+import { currentWeek, parseWeekValue, proposeFor, useWeekPlan, weekValue } from './plan-data';
+import { exportIcs, planFileStem } from './plan-export';
+import './plan.css';
 
-/** Monday 00:00 local time of the current week and of the week after. */
-function weekBounds(now = new Date()): [Date, Date] {
-  const monday = new Date(now);
-  monday.setHours(0, 0, 0, 0);
-  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
-  const next = new Date(monday);
-  next.setDate(next.getDate() + 7);
-  return [monday, next];
+/** Shifts an ISO week by ±n weeks across year boundaries (2026 has 53 weeks). */
+function shiftWeek(w: { isoYear: number; isoWeek: number }, by: number): { isoYear: number; isoWeek: number } {
+  let { isoYear, isoWeek } = w;
+  isoWeek += by;
+  if (isoWeek < 1) isoWeek = weeksInIsoYear(--isoYear);
+  else if (isoWeek > weeksInIsoYear(isoYear)) [isoYear, isoWeek] = [isoYear + 1, 1];
+  return { isoYear, isoWeek };
 }
 
-/** This week's planned appointments of the rep, day by day. */
+/** The weekly visit plan: propose, edit (move, add, drop), print on A4 and export as .ics. */
 export function PlanPage() {
   const { t, i18n } = useTranslation('plan');
   const fmt = formatters(i18n.language);
+  const weekday = useMemo(() => new Intl.DateTimeFormat(fmt.locale, { weekday: 'long' }), [fmt.locale]);
   const selfId = useSession((s) => s.selfId);
-  const navigate = useRouter((s) => s.navigate);
-  const [from, to] = weekBounds();
-  const planned = useLive(() => listPlanned(from.toISOString(), to.toISOString(), selfId), [selfId, from.getTime()]);
-  const names = useLive(async () => {
-    const rows = await getDb().accounts.bulkGet((planned ?? []).map((p) => p.accountId));
-    return new Map(rows.filter((a) => a !== undefined).map((a) => [a.id, a]));
-  }, [planned]);
+  const team = useLive(listTeam);
+  const [chosenRep, setRep] = useState('');
+  const rep = chosenRep || selfId;
+  const [week, setWeek] = useState(() => currentWeek(todayIso()));
+  const { plan, update } = useWeekPlan(rep, week.isoYear, week.isoWeek);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [focusKey, setFocusKey] = useState('');
+  const ids = plan ? planEntries(plan).map((e) => e.entry.accountId) : [];
+  const details = useLive(() => loadPlanDetails(ids), [ids.join('|')]);
+  const command = usePendingCommand((s) => s.command);
+  const seq = usePendingCommand((s) => s.seq);
 
-  const byDay = new Map<string, Interaction[]>();
-  for (const p of planned ?? []) {
-    const day = fmt.date(p.at);
-    byDay.set(day, [...(byDay.get(day) ?? []), p]);
-  }
+  const weekDays = isoWeekDays(week.isoYear, week.isoWeek);
+  const label = (d: IsoDate) => `${weekday.format(new Date(`${d}T12:00:00`))}, ${fmt.date(d)}`;
+  const shortLabel = (d: IsoDate) => weekday.format(new Date(`${d}T12:00:00`));
+  const repName = team?.find((m) => m.id === rep)?.name ?? '';
+  const count = ids.length;
+
+  const print = () => {
+    if (plan) void getBridge().printToPdf({ suggestedName: `${planFileStem(t, plan)}.pdf`, landscape: false });
+  };
+  useEffect(() => {
+    if (command !== 'print') return;
+    usePendingCommand.getState().clear();
+    print();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [command, seq]);
+  // After a move the entry is rendered in another day: keep the keyboard focus on its button.
+  useEffect(() => {
+    if (!focusKey) return;
+    const exact = document.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`);
+    // At the week's edge the same direction is gone: the entry's other move button takes the focus.
+    (exact ?? document.querySelector<HTMLElement>(`[data-focus^="${CSS.escape(focusKey.split(':')[0] ?? '')}:"]`))?.focus();
+  }, [plan, focusKey]);
+
+  const propose = async () => {
+    setBusy(true);
+    setMessage('');
+    try {
+      const next = await proposeFor(rep, week.isoYear, week.isoWeek, todayIso());
+      update(next);
+      setMessage(t('proposed', { count: planEntries(next).length, unplanned: next.unplanned }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const dayList = plan ? plan.days.map((d) => d.date) : weekDays.slice(0, 5);
+  const neighbour = (date: IsoDate, by: number) => {
+    const d = dayList[dayList.indexOf(date) + by];
+    return d ? { date: d, label: shortLabel(d) } : null;
+  };
+
   return (
-    <section aria-labelledby="plan-title">
+    <section className="week-plan" aria-labelledby="plan-title">
       <header className="page-header">
-        <h1 id="plan-title">{t('title', { from: fmt.date(from), to: fmt.date(new Date(to.getTime() - 1)) })}</h1>
+        <h1 id="plan-title">
+          {t('title', { week: week.isoWeek, year: week.isoYear, from: fmt.date(weekDays[0] ?? ''), to: fmt.date(weekDays[4] ?? '') })}
+        </h1>
+        <p className="print-only">{t('printFor', { name: repName, date: fmt.date(todayIso()) })}</p>
+        <div className="toolbar no-print">
+          <label className="field">
+            <span>{t('rep')}</span>
+            <select value={rep} onChange={(e) => setRep(e.target.value)}>
+              {(team ?? []).filter((m) => m.active || m.id === rep).map((m) => (
+                <option key={m.id} value={m.id}>{m.name}</option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => setWeek(shiftWeek(week, -1))} aria-label={t('prevWeek')}>←</button>
+          <label className="field">
+            <span>{t('week')}</span>
+            <input type="week" value={weekValue(week.isoYear, week.isoWeek)} onChange={(e) => {
+              const w = parseWeekValue(e.target.value);
+              if (w && w.isoWeek <= weeksInIsoYear(w.isoYear)) setWeek(w);
+            }} />
+          </label>
+          <button type="button" onClick={() => setWeek(shiftWeek(week, 1))} aria-label={t('nextWeek')}>→</button>
+          <button type="button" onClick={() => setWeek(currentWeek(todayIso()))}>{t('thisWeek')}</button>
+          <button type="button" className="primary" onClick={() => void propose()} disabled={busy || !rep} title={plan ? t('proposeReplaces') : undefined}>
+            {t('propose')}
+          </button>
+          <button type="button" onClick={print} disabled={!plan || count === 0} aria-keyshortcuts="Control+P">{t('print')}</button>
+          <button type="button" onClick={() => plan && details && void exportIcs(t, plan, details)} disabled={!plan || count === 0 || !details}>
+            {t('exportIcs')}
+          </button>
+        </div>
+        <p className="no-print" role="status" aria-live="polite">{busy ? t('proposing') : message}</p>
       </header>
-      {planned && planned.length === 0 && <p className="empty-state">{t('empty')}</p>}
-      {[...byDay.entries()].map(([day, items]) => (
-        <section key={day} className="panel" aria-label={day}>
-          <h2>{day}</h2>
-          <ul className="plain-list">
-            {items.map((p) => {
-              const a = names?.get(p.accountId);
-              return (
-                <li key={p.id}>
-                  <span className="when">{fmt.time(p.at)}</span>{' '}
-                  <button type="button" className="link" onClick={() => navigate({ page: 'account', accountId: p.accountId })}>
-                    {a?.name ?? ''}
-                  </button>{' '}
-                  <span className="muted">
-                    {a ? `${a.postalCode} ${a.city}` : ''} · {p.subject || t(`common:interactionType.${p.type}`)}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      ))}
+      {plan === undefined && <p role="status">{t('common:loading')}</p>}
+      {plan === null && (
+        <div className="empty-state no-print">
+          <p>{t('empty', { week: week.isoWeek, monday: fmt.date(isoWeekMonday(week.isoYear, week.isoWeek)) })}</p>
+        </div>
+      )}
+      {plan && count === 0 && <p className="empty-state">{t('emptyPlan')}</p>}
+      {plan?.days.map((day) => {
+        const n = day.areas.reduce((s, a) => s + a.entries.length, 0);
+        return (
+          <section key={day.date} className="plan-day" aria-labelledby={`day-${day.date}`}>
+            <h2 id={`day-${day.date}`}>{label(day.date)} <span className="muted">· {t('visits', { count: n })}</span></h2>
+            {n === 0 && <p className="muted">{t('freeDay')}</p>}
+            {day.areas.map((area) => (
+              <section key={area.areaKey} className="plan-area" aria-label={t('area', { area: area.areaKey })}>
+                <h3>{t('area', { area: area.areaKey })}</h3>
+                <ol className="plain-list">
+                  {area.entries.map((entry) => (
+                    <PlanEntryCard
+                      key={entry.accountId}
+                      entry={entry}
+                      details={details?.get(entry.accountId)}
+                      monday={weekDays[0] ?? day.date}
+                      earlier={neighbour(day.date, -1)}
+                      later={neighbour(day.date, 1)}
+                      onMove={(to, focus) => { setFocusKey(focus); update(moveEntry(plan, entry.accountId, to)); }}
+                      onDrop={() => update(dropEntry(plan, entry.accountId))}
+                    />
+                  ))}
+                </ol>
+              </section>
+            ))}
+          </section>
+        );
+      })}
+      {plan && plan.days.length > 0 && (
+        <AddEntry rep={rep} days={plan.days.map((d) => ({ date: d.date, label: label(d.date) }))}
+          onAdd={(a, date) => update(addEntry(plan, date, areaKeyOf(a), { accountId: a.id, reason: 'due', manual: true }))} />
+      )}
+      {rep && <CoverageTable rep={rep} />}
     </section>
   );
 }

@@ -2,16 +2,17 @@ import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/bridge/contract';
 import { getBridge } from '../../bridge';
 import { switchLanguage } from '../../i18n';
-import { useSession } from '../../app/session';
 import { useLive } from '../../db/live';
 import { setSetting } from '../../db/settings';
-import { listTeam } from '../../db/team';
+import { SyncPanel } from '../sync/SyncPanel';
+import { TeamPanel } from '../team/TeamPanel';
+import { BackupPanel } from '../backup/BackupPanel';
+import { RetentionPanel } from '../backup/RetentionPanel';
+import { RhythmSettingsSection } from '../rhythm/RhythmSettingsSection';
 
 /** Language, the seat's identity, the team and where the data lives. */
 export function SettingsPage() {
   const { t, i18n } = useTranslation('settings');
-  const selfId = useSession((s) => s.selfId);
-  const team = useLive(listTeam) ?? [];
   const info = useLive(() => getBridge().appInfo());
 
   const changeLanguage = (lang: UiLanguage) =>
@@ -36,19 +37,15 @@ export function SettingsPage() {
             </select>
           </label>
         </section>
-        <section className="panel" aria-labelledby="team-title">
-          <h2 id="team-title">{t('team')}</h2>
-          <ul className="plain-list">
-            {team.map((m) => (
-              <li key={m.id}>
-                <span className="avatar" style={{ background: m.color }} aria-hidden="true">
-                  {m.initials}
-                </span>{' '}
-                {m.name} <span className="muted">· {t(`common:role.${m.role}`)}</span>
-                {m.id === selfId && <strong> · {t('thisSeat')}</strong>}
-              </li>
-            ))}
-          </ul>
+        <TeamPanel />
+        <SyncPanel />
+        <BackupPanel />
+        <RetentionPanel />
+        <RhythmSettingsSection />
+        <section className="panel" aria-labelledby="import-export-link">
+          <h2 id="import-export-link">{t('import-export:title')}</h2>
+          <p className="hint">{t('import-export:lead')}</p>
+          <a href="#/settings/import-export">{t('import-export:openPage')}</a>
         </section>
         <section className="panel" aria-labelledby="about-title">
           <h2 id="about-title">{t('about')}</h2>

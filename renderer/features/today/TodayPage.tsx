@@ -6,6 +6,9 @@ import { listOpenComplaints, listPlanned } from '../../db/interactions';
 import { useLive } from '../../db/live';
 import { getDb } from '../../db/db';
 import { formatters } from '../../i18n/format';
+import { HistorySearchPanel } from '../interactions/HistorySearchPanel';
+import { MeetingStatsPanel } from '../interactions/MeetingStatsPanel';
+import { ReminderInbox } from '../reminders/ReminderInbox';
 
 function dayBounds(): [string, string] {
   const start = new Date();
@@ -41,6 +44,7 @@ export function TodayPage() {
         {me && <p className="lead">{t('greeting', { name: me.name })}</p>}
       </header>
       <div className="account-grid">
+        <ReminderInbox />
         <section className="panel" aria-labelledby="appointments-title">
           <h2 id="appointments-title">{t('appointments')}</h2>
           {appointments && appointments.length > 0 ? (
@@ -78,6 +82,8 @@ export function TodayPage() {
             <p className="empty-state">{t('noComplaints')}</p>
           )}
         </section>
+        <HistorySearchPanel />
+        <MeetingStatsPanel />
       </div>
     </section>
   );

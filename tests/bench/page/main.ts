@@ -2,6 +2,10 @@ import { generateDemoDataChunks } from '../../../shared/demo';
 import { DEFAULT_DB_NAME, getDb } from '../../../renderer/db/db';
 import { loadDemoData } from '../../../renderer/db/demo';
 import { deleteDb, getAll, openRawDb, putAll } from './raw-idb';
+import * as interactionScenarios from './interactions';
+import * as importExportScenarios from './import-export';
+import { searchFloor } from './search-floor';
+import * as syncScenarios from './sync';
 
 const TODAY = '2026-11-23';
 const SEED = 7;
@@ -56,7 +60,9 @@ const bench = {
     db.close();
     return ms;
   },
+  /** Customer-list search floor (see search-floor.ts); returns one time per query. */
+  searchFloor,
 };
 
-(window as unknown as { bench: typeof bench }).bench = bench;
+(window as unknown as { bench: typeof bench }).bench = { ...bench, ...interactionScenarios, ...importExportScenarios, ...syncScenarios };
 document.title = 'bench-ready';

@@ -1,0 +1,190 @@
+import { Dexie } from 'dexie';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BackupStatus, BackupWriteResult, WriteBackupRequest } from '../../shared/bridge/contract';
+import { backupFileName, type BackupEntry } from '../../shared/backup';
+import { generateDemoData } from '../../shared/demo';
+import { backupBeforeMigration, checkForLoss, acknowledgeLoss, countRows, loadBackup, restoreBackup, runDailyBackupIfDue, snapshotTables, takeBackup } from './backup';
+import { openDb, useDatabase, type RapportDb } from './db';
+import { SCHEMA_VERSION } from './migrations';
+import { V1_STORES } from './migrations/v1';
+
+/** The shell's backup folder, in memory. */
+function memoryBridge() {
+  const files = new Map<string, { data: Uint8Array; entry: BackupEntry }>();
+  return {
+    files,
+    async backupStatus(): Promise<BackupStatus> {
+      const entries = [...files.values()].map((f) => f.entry).sort((a, b) => b.manifest.createdAt.localeCompare(a.manifest.createdAt));
+      return { entries, canChooseSecondFolder: false };
+    },
+    async writeBackup(req: WriteBackupRequest): Promise<BackupWriteResult> {
+      const name = backupFileName(req.manifest);
+      const entry = { name, size: req.data.byteLength, manifest: req.manifest };
+      files.set(name, { data: req.data, entry });
+      return { entry };
+    },
+    async readBackup(name: string) {
+      return files.get(name)!.data;
+    },
+  };
+}
+
+let db: RapportDb;
+beforeEach(() => {
+  db = openDb(`backup-${crypto.randomUUID()}`);
+  useDatabase(db);
+});
+
+async function fillDemo(accounts = 40) {
+  const data = generateDemoData({ seed: 7, accounts, today: '2026-11-23', selfName: 'Anna Schröder' });
+  await db.transaction('rw', db.tables, async () => {
+    for (const [table, rows] of Object.entries(data)) await db.table(table).bulkAdd(rows as object[]);
+    await db.settings.put({ id: 'selfMemberId', value: data.teamMembers[0]!.id, updatedAt: 1 });
+  });
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 2));
+
+describe('backup and restore', () => {
+  it('round-trips every table exactly', async () => {
+    await fillDemo();
+    const before = await snapshotTables(db);
+    const bridge = memoryBridge();
+    const { entry } = await takeBackup('manual', db, bridge);
+    expect(entry.manifest.counts.accounts).toBe(40);
+    expect(entry.manifest.schemaVersion).toBe(SCHEMA_VERSION);
+
+    // Change things after the backup: edit, add, delete.
+    const [first] = await db.accounts.toArray();
+    await db.accounts.update(first!.id, { name: 'Geändert GmbH' });
+    await db.contacts.clear();
+    await db.drafts.put({ id: 'd', payload: { x: 1 }, updatedAt: 1 });
+
+    const loaded = await loadBackup(entry.name, db, bridge);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded));
+    expect(loaded.counts.accounts).toBe(40);
+    await tick();
+    await restoreBackup(loaded.backup, {}, db, bridge);
+    expect(await snapshotTables(db)).toEqual(before);
+    // The state before the restore was backed up first.
+    const reasons = [...bridge.files.values()].map((f) => f.entry.manifest.reason);
+    expect(reasons.sort()).toEqual(['manual', 'pre-restore']);
+  });
+
+  it('refuses a broken backup and changes nothing', async () => {
+    await fillDemo(5);
+    const before = await snapshotTables(db);
+    const bridge = memoryBridge();
+    const { entry } = await takeBackup('manual', db, bridge);
+    const file = bridge.files.get(entry.name)!;
+    file.data = file.data.slice(0, file.data.length - 10);
+    const loaded = await loadBackup(entry.name, db, bridge);
+    expect(loaded).toEqual({ ok: false, issues: [{ code: 'backup.not_json' }] });
+    expect(await snapshotTables(db)).toEqual(before);
+  });
+
+  it('leaves the database untouched when the restore fails midway', async () => {
+    await fillDemo(5);
+    const before = await snapshotTables(db);
+    const bridge = memoryBridge();
+    const { entry } = await takeBackup('manual', db, bridge);
+    const loaded = await loadBackup(entry.name, db, bridge);
+    if (!loaded.ok) throw new Error('invalid');
+    // A row without a key in the last table makes bulkPut fail after earlier tables were cleared.
+    const broken = { ...loaded.backup, tables: { ...loaded.backup.tables, merges: [{ updatedAt: 1 }] } };
+    await expect(restoreBackup(broken, { backupFirst: false }, db, bridge)).rejects.toThrow();
+    expect(await snapshotTables(db)).toEqual(before);
+  });
+
+  it('takes a daily backup only when the newest is a day old', async () => {
+    const bridge = memoryBridge();
+    expect(await runDailyBackupIfDue(db, bridge)).toBe(true);
+    expect(await runDailyBackupIfDue(db, bridge)).toBe(false);
+    expect(bridge.files.size).toBe(1);
+  });
+});
+
+describe('loss detection', () => {
+  it('DB-WIPED: an empty database with a backup present is reported, until acknowledged', async () => {
+    await fillDemo(30);
+    const bridge = memoryBridge();
+    const { entry } = await takeBackup('daily', db, bridge);
+    expect((await checkForLoss(db, bridge)).assessment).toEqual({ status: 'ok' });
+
+    // The profile's IndexedDB is wiped: a new, empty database of the same name.
+    db.close();
+    await Dexie.delete(db.name);
+    db = openDb(db.name);
+    useDatabase(db);
+    const check = await checkForLoss(db, bridge);
+    expect(check.assessment.status).toBe('empty');
+    expect(check.newest?.name).toBe(entry.name);
+
+    await acknowledgeLoss(entry.name, db);
+    expect((await checkForLoss(db, bridge)).assessment).toEqual({ status: 'ok' });
+  });
+
+  it('a much smaller database is reported', async () => {
+    await fillDemo(60);
+    const bridge = memoryBridge();
+    await takeBackup('daily', db, bridge);
+    const ids = (await db.accounts.toArray()).slice(5).map((a) => a.id);
+    await db.accounts.bulkDelete(ids);
+    await db.contacts.clear();
+    await db.interactions.clear();
+    await db.deals.clear();
+    await db.sales.clear();
+    expect((await checkForLoss(db, bridge)).assessment.status).toBe('much_smaller');
+  });
+});
+
+describe('backup before a schema migration', () => {
+  it('snapshots the old database before it is upgraded, and not again', async () => {
+    const name = `premig-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(V1_STORES);
+    await old.open();
+    await old.table('accounts').add({ id: 'a1', name: 'Alt GmbH', updatedAt: 1 });
+    old.close();
+
+    const bridge = memoryBridge();
+    expect(await backupBeforeMigration(name, bridge)).toBe(true);
+    const [stored] = bridge.files.values();
+    expect(stored!.entry.manifest).toMatchObject({ reason: 'pre-migration', schemaVersion: 1 });
+    expect(stored!.entry.manifest.counts.accounts).toBe(1);
+
+    const upgraded = openDb(name);
+    await upgraded.open();
+    expect(await countRows(upgraded)).toMatchObject({ accounts: 1 });
+    upgraded.close();
+    expect(await backupBeforeMigration(name, bridge)).toBe(false);
+    expect(await backupBeforeMigration(`never-${crypto.randomUUID()}`, bridge)).toBe(false);
+  });
+});
+
+describe('encrypted backups (CRYPTO-TAMPER at the restore)', () => {
+  it('encrypts with the session passphrase and refuses a wrong one or an altered file', async () => {
+    const { setBackupPassphrase } = await import('./backup');
+    await fillDemo(3);
+    const bridge = memoryBridge();
+    setBackupPassphrase('Team 2026');
+    try {
+      const { entry } = await takeBackup('manual', db, bridge);
+      expect(entry.manifest.encrypted).toBe(true);
+      expect(entry.name.endsWith('.rbk')).toBe(true);
+      expect(new TextDecoder().decode(bridge.files.get(entry.name)!.data)).not.toContain('Anna Schröder');
+      expect((await loadBackup(entry.name, db, bridge)).ok).toBe(true);
+      expect(await loadBackup(entry.name, db, bridge, 'falsch')).toEqual({ ok: false, crypto: 'backup.crypto.wrongPassphrase' });
+      setBackupPassphrase(undefined);
+      expect(await loadBackup(entry.name, db, bridge)).toEqual({ ok: false, crypto: 'backup.crypto.passphraseRequired' });
+      const file = bridge.files.get(entry.name)!;
+      file.data = file.data.slice();
+      file.data[file.data.length - 3] = file.data[file.data.length - 3]! ^ 0xff;
+      expect(await loadBackup(entry.name, db, bridge, 'Team 2026')).toEqual({ ok: false, crypto: 'backup.crypto.damaged' });
+      file.data = file.data.slice(0, file.data.length - 40);
+      expect(await loadBackup(entry.name, db, bridge, 'Team 2026')).toEqual({ ok: false, crypto: 'backup.crypto.damaged' });
+    } finally {
+      setBackupPassphrase(undefined);
+    }
+  });
+});

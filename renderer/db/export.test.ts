@@ -1,0 +1,75 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Interaction } from '../../shared/domain';
+import { weekPlanToIcs } from '../../shared/export/ics';
+import { getDb, openDb, useDatabase } from './db';
+import { collectCustomerRows, collectGdprExport, collectPlannedVisits, collectVcardItems, exportFullBackup, restoreFullBackup } from './export';
+import { newAccountRow, newContactRow } from './import';
+
+const NOW = 1_700_000_000_000;
+
+function interaction(id: string, at: string, extra: Partial<Interaction> = {}): Interaction {
+  return { id, accountId: 'a1', type: 'visit', mode: 'human', status: 'planned', at, durationMin: 90, userId: 'm1', contactIds: [], subject: 'Jahresgespräch', summary: '', nextStep: '', createdAt: NOW, updatedAt: NOW, ...extra };
+}
+
+describe('export collection', () => {
+  beforeEach(async () => {
+    useDatabase(openDb(`export-${crypto.randomUUID()}`));
+    const db = getDb();
+    await db.teamMembers.add({ id: 'm1', name: 'Anna Schröder', initials: 'AS', color: '#000000', role: 'rep', email: '', active: true, updatedAt: NOW });
+    await db.accounts.bulkAdd([
+      newAccountRow({ id: 'a1', name: 'Zimmerei Özdemir', street: 'Hauptstr. 1', postalCode: '80331', city: 'München', ownerId: 'm1' }, 'm1', NOW, '2026-01-01'),
+      newAccountRow({ id: 'a2', name: 'Äpfel & Co', phone: '+49 170 1234567' }, 'm1', NOW, '2026-01-01'),
+      newAccountRow({ id: 'a3', name: 'Gelöscht GmbH', deletedAt: 5 }, 'm1', NOW, '2026-01-01'),
+    ]);
+    await db.contacts.bulkAdd([
+      newContactRow({ id: 'c1', accountId: 'a1', firstName: 'Jürgen', lastName: 'Weiß', mobile: '+49 170 1234567' }, NOW),
+      newContactRow({ id: 'c2', accountId: 'a1', firstName: 'Eva', lastName: 'Berg' }, NOW),
+      newContactRow({ id: 'c3', accountId: 'a1', firstName: '', lastName: '', erased: true }, NOW),
+    ]);
+    await db.interactions.bulkAdd([
+      interaction('i1', '2026-11-24T08:00:00.000Z', { contactIds: ['c1'] }),
+      interaction('i2', '2026-11-30T08:00:00.000Z'),
+      interaction('i3', '2026-11-25T08:00:00.000Z', { status: 'done', summary: 'Jürgen Weiß will ein Angebot' }),
+    ]);
+  });
+
+  it('gives one customer row per contact, in German order, without trashed or erased rows', async () => {
+    const rows = await collectCustomerRows();
+    expect(rows.map((r) => [r.account.name, r.contact?.firstName ?? null, r.ownerName])).toEqual([
+      ['Äpfel & Co', null, 'Anna Schröder'],
+      ['Zimmerei Özdemir', 'Jürgen', 'Anna Schröder'],
+      ['Zimmerei Özdemir', 'Eva', 'Anna Schröder'],
+    ]);
+    expect((await collectVcardItems()).map((i) => i.contact.id).sort()).toEqual(['c1', 'c2']);
+  });
+
+  it('exports planned visits of a range as local times', async () => {
+    const visits = await collectPlannedVisits('2026-11-23', '2026-11-29', 'Europe/Berlin');
+    expect(visits).toEqual([
+      expect.objectContaining({ uid: 'visit-i1@rapport', start: '2026-11-24T09:00', end: '2026-11-24T10:30', summary: 'Zimmerei Özdemir: Jahresgespräch', location: 'Hauptstr. 1, 80331 München' }),
+    ]);
+    const ics = weekPlanToIcs(visits, { tzid: 'Europe/Berlin', now: NOW });
+    expect(ics).toContain('DTSTART;TZID=Europe/Berlin:20261124T090000');
+  });
+
+  it('collects a GDPR export with listed and named interactions', async () => {
+    const exp = await collectGdprExport('c1', new Date(NOW));
+    expect(exp?.account?.name).toBe('Zimmerei Özdemir');
+    expect(exp?.interactions.map((i) => [i.id, i.via, i.by])).toEqual([['i1', 'listed', 'Anna Schröder'], ['i3', 'named', 'Anna Schröder']]);
+  });
+
+  it('restores a full backup exactly into a fresh install, and refuses a broken one untouched', async () => {
+    const text = await exportFullBackup(new Date(NOW));
+    const dump = async () => Object.fromEntries(await Promise.all(getDb().tables.map(async (t) => [t.name, await t.toArray()] as const)));
+    const before = await dump();
+    useDatabase(openDb(`fresh-${crypto.randomUUID()}`));
+    await getDb().settings.put({ id: 'language', value: 'en', updatedAt: 1 });
+    expect(await restoreFullBackup(text, { backupFirst: false })).toEqual({ ok: true, rows: 10 });
+    expect(await dump()).toEqual(before);
+    const broken = text.replace('"id":"c2"', '"id":"c1"');
+    const result = await restoreFullBackup(broken, { backupFirst: false });
+    expect(result.ok).toBe(false);
+    expect(await dump()).toEqual(before);
+  });
+});

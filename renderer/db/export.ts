@@ -1,0 +1,111 @@
+import { createBackup, serializeBackup, type BackupIssue } from '../../shared/export/backup';
+import { buildGdprExport, type GdprExport } from '../../shared/export/gdpr';
+import { weekPlanUid, type IcsVisit } from '../../shared/export/ics';
+import type { VcardExportItem } from '../../shared/export/vcard';
+import type { Account, Contact, Id, IsoDate } from '../../shared/domain';
+import { addDays, instantOfLocal, localDateOf, localTimeOf } from '../../shared/planning/calendar';
+import { checkBackupText, restoreBackup, snapshotTables } from './backup';
+import { getDb } from './db';
+import { SCHEMA_VERSION } from './migrations';
+
+/** One line of the customer export: an account with one of its contacts (or none). */
+export type CustomerExportRow = { account: Account; contact?: Contact; ownerName: string };
+
+/** One collator for the whole sort: `localeCompare(…, 'de')` builds a new one per comparison. */
+const GERMAN = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
+
+const live = <T extends { deletedAt?: number }>(rows: T[]) => rows.filter((r) => r.deletedAt === undefined);
+
+/**
+ * Live accounts, one row per live contact (accounts without contacts get one row), in name order.
+ * One row per person is the shape the importer reads, so an export can be imported again.
+ */
+export async function collectCustomerRows(compare: (a: string, b: string) => number = GERMAN.compare): Promise<CustomerExportRow[]> {
+  const db = getDb();
+  const [accounts, contacts, team] = await db.transaction('r', db.accounts, db.contacts, db.teamMembers, () =>
+    Promise.all([db.accounts.toArray(), db.contacts.toArray(), db.teamMembers.toArray()]),
+  );
+  const names = new Map(team.map((m) => [m.id, m.name]));
+  const byAccount = new Map<Id, Contact[]>();
+  for (const c of live(contacts)) {
+    if (c.erased) continue;
+    const list = byAccount.get(c.accountId);
+    if (list) list.push(c);
+    else byAccount.set(c.accountId, [c]);
+  }
+  const rows: CustomerExportRow[] = [];
+  for (const account of live(accounts).sort((a, b) => compare(a.name, b.name))) {
+    const ownerName = names.get(account.ownerId) ?? '';
+    const people = byAccount.get(account.id) ?? [];
+    if (people.length === 0) rows.push({ account, ownerName });
+    for (const contact of people) rows.push({ account, contact, ownerName });
+  }
+  return rows;
+}
+
+/** Live, not erased contacts with their account, for the vCard export. */
+export async function collectVcardItems(): Promise<VcardExportItem[]> {
+  const db = getDb();
+  const [accounts, contacts] = await db.transaction('r', db.accounts, db.contacts, () => Promise.all([db.accounts.toArray(), db.contacts.toArray()]));
+  const byId = new Map(live(accounts).map((a) => [a.id, a]));
+  return live(contacts)
+    .filter((c) => !c.erased && byId.has(c.accountId))
+    .map((contact) => ({ contact, account: byId.get(contact.accountId) }));
+}
+
+/** Planned, not trashed appointments from `from` to `to` (local days, inclusive) as calendar entries in the laptop's zone. */
+export async function collectPlannedVisits(from: IsoDate, to: IsoDate, tz?: string): Promise<IcsVisit[]> {
+  const db = getDb();
+  const start = instantOfLocal(from, '00:00', tz);
+  const end = instantOfLocal(addDays(to, 1), '00:00', tz);
+  const planned = (await db.interactions.where('at').between(start, end, true, false).toArray()).filter((i) => i.status === 'planned' && i.deletedAt === undefined);
+  const accounts = new Map((await db.accounts.bulkGet([...new Set(planned.map((i) => i.accountId))])).flatMap((a) => (a ? [[a.id, a] as const] : [])));
+  return planned.map((i) => {
+    const a = accounts.get(i.accountId);
+    const endAt = new Date(Date.parse(i.at) + (i.durationMin ?? 60) * 60_000).toISOString();
+    const local = (at: string) => `${localDateOf(at, tz)}T${localTimeOf(at, tz)}`;
+    const place = a ? [a.street, [a.postalCode, a.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') : '';
+    return {
+      uid: weekPlanUid(0, 0, i.accountId, i.id),
+      start: local(i.at),
+      end: local(endAt),
+      summary: [a?.name, i.subject].filter(Boolean).join(': ') || i.subject,
+      ...(place ? { location: place } : {}),
+      ...(i.summary || i.nextStep ? { description: [i.summary, i.nextStep].filter(Boolean).join('\n') } : {}),
+    };
+  });
+}
+
+/** Everything about one contact person (GDPR Art. 15), or undefined if the contact does not exist. */
+export async function collectGdprExport(contactId: Id, now: Date = new Date()): Promise<GdprExport | undefined> {
+  const db = getDb();
+  const contact = await db.contacts.get(contactId);
+  if (!contact) return undefined;
+  const [account, interactions, team] = await Promise.all([
+    db.accounts.get(contact.accountId),
+    db.interactions.where('accountId').equals(contact.accountId).toArray(),
+    db.teamMembers.toArray(),
+  ]);
+  const listedElsewhere = await db.interactions.where('contactIds').equals(contactId).toArray();
+  const all = new Map([...interactions, ...listedElsewhere].map((i) => [i.id, i]));
+  return buildGdprExport({ contact, ...(account ? { account } : {}), interactions: [...all.values()], team }, now);
+}
+
+/** Every table's rows, read in one transaction (the data-safety snapshot), as backup JSON text for a file. */
+export async function exportFullBackup(now: Date = new Date()): Promise<string> {
+  return serializeBackup(createBackup(await snapshotTables(getDb()), SCHEMA_VERSION, now));
+}
+
+export type RestoreResult = { ok: true; rows: number } | { ok: false; issues: BackupIssue[] };
+
+/**
+ * Replaces the whole database with a backup file, through the data-safety restore: validated first,
+ * then one transaction, so either every table holds exactly the backup's rows or nothing changed.
+ * `backupFirst` keeps a backup of the current state before (default true).
+ */
+export async function restoreFullBackup(text: string, options: { backupFirst?: boolean } = {}): Promise<RestoreResult> {
+  const checked = checkBackupText(text);
+  if (!checked.ok) return checked;
+  await restoreBackup(checked.backup, { backupFirst: options.backupFirst ?? true });
+  return { ok: true, rows: Object.values(checked.counts).reduce((a, b) => a + b, 0) };
+}

@@ -1,0 +1,65 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+type Base = { id: string; label: string; error?: string; hint?: string; className?: string };
+
+/** A label above its control, with the error (translated from its code) tied to it for screen readers. */
+function Wrap({ id, label, error, hint, className, children }: Base & { children: ReactNode }) {
+  const { t } = useTranslation('account-form');
+  return (
+    <div className={`field ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+      {error ? (
+        <span id={`${id}-error`} className="error">
+          {t(`errors.${error}`)}
+        </span>
+      ) : (
+        hint && (
+          <span id={`${id}-hint`} className="hint">
+            {hint}
+          </span>
+        )
+      )}
+    </div>
+  );
+}
+
+const described = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+
+export function TextField(props: Base & { value: string; onChange: (v: string) => void; type?: string; multiline?: boolean; autoFocus?: boolean; inputMode?: 'numeric' | 'decimal' }) {
+  const { id, value, onChange, error, hint, type, multiline, autoFocus, inputMode } = props;
+  const common = { id, value, 'aria-invalid': !!error, 'aria-describedby': described(id, error, hint), autoFocus };
+  return (
+    <Wrap {...props}>
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input {...common} type={type ?? 'text'} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+      )}
+    </Wrap>
+  );
+}
+
+export function SelectField(props: Base & { value: string; onChange: (v: string) => void; options: ReadonlyArray<readonly [string, string]> }) {
+  const { id, value, onChange, error, hint, options } = props;
+  return (
+    <Wrap {...props}>
+      <select id={id} value={value} aria-invalid={!!error} aria-describedby={described(id, error, hint)} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, label]) => (
+          <option key={v} value={v}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </Wrap>
+  );
+}
+
+/** "1.234,56" (German) or "1,234.56" / "1234.56" → 1234.56; empty → undefined; garbage → NaN. */
+export function parseAmount(raw: string, language: string): number | undefined {
+  const s = raw.replace(/[\s€]/g, '');
+  if (s === '') return undefined;
+  const normalised = language === 'de' ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
+  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : NaN;
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupStatus } from '../../../shared/bridge/contract';
+import { getBridge } from '../../bridge';
+import { takeBackup } from '../../db/backup';
+import { ProgressBar } from '../../components/ProgressBar';
+import { BackupList } from './BackupList';
+import { EncryptionField } from './EncryptionField';
+import { RestorePreview } from './RestorePreview';
+import { useRestore } from './useRestore';
+import { useBackupStatus } from './useBackupStatus';
+
+/** Settings → Datensicherung: where backups live, back up now, restore with preview, second location. */
+export function BackupPanel() {
+  const { t } = useTranslation('backup');
+  const { status, reload, setStatus } = useBackupStatus();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; ok: boolean }>();
+  const restore = useRestore((text, ok) => {
+    setMessage({ text, ok });
+    void reload();
+  });
+
+  const backupNow = async () => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const result = await takeBackup('manual');
+      setMessage(
+        result.secondCopyError
+          ? { text: t('secondCopyFailed', { message: result.secondCopyError }), ok: false }
+          : { text: t('backupDone'), ok: true },
+      );
+    } catch (error) {
+      setMessage({ text: t('backupFailed', { message: (error as Error).message }), ok: false });
+    } finally {
+      setBusy(false);
+      void reload();
+    }
+  };
+
+  const setSecond = async (action: 'choose' | 'clear') => {
+    const next: BackupStatus = await getBridge().setSecondBackupFolder(action);
+    setStatus(next);
+  };
+
+  const working = busy || restore.state.step === 'loading' || restore.state.step === 'restoring';
+  return (
+    <section className="panel wide" aria-labelledby="backup-title">
+      <h2 id="backup-title">{t('title')}</h2>
+      <p className="hint">{t('intro')}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t('folder')}</dt>
+          <dd>{status?.folder ?? t('browserFolder')}</dd>
+        </div>
+        {status?.canChooseSecondFolder && (
+          <div>
+            <dt>{t('secondFolder')}</dt>
+            <dd>
+              {status.secondFolder ?? t('secondFolderNone')} <span className="hint">{t('secondFolderHint')}</span>
+              <div className="toolbar">
+                <button type="button" onClick={() => setSecond('choose')}>
+                  {t('chooseSecondFolder')}
+                </button>
+                {status.secondFolder && (
+                  <button type="button" onClick={() => setSecond('clear')}>
+                    {t('clearSecondFolder')}
+                  </button>
+                )}
+              </div>
+            </dd>
+          </div>
+        )}
+      </dl>
+      <EncryptionField />
+      <div className="toolbar">
+        <button type="button" className="primary" onClick={backupNow} disabled={working}>
+          {busy ? t('backingUp') : t('backupNow')}
+        </button>
+      </div>
+      {busy && <ProgressBar value={0.5} label={t('backingUp')} />}
+      {restore.state.step === 'loading' && <ProgressBar value={0.1} label={t('restoreOpening')} />}
+      {restore.state.step === 'restoring' && <ProgressBar value={restore.state.progress} label={t('restoring')} />}
+      <div role="status" aria-live="polite">
+        {message && <p className={message.ok ? 'ok-text' : 'error'}>{message.text}</p>}
+      </div>
+      <BackupList entries={status?.entries} disabled={working} onRestore={restore.open} />
+      {(restore.state.step === 'preview' || restore.state.step === 'restoring') && (
+        <RestorePreview
+          createdAt={restore.state.entry.manifest.createdAt}
+          counts={restore.state.counts}
+          busy={restore.state.step === 'restoring'}
+          onConfirm={restore.confirm}
+          onCancel={restore.cancel}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState, type ReactNode } from 'react';
+import type { LossCheck } from '../../db/backup';
+import { checkForLoss, runDailyBackupIfDue } from '../../db/backup';
+import { logError } from '../../app/error-log';
+import { FaultAlert } from './FaultAlert';
+import { LossScreen } from './LossScreen';
+
+const whenIdle = (fn: () => void) =>
+  'requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 10_000 }) : setTimeout(fn, 2000);
+
+/**
+ * Between boot and the app: checks the database against the newest backup (loss screen if it came
+ * back empty or much smaller), then lets the app run and takes the daily backup when the browser is idle.
+ */
+export function DataSafety({ children }: { children: ReactNode }) {
+  const [check, setCheck] = useState<LossCheck | 'pending' | 'ok'>('pending');
+
+  useEffect(() => {
+    let cancelled = false;
+    checkForLoss()
+      .then((result) => !cancelled && setCheck(result.assessment.status === 'ok' ? 'ok' : result))
+      .catch((error: unknown) => {
+        // No backup storage (an old browser) must not keep the user out of their data.
+        logError('Loss check failed', error);
+        if (!cancelled) setCheck('ok');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (check !== 'ok') return;
+    whenIdle(() => void runDailyBackupIfDue().catch((error: unknown) => logError('Daily backup failed', error)));
+  }, [check]);
+
+  if (check === 'pending') return <div className="boot" role="status" aria-busy="true" />;
+  if (check !== 'ok' && check.assessment.status !== 'ok' && check.newest) {
+    return <LossScreen assessment={check.assessment} newest={check.newest} onResolved={() => setCheck('ok')} />;
+  }
+  return (
+    <>
+      {children}
+      <FaultAlert />
+    </>
+  );
+}

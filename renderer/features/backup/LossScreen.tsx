@@ -1,0 +1,64 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BackupEntry, LossAssessment } from '../../../shared/backup';
+import { acknowledgeLoss } from '../../db/backup';
+import { ProgressBar } from '../../components/ProgressBar';
+import { formatters } from '../../i18n/format';
+import { BackupContents, RestorePreview } from './RestorePreview';
+import { useRestore } from './useRestore';
+
+/**
+ * Shown instead of the app when the database came back empty or much smaller than the newest
+ * backup says it held: never start silently empty. Restore (with preview) or continue explicitly.
+ */
+export function LossScreen({ assessment, newest, onResolved }: { assessment: Exclude<LossAssessment, { status: 'ok' }>; newest: BackupEntry; onResolved: () => void }) {
+  const { t, i18n } = useTranslation('backup');
+  const f = formatters(i18n.language);
+  const [error, setError] = useState<string>();
+  // An empty database holds nothing worth a pre-restore backup; a partial one does.
+  const restore = useRestore(
+    (message, ok) => (ok ? onResolved() : setError(message)),
+    { backupFirst: assessment.status !== 'empty' },
+  );
+  const date = f.dateTime(newest.manifest.createdAt);
+
+  const continueAnyway = async () => {
+    if (!window.confirm(t('loss.continueConfirm'))) return;
+    await acknowledgeLoss(newest.name);
+    onResolved();
+  };
+
+  return (
+    <main className="fatal loss-screen" aria-labelledby="loss-title">
+      <h1 id="loss-title">{t(assessment.status === 'empty' ? 'loss.titleEmpty' : 'loss.titleSmaller')}</h1>
+      <p role="alert">
+        {assessment.status === 'empty'
+          ? t('loss.empty', { date, count: f.number(assessment.expected) })
+          : t('loss.smaller', { date, actual: f.number(assessment.actual), expected: f.number(assessment.expected) })}
+      </p>
+      <p>{t('loss.advice')}</p>
+      <BackupContents counts={newest.manifest.counts} />
+      <div className="toolbar">
+        <button type="button" className="primary" disabled={restore.state.step !== 'idle'} onClick={() => restore.open(newest)}>
+          {t('loss.restoreNewest')}
+        </button>
+        <button type="button" disabled={restore.state.step !== 'idle'} onClick={continueAnyway}>
+          {t('loss.continue')}
+        </button>
+      </div>
+      {restore.state.step === 'loading' && <ProgressBar value={0.1} label={t('restoreOpening')} />}
+      {restore.state.step === 'restoring' && <ProgressBar value={restore.state.progress} label={t('restoring')} />}
+      {error && <p className="error" role="alert">{error}</p>}
+      {(restore.state.step === 'preview' || restore.state.step === 'restoring') && (
+        <RestorePreview
+          createdAt={restore.state.entry.manifest.createdAt}
+          counts={restore.state.counts}
+          busy={restore.state.step === 'restoring'}
+          backupFirst={assessment.status !== 'empty'}
+          onConfirm={restore.confirm}
+          onCancel={restore.cancel}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { toCsvBytes } from '../../../shared/export/csv';
+import { reportRows } from '../../../shared/import/report';
+import { getBridge } from '../../bridge';
+import { todayIso } from '../../app/today';
+import { issueText } from './messages';
+import { undoLastImport, useImportWizard } from './wizard';
+
+/** Lines shown on screen; the downloadable report has all of them. */
+const SHOWN = 200;
+
+/** Step 5: what the import did, every error with its row, the report as CSV, and undo. */
+export function ReportStep() {
+  const { t, i18n } = useTranslation('import-export');
+  const report = useImportWizard((s) => s.report);
+  const undone = useImportWizard((s) => s.undone);
+  const [busy, setBusy] = useState(false);
+  if (!report) return null;
+  const lines = [
+    ...report.errors.map((e) => ({ row: e.row, field: e.field ? t(`import.field.${e.field}`) : '', text: issueText(t, e.code, e.params), error: true })),
+    ...report.skipped.map((s) => ({ row: s.row, field: t(`import.table.${s.table}`), text: t(`import.skipped.${s.reason}`), error: false })),
+  ].sort((a, b) => a.row - b.row);
+  const errorRows = new Set(report.errors.map((e) => e.row)).size;
+
+  const download = async () => {
+    const rows = reportRows(report, (key, params) => (key.startsWith('import.error.') ? issueText(t, key.slice(13), params) : t(key, params)));
+    const locale = i18n.language === 'en' ? 'en' : 'de';
+    await getBridge().saveFile({
+      suggestedName: `${t('export.fileBase.report')}-${todayIso()}.csv`,
+      mimeType: 'text/csv',
+      data: toCsvBytes(rows, { locale }),
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+    });
+  };
+  const undo = async () => {
+    setBusy(true);
+    try {
+      await undoLastImport();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="report-step">
+      <h3>{t('wizard.reportTitle')}</h3>
+      <p>{t('wizard.reportFile', { name: report.fileName, rows: report.rowsRead })}</p>
+      <ul className="plain-list" aria-label={t('wizard.reportTitle')}>
+        <li>{t('wizard.created', report.created)}</li>
+        <li>{t('wizard.updated', report.updated)}</li>
+        <li>{t('wizard.skipped', { count: report.skipped.length })}</li>
+        <li>{t('wizard.errors', { count: errorRows })}</li>
+      </ul>
+      {lines.length === 0 ? (
+        <p>{t('wizard.noErrors')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" aria-label={t('wizard.errorTable')}>
+            <thead>
+              <tr>
+                <th scope="col">{t('import.report.row')}</th>
+                <th scope="col">{t('import.report.field')}</th>
+                <th scope="col">{t('import.report.message')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {lines.slice(0, SHOWN).map((l, i) => (
+                <tr key={i} className={l.error ? 'invalid' : undefined}>
+                  <th scope="row">{l.row}</th>
+                  <td>{l.field}</td>
+                  <td>{l.text}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {lines.length > SHOWN && <p className="hint">{t('wizard.moreRows', { count: lines.length - SHOWN })}</p>}
+        </div>
+      )}
+      {undone && <p role="status">{t('wizard.undone')}</p>}
+      <div className="actions">
+        <button type="button" onClick={() => void download()}>
+          {t('wizard.download')}
+        </button>
+        <button type="button" disabled={undone || busy} onClick={() => void undo()}>
+          {t('wizard.undo')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { useRouter } from '../../app/router';
+import { useLogDialog } from './log-store';
+import { OpenComplaintBadge } from './OpenComplaintBadge';
+import './interactions.css';
+
+/** The account page's quick actions: log (Ctrl+L), plan, briefing; and the open-complaint marker. */
+export function AccountActions({ accountId }: { accountId: string }) {
+  const { t } = useTranslation('interactions');
+  const open = useLogDialog((s) => s.open);
+  const navigate = useRouter((s) => s.navigate);
+  return (
+    <div className="account-actions">
+      <button type="button" className="primary" onClick={() => open({ accountId })} aria-keyshortcuts="Control+L" title={t('shortcutHint')}>
+        {t('action.openLog')}
+      </button>
+      <button type="button" onClick={() => open({ accountId, planned: true })}>{t('action.openPlan')}</button>
+      <button type="button" onClick={() => navigate({ page: 'briefing', accountId })}>{t('action.briefing')}</button>
+      <OpenComplaintBadge accountId={accountId} />
+    </div>
+  );
+}

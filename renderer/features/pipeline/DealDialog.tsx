@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEAL_STAGES, type Deal, type DealStage } from '../../../shared/domain';
+import { useSession } from '../../app/session';
+import { useLive } from '../../db/live';
+import { createDeal, updateDeal, type DealInput } from '../../db/pipeline';
+import { listTeam } from '../../db/team';
+import { AccountPicker } from '../interactions/AccountPicker';
+
+/** Default probability per stage, so a quick entry gives a sensible weighted value. */
+const STAGE_PROBABILITY: Record<DealStage, number> = { lead: 10, qualified: 25, offer_sent: 50, negotiation: 70, won: 100, lost: 0 };
+
+type Props = { deal?: Deal; accountId?: string; onClose: () => void };
+
+/** New or edit deal: title, value, probability, stage, expected close, owner, lost reason. */
+export function DealDialog({ deal, accountId, onClose }: Props) {
+  const { t } = useTranslation('pipeline');
+  const selfId = useSession((s) => s.selfId);
+  const team = useLive(listTeam) ?? [];
+  const ref = useRef<HTMLDialogElement>(null);
+  const [values, setValues] = useState<DealInput>(() =>
+    deal
+      ? { accountId: deal.accountId, title: deal.title, value: deal.value, probability: deal.probability, stage: deal.stage, ownerId: deal.ownerId, lostReason: deal.lostReason, expectedClose: deal.expectedClose }
+      : { accountId: accountId ?? '', title: '', value: 0, probability: STAGE_PROBABILITY.lead, stage: 'lead', ownerId: selfId, lostReason: '' },
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  const set = (patch: Partial<DealInput>) => setValues((v) => ({ ...v, ...patch }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next: Record<string, string> = {};
+    if (!values.accountId) next.accountId = t('error.account');
+    if (values.title.trim() === '') next.title = t('error.title');
+    if (!(values.value >= 0)) next.value = t('error.value');
+    setErrors(next);
+    if (Object.keys(next).length > 0) return;
+    const input = { ...values, ownerId: values.ownerId || selfId };
+    if (deal) await updateDeal(deal.id, input);
+    else await createDeal(input);
+    onClose();
+  };
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="deal-dialog-title" onCancel={onClose}>
+      <h2 id="deal-dialog-title">{deal ? t('editDeal') : t('newDeal')}</h2>
+      <form className="deal-form" onSubmit={(e) => void submit(e)} noValidate>
+        {!accountId && !deal && (
+          <div className="wide">
+            <AccountPicker value={values.accountId} onChange={(id) => set({ accountId: id })} {...(errors.accountId ? { error: errors.accountId } : {})} />
+          </div>
+        )}
+        <label className="field wide">
+          <span>{t('field.title')}</span>
+          <input value={values.title} onChange={(e) => set({ title: e.target.value })} aria-invalid={errors.title ? true : undefined} required autoFocus />
+          {errors.title && <span className="error">{errors.title}</span>}
+        </label>
+        <label className="field">
+          <span>{t('field.value')}</span>
+          <input type="number" min={0} step={100} value={values.value} onChange={(e) => set({ value: Number(e.target.value) })} />
+        </label>
+        <label className="field">
+          <span>{t('field.probability')}</span>
+          <input type="number" min={0} max={100} step={5} value={values.probability} onChange={(e) => set({ probability: Number(e.target.value) })} />
+        </label>
+        <label className="field">
+          <span>{t('field.stage')}</span>
+          <select value={values.stage} onChange={(e) => { const stage = e.target.value as DealStage; set({ stage, probability: STAGE_PROBABILITY[stage] }); }}>
+            {DEAL_STAGES.map((s) => (
+              <option key={s} value={s}>
+                {t(`common:dealStage.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('field.expectedClose')}</span>
+          <input type="date" value={values.expectedClose ?? ''} onChange={(e) => set({ expectedClose: e.target.value || undefined })} />
+        </label>
+        <label className="field">
+          <span>{t('field.owner')}</span>
+          <select value={values.ownerId || selfId} onChange={(e) => set({ ownerId: e.target.value })}>
+            {team.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {values.stage === 'lost' && (
+          <label className="field">
+            <span>{t('field.lostReason')}</span>
+            <input value={values.lostReason} onChange={(e) => set({ lostReason: e.target.value })} />
+          </label>
+        )}
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t('cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('save')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,55 @@
+import { useEffect, useState } from 'react';
+import type { Id, IsoDate } from '../../../shared/domain';
+import { isoWeekOf, localTimeZone } from '../../../shared/planning/calendar';
+import { proposeWeekPlan, type WeekPlan } from '../../../shared/planning/week-plan';
+import { getPlanningSettings, loadRhythmTable } from '../../db/planning';
+import { loadRepAccounts, loadWeekInteractions, loadWeekPlan, saveWeekPlan } from '../../db/planning-load';
+import { computeOpenReminders } from '../reminders/reminder-store';
+
+/** `2026-W48` for an `<input type="week">`. */
+export function weekValue(isoYear: number, isoWeek: number): string {
+  return `${isoYear}-W${String(isoWeek).padStart(2, '0')}`;
+}
+
+export function parseWeekValue(value: string): { isoYear: number; isoWeek: number } | null {
+  const m = /^(\d{4})-W(\d{2})$/.exec(value);
+  return m ? { isoYear: Number(m[1]), isoWeek: Number(m[2]) } : null;
+}
+
+export function currentWeek(today: IsoDate): { isoYear: number; isoWeek: number } {
+  const w = isoWeekOf(today);
+  return { isoYear: w.isoYear, isoWeek: w.week };
+}
+
+/**
+ * The proposal for a rep's week: their accounts, appointments and follow-ups of the week, and
+ * today's open reminders (snoozed and done ones are left out, so a closed birthday is not planned).
+ */
+export async function proposeFor(rep: Id, isoYear: number, isoWeek: number, today: IsoDate): Promise<WeekPlan> {
+  const [accounts, week, rhythms, settings, reminders] = await Promise.all([
+    loadRepAccounts(rep), loadWeekInteractions(rep, isoYear, isoWeek), loadRhythmTable(), getPlanningSettings(), computeOpenReminders(rep, today),
+  ]);
+  return proposeWeekPlan({
+    rep, isoYear, isoWeek, accounts, interactions: week.interactions, contactsByAccount: week.contactsByAccount, reminders, rhythms,
+    maxVisitsPerDay: settings.maxVisitsPerDay, tz: localTimeZone(),
+  });
+}
+
+/** The stored plan of a rep's week (undefined while loading, null when none) and a setter that saves. */
+export function useWeekPlan(rep: Id, isoYear: number, isoWeek: number): { plan: WeekPlan | null | undefined; update: (p: WeekPlan) => void } {
+  const [state, setState] = useState<{ key: string; plan: WeekPlan | null }>();
+  const key = `${rep}|${isoYear}|${isoWeek}`;
+  useEffect(() => {
+    let cancelled = false;
+    if (!rep) return;
+    void loadWeekPlan(rep, isoYear, isoWeek).then((plan) => !cancelled && setState({ key, plan }));
+    return () => {
+      cancelled = true;
+    };
+  }, [rep, isoYear, isoWeek, key]);
+  const update = (plan: WeekPlan) => {
+    setState({ key: `${plan.rep}|${plan.isoYear}|${plan.isoWeek}`, plan });
+    void saveWeekPlan(plan);
+  };
+  return { plan: state?.key === key ? state.plan : undefined, update };
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account, Contact } from '../../../shared/domain';
+import { birthdayGreeting, mailtoUrl, type GreetingLang } from '../../../shared/planning/greeting';
+import type { Reminder } from '../../../shared/planning/reminders';
+import { getBridge } from '../../bridge';
+import { useRouter } from '../../app/router';
+import { todayIso } from '../../app/today';
+import { formatters } from '../../i18n/format';
+import { startOfDayIn, startOfIsoDate, useReminders } from './reminder-store';
+
+type Props = { reminder: Reminder; account?: Account; contact?: Contact; senderName: string };
+
+/** The message of a reminder in the UI language (also used for notifications). */
+export function reminderText(t: (key: string, opts?: Record<string, unknown>) => string, r: Reminder, fmtDate: (d: string) => string, contact?: Contact, money?: (v: number) => string): string {
+  const p = r.params;
+  const days = Number(p.daysOverdue ?? p.days ?? 0);
+  switch (r.kind) {
+    case 'overdue':
+      return t('text.overdue', { count: days, rhythm: p.rhythmDays, date: fmtDate(r.dueDate) });
+    case 'due':
+      return days <= 0 ? t('text.dueToday', { rhythm: p.rhythmDays }) : t('text.due', { count: days, date: fmtDate(r.dueDate) });
+    case 'birthday': {
+      const name = contact ? `${contact.firstName} ${contact.lastName}`.trim() : '';
+      const until = Number(p.daysUntil ?? 0);
+      const key = until === 0 ? 'text.birthdayToday' : until > 0 ? 'text.birthdayAhead' : 'text.birthdayPast';
+      const text = t(key, { name, date: fmtDate(r.dueDate), count: Math.abs(until) });
+      return p.age !== undefined ? `${text} ${t('text.age', { age: p.age })}` : text;
+    }
+    case 'follow_up':
+      return t('text.followUp', { subject: p.subject || t('text.noSubject'), date: fmtDate(r.dueDate) });
+    case 'offer_no_follow_up':
+      return t('text.offer', { title: p.title, value: money ? money(Number(p.value)) : p.value, count: days });
+    case 'complaint_open':
+      return t('text.complaint', { count: days, status: t(`common:complaintStatus.${p.status}`) });
+  }
+}
+
+/** One inbox entry: what is due, and done / snooze (1 day, 1 week, a chosen day) / greeting. */
+export function ReminderItem({ reminder: r, account, contact, senderName }: Props) {
+  const { t, i18n } = useTranslation('reminders');
+  const fmt = formatters(i18n.language);
+  const navigate = useRouter((s) => s.navigate);
+  const { done, snooze } = useReminders();
+  const [day, setDay] = useState('');
+  const name = account?.name ?? t('unknownAccount');
+
+  const greet = () => {
+    if (!contact || !account) return;
+    const lang: GreetingLang = i18n.language === 'en' ? 'en' : 'de';
+    const template = { subject: t('greeting.subject'), body: t('greeting.body') };
+    const age = typeof r.params.age === 'number' ? r.params.age : undefined;
+    const mail = birthdayGreeting(template, contact, account, lang, { ...(age !== undefined ? { age } : {}), sender: senderName });
+    void getBridge().openExternal(mailtoUrl(contact.email ? [contact.email] : [], mail.subject, mail.body));
+  };
+
+  return (
+    <li className={`reminder reminder-${r.kind}`} data-key={r.key}>
+      <div className="reminder-main">
+        <button type="button" className="link" onClick={() => navigate({ page: 'account', accountId: r.accountId })}>
+          {name}
+        </button>{' '}
+        <span>{reminderText(t, r, fmt.date, contact, fmt.currency)}</span>
+      </div>
+      <div className="row-actions">
+        <button type="button" onClick={() => void done(r.key)} aria-label={t('doneFor', { name })}>
+          {t('done')}
+        </button>
+        <details className="snooze">
+          <summary aria-label={t('snoozeFor', { name })}>{t('snooze')}</summary>
+          <div className="snooze-menu">
+            <button type="button" onClick={() => void snooze(r.key, startOfDayIn(1))}>{t('snoozeDay')}</button>
+            <button type="button" onClick={() => void snooze(r.key, startOfDayIn(7))}>{t('snoozeWeek')}</button>
+            <label>
+              <span>{t('snoozeUntil')}</span>
+              <input type="date" min={todayIso(startOfDayIn(1))} value={day} onChange={(e) => setDay(e.target.value)} />
+            </label>
+            <button type="button" disabled={!day} onClick={() => void snooze(r.key, startOfIsoDate(day))}>{t('snoozeApply')}</button>
+          </div>
+        </details>
+        {r.kind === 'birthday' && contact && (
+          <button type="button" onClick={greet} title={contact.email || t('noEmail')}>
+            {t('greet')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getBridge } from '../../bridge';
+import { useSession } from '../../app/session';
+import { todayIso } from '../../app/today';
+import { getPlanningSettings } from '../../db/planning';
+import { addNotified, getNotified, loadReminderSubjects } from '../../db/planning-load';
+import { formatters } from '../../i18n/format';
+import { reminderText } from './ReminderItem';
+import { useReminders } from './reminder-store';
+
+const START_DELAY_MS = 4000;
+const CHECK_EVERY_MS = 60_000;
+const TOP = 3;
+
+/**
+ * OS notifications for reminders: once shortly after the app starts and once a day at the
+ * configured hour. Each reminder key is notified at most once (the keys are remembered in the
+ * database), so restarting the app never nags about the same thing twice. Renders nothing.
+ */
+export function ReminderNotifier() {
+  const { t, i18n } = useTranslation('reminders');
+  const selfId = useSession((s) => s.selfId);
+
+  useEffect(() => {
+    if (!selfId) return;
+    let stopped = false;
+    const fmt = formatters(i18n.language);
+    const run = async (daily: boolean) => {
+      const today = todayIso();
+      const reminders = await useReminders.getState().load(selfId, daily);
+      const notified = await getNotified();
+      const seen = new Set(notified.keys);
+      const fresh = reminders.filter((r) => !seen.has(r.key));
+      if (stopped) return;
+      if (fresh.length > 0) {
+        const top = fresh.slice(0, TOP);
+        const subjects = await loadReminderSubjects(top.map((r) => r.accountId), top.flatMap((r) => (r.contactId ? [r.contactId] : [])));
+        const lines = top.map((r) => `${subjects.accounts.get(r.accountId)?.name ?? ''}: ${reminderText(t, r, fmt.date, r.contactId ? subjects.contacts.get(r.contactId) : undefined, fmt.currency)}`);
+        if (fresh.length > TOP) lines.push(t('notify.more', { count: fresh.length - TOP }));
+        await getBridge().notify({ title: t('notify.title', { count: fresh.length }), body: lines.join('\n'), tag: 'rapport-reminders' }).catch(() => false);
+      }
+      await addNotified(fresh.map((r) => r.key), daily ? today : undefined);
+    };
+    const check = async () => {
+      const s = await getPlanningSettings();
+      const n = await getNotified();
+      if (s.notifyHour === null || new Date().getHours() < s.notifyHour || n.lastDaily === todayIso()) return;
+      await run(true);
+    };
+    const start = setTimeout(() => void run(false).catch(() => undefined), START_DELAY_MS);
+    const timer = setInterval(() => void check().catch(() => undefined), CHECK_EVERY_MS);
+    return () => {
+      stopped = true;
+      clearTimeout(start);
+      clearInterval(timer);
+    };
+  }, [selfId, t, i18n.language]);
+
+  return null;
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef } from 'react';
+import {
+  BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
+  type ChartConfiguration,
+} from 'chart.js';
+
+// Only the pieces the reports draw, so the bundle stays small.
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+
+/** Calm colours from the app palette; first series in the accent blue. */
+export const CHART_COLORS = ['#1f5f8b', '#d08c2b', '#23703f', '#8a5a9b', '#a3261b'];
+
+export type ChartDataset = { label: string; data: (number | null)[]; axis?: 'y' | 'y2' };
+
+type Props = {
+  kind: 'line' | 'bar';
+  labels: string[];
+  datasets: ChartDataset[];
+  /** Accessible name of the canvas (the chart's table alternative carries the data). */
+  label: string;
+  /** Formats tick and tooltip values per axis. */
+  format: (value: number, axis: 'y' | 'y2') => string;
+  horizontal?: boolean;
+};
+
+/**
+ * A chart.js chart in a fixed-height box. No animation: charts must be complete at once for
+ * printing and PDF; devicePixelRatio 2 keeps them crisp on paper.
+ */
+export function ChartCanvas({ kind, labels, datasets, label, format, horizontal = false }: Props) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const el = canvas.current;
+    if (!el) return undefined;
+    const hasY2 = datasets.some((d) => d.axis === 'y2');
+    const valueAxis = horizontal ? 'x' : 'y';
+    const config: ChartConfiguration<'line' | 'bar', (number | null)[], string> = {
+      type: kind,
+      data: {
+        labels,
+        datasets: datasets.map((d, i) => ({
+          label: d.label,
+          data: d.data,
+          backgroundColor: CHART_COLORS[i % CHART_COLORS.length],
+          borderColor: CHART_COLORS[i % CHART_COLORS.length],
+          borderWidth: kind === 'line' ? 2 : 0,
+          pointRadius: kind === 'line' ? 2 : 0,
+          ...(d.axis === 'y2' ? { [horizontal ? 'xAxisID' : 'yAxisID']: 'y2' } : {}),
+        })),
+      },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        devicePixelRatio: 2,
+        indexAxis: horizontal ? 'y' : 'x',
+        plugins: {
+          legend: { position: 'bottom', labels: { boxWidth: 12 } },
+          tooltip: {
+            callbacks: {
+              label: (item) => `${item.dataset.label ?? ''}: ${format(Number(item.raw ?? 0), (item.dataset as { yAxisID?: string; xAxisID?: string }).yAxisID === 'y2' || (item.dataset as { xAxisID?: string }).xAxisID === 'y2' ? 'y2' : 'y')}`,
+            },
+          },
+        },
+        scales: {
+          [valueAxis]: { beginAtZero: true, ticks: { callback: (v) => format(Number(v), 'y') } },
+          ...(hasY2 ? { y2: { axis: valueAxis, position: horizontal ? 'top' : 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { callback: (v: string | number) => format(Number(v), 'y2') } } } : {}),
+        },
+      },
+    };
+    const chart = new Chart(el, config);
+    // Paper is narrower than the screen: redraw for the print layout, and back afterwards.
+    const resize = () => chart.resize();
+    window.addEventListener('beforeprint', resize);
+    window.addEventListener('afterprint', resize);
+    return () => {
+      window.removeEventListener('beforeprint', resize);
+      window.removeEventListener('afterprint', resize);
+      chart.destroy();
+    };
+  }, [kind, labels, datasets, format, horizontal]);
+  return (
+    <div className="chart-box">
+      <canvas ref={canvas} role="img" aria-label={label} />
+    </div>
+  );
+}

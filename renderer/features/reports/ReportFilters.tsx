@@ -1,0 +1,80 @@
+import { useTranslation } from 'react-i18next';
+import { ACCOUNT_TYPES, CATEGORIES, type IsoDate, type TeamMember } from '../../../shared/domain';
+import type { ReportFilter } from '../../../shared/kpi';
+import { PERIOD_PRESETS, presetPeriod } from './periods';
+
+type Props = {
+  filter: ReportFilter;
+  onChange: (filter: ReportFilter) => void;
+  today: IsoDate;
+  team: readonly TeamMember[];
+  countries: readonly string[];
+};
+
+/** Period (with presets), rep, segment and country: every KPI and chart follows these. */
+export function ReportFilters({ filter, onChange, today, team, countries }: Props) {
+  const { t } = useTranslation('reports');
+  const set = (patch: Partial<ReportFilter>) => {
+    const next: ReportFilter = { ...filter, ...patch };
+    for (const k of ['repId', 'segment', 'country'] as const) if (next[k] === '' || next[k] === undefined) delete next[k];
+    onChange(next);
+  };
+  return (
+    <form className="toolbar report-filters" aria-label={t('filters')} onSubmit={(e) => e.preventDefault()}>
+      <div className="preset-buttons" role="group" aria-label={t('presets')}>
+        {PERIOD_PRESETS.map((p) => {
+          const period = presetPeriod(p, today);
+          const active = period.from === filter.from && period.to === filter.to;
+          return (
+            <button key={p} type="button" aria-pressed={active} onClick={() => set(period)}>
+              {t(`preset.${p}`)}
+            </button>
+          );
+        })}
+      </div>
+      <label className="field">
+        <span>{t('from')}</span>
+        <input type="date" value={filter.from} max={filter.to} onChange={(e) => e.target.value && set({ from: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('to')}</span>
+        <input type="date" value={filter.to} min={filter.from} onChange={(e) => e.target.value && set({ to: e.target.value })} />
+      </label>
+      <label className="field">
+        <span>{t('rep')}</span>
+        <select value={filter.repId ?? ''} onChange={(e) => set({ repId: e.target.value })}>
+          <option value="">{t('allReps')}</option>
+          {team.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('segment')}</span>
+        <select value={filter.segment ?? ''} onChange={(e) => set({ segment: e.target.value as ReportFilter['segment'] })}>
+          <option value="">{t('allSegments')}</option>
+          {CATEGORIES.flatMap((c) =>
+            ACCOUNT_TYPES.map((a) => (
+              <option key={`${c}-${a}`} value={`${c}-${a}`}>
+                {`${c} · ${t(`common:accountType.${a}`)}`}
+              </option>
+            )),
+          )}
+        </select>
+      </label>
+      <label className="field">
+        <span>{t('country')}</span>
+        <select value={filter.country ?? ''} onChange={(e) => set({ country: e.target.value })}>
+          <option value="">{t('allCountries')}</option>
+          {countries.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+    </form>
+  );
+}

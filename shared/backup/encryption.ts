@@ -1,0 +1,69 @@
+/**
+ * Optional encryption of backup files with a passphrase, the same scheme as the sync folder
+ * (shared/sync/encryption.ts): a random AES-256-GCM data key wrapped with a PBKDF2-SHA256 key of the
+ * passphrase, a fresh IV, and the header line as associated data. GCM's tag makes a wrong passphrase,
+ * a flipped byte or a truncated file fail loudly instead of restoring garbage.
+ */
+import { concatBytes, fromUtf8, utf8 } from '../sync/bytes';
+import { createDataKey, decryptBytes, DEFAULT_PBKDF2_ITERATIONS, encryptBytes, newIv, unlockDataKey, type WrappedKey } from '../sync/encryption';
+
+const MAGIC = 'rapport-backup-encrypted';
+
+/** Why an encrypted backup cannot be opened; the UI translates the code. */
+export class BackupCryptoError extends Error {
+  constructor(readonly code: 'backup.crypto.notEncrypted' | 'backup.crypto.damaged' | 'backup.crypto.wrongPassphrase') {
+    super(code);
+    this.name = 'BackupCryptoError';
+  }
+}
+
+type Header = { format: typeof MAGIC; version: 1; key: WrappedKey; iv: string };
+
+/** Whether the bytes start like an encrypted backup (no passphrase needed to tell). */
+export function isEncryptedBackup(bytes: Uint8Array): boolean {
+  return fromUtf8Safe(bytes.subarray(0, MAGIC.length + 12)).includes(MAGIC);
+}
+
+function fromUtf8Safe(bytes: Uint8Array): string {
+  try {
+    return fromUtf8(bytes);
+  } catch {
+    return '';
+  }
+}
+
+/** Encrypts backup text: one JSON header line, then the ciphertext. */
+export async function encryptBackup(text: string, passphrase: string, iterations = DEFAULT_PBKDF2_ITERATIONS): Promise<Uint8Array> {
+  const { key, wrapped } = await createDataKey(passphrase, iterations);
+  const header: Header = { format: MAGIC, version: 1, key: wrapped, iv: newIv() };
+  const headerBytes = utf8(`${JSON.stringify(header)}\n`);
+  const cipher = await encryptBytes(key, header.iv, utf8(text), headerBytes);
+  return concatBytes(headerBytes, cipher);
+}
+
+/** Decrypts an encrypted backup back to its text; throws BackupCryptoError. */
+export async function decryptBackup(bytes: Uint8Array, passphrase: string): Promise<string> {
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) throw new BackupCryptoError(isEncryptedBackup(bytes) ? 'backup.crypto.damaged' : 'backup.crypto.notEncrypted');
+  const headerBytes = bytes.subarray(0, newline + 1);
+  let header: Header;
+  try {
+    header = JSON.parse(fromUtf8(headerBytes)) as Header;
+  } catch {
+    throw new BackupCryptoError(isEncryptedBackup(bytes) ? 'backup.crypto.damaged' : 'backup.crypto.notEncrypted');
+  }
+  if (header.format !== MAGIC) throw new BackupCryptoError('backup.crypto.notEncrypted');
+  if (header.version !== 1 || !header.key || typeof header.iv !== 'string') throw new BackupCryptoError('backup.crypto.damaged');
+  let key: CryptoKey;
+  try {
+    key = await unlockDataKey(passphrase, header.key);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new BackupCryptoError(code === 'crypto.wrongPassphrase' ? 'backup.crypto.wrongPassphrase' : 'backup.crypto.damaged');
+  }
+  try {
+    return fromUtf8(await decryptBytes(key, header.iv, bytes.subarray(newline + 1), headerBytes));
+  } catch {
+    throw new BackupCryptoError('backup.crypto.damaged');
+  }
+}

@@ -1,0 +1,46 @@
+// Interaction-history figures: opening an account's timeline and a history-wide search, each as
+// p50/p95 over many samples against a raw-IndexedDB floor, and the ratio to the 700-account run.
+import type { Page } from 'playwright-core';
+
+export type InteractionFigure = { figure: string; ms: number; baseline: string; baseMs: number };
+
+type BenchFns = Record<string, (n?: number) => Promise<number | number[]>>;
+
+function pct(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))] ?? NaN;
+}
+
+async function call<T>(page: Page, fn: string, arg?: number): Promise<T> {
+  return page.evaluate(
+    ([name, value]) => (window as unknown as { bench: BenchFns }).bench[name as string]!(value as number | undefined),
+    [fn, arg] as const,
+  ) as Promise<T>;
+}
+
+/** p50 at 700 accounts, kept across sizes so larger runs report their ratio to it. */
+const at700: Record<string, number> = {};
+
+/** Runs on the bench page with the app database already holding `n` demo accounts. */
+export async function interactionFigures(page: Page, n: number): Promise<InteractionFigure[]> {
+  const rows = await call<number>(page, 'interactionCount');
+  const label = `${n} accounts / ${rows} interactions`;
+  const samples = 200;
+  const timeline = await call<number[]>(page, 'timelineOpen', samples);
+  const timelineFloor = await call<number[]>(page, 'timelineFloor', samples);
+  const cold = await call<number>(page, 'historySearchCold');
+  const search = await call<number[]>(page, 'historySearch', 5);
+  const searchFloor = await call<number[]>(page, 'historySearchFloor', 5);
+  const out: InteractionFigure[] = [];
+  const add = (key: string, figure: string, values: number[], floor: number[], baseline: string) => {
+    const p50 = pct(values, 0.5);
+    if (n === 700) at700[key] = p50;
+    const vs700 = at700[key] !== undefined && n !== 700 ? `, ${(p50 / at700[key]).toFixed(2)}× the 700-account p50` : '';
+    out.push({ figure: `${figure} p50, ${label}${vs700}`, ms: p50, baseline: `${baseline} p50`, baseMs: pct(floor, 0.5) });
+    out.push({ figure: `${figure} p95, ${label}`, ms: pct(values, 0.95), baseline: `${baseline} p95`, baseMs: pct(floor, 0.95) });
+  };
+  add('timeline', 'account timeline, first page of 50', timeline, timelineFloor, 'raw cursor, 51 rows on [accountId+at]');
+  add('search', 'history search (warm: names + newest 40,000 texts in memory)', search, searchFloor, 'raw cursor, 100 newest rows on at');
+  out.push({ figure: `  first history search of a session (builds the contact-name index), ${label}`, ms: cold, baseline: 'warm search p50', baseMs: pct(search, 0.5) });
+  return out;
+}

@@ -1,0 +1,107 @@
+import { getDb } from '../../../renderer/db/db';
+import { resetHistoryIndex } from '../../../renderer/db/history-index';
+import { searchHistory } from '../../../renderer/db/history-search';
+import { listTimeline } from '../../../renderer/db/interactions';
+import { DEFAULT_DB_NAME } from '../../../renderer/db/db';
+
+/** Timeline and history-search scenarios; each returns one time per sample, in ms. */
+
+function openRaw(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DEFAULT_DB_NAME);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function rawGetAll(db: IDBDatabase, index: string, range: IDBKeyRange | null, count: number, direction: IDBCursorDirection = 'prev'): Promise<number> {
+  // getAll cannot run backwards, so the floor walks a cursor: what any newest-first page must do.
+  return new Promise((resolve, reject) => {
+    const req = db.transaction('interactions', 'readonly').objectStore('interactions').index(index).openCursor(range, direction);
+    let n = 0;
+    req.onsuccess = () => {
+      const c = req.result;
+      if (!c || n >= count) return resolve(n);
+      n++;
+      c.continue();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Account ids spread over the table, the same every run. */
+async function sampleAccounts(samples: number): Promise<string[]> {
+  const ids = (await getDb().accounts.toCollection().primaryKeys()) as string[];
+  const out: string[] = [];
+  for (let i = 0; i < samples; i++) out.push(ids[Math.floor(((i * 7919) % samples) * (ids.length / samples))] ?? ids[0] ?? '');
+  return out;
+}
+
+/** Opening an account's timeline: the first page of 50 through the app's query. */
+export async function timelineOpen(samples: number): Promise<number[]> {
+  const times: number[] = [];
+  for (const id of await sampleAccounts(samples)) {
+    const t0 = performance.now();
+    await listTimeline(id, 50);
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** Floor: the same 50 newest rows per account read with a raw IndexedDB cursor on [accountId+at]. */
+export async function timelineFloor(samples: number): Promise<number[]> {
+  const ids = await sampleAccounts(samples);
+  const db = await openRaw();
+  const times: number[] = [];
+  for (const id of ids) {
+    const t0 = performance.now();
+    await rawGetAll(db, '[accountId+at]', IDBKeyRange.bound([id, ''], [id, '\uffff']), 51);
+    times.push(performance.now() - t0);
+  }
+  db.close();
+  return times;
+}
+
+/** Queries a rep types: names (one as on a Russian business card) and words from summaries. */
+export const HISTORY_QUERIES = ['Ivanov S. V.', 'Müller', 'Schneider', 'Wartungsvertrag', 'Muster', 'Zahlungsziel', 'Becker Angebot', 'Fischer'];
+
+/** The first search of a session, which builds the contact-name index. */
+export async function historySearchCold(): Promise<number> {
+  resetHistoryIndex();
+  const t0 = performance.now();
+  await searchHistory(HISTORY_QUERIES[0] ?? 'x');
+  return performance.now() - t0;
+}
+
+/** Searches after the first one (index built), `rounds` times over the query list. */
+export async function historySearch(rounds: number): Promise<number[]> {
+  await searchHistory('warmup');
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const q of HISTORY_QUERIES) {
+      const t0 = performance.now();
+      await searchHistory(q);
+      times.push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
+/** Floor: reading 100 rows (a full result list) raw along the `at` index. */
+export async function historySearchFloor(rounds: number): Promise<number[]> {
+  const db = await openRaw();
+  const times: number[] = [];
+  for (let r = 0; r < rounds * HISTORY_QUERIES.length; r++) {
+    const t0 = performance.now();
+    await rawGetAll(db, 'at', null, 100);
+    times.push(performance.now() - t0);
+  }
+  db.close();
+  return times;
+}
+
+/** Rows in the interactions table, for the figure labels. */
+export async function interactionCount(): Promise<number> {
+  return getDb().interactions.count();
+}
+

@@ -1,0 +1,94 @@
+// Sync figures (in the page): merging 5 devices × N changes into an N-account Dexie database through
+// the real Dexie store, against a floor of JSON.parse of the same segment bytes + raw IndexedDB put of
+// the resulting rows; and an incremental run with nothing new.
+import { openDb } from '../../../renderer/db/db';
+import { createDbSync } from '../../../renderer/db/sync-run';
+import { MemoryFolder } from '../../../shared/sync/memory-folder';
+import { makeDevice } from '../../../shared/sync/testing';
+import { deleteDb } from './raw-idb';
+
+type Heap = { usedJSHeapSize: number };
+const heap = () => (performance as unknown as { memory?: Heap }).memory?.usedJSHeapSize ?? 0;
+
+function sampler() {
+  const base = heap();
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, heap())), 5);
+  return () => {
+    clearInterval(timer);
+    return Math.max(0, Math.max(peak, heap()) - base) / 1e6;
+  };
+}
+
+function rawPut(name: string, rows: unknown[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('accounts', { keyPath: 'id' });
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('accounts', 'readwrite', { durability: 'strict' });
+      for (const r of rows) tx.objectStore('accounts').put(r);
+      tx.oncomplete = () => (db.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
+export async function syncMerge(n: number, devices = 5) {
+  const name = `bench-sync-${n}`;
+  await deleteDb(name);
+  const db = openDb(name);
+  const now = Date.now();
+  for (let i = 0; i < n; i += 5000)
+    await db.accounts.bulkPut(Array.from({ length: Math.min(5000, n - i) }, (_, k) => ({ id: `acc-${i + k}`, name: `Firma ${i + k}`, city: 'Köln', ownerId: 'u', tags: [], updatedAt: now }) as never));
+  const folder = new MemoryFolder();
+  const local = createDbSync(db, folder, { deviceId: 'local' });
+  await local.sync(); // turning sync on: every field of every row queued and written once
+  const others = await Promise.all(Array.from({ length: devices }, (_, d) => makeDevice(`dev${d}`, folder, () => Date.now())));
+  for (const dev of others) {
+    await dev.engine.syncOnce();
+    for (let i = 0; i < n; i++) await dev.store.recordLocal([{ table: 'accounts', rowId: `acc-${i}`, field: 'city', value: `${dev.name}-${i}`, hlc: dev.clock.tick(), device: dev.name }]);
+    await dev.engine.syncOnce();
+  }
+  const segs = [...folder.files].filter(([p]) => p.startsWith('segments/dev')).map(([, b]) => b);
+  const bytes = segs.reduce((s, b) => s + b.length, 0);
+
+  const stopMerge = sampler();
+  const t0 = performance.now();
+  const status = await local.sync();
+  const mergeMs = performance.now() - t0;
+  const mergeMb = stopMerge();
+  if (status.applied < n) throw new Error(`only ${status.applied} applied`);
+
+  const stopFloor = sampler();
+  const t1 = performance.now();
+  const rows = new Map<string, Record<string, unknown>>();
+  const dec = new TextDecoder();
+  for (const b of segs) {
+    const lines = dec.decode(b).split('\n');
+    JSON.parse(lines[0]!);
+    for (let i = 1; i < lines.length; i++) {
+      if (!lines[i]) continue;
+      const [, rowId, field, , value] = JSON.parse(lines[i]!) as [string, string, string, string, unknown];
+      const row = rows.get(rowId) ?? { id: rowId, name: `Firma ${rowId}`, ownerId: 'u', tags: [], updatedAt: now };
+      row[field] = value;
+      rows.set(rowId, row);
+    }
+  }
+  await rawPut(`${name}-floor`, [...rows.values()]);
+  const floorMs = performance.now() - t1;
+  const floorMb = stopFloor();
+
+  await local.sync(); // settles acknowledgements
+  const noop: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await local.sync();
+    noop.push(performance.now() - t);
+  }
+  db.close();
+  await deleteDb(name);
+  await deleteDb(`${name}-floor`);
+  return { mergeMs, mergeMb, floorMs, floorMb, bytes, noop: noop.sort((a, b) => a - b)[2]! };
+}

@@ -1,0 +1,17 @@
+// Planning rules in the benchmark table. They are pure TypeScript (shared/planning), so they run
+// here in Node via tsx rather than in the bench page; the row labels say so.
+import { benchPlanning } from '../../shared/planning/bench';
+
+export type PlanningRow = { figure: string; ms: number; baseline: string; baseMs: number };
+
+/** Reminders and week-plan proposal against the floor (one plain pass over the same rows). */
+export function planningRows(sizes: readonly number[]): PlanningRow[] {
+  const rows: PlanningRow[] = [];
+  for (const n of sizes) {
+    const b = benchPlanning(n, n >= 50_000 ? 5 : 9);
+    const floor = 'one pass over the same rows (floor)';
+    rows.push({ figure: `reminders, ${n} accounts (Node/tsx, ${b.reminders} reminders)`, ms: b.remindersMs, baseline: floor, baseMs: b.floorMs });
+    rows.push({ figure: `week plan proposal, ${n} accounts (Node/tsx, ${b.planned} visits)`, ms: b.weekPlanMs, baseline: floor, baseMs: b.floorMs });
+  }
+  return rows;
+}

@@ -1,0 +1,257 @@
+/**
+ * Data safety: DB-CRASH (SIGKILL after committed writes), DB-WIPED (restore offered), DB-UPGRADE
+ * (another page upgrades the schema), backup and restore through the UI, the storage-full alert.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type Page } from '@playwright/test';
+
+const port = Number(process.env.RAPPORT_E2E_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${port}`;
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
+
+async function firstRun(page: Page, name = 'Anna Schröder') {
+  await page.goto(`${baseURL}/`);
+  await page.getByLabel('Ihr Name').fill(name);
+  await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+}
+
+/** Writes `count` accounts and a contact each straight into IndexedDB; resolves once committed (strict durability). */
+async function seed(page: Page, count: number, prefix = 'Firma') {
+  await page.evaluate(
+    ({ count, prefix }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('rapport');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['accounts', 'contacts', 'segmentRules'], 'readwrite', { durability: 'strict' });
+          // Segment rules as the demo writes them (Settings expects them; an empty start has none yet).
+          for (const category of ['A', 'B', 'C', 'D']) {
+            for (const accountType of ['expand', 'maintain']) {
+              tx.objectStore('segmentRules').put({ id: `${category}-${accountType}`, updatedAt: 1, category, accountType, humanDays: 90, digitalDays: 30 });
+            }
+          }
+          for (let i = 0; i < count; i++) {
+            const id = crypto.randomUUID();
+            const name = `${prefix} ${String(i).padStart(3, '0')} GmbH`;
+            tx.objectStore('accounts').put({
+              id, updatedAt: Date.now(), name, sortKey: name.toLowerCase(), customerNumber: `K${i}`, kind: 'company', street: 'Hauptstr. 1',
+              postalCode: '80331', city: 'München', country: 'DE', phone: '', email: '', website: '', category: 'B',
+              accountType: 'maintain', lifecycle: 'customer', lifecycleDates: {}, churnReason: '', ownerId: '', productLines: [],
+              tags: [], notes: '', archived: false, createdAt: Date.now(),
+            });
+            tx.objectStore('contacts').put({
+              id: crypto.randomUUID(), accountId: id, updatedAt: Date.now(), salutation: 'ms', title: '', firstName: 'Eva',
+              lastName: `Muster${i}`, position: '', phone: '', mobile: '', email: '', preferredChannel: 'none', notes: '',
+            });
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { count, prefix },
+  );
+}
+
+async function countAccounts(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('rapport');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('accounts').objectStore('accounts').count();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result);
+          };
+        };
+      }),
+  );
+}
+
+test('backup through the UI, then DB-WIPED: the restore is offered and brings everything back', async ({ page }, testInfo) => {
+  await firstRun(page);
+  await seed(page, 30);
+  await page.reload();
+  await page.getByRole('link', { name: 'Einstellungen' }).click();
+  const panel = page.getByRole('region', { name: 'Datensicherung' });
+  await panel.getByRole('button', { name: 'Jetzt sichern' }).click();
+  await expect(panel.getByText('Sicherung gespeichert.')).toBeVisible();
+  const list = panel.getByRole('table', { name: 'Vorhandene Sicherungen' });
+  await expect(list.getByRole('row').filter({ hasText: 'Manuell' })).toContainText('30 Kunden, 30 Ansprechpartner');
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: testInfo.outputPath('backup-panel-de.png') });
+
+  // Wipe IndexedDB under the running app: it closes its connection and says so.
+  await page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.deleteDatabase('rapport');
+    req.onsuccess = resolve;
+    req.onerror = resolve;
+  }));
+  await expect(page.getByRole('alert').filter({ hasText: 'gelöscht oder zurückgesetzt' })).toBeVisible();
+
+  // Relaunch: never silently empty — the loss screen offers the restore.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Ihre Daten fehlen' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('Die Datenbank ist leer');
+  await page.screenshot({ path: testInfo.outputPath('loss-screen-de.png') });
+  await page.getByRole('button', { name: 'Letzte Sicherung wiederherstellen' }).click();
+  const dialog = page.getByRole('dialog', { name: /Sicherung vom .* wiederherstellen\?/ });
+  await expect(dialog).toContainText('Kunden');
+  await expect(dialog.locator('dd').first()).toHaveText('30');
+  await page.screenshot({ path: testInfo.outputPath('restore-preview-de.png') });
+  await dialog.getByRole('button', { name: 'Ja, wiederherstellen' }).click();
+
+  // The seat and the data are back.
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+  expect(await countAccounts(page)).toBe(30);
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ihre Daten fehlen' })).toHaveCount(0);
+});
+
+test('restore of an older backup through the settings, with a backup of the current state first', async ({ page }) => {
+  await firstRun(page);
+  await seed(page, 5, 'Alt');
+  await page.reload();
+  await page.getByRole('link', { name: 'Einstellungen' }).click();
+  const panel = page.getByRole('region', { name: 'Datensicherung' });
+  await panel.getByRole('button', { name: 'Jetzt sichern' }).click();
+  await expect(panel.getByText('Sicherung gespeichert.')).toBeVisible();
+  await seed(page, 7, 'Neu');
+  await page.reload();
+  await page.getByRole('link', { name: 'Einstellungen' }).click();
+  const row = panel.getByRole('row').filter({ hasText: 'Manuell' }).filter({ hasText: '5 Kunden' });
+  await row.getByRole('button', { name: /Sicherung vom .* wiederherstellen/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Ja, wiederherstellen' }).click();
+  await expect(panel.getByText('Die Daten wurden wiederhergestellt.')).toBeVisible();
+  expect(await countAccounts(page)).toBe(5);
+  await expect(panel.getByRole('row').filter({ hasText: 'Vor Wiederherstellung' })).toContainText('12 Kunden');
+});
+
+test('DB-UPGRADE: another page upgrading the database closes this one with a message; nothing hangs or is lost', async ({ page, context }) => {
+  await firstRun(page);
+  await seed(page, 3);
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+
+  const other = await context.newPage();
+  await other.goto(`${baseURL}/`);
+  await expect(other.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+  // A "newer version" opens the database at a higher schema version.
+  const upgraded = await other.evaluate(
+    () =>
+      new Promise<{ version: number; accounts: number }>((resolve, reject) => {
+        const probe = indexedDB.open('rapport');
+        probe.onsuccess = () => {
+          const version = probe.result.version;
+          probe.result.close();
+          const open = indexedDB.open('rapport', version + 10);
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('accounts').objectStore('accounts').count();
+            req.onsuccess = () => {
+              open.result.close();
+              resolve({ version: version + 10, accounts: req.result });
+            };
+          };
+        };
+      }),
+  );
+  expect(upgraded.accounts).toBe(3);
+  await expect(page.getByRole('alert').filter({ hasText: 'in einem anderen Fenster aktualisiert' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Neu laden' })).toBeVisible();
+  await other.close();
+});
+
+test('the storage-full alert says nothing saved was lost', async ({ page }) => {
+  await firstRun(page);
+  await page.evaluate(() => {
+    void Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+  });
+  await expect(page.getByRole('alert').filter({ hasText: 'Der Speicherplatz ist voll' })).toContainText('nichts Gespeichertes ging verloren');
+});
+
+test('GDPR erasure of a contact person from the account page', async ({ page }) => {
+  await firstRun(page);
+  await seed(page, 1, 'Erase');
+  await page.reload();
+  await page.getByRole('link', { name: 'Kunden' }).click();
+  await page.getByLabel('Betreuer').selectOption({ label: 'Alle Betreuer' });
+  const table = page.getByRole('table', { name: 'Kundenliste' });
+  await table.getByRole('row').nth(1).focus();
+  await page.keyboard.press('Enter');
+  const contacts = page.locator('.contact-list');
+  await expect(contacts.getByText('Eva Muster0')).toBeVisible();
+  await page.getByRole('button', { name: /Eva Muster0 nach DSGVO löschen/ }).click();
+  const dialog = page.getByRole('dialog', { name: /endgültig löschen\?/ });
+  await expect(dialog).toContainText('[gelöscht]');
+  await dialog.getByRole('button', { name: 'Endgültig löschen' }).click();
+  await expect(contacts.getByText('Eva Muster0')).toHaveCount(0);
+  const stored = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('rapport');
+        open.onsuccess = () => {
+          const req = open.result.transaction('contacts').objectStore('contacts').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(JSON.stringify(req.result));
+          };
+        };
+      }),
+  );
+  expect(stored).toContain('"erased":true');
+  expect(stored).not.toContain('Muster0');
+});
+
+test('DB-CRASH: rows committed before Chromium is killed are there after a relaunch', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'rapport-crash-'));
+  try {
+    const launch = () => chromium.launchPersistentContext(profile, { executablePath, args, locale: 'de-DE', baseURL });
+    const first = await launch();
+    const page = first.pages()[0] ?? (await first.newPage());
+    await firstRun(page, 'Crash Test');
+    await seed(page, 25);
+    // Kill the browser process of this profile (our own child) without a chance to flush anything.
+    const browserPid = findBrowserPid(profile);
+    process.kill(browserPid, 'SIGKILL');
+    await first.close().catch(() => undefined);
+
+    const second = await launch();
+    const again = second.pages()[0] ?? (await second.newPage());
+    await again.goto(`${baseURL}/`);
+    await expect(again.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+    expect(await countAccounts(again)).toBe(25);
+    await again.getByRole('link', { name: 'Kunden' }).click();
+    await again.getByLabel('Betreuer').selectOption({ label: 'Alle Betreuer' });
+    await expect(again.getByRole('status').filter({ hasText: 'Kunden' })).toHaveText('25 Kunden');
+    await second.close();
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+/** The main Chromium process for `profile`: its command line names the profile and its parent is this test process. */
+function findBrowserPid(profile: string): number {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (!cmd.includes(`--user-data-dir=${profile}`) || cmd.includes('--type=')) continue;
+      return Number(entry);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  throw new Error(`No Chromium process for ${profile}: ${execFileSync('ps', ['-o', 'pid,args', '-u', String(process.getuid?.())]).toString().slice(0, 2000)}`);
+}

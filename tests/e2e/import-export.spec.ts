@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import Papa from 'papaparse';
+
+const fixtures = resolve(import.meta.dirname, '../../shared/import/fixtures');
+const PHONE = '+49 170 1234567';
+
+async function chooseFile(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Datei auswählen …' }).click();
+  await (await chooser).setFiles(path);
+}
+
+async function download(page: Page, button: string, dir: string): Promise<string> {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const file = await pending;
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+/** Converts a file to UTF-8 CSV (`,`) with LibreOffice in its own profile, as another program would read it. */
+function viaLibreOffice(path: string, outDir: string, infilter?: string): string[][] {
+  const profile = `file:///tmp/rapport-lo-${process.pid}-${Date.now()}`;
+  const args = [`-env:UserInstallation=${profile}`, '--headless', ...(infilter ? [`--infilter=${infilter}`] : []), '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', outDir, path];
+  execFileSync('soffice', args, { stdio: 'pipe', timeout: 120_000 });
+  const out = join(outDir, basename(path).replace(/\.[^.]+$/, '.csv'));
+  return Papa.parse<string[]>(readFileSync(out, 'utf8'), { skipEmptyLines: true }).data;
+}
+
+async function importFile(page: Page, path: string): Promise<void> {
+  if (await page.getByRole('button', { name: 'Andere Datei importieren' }).isVisible()) {
+    await page.getByRole('button', { name: 'Andere Datei importieren' }).click();
+  }
+  await chooseFile(page, path);
+  await page.getByRole('button', { name: 'Weiter zur Vorschau' }).click();
+  await page.getByRole('button', { name: 'Import starten' }).click();
+  await expect(page.getByRole('heading', { name: 'Importbericht' })).toBeVisible();
+}
+
+test('import a German Excel CSV and vCards, undo, and export CSV, XLSX and vCard that other programs read back', async ({ page }, testInfo) => {
+  test.setTimeout(240_000);
+  const dir = testInfo.outputPath('files');
+  mkdirSync(dir, { recursive: true });
+
+  await page.goto('/');
+  await page.getByLabel('Ihr Name').fill('Anna Schröder');
+  await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kunden' }).click();
+  await expect(page.getByText(/Noch keine Kunden/)).toBeVisible();
+
+  // The import wizard opens from the customer list.
+  await page.getByRole('button', { name: 'Importieren …' }).click();
+  await expect(page.getByRole('heading', { name: 'Import und Export', level: 1 })).toBeVisible();
+  await chooseFile(page, join(fixtures, 'excel-de-cp1252.csv'));
+
+  // Detected: Windows-1252, semicolon; German headers mapped by suggestion.
+  await expect(page.getByLabel('Zeichensatz')).toHaveValue('windows-1252');
+  await expect(page.getByLabel('Trennzeichen')).toHaveValue(';');
+  await expect(page.getByLabel('Übernehmen als (Spalte „Firma“)')).toHaveValue('account.name');
+  await expect(page.getByLabel('Übernehmen als (Spalte „PLZ“)')).toHaveValue('account.postalCode');
+  await expect(page.getByLabel('Übernehmen als (Spalte „Letzter Besuch“)')).toHaveValue('');
+  await expect(page.getByRole('row', { name: /Straße/ })).toContainText('Königstraße 12');
+  await page.screenshot({ path: testInfo.outputPath('mapping-de.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Weiter zur Vorschau' }).click();
+  const preview = page.getByRole('table', { name: /Vorschau/ });
+  await expect(preview.getByRole('row', { name: /^6 / })).toContainText('„info(at)hofmann.de“ ist keine gültige E-Mail-Adresse.');
+  await expect(preview.getByRole('row', { name: /^2 / })).toContainText('✓');
+  await page.getByRole('button', { name: 'Import starten' }).click();
+
+  // The report: three customers created, row 6 rejected with its reasons.
+  await expect(page.getByRole('heading', { name: 'Importbericht' })).toBeVisible();
+  await expect(page.getByText('Neu angelegt: 3 Kunden, 0 Ansprechpartner')).toBeVisible();
+  const errors = page.getByRole('table', { name: 'Fehler und übersprungene Zeilen' });
+  await expect(errors.getByRole('row', { name: /^6 E-Mail/ })).toContainText('keine gültige E-Mail-Adresse');
+  await expect(errors.getByRole('row', { name: /^6 Kategorie/ })).toContainText('Kategorie „E“ gibt es nicht');
+  await page.screenshot({ path: testInfo.outputPath('report-de.png'), fullPage: true });
+  const report = readFileSync(await download(page, 'Bericht herunterladen', dir), 'utf8');
+  expect(report.startsWith('\uFEFFZeile;Feld;Meldung')).toBe(true);
+  expect(report).toContain('6;E-Mail (Firma);„info(at)hofmann.de“ ist keine gültige E-Mail-Adresse.');
+
+  // The customers are there, found with umlaut folding.
+  await page.getByRole('link', { name: 'Kunden' }).click();
+  await page.getByLabel('Suche').fill('baeckerei weiss');
+  const table = page.getByRole('table', { name: 'Kundenliste' });
+  await expect(table.getByRole('row').nth(1)).toContainText('Bäckerei Weiß & Söhne');
+  await page.getByLabel('Suche').fill('');
+  await expect(page.getByRole('status').filter({ hasText: 'Kunden' })).toHaveText('3 Kunden');
+
+  // Undo the import as a whole: the customers are gone again.
+  await page.goto('/#/settings/import-export');
+  await page.getByRole('button', { name: 'Import rückgängig machen' }).click();
+  await expect(page.getByText('Der Import wurde rückgängig gemacht.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Letzte Importe' })).toContainText('rückgängig gemacht');
+  await page.getByRole('link', { name: 'Kunden' }).click();
+  await expect(page.getByText(/Noch keine Kunden/)).toBeVisible();
+
+  // A vCard 4.0 file and a UTF-8 CSV with a phone number and a formula-like note.
+  await page.goto('/#/settings/import-export');
+  await importFile(page, join(fixtures, 'google-4.0.vcf'));
+  await expect(page.getByText('Neu angelegt: 1 Kunden, 1 Ansprechpartner')).toBeVisible();
+  const own = join(dir, 'eigene.csv');
+  writeFileSync(own, `\uFEFFFirma;PLZ;Ort;Vorname;Nachname;Mobil;Notizen Person\nZimmerei Özdemir;80331;München;Jürgen;Weiß;${PHONE};=1+1\n`);
+  await importFile(page, own);
+  await expect(page.getByText('Neu angelegt: 1 Kunden, 1 Ansprechpartner')).toBeVisible();
+
+  // CSV export, read by LibreOffice: the phone number and the formula-like text stay text.
+  const csvPath = await download(page, 'Als CSV (Excel)', dir);
+  const csvBytes = readFileSync(csvPath);
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(csvBytes.toString('utf8')).toContain(';Zimmerei Özdemir;');
+  const fromCsv = viaLibreOffice(csvPath, join(dir, 'lo-csv'), 'CSV:59,34,76,1');
+  const csvRow = fromCsv.find((r) => r.includes('Zimmerei Özdemir'));
+  // Cells starting with + = - @ carry the formula guard apostrophe in CSV: text, never evaluated.
+  expect(csvRow).toContain(`'${PHONE}`);
+  expect(csvRow).toContain("'=1+1");
+  expect(csvRow).not.toContain('2');
+
+  const xlsxPath = await download(page, 'Als Excel-Arbeitsmappe', dir);
+  const fromXlsx = viaLibreOffice(xlsxPath, join(dir, 'lo-xlsx'));
+  expect(fromXlsx[0]).toContain('Kundennummer');
+  const xlsxRow = fromXlsx.find((r) => r.includes('Zimmerei Özdemir'));
+  expect(xlsxRow).toContain(PHONE);
+  expect(xlsxRow).toContain('=1+1');
+  expect(fromXlsx.find((r) => r.includes('Petrova Consulting'))).toContain('Olga');
+
+  // vCard 4.0 and 3.0, parsed by Python's vobject.
+  for (const button of ['vCard 4.0', 'vCard 3.0 (Outlook)']) {
+    const vcf = await download(page, button, dir);
+    const script = 'import sys, json, vobject\nout=[]\nfor c in vobject.readComponents(open(sys.argv[1], encoding="utf-8").read()):\n  out.append({"fn": c.fn.value, "tel": [t.value for t in c.contents.get("tel", [])]})\nprint(json.dumps(out))';
+    const cards = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, vcf], { encoding: 'utf8' })) as { fn: string; tel: string[] }[];
+    expect(cards).toContainEqual({ fn: 'Jürgen Weiß', tel: [PHONE] });
+    expect(cards.map((c) => c.fn)).toContain('Olga Petrova');
+  }
+  expect(readdirSync(dir).some((f) => f.endsWith('.xlsx'))).toBe(true);
+
+  // Round trip: undo both imports from the list of recent imports, import the exported CSV again.
+  page.on('dialog', (d) => void d.accept());
+  const recent = page.getByRole('region', { name: 'Letzte Importe' });
+  for (const file of ['eigene.csv', 'google-4.0.vcf']) await recent.getByRole('button', { name: new RegExp(`Import „${file}“`) }).click();
+  await expect(recent.getByText('rückgängig gemacht')).toHaveCount(3);
+  await importFile(page, csvPath);
+  await expect(page.getByText('Neu angelegt: 2 Kunden, 2 Ansprechpartner')).toBeVisible();
+  await page.getByRole('link', { name: 'Kunden' }).click();
+  await page.getByLabel('Suche').fill('oezdemir');
+  await table.getByRole('row').nth(1).click();
+  await expect(page.getByRole('link', { name: PHONE, exact: true })).toBeVisible();
+
+  // GDPR access request on the contact: a readable view and the JSON file.
+  await page.getByRole('button', { name: 'Auskunft über Jürgen Weiß exportieren' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Auskunft nach Art. 15 DSGVO' });
+  await expect(dialog.getByRole('heading', { name: 'Auskunft über gespeicherte personenbezogene Daten' })).toBeVisible();
+  await expect(dialog).toContainText(PHONE);
+  await page.screenshot({ path: testInfo.outputPath('gdpr-de.png') });
+  const gdpr = JSON.parse(readFileSync(await download(page, 'Als JSON speichern', dir), 'utf8')) as { format: string; person: { mobile: string } };
+  expect(gdpr).toMatchObject({ format: 'rapport-gdpr-access', person: { mobile: PHONE } });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
