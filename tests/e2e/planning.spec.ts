@@ -97,6 +97,9 @@ test('Today reminders, snooze, the week plan, its A4 print and its .ics export',
   await expect(entries).toHaveCount(proposed - 1);
   await expect(page.locator(`.plan-entry[data-account="${droppedId}"]`)).toHaveCount(0);
   await expect(entries.first().getByText('Letzter Kontakt:')).toBeVisible();
+  // Each entry shows the account's name, address and phone once its details are loaded.
+  await expect(entries.first()).toContainText('Tel.');
+  await expect(entries.first().getByRole('link').first()).not.toHaveText(/^[0-9a-f]{8}-[0-9a-f]{4}-/);
 
   // Print: the button goes to the bridge (window.print in a browser); the PDF is made as Chromium prints it.
   await page.evaluate(() => {
@@ -116,6 +119,8 @@ test('Today reminders, snooze, the week plan, its A4 print and its .ics export',
   if (text.status === 0) {
     expect(text.stdout).toMatch(/Wochenplan KW/);
     expect(text.stdout).toMatch(/Letzter Kontakt/);
+    expect(text.stdout).toMatch(/Ansprechpartner/);
+    expect(text.stdout).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-/);
     expect(text.stdout).not.toMatch(/Plan vorschlagen|Hauptnavigation|Entfernen/);
   }
 

@@ -53,8 +53,9 @@ export function PlanPage() {
   const repName = team?.find((m) => m.id === rep)?.name ?? '';
   const count = ids.length;
 
+  // Printing before the accounts' details arrive would put ids on paper instead of names.
   const print = () => {
-    if (plan) void getBridge().printToPdf({ suggestedName: `${planFileStem(t, plan)}.pdf`, landscape: false });
+    if (plan && details) void getBridge().printToPdf({ suggestedName: `${planFileStem(t, plan)}.pdf`, landscape: false });
   };
   useEffect(() => {
     if (command !== 'print') return;
@@ -117,7 +118,7 @@ export function PlanPage() {
           <button type="button" className="primary" onClick={() => void propose()} disabled={busy || !rep} title={plan ? t('proposeReplaces') : undefined}>
             {t('propose')}
           </button>
-          <button type="button" onClick={print} disabled={!plan || count === 0} aria-keyshortcuts="Control+P">{t('print')}</button>
+          <button type="button" onClick={print} disabled={!plan || count === 0 || !details} aria-keyshortcuts="Control+P">{t('print')}</button>
           <button type="button" onClick={() => plan && details && void exportIcs(t, plan, details)} disabled={!plan || count === 0 || !details}>
             {t('exportIcs')}
           </button>
