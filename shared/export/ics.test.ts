@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { escapeText, foldLine, vtimezoneLines, weekPlanToIcs, weekPlanUid, type IcsVisit } from './ics';
+import { foldLine } from './fold';
+import { escapeText, vtimezoneLines, weekPlanToIcs, weekPlanUid, type IcsVisit } from './ics';
 
 // Zones are passed explicitly (vitest workers share one TZ); ical.js is the independent parser.
 const NOW = Date.UTC(2026, 10, 23, 12, 0, 0);

@@ -1,3 +1,4 @@
+import { foldLine } from './fold';
 import type { Id } from '../domain';
 import { dayNumberOfYmd, weekdayOfDayNumber, zoneClock } from '../planning/calendar';
 
@@ -41,30 +42,6 @@ export function escapeText(value: string): string {
     .replace(/\r\n|\r|\n/g, '\\n')
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
-}
-
-/**
- * Folds a content line to at most 75 octets per physical line (RFC 5545 §3.1), continuation lines
- * starting with one space. Octets are counted in UTF-8 and a cut never falls inside a character:
- * "Müller" split between the two bytes of "ü" is what breaks Outlook's import.
- */
-export function foldLine(line: string): string {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const ch of line) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    if (octets + size > 75) {
-      parts.push(current);
-      current = ' ';
-      octets = 1;
-    }
-    current += ch;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n');
 }
 
 function pad(n: number, width = 2): string {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../domain';
 import { buildRecords } from '../import/mapping';
 import { parseVcardText, vcardsToSheet } from '../import/vcard';
-import { fold, toVcard, toVcards, type VcardExportItem } from './vcard';
+import { foldLine as fold } from './fold';
+import { toVcard, toVcards, type VcardExportItem } from './vcard';
 
 const sampleItems: VcardExportItem[] = [
   {

@@ -1,3 +1,4 @@
+import { foldLine } from './fold';
 import type { Account, Contact, Salutation } from '../domain';
 
 export type VcardVersion = '4.0' | '3.0';
@@ -48,7 +49,7 @@ export function toVcard({ contact: c, account: a }: VcardExportItem, version: Vc
   if (c.notes) lines.push(`NOTE:${esc(c.notes)}`);
   lines.push(v4 ? `UID:urn:uuid:${c.id}` : `UID:${c.id}`);
   lines.push('END:VCARD');
-  return lines.map(fold).join('\r\n') + '\r\n';
+  return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
 /** RFC 6350 §3.4 / RFC 2426 text escaping. */
@@ -56,28 +57,6 @@ export function esc(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r\n|\r|\n/g, '\\n');
 }
 
-const encoder = new TextEncoder();
-
-/** Folds a line into chunks of at most 75 octets; continuation lines start with one space. */
-export function fold(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
-  const chunks: string[] = [];
-  let current = '';
-  let size = 0;
-  for (const ch of line) {
-    const n = encoder.encode(ch).length;
-    const limit = chunks.length === 0 ? 75 : 74; // the leading space counts
-    if (size + n > limit) {
-      chunks.push(current);
-      current = '';
-      size = 0;
-    }
-    current += ch;
-    size += n;
-  }
-  chunks.push(current);
-  return chunks.join('\r\n ');
-}
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
