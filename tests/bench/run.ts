@@ -39,8 +39,13 @@ async function openBench(page: Page): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts'], { cwd: root, stdio: 'inherit' });
-  const server = await serveStatic(resolve(root, 'dist'), port);
+  // BENCH_DIST lets parallel runs build into their own folders; the app and the bench page must sit side by
+  // side (dist/renderer, dist/bench) so they share one origin and one IndexedDB.
+  const dist = resolve(root, process.env.BENCH_DIST ?? 'dist');
+  const env = { ...process.env, RAPPORT_OUT_DIR: resolve(dist, 'renderer'), BENCH_DIST: dist };
+  execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit', env });
+  execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts'], { cwd: root, stdio: 'inherit', env });
+  const server = await serveStatic(dist, port);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],

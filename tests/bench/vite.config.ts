@@ -6,6 +6,6 @@ export default defineConfig({
   root: new URL('./page', import.meta.url).pathname,
   base: './',
   define: { __APP_VERSION__: JSON.stringify('bench') },
-  build: { outDir: new URL('../../dist/bench', import.meta.url).pathname, emptyOutDir: true, target: 'chrome120' },
+  build: { outDir: `${process.env.BENCH_DIST ?? new URL('../../dist', import.meta.url).pathname}/bench`, emptyOutDir: true, target: 'chrome120' },
   logLevel: 'warn',
 });
