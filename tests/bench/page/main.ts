@@ -60,6 +60,12 @@ const bench = {
     db.close();
     return ms;
   },
+  /** Accounts in the app's database, so a runner with BENCH_REUSE can skip loading what is already there. */
+  async accountCount(): Promise<number> {
+    const count = await getDb().accounts.count();
+    getDb().close();
+    return count;
+  },
   /** Customer-list search floor (see search-floor.ts); returns one time per query. */
   searchFloor,
 };
