@@ -74,7 +74,7 @@ export async function loadWeekInteractions(rep: Id, isoYear: number, isoWeek: nu
   return { interactions: [...planned.filter((i) => i.userId === rep), ...followUps], contactsByAccount };
 }
 
-export async function loadRepAccounts(rep: Id): Promise<Account[]> {
+export async function loadRepAccounts(rep: Id | undefined): Promise<Account[]> {
   return repAccounts(rep);
 }
 

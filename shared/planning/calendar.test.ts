@@ -2,7 +2,7 @@ import { getISOWeek, getISOWeekYear, getISOWeeksInYear } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, diffDays, fromDayNumber, instantOfLocal, isIsoDate, isoWeekDays, isoWeekMonday, isoWeekOf, localDateOf, localTimeOf,
+  addDays, diffDays, fromDayNumber, instantOfLocal, parseInstant, isIsoDate, isoWeekDays, isoWeekMonday, isoWeekOf, localDateOf, localTimeOf,
   toDayNumber, weekdayOf, weeksInIsoYear, zoneClock,
 } from './calendar';
 
@@ -118,5 +118,29 @@ describe('zones (passed explicitly; vitest workers share one TZ)', () => {
     for (const at of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) {
       for (let ms = at - 5 * 60_000; ms <= at + 5 * 60_000; ms += 30_000) expect(zoneClock('Europe/Berlin').offsetMinutesAt(ms)).toBe(exact('Europe/Berlin', ms));
     }
+  });
+});
+
+describe('parseInstant', () => {
+  const same = (a: number, b: number) => (Number.isNaN(a) ? Number.isNaN(b) : a === b);
+  it('agrees with Date.parse on canonical instants of years 0000–9999', () => {
+    fc.assert(fc.property(fc.integer({ min: Date.parse("0000-01-01T00:00:00.000Z"), max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), (ms) => {
+      const text = new Date(ms).toISOString();
+      fc.pre(text.length === 24);
+      expect(parseInstant(text)).toBe(ms);
+    }), { numRuns: 3000 });
+  });
+  it('leaves every other form to Date.parse, and rejects what Date.parse rejects', () => {
+    for (const text of ['2026-02-29T10:00:00.000Z', '2024-02-29T10:00:00.000Z', '2026-13-01T10:00:00.000Z', '2026-11-23T24:00:00.000Z',
+      '2026-11-23T10:60:00.000Z', '2026-1a-23T10:00:00.000Z', '2026-11-23T10:00:00.00:Z', '2026-11-23 10:00:00.000Z',
+      '2026-11-23T10:00:00+01:00', '2026-11-23T10:00:00Z', '2026-11-23', 'garbage', '']) {
+      expect(same(parseInstant(text), Date.parse(text)), text).toBe(true);
+    }
+    // Any single character replaced in a canonical instant.
+    fc.assert(fc.property(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 32, max: 126 }), (k, code) => {
+      const base = '2028-02-29T23:59:59.999Z';
+      const text = base.slice(0, k) + String.fromCharCode(code) + base.slice(k + 1);
+      expect(same(parseInstant(text), Date.parse(text))).toBe(true);
+    }), { numRuns: 2000 });
   });
 });

@@ -189,6 +189,35 @@ export function zoneClock(tz: string = localTimeZone()): ZoneClock {
   return clock;
 }
 
+/** Two digits at k as a number; -1 when either is not a digit (the unsigned compare catches both sides of 0–9). */
+function twoDigits(s: string, k: number): number {
+  const a = s.charCodeAt(k) - 48;
+  const b = s.charCodeAt(k + 1) - 48;
+  return a >>> 0 > 9 || b >>> 0 > 9 ? -1 : a * 10 + b;
+}
+
+/**
+ * Epoch ms of an instant; NaN when it does not parse. Canonical instants (`toISOString`, what rows
+ * store: `YYYY-MM-DDTHH:mm:ss.sssZ`) are read digit by digit, several times cheaper than Date.parse
+ * in loops over 100k rows; any other form (offsets, no millis, out of range) goes to Date.parse.
+ */
+export function parseInstant(s: string): number {
+  if (s.length !== 24 || s.charCodeAt(23) !== 90 || s.charCodeAt(10) !== 84 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45
+    || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46) return Date.parse(s);
+  const y1 = twoDigits(s, 0);
+  const y2 = twoDigits(s, 2);
+  const month = twoDigits(s, 5);
+  const day = twoDigits(s, 8);
+  const h = twoDigits(s, 11);
+  const mi = twoDigits(s, 14);
+  const sec = twoDigits(s, 17);
+  const ms1 = twoDigits(s, 20);
+  const ms2 = twoDigits(s, 21);
+  if (y1 < 0 || y2 < 0 || day < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59 || ms1 < 0 || ms2 < 0
+    || month < 1 || month > 12 || day > daysInMonth(y1 * 100 + y2, month)) return Date.parse(s);
+  return dayNumberOfYmd(y1 * 100 + y2, month, day) * MS_PER_DAY + ((h * 60 + mi) * 60 + sec) * 1000 + ms1 * 10 + (ms2 % 10);
+}
+
 /**
  * True when instant `a` is later than `b`. Canonical instants (`toISOString`, what rows store)
  * order as text, which saves two Date.parse calls per comparison in 100k-row loops.

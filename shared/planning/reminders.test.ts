@@ -58,6 +58,23 @@ describe('computeReminders', () => {
     expect(computeReminders(input({ accounts: [called], interactions: [i] }), '2026-11-23', settings)).toEqual([]);
   });
 
+  it('joins several follow-ups of one account, of other reps and of unknown accounts correctly', () => {
+    const a = makeAccount({ id: 'a', lastHumanContactAt: '2026-11-10T09:00:00.000Z' });
+    const other = makeAccount({ id: 'b', ownerId: 'rep-2', lastHumanContactAt: '2026-11-10T09:00:00.000Z' });
+    const fu = (id: string, accountId: string, at: string) => makeInteraction({ id, accountId, at, followUpDate: '2026-11-20' });
+    const interactions = [
+      fu('i1', 'a', '2026-11-01T09:00:00.000Z'), // handled by the contact on 10 Nov
+      fu('i2', 'a', '2026-11-12T09:00:00.000Z'), // open: nothing happened after it
+      fu('i3', 'a', '2026-11-13T09:00:00.000Z'), // open too, same account
+      fu('i4', 'b', '2026-11-12T09:00:00.000Z'), // rep-2's account
+      fu('i5', 'gone', '2026-11-12T09:00:00.000Z'), // account not in the book
+    ];
+    const keys = (ownerId?: string) =>
+      computeReminders(input({ accounts: [a, other], interactions, ownerId }), '2026-11-23', settings).filter((r) => r.kind === 'follow_up').map((r) => r.key);
+    expect(keys()).toEqual(['follow_up:i2:2026-11-20', 'follow_up:i3:2026-11-20', 'follow_up:i4:2026-11-20']);
+    expect(keys('rep-1')).toEqual(['follow_up:i2:2026-11-20', 'follow_up:i3:2026-11-20']);
+  });
+
   it('flags offers without follow-up and complaints open too long', () => {
     const deals = [
       makeDeal({ id: 'd1', offerSentAt: '2026-11-01T10:00:00.000Z' }),

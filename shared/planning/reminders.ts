@@ -72,9 +72,14 @@ export function computeReminders(input: ReminderInput, today: IsoDate, settings:
     if (r && !(states.size > 0 && isSuppressed(states.get(r.key), t, settings, clock))) out.push(r);
   };
 
-  const followUps: Reminder[] = [];
-  const followUpAt: string[] = [];
-  const candidates = new Map<Id, Account | null>(); // accounts with a follow-up candidate; null until seen live
+  // Follow-up candidates are kept as interactions; their reminders are built only for those that
+  // survive the join below. The join goes through one holder per account, filled by the accounts
+  // pass, so it costs one Map lookup per account and none afterwards (Map operations on 100k string
+  // ids were the largest cost of the whole computation).
+  const followUps: Interaction[] = [];
+  const followUpDays: number[] = [];
+  const followUpHolders: AccountHolder[] = [];
+  const candidates = new Map<Id, AccountHolder>();
   const complaints: Reminder[] = [];
   for (const i of input.interactions) {
     if (i.deletedAt !== undefined || i.status === 'cancelled') continue;
@@ -82,12 +87,15 @@ export function computeReminders(input: ReminderInput, today: IsoDate, settings:
       const c = complaintOpen(i, t, settings, clock, dateText);
       if (c) complaints.push(c);
     }
-    if (!i.followUpDate || i.status !== 'done') continue;
-    const r = followUp(i, t, settings);
-    if (!r) continue;
-    followUps.push(r);
-    followUpAt.push(i.at);
-    candidates.set(i.accountId, null);
+    const date = i.followUpDate;
+    if (!date || i.status !== 'done' || date.length !== 10) continue;
+    const day = toDayNumber(date);
+    if (!(t >= day - settings.followUpLeadDays)) continue; // also drops NaN from a malformed date
+    followUps.push(i);
+    followUpDays.push(day);
+    let holder = candidates.get(i.accountId);
+    if (holder === undefined) candidates.set(i.accountId, (holder = { account: null }));
+    followUpHolders.push(holder);
   }
 
   const ownerId = input.ownerId;
@@ -103,7 +111,10 @@ export function computeReminders(input: ReminderInput, today: IsoDate, settings:
       dead.add(a.id);
       continue;
     }
-    if (candidates.size > 0 && candidates.has(a.id)) candidates.set(a.id, a);
+    if (candidates.size > 0) {
+      const holder = candidates.get(a.id);
+      if (holder !== undefined) holder.account = a;
+    }
     if (!hasRhythm(a)) continue;
     // Numbers only on the hot path; strings are built just for accounts that are due.
     const rhythm = humanRhythm(a);
@@ -115,12 +126,11 @@ export function computeReminders(input: ReminderInput, today: IsoDate, settings:
   }
   const isLive = (id: Id): boolean => !dead.has(id) && (seen === null || seen.has(id));
 
-  followUps.forEach((r, k) => {
+  followUps.forEach((i, k) => {
     // A follow-up counts as handled once the account had any contact after the interaction that
     // asked for it: the rep called back, the inbox should not ask again. null = account not live.
-    const a = candidates.get(r.accountId);
-    const at = followUpAt[k] ?? '';
-    if (a && !isAfter(a.lastHumanContactAt, at) && !isAfter(a.lastDigitalContactAt, at)) emit(r);
+    const a = followUpHolders[k]?.account;
+    if (a && !isAfter(a.lastHumanContactAt, i.at) && !isAfter(a.lastDigitalContactAt, i.at)) emit(followUp(i, followUpDays[k] ?? t, t));
   });
   const birthdayOn = birthdayWindow(t, settings.birthdayLeadDays, settings.birthdayLateDays);
   for (const c of input.contacts) {
@@ -138,6 +148,9 @@ export function computeReminders(input: ReminderInput, today: IsoDate, settings:
   return out;
 }
 
+/** The account a follow-up candidate belongs to; null until the accounts pass saw it live. */
+type AccountHolder = { account: Account | null };
+
 /** Day numbers to IsoDate, memoised per run: 100k due dates fall on a few hundred distinct days. */
 function dayTextCache(): (day: number) => IsoDate {
   const cache = new Map<number, IsoDate>();
@@ -148,11 +161,8 @@ function dayTextCache(): (day: number) => IsoDate {
   };
 }
 
-function followUp(i: Interaction, t: number, s: ReminderSettings): Reminder | null {
-  const date = i.followUpDate;
-  if (!date || date.length !== 10) return null;
-  const day = toDayNumber(date);
-  if (Number.isNaN(day) || t < day - s.followUpLeadDays) return null;
+function followUp(i: Interaction, day: number, t: number): Reminder {
+  const date = i.followUpDate ?? '';
   const r: Reminder = {
     key: `follow_up:${i.id}:${date}`, kind: 'follow_up', dueDate: date, accountId: i.accountId, interactionId: i.id,
     params: { days: t - day, subject: i.nextStep || i.subject },

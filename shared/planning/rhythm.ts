@@ -3,7 +3,7 @@ import {
   type Account, type IsoDate, type SegmentKey, type SegmentRule,
 } from '../domain';
 import { defaultSegmentRules } from '../domain/segment-defaults';
-import { fromDayNumber, toDayNumber, zoneClock, type ZoneClock } from './calendar';
+import { fromDayNumber, parseInstant, toDayNumber, zoneClock, type ZoneClock } from './calendar';
 
 /** Days between contacts for one segment or account; 0 or less switches that mode off. */
 export type Rhythm = { humanDays: number; digitalDays: number };
@@ -106,7 +106,7 @@ export function modeStateAt(lastDay: number | null, rhythmDays: number, today: n
 /** Local day number of an optional instant; instants are UTC, rhythms count the laptop's calendar days. */
 export function lastDayOf(instant: string | undefined, clock: ZoneClock): number | null {
   if (!instant) return null;
-  const ms = Date.parse(instant);
+  const ms = parseInstant(instant);
   return Number.isNaN(ms) ? null : clock.dayNumberAt(ms);
 }
 

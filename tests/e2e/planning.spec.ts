@@ -43,7 +43,12 @@ test('Today reminders, snooze, the week plan, its A4 print and its .ics export',
   await expect(birthdays).toBeVisible();
   await expect(birthdays.getByRole('listitem').first()).toContainText(/Geburtstag/);
   await expect(overdue.getByRole('listitem').first()).toContainText(/überfällig/);
+  // Visit coverage of the rep's own book on the morning screen, with the way to the full figures.
+  const coverage = page.getByRole('region', { name: 'Besuchsabdeckung' });
+  await expect(coverage.getByRole('listitem').first()).toContainText(/Meine Kunden: \d+(,\d)?\s%\s?im Rhythmus besucht \(\d+ von \d+\)/, { timeout: 30_000 });
+  await expect(coverage.getByRole('button', { name: 'Team-Auswertung unter Berichte' })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('today-de.png'), fullPage: true });
+  await coverage.screenshot({ path: testInfo.outputPath('today-coverage-de.png') });
 
   // One OS notification shortly after the start: the count and the top items.
   await expect.poll(async () => (await notes()).length, { timeout: 20_000 }).toBe(1);
@@ -116,6 +121,17 @@ test('Today reminders, snooze, the week plan, its A4 print and its .ics export',
   const pages = readdirSync(dirname(pdfPath)).filter((f) => /^week-plan-\d+\.png$/.test(f));
   expect(pages.length).toBeGreaterThan(0);
   const text = spawnSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  // A day that runs onto the next page repeats its heading there: every page after the first starts
+  // with a day heading (weekday, date, number of visits), never with a stray visit.
+  const pageCount = Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).stdout)?.[1] ?? 0);
+  expect(pageCount).toBe(pages.length);
+  for (let p = 2; p <= pageCount; p++) {
+    const pageText = spawnSync('pdftotext', ['-layout', '-f', String(p), '-l', String(p), pdfPath, '-'], { encoding: 'utf8' }).stdout;
+    const [firstLine = '', secondLine = ''] = pageText.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    expect(firstLine, `page ${p} of the printed plan`).toMatch(/^(Montag|Dienstag|Mittwoch|Donnerstag|Freitag), \d{2}\.\d{2}\.\d{4} · \d+ Besuche?$/);
+    // …and the area too: the next line names one (or says the day is free).
+    expect(secondLine, `page ${p} of the printed plan`).toMatch(/^(Gebiet |Keine Besuche geplant)/);
+  }
   if (text.status === 0) {
     expect(text.stdout).toMatch(/Wochenplan KW/);
     expect(text.stdout).toMatch(/Letzter Kontakt/);

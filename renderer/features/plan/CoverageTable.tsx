@@ -1,34 +1,14 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../shared/domain';
-import { localTimeZone } from '../../../shared/planning/calendar';
-import { visitCoverage, type Coverage } from '../../../shared/planning/rhythm';
-import { todayIso } from '../../app/today';
-import { loadRhythmTable } from '../../db/planning';
-import { loadRepAccounts } from '../../db/planning-load';
 import { formatters } from '../../i18n/format';
+import { useCoverage } from './use-coverage';
 
 /** Visit coverage per segment for the rep's accounts: share contacted within their rhythm. */
 export function CoverageTable({ rep }: { rep: Id }) {
   const { t, i18n } = useTranslation('plan');
   const fmt = formatters(i18n.language);
-  const [rows, setRows] = useState<{ rep: Id; rows: Coverage[] }>();
-
-  useEffect(() => {
-    let cancelled = false;
-    // After the plan has painted: this reads every account of the rep.
-    const timer = setTimeout(() => {
-      void Promise.all([loadRepAccounts(rep), loadRhythmTable()]).then(([accounts, table]) => {
-        if (!cancelled) setRows({ rep, rows: visitCoverage(accounts, table, todayIso(), localTimeZone()) });
-      });
-    }, 50);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [rep]);
-
-  const current = rows?.rep === rep ? rows.rows : undefined;
+  // After the plan has painted: this reads every account of the rep.
+  const current = useCoverage(rep);
   return (
     <section className="panel no-print" aria-labelledby="coverage-title">
       <h2 id="coverage-title">{t('coverage.title')}</h2>

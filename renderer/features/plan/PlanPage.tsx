@@ -136,27 +136,44 @@ export function PlanPage() {
         const n = day.areas.reduce((s, a) => s + a.entries.length, 0);
         return (
           <section key={day.date} className="plan-day" aria-labelledby={`day-${day.date}`}>
-            <h2 id={`day-${day.date}`}>{label(day.date)} <span className="muted">· {t('visits', { count: n })}</span></h2>
-            {n === 0 && <p className="muted">{t('freeDay')}</p>}
-            {day.areas.map((area) => (
-              <section key={area.areaKey} className="plan-area" aria-label={t('area', { area: area.areaKey })}>
-                <h3>{t('area', { area: area.areaKey })}</h3>
-                <ol className="plain-list">
-                  {area.entries.map((entry) => (
-                    <PlanEntryCard
-                      key={entry.accountId}
-                      entry={entry}
-                      details={details?.get(entry.accountId)}
-                      monday={weekDays[0] ?? day.date}
-                      earlier={neighbour(day.date, -1)}
-                      later={neighbour(day.date, 1)}
-                      onMove={(to, focus) => { setFocusKey(focus); update(moveEntry(plan, entry.accountId, to)); }}
-                      onDrop={() => update(dropEntry(plan, entry.accountId))}
-                    />
-                  ))}
-                </ol>
-              </section>
-            ))}
+            {/* A real table only for print: Chromium repeats a <thead> (and no CSS header group) at the
+                top of every page the day runs onto. On screen it is laid out as plain blocks. */}
+            <table className="plan-day-table" role="presentation">
+              <thead>
+                <tr><td>
+                  <h2 id={`day-${day.date}`}>{label(day.date)} <span className="muted">· {t('visits', { count: n })}</span></h2>
+                </td></tr>
+              </thead>
+              <tbody>
+                {n === 0 && <tr><td><p className="muted">{t('freeDay')}</p></td></tr>}
+                {day.areas.map((area) => (
+                  <tr key={area.areaKey}><td>
+                    <section className="plan-area" aria-label={t('area', { area: area.areaKey })}>
+                      {/* Nested the same way, so an area that runs onto the next page repeats its name there too. */}
+                      <table className="plan-day-table" role="presentation">
+                        <thead><tr><td><h3>{t('area', { area: area.areaKey })}</h3></td></tr></thead>
+                        <tbody><tr><td>
+                          <ol className="plain-list">
+                            {area.entries.map((entry) => (
+                              <PlanEntryCard
+                                key={entry.accountId}
+                                entry={entry}
+                                details={details?.get(entry.accountId)}
+                                monday={weekDays[0] ?? day.date}
+                                earlier={neighbour(day.date, -1)}
+                                later={neighbour(day.date, 1)}
+                                onMove={(to, focus) => { setFocusKey(focus); update(moveEntry(plan, entry.accountId, to)); }}
+                                onDrop={() => update(dropEntry(plan, entry.accountId))}
+                              />
+                            ))}
+                          </ol>
+                        </td></tr></tbody>
+                      </table>
+                    </section>
+                  </td></tr>
+                ))}
+              </tbody>
+            </table>
           </section>
         );
       })}

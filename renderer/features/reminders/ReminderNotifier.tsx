@@ -6,6 +6,7 @@ import { todayIso } from '../../app/today';
 import { getPlanningSettings } from '../../db/planning';
 import { addNotified, getNotified, loadReminderSubjects } from '../../db/planning-load';
 import { formatters } from '../../i18n/format';
+import { dailyNotificationDue, freshForNotification } from './notify-timing';
 import { reminderText } from './ReminderItem';
 import { useReminders } from './reminder-store';
 
@@ -29,9 +30,7 @@ export function ReminderNotifier() {
     const run = async (daily: boolean) => {
       const today = todayIso();
       const reminders = await useReminders.getState().load(selfId, daily);
-      const notified = await getNotified();
-      const seen = new Set(notified.keys);
-      const fresh = reminders.filter((r) => !seen.has(r.key));
+      const fresh = freshForNotification(reminders, (await getNotified()).keys);
       if (stopped) return;
       if (fresh.length > 0) {
         const top = fresh.slice(0, TOP);
@@ -45,7 +44,7 @@ export function ReminderNotifier() {
     const check = async () => {
       const s = await getPlanningSettings();
       const n = await getNotified();
-      if (s.notifyHour === null || new Date().getHours() < s.notifyHour || n.lastDaily === todayIso()) return;
+      if (!dailyNotificationDue(new Date().getHours(), s.notifyHour, n.lastDaily, todayIso())) return;
       await run(true);
     };
     const start = setTimeout(() => void run(false).catch(() => undefined), START_DELAY_MS);

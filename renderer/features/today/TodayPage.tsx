@@ -9,6 +9,7 @@ import { formatters } from '../../i18n/format';
 import { HistorySearchPanel } from '../interactions/HistorySearchPanel';
 import { MeetingStatsPanel } from '../interactions/MeetingStatsPanel';
 import { ReminderInbox } from '../reminders/ReminderInbox';
+import { CoveragePanel } from './CoveragePanel';
 
 function dayBounds(): [string, string] {
   const start = new Date();
@@ -82,6 +83,7 @@ export function TodayPage() {
             <p className="empty-state">{t('noComplaints')}</p>
           )}
         </section>
+        {selfId && <CoveragePanel selfId={selfId} isLead={me?.role === 'lead'} />}
         <HistorySearchPanel />
         <MeetingStatsPanel />
       </div>

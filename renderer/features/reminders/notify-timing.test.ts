@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { dailyNotificationDue, freshForNotification } from './notify-timing';
+
+describe('daily OS notification', () => {
+  it('fires from the configured hour on, once a day, never when switched off', () => {
+    expect(dailyNotificationDue(7, 8, undefined, '2026-11-23')).toBe(false);
+    expect(dailyNotificationDue(8, 8, undefined, '2026-11-23')).toBe(true);
+    expect(dailyNotificationDue(23, 8, '2026-11-22', '2026-11-23')).toBe(true);
+    expect(dailyNotificationDue(9, 8, '2026-11-23', '2026-11-23')).toBe(false);
+    expect(dailyNotificationDue(12, null, undefined, '2026-11-23')).toBe(false);
+    expect(dailyNotificationDue(0, 0, '2026-12-31', '2027-01-01')).toBe(true);
+  });
+
+  it('announces each reminder key once, keeping the inbox order', () => {
+    const list = [{ key: 'due:a:2026-11-01' }, { key: 'birthday:c:2026' }, { key: 'overdue:b:2026-10-01' }];
+    expect(freshForNotification(list, ['birthday:c:2026'])).toEqual([list[0], list[2]]);
+    expect(freshForNotification(list, list.map((r) => r.key))).toEqual([]);
+  });
+});

@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import type { Id } from '../../../shared/domain';
+import { useRouter } from '../../app/router';
+import { formatters } from '../../i18n/format';
+import { totalCoverage, useCoverage } from '../plan/use-coverage';
+
+type Props = { selfId: Id; isLead: boolean };
+
+/**
+ * Visit coverage at a glance on the morning screen: the rep's own book and, for a team lead, the
+ * whole team, with the weakest segments named. The full table is on Plan, the team report (with
+ * periods and filters) under Reports.
+ */
+export function CoveragePanel({ selfId, isLead }: Props) {
+  const { t, i18n } = useTranslation('today');
+  const fmt = formatters(i18n.language);
+  const navigate = useRouter((s) => s.navigate);
+  const mine = useCoverage(selfId);
+  const team = useCoverage(undefined, isLead);
+  const line = (label: string, rows: ReturnType<typeof useCoverage>) => {
+    if (!rows) return <li>{label}: {t('common:loading')}</li>;
+    const total = totalCoverage(rows);
+    // Segments below the total, weakest first: where the next visits do the most for coverage.
+    const weak = rows.filter((r) => r.share !== null && total.share !== null && r.share < total.share)
+      .sort((a, b) => (a.share ?? 0) - (b.share ?? 0)).slice(0, 2);
+    return (
+      <li>
+        <strong>{label}:</strong>{' '}
+        {total.share === null ? t('coverage.none') : t('coverage.share', {
+          share: fmt.percent(total.share), within: fmt.number(total.withinRhythm), accounts: fmt.number(total.accounts),
+        })}
+        {weak.length > 0 && (
+          <span className="muted">
+            {' · '}{t('coverage.weakest', {
+              list: weak.map((w) => `${w.segment.split('-')[0]} ${t(`common:accountType.${w.segment.split('-')[1]}`)} ${fmt.percent(w.share ?? 0)}`).join(', '),
+            })}
+          </span>
+        )}
+      </li>
+    );
+  };
+  return (
+    <section className="panel" aria-labelledby="coverage-summary-title">
+      <h2 id="coverage-summary-title">{t('coverage.title')}</h2>
+      <ul className="plain-list" aria-busy={!mine || (isLead && !team)}>
+        {line(t('coverage.mine'), mine)}
+        {isLead && line(t('coverage.team'), team)}
+      </ul>
+      <p className="muted">{t('coverage.definition')}</p>
+      <p>
+        <button type="button" className="link" onClick={() => navigate({ page: 'plan' })}>{t('coverage.toPlan')}</button>
+        {' · '}
+        <button type="button" className="link" onClick={() => navigate({ page: 'reports' })}>{t('coverage.toReports')}</button>
+      </p>
+    </section>
+  );
+}
