@@ -7,6 +7,8 @@
 export const CSP_DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
+  // The reports worker is a module chunk of the app itself; no blob: or data: workers.
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

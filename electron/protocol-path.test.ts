@@ -92,6 +92,13 @@ describe('createAppProtocolHandler', () => {
     expect(await response.text()).toBe('console.log(1)');
   });
 
+  it('serves a module worker chunk as JavaScript (a worker with another type is refused under nosniff)', async () => {
+    writeFileSync(join(dir, 'renderer', 'assets', 'report.worker-Ab12.js'), 'postMessage(1)');
+    const response = await handler()(new Request('app://rapport/assets/report.worker-Ab12.js'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+  });
+
   it('serves index.html at the root', async () => {
     const response = await handler()(new Request('app://rapport/'));
     expect(await response.text()).toContain('<title>Rapport</title>');

@@ -73,6 +73,8 @@ describe('Content-Security-Policy', () => {
   it("defaults to 'self' and allows no inline or eval'd script", () => {
     expect(csp.get('default-src')).toBe("'self'");
     expect(csp.get('script-src')).toBe("'self'");
+    // The reports worker: own chunks only, never blob: or data: workers.
+    expect(csp.get('worker-src')).toBe("'self'");
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval/);
     expect(csp.get('object-src')).toBe("'none'");
     expect(csp.get('base-uri')).toBe("'none'");

@@ -14,8 +14,12 @@ export const DEFAULT_FOLLOW_UP_DAYS = 14;
 /** The editable fields of a lead source. */
 export type LeadSourceInput = { name: string; kind: LeadSourceKind; cost: number; periodStart?: IsoDate | undefined; periodEnd?: IsoDate | undefined };
 
+/** The last guard before a write (the form validates with messages first): no nameless, negative or backwards source. */
 function sourceRow(id: Id, input: LeadSourceInput, now: number): LeadSource {
-  const row: LeadSource = { id, updatedAt: now, name: input.name.trim(), kind: input.kind, cost: Math.max(0, input.cost) };
+  if (input.name.trim() === '') throw new RangeError('A lead source needs a name');
+  if (!Number.isFinite(input.cost) || input.cost < 0) throw new RangeError(`Invalid lead source cost: ${input.cost}`);
+  if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw new RangeError('The lead source period ends before it starts');
+  const row: LeadSource = { id, updatedAt: now, name: input.name.trim(), kind: input.kind, cost: input.cost };
   if (input.periodStart) row.periodStart = input.periodStart;
   if (input.periodEnd) row.periodEnd = input.periodEnd;
   return row;

@@ -1,2 +1,3 @@
 export * from './task';
 export * from './rules';
+export * from './templates';

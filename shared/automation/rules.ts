@@ -7,20 +7,18 @@ import type { Interaction } from '../domain/interaction';
 import type { AutomationRule } from '../domain/support';
 import { addDays, dayOfInstant, daysBetween } from '../kpi/dates';
 import type { AutomationContext, PlannedTask } from './task';
-import { fillTemplate, numParam, plannedInteraction, textParam } from './task';
+import { fillTemplate, numParam, plannedInteraction } from './task';
+import { ruleTemplate, TEMPLATE_DEFAULTS } from './templates';
 
 type Params = Record<string, number | string>;
 
-/** Default parameters; German texts because most teams work in German (editable per rule). */
+const DE = TEMPLATE_DEFAULTS.de;
+
+/** Default parameters; German texts because most teams work in German (editable per rule, see templates.ts). */
 export const AUTOMATION_DEFAULTS = {
-  deal_value_call: { minValue: 10_000, dueInDays: 1, subject: 'Anruf zum Angebot „{title}“' },
-  won_deal_followup: { afterDays: 30, maxAgeDays: 90, subject: 'Nachbesuch zum Auftrag „{title}“' },
-  birthday_greeting: {
-    daysAhead: 7,
-    prepareDaysBefore: 3,
-    subject: 'Geburtstagsgruß an {name}',
-    text: 'Herzlichen Glückwunsch zum Geburtstag, {name}! Für das neue Lebensjahr alles Gute, viel Gesundheit und Erfolg.',
-  },
+  deal_value_call: { minValue: 10_000, dueInDays: 1, subject: DE.deal_value_call.subject ?? '' },
+  won_deal_followup: { afterDays: 30, maxAgeDays: 90, subject: DE.won_deal_followup.subject ?? '' },
+  birthday_greeting: { daysAhead: 7, prepareDaysBefore: 3, subject: DE.birthday_greeting.subject ?? '', text: DE.birthday_greeting.text ?? '' },
 } satisfies Record<AutomationRule['kind'], Params>;
 
 /** Turns tasks into planned interactions, skipping keys that exist or were created earlier in this run. */
@@ -43,7 +41,7 @@ export function dealValueCallTasks(deals: readonly Deal[], params: Params, ctx: 
   const d0 = AUTOMATION_DEFAULTS.deal_value_call;
   const min = numParam(params, 'minValue', d0.minValue);
   const day = addDays(ctx.today, Math.max(0, numParam(params, 'dueInDays', d0.dueInDays)));
-  const subject = textParam(params, 'subject', d0.subject);
+  const subject = ruleTemplate('deal_value_call', 'subject', params);
   const tasks: PlannedTask[] = [];
   for (const d of deals) {
     if (d.deletedAt !== undefined || !OPEN_STAGES.has(d.stage) || !(d.value > min)) continue;
@@ -69,7 +67,7 @@ export function wonFollowUpVisits(deals: readonly Deal[], params: Params, ctx: A
   const d0 = AUTOMATION_DEFAULTS.won_deal_followup;
   const after = Math.max(0, numParam(params, 'afterDays', d0.afterDays));
   const maxAge = numParam(params, 'maxAgeDays', d0.maxAgeDays);
-  const subject = textParam(params, 'subject', d0.subject);
+  const subject = ruleTemplate('won_deal_followup', 'subject', params);
   const tasks: PlannedTask[] = [];
   for (const d of deals) {
     if (d.deletedAt !== undefined || d.stage !== 'won' || d.closedAt === undefined) continue;
@@ -117,8 +115,8 @@ export function birthdayGreetings(
   const d0 = AUTOMATION_DEFAULTS.birthday_greeting;
   const ahead = Math.max(0, numParam(params, 'daysAhead', d0.daysAhead));
   const before = Math.max(0, numParam(params, 'prepareDaysBefore', d0.prepareDaysBefore));
-  const subject = textParam(params, 'subject', d0.subject);
-  const text = textParam(params, 'text', d0.text);
+  const subject = ruleTemplate('birthday_greeting', 'subject', params);
+  const text = ruleTemplate('birthday_greeting', 'text', params);
   const live = new Map<Id, Account>();
   for (const a of accounts) if (a.deletedAt === undefined && !a.archived && a.lifecycle !== 'former') live.set(a.id, a);
   const horizon = addDays(ctx.today, ahead);

@@ -56,19 +56,39 @@ export type Report = {
   trends: { revenue: MonthlySeries; leads: MonthlySeries; won: WonSeries };
 };
 
+/** Rows between two yields of `computeReportSteps` (a power of two: the check is one mask). */
+const CHUNK_MASK = 0x3fff;
+
 /**
  * All KPIs in a fixed number of passes: accounts twice (scope, then every account KPI with
  * shared per-account facts), sales three times (filter, index, revenue), interactions once
  * (feeding every interaction KPI), deals twice. Rows are matched as described in `filterRows`.
  */
 export function computeReport(data: ReportData, filter: ReportFilter, today: IsoDate, options: ReportOptions = {}): Report {
+  const steps = computeReportSteps(data, filter, today, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done === true) return next.value;
+  }
+}
+
+/**
+ * `computeReport` in steps: yields the share of rows done (0–1) every 16k rows, so a caller (the
+ * reports worker) can hand control back between steps, report progress and drop a computation
+ * whose filter is already stale. The result is the generator's return value.
+ */
+export function* computeReportSteps(data: ReportData, filter: ReportFilter, today: IsoDate, options: ReportOptions = {}): Generator<number, Report, void> {
   const period = { from: filter.from, to: filter.to };
   const rep = filter.repId;
+  // Accounts and sales are walked twice each, interactions and deals once (the sales index is inside).
+  const total = Math.max(1, 2 * data.accounts.length + 2 * data.sales.length + data.interactions.length + data.deals.length);
+  let done = 0;
 
   // Accounts: the segment/country scope (any owner) and the rep's own accounts.
   const scope = new Map<Id, Account>();
   const accounts: Account[] = [];
   for (const a of data.accounts) {
+    if ((++done & CHUNK_MASK) === 0) yield done / total;
     if (!accountInSegmentAndCountry(a, filter)) continue;
     scope.set(a.id, a);
     if (rep === undefined || a.ownerId === rep) accounts.push(a);
@@ -77,6 +97,7 @@ export function computeReport(data: ReportData, filter: ReportFilter, today: Iso
   // Sales belong to the account's owner.
   const sales: Sale[] = [];
   for (const s of data.sales) {
+    if ((++done & CHUNK_MASK) === 0) yield done / total;
     const a = scope.get(s.accountId);
     if (a !== undefined && (rep === undefined || a.ownerId === rep)) sales.push(s);
   }
@@ -87,6 +108,8 @@ export function computeReport(data: ReportData, filter: ReportFilter, today: Iso
     revenueAcc.add(s);
     revenueTrend.add(s);
   }
+  done += data.sales.length;
+  yield done / total;
 
   // Interactions: one pass. Deal touches and "helped" (ROR) ignore the rep: a colleague's
   // follow-up still follows up the offer, and a colleague's visit still helps the rep's customer.
@@ -97,6 +120,7 @@ export function computeReport(data: ReportData, filter: ReportFilter, today: Iso
   const helped = helpedAccumulator(filter.to);
   const missed = missedVisitsAccumulator(today);
   for (const i of data.interactions) {
+    if ((++done & CHUNK_MASK) === 0) yield done / total;
     if (i.deletedAt !== undefined || !scope.has(i.accountId)) continue;
     touches.add(i);
     helped.add(i);
@@ -111,6 +135,7 @@ export function computeReport(data: ReportData, filter: ReportFilter, today: Iso
   const deals: Deal[] = [];
   const won = wonDealsByMonthAccumulator(period);
   for (const d of data.deals) {
+    if ((++done & CHUNK_MASK) === 0) yield done / total;
     if (d.deletedAt !== undefined || !scope.has(d.accountId) || (rep !== undefined && d.ownerId !== rep)) continue;
     deals.push(d);
     won.add(d);
@@ -126,7 +151,9 @@ export function computeReport(data: ReportData, filter: ReportFilter, today: Iso
   const coverage = options.isWithinRhythm ? coverageAccumulator(options.isWithinRhythm, today, missed.result()) : null;
   const accountAccs: AccountAccumulator<unknown>[] = [leads, customers, sources, ror, referrals, leadTrend];
   if (coverage) accountAccs.push(coverage);
+  done += data.accounts.length - accounts.length;
   for (const a of accounts) {
+    if ((++done & CHUNK_MASK) === 0) yield done / total;
     const facts = accountFacts(a, salesIndex);
     for (const acc of accountAccs) acc.add(a, facts);
   }

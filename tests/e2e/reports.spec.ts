@@ -137,3 +137,101 @@ test('pipeline board: a new deal moved to "Angebot versendet" is flagged once no
   await deals.getByRole('button', { name: 'Wert' }).click();
   await expect(deals.getByRole('columnheader', { name: 'Wert' })).toHaveAttribute('aria-sort', 'descending');
 });
+
+test('reports recompute in a worker: the previous result and a progress bar stay while the next is computed', async ({ page }, testInfo) => {
+  test.setTimeout(360_000);
+  await startWithDemo(page);
+  // Six copies of every interaction (~50k rows), so reading and computing take long enough to be seen.
+  await page.evaluate(async () => {
+    const open = indexedDB.open('rapport');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => { open.onsuccess = () => resolve(open.result); open.onerror = () => reject(open.error); });
+    const read = db.transaction('interactions').objectStore('interactions').getAll();
+    const rows = await new Promise<Record<string, unknown>[]>((resolve) => { read.onsuccess = () => resolve(read.result as Record<string, unknown>[]); });
+    const tx = db.transaction('interactions', 'readwrite');
+    const store = tx.objectStore('interactions');
+    for (let k = 1; k < 6; k += 1) for (const r of rows) store.put({ ...r, id: `${String(r.id)}-copy${k}`, sourceKey: undefined });
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    db.close();
+  });
+  // Straight to Reports on a fresh start: the Today page would re-read the grown history first.
+  await page.goto('/#/reports');
+  const status = page.getByRole('status').filter({ hasText: /berechnet|Berechne|Lade/ });
+  await expect(status).toHaveText(/Kennzahlen für 700 Kunden berechnet/, { timeout: 120_000 });
+  const sections = page.locator('.report-sections');
+  await expect(sections).toHaveAttribute('data-period', /\.\./);
+  const before = await page.locator('[data-kpi="leads_new"] .kpi-value').textContent();
+
+  // Reload: the worker reads every table again; meanwhile the old figures stay, dimmed, with a bar.
+  await page.getByRole('button', { name: 'Daten neu laden' }).click();
+  await expect(sections).toHaveClass(/is-stale/);
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(page.locator('[data-kpi="leads_new"] .kpi-value')).toHaveText(before ?? '');
+  await page.screenshot({ path: testInfo.outputPath('reports-recomputing.png'), fullPage: false });
+  // The page answers while the worker works: a new period is taken at once and supersedes the reload.
+  await page.getByRole('button', { name: 'Letztes Quartal' }).click();
+  await expect(page.getByRole('button', { name: 'Letztes Quartal' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(status).toHaveText(/Kennzahlen für 700 Kunden berechnet/, { timeout: 120_000 });
+  await expect(sections).not.toHaveClass(/is-stale/);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  const period = await sections.getAttribute('data-period');
+  expect(period).toMatch(/^\d{4}-(01|04|07|10)-01\.\.\d{4}-(03-31|06-30|09-30|12-31)$/);
+  await page.screenshot({ path: testInfo.outputPath('reports-after.png'), fullPage: false });
+});
+
+test('lead sources have their own tab: validated and saved', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  await startWithDemo(page);
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Berichte' }).click();
+  await page.getByRole('tab', { name: 'Lead-Quellen und Kampagnen' }).click();
+  const form = page.getByRole('form', { name: 'Neue Lead-Quelle' });
+  await form.getByRole('button', { name: 'Quelle hinzufügen' }).click();
+  await expect(form.getByText('Bitte geben Sie einen Namen ein.')).toBeVisible();
+  await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+
+  await form.getByLabel('Name').fill('Herbstmailing 2026');
+  await form.getByLabel('Kosten (€)').fill('-5');
+  await form.getByLabel('Beginn').fill('2026-10-15');
+  await form.getByLabel('Ende').fill('2026-10-01');
+  await form.getByRole('button', { name: 'Quelle hinzufügen' }).click();
+  await expect(form.getByText('Bitte geben Sie Kosten von 0 bis 10.000.000 € ein.')).toBeVisible();
+  await expect(form.getByText('Das Ende darf nicht vor dem Beginn liegen.')).toBeVisible();
+
+  await form.getByLabel('Kosten (€)').fill('4800');
+  await form.getByLabel('Ende').fill('2026-11-15');
+  await form.getByRole('button', { name: 'Quelle hinzufügen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Lead-Quelle gespeichert.' })).toBeVisible();
+  const row = page.getByRole('table', { name: 'Lead-Quellen und Kampagnen' }).getByRole('row', { name: /Herbstmailing 2026/ });
+  await expect(row).toContainText('4.800,00 €');
+  await expect(row).toContainText('15.10.2026 – 15.11.2026');
+
+  // The same name again is refused (case and spaces do not make a new source).
+  await form.getByLabel('Name').fill(' herbstmailing 2026 ');
+  await form.getByRole('button', { name: 'Quelle hinzufügen' }).click();
+  await expect(form.getByText('Eine Quelle mit diesem Namen gibt es schon.')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('lead-sources.png'), fullPage: true });
+});
+
+test('automation texts are editable with placeholders and checked before they are saved', async ({ page }, testInfo) => {
+  test.setTimeout(300_000);
+  await startWithDemo(page);
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Berichte' }).click();
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  const rule = page.getByRole('group', { name: /Verkaufschance über Schwellenwert/ });
+  const subject = rule.getByLabel('Betreff der Aufgabe');
+  await expect(subject).toHaveValue('Anruf zum Angebot „{title}“');
+  await subject.fill('Rückruf zu {titel}');
+  await expect(rule.getByText('Unbekannter Platzhalter: {titel}. Erlaubt sind {title}.')).toBeVisible();
+  await rule.screenshot({ path: testInfo.outputPath('automation-text.png') });
+  await subject.blur();
+  await page.reload();
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  // Not saved: the stored text is still the default.
+  await expect(subject).toHaveValue('Anruf zum Angebot „{title}“');
+  await subject.fill('Rückruf zu {title}');
+  await subject.blur();
+  await page.reload();
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await expect(subject).toHaveValue('Rückruf zu {title}');
+  await rule.getByRole('button', { name: 'Standardtext' }).click();
+  await expect(subject).toHaveValue('Anruf zum Angebot „{title}“');
+});

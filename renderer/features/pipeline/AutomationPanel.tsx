@@ -1,18 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TEMPLATE_FIELDS } from '../../../shared/automation';
 import type { AutomationRule } from '../../../shared/domain';
 import { todayIso } from '../../app/today';
 import { useLive } from '../../db/live';
 import { listAutomationRules, runAutomationNow, saveAutomationRule } from '../../db/pipeline-admin';
+import { RuleTextField } from './RuleTextField';
 
-/** Numeric parameters shown per rule; the texts keep their defaults (editable later). */
+/** Numeric parameters shown per rule; the texts (TEMPLATE_FIELDS) have their own fields. */
 const NUMBER_PARAMS: Record<AutomationRule['kind'], string[]> = {
   deal_value_call: ['minValue', 'dueInDays'],
   won_deal_followup: ['afterDays', 'maxAgeDays'],
   birthday_greeting: ['daysAhead', 'prepareDaysBefore'],
 };
 
-/** The three built-in automation rules: on/off, thresholds, and a manual run with its result. */
+/** The three built-in automation rules: on/off, thresholds, their texts, and a manual run with its result. */
 export function AutomationPanel() {
   const { t } = useTranslation('pipeline');
   const rules = useLive(listAutomationRules);
@@ -50,6 +52,9 @@ export function AutomationPanel() {
                 onChange={(e) => save(rule, { params: { ...rule.params, [p]: Number(e.target.value) } })}
               />
             </label>
+          ))}
+          {TEMPLATE_FIELDS[rule.kind].map((field) => (
+            <RuleTextField key={field} rule={rule} field={field} onSave={(text) => save(rule, { params: { ...rule.params, [field]: text } })} />
           ))}
         </fieldset>
       ))}

@@ -1,41 +1,65 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_SOURCE_KINDS, type LeadSource, type LeadSourceKind } from '../../../shared/domain';
+import { PeriodFields } from '../../components/PeriodFields';
 import { useLive } from '../../db/live';
 import { listLeadSources } from '../../db/lead-sources';
 import { createLeadSource, deleteLeadSource, updateLeadSource, type LeadSourceInput } from '../../db/pipeline-admin';
 import { formatters } from '../../i18n/format';
+import { MAX_SOURCE_COST, MAX_SOURCE_NAME, validateLeadSource, type LeadSourceErrors } from './lead-source-form';
 
 const EMPTY: LeadSourceInput = { name: '', kind: 'campaign', cost: 0, periodStart: '', periodEnd: '' };
 
-/** Lead sources and campaigns with their cost and period: the basis of cost per customer. */
+/**
+ * Lead sources and campaigns with their cost and period: the basis of cost per customer and of the
+ * source ranking. Its own tab under Reports, where the team lead reads those figures.
+ */
 export function LeadSourcesPanel() {
   const { t, i18n } = useTranslation('pipeline');
   const fmt = formatters(i18n.language);
   const sources = useLive(listLeadSources);
   const [form, setForm] = useState<LeadSourceInput>(EMPTY);
+  const [costText, setCostText] = useState('0');
   const [editId, setEditId] = useState<string | undefined>();
+  const [errors, setErrors] = useState<LeadSourceErrors>({});
   const [message, setMessage] = useState('');
+  const reset = () => {
+    setForm(EMPTY);
+    setCostText('0');
+    setEditId(undefined);
+    setErrors({});
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (form.name.trim() === '') return setMessage(t('error.sourceName'));
-    if (editId) await updateLeadSource(editId, form);
-    else await createLeadSource(form);
-    setForm(EMPTY);
-    setEditId(undefined);
+    // An empty or half-typed number is not 0: it is refused like any other wrong cost.
+    const input = { ...form, cost: costText.trim() === '' ? Number.NaN : Number(costText) };
+    const found = validateLeadSource(input, sources ?? [], editId);
+    setErrors(found);
+    if (Object.keys(found).length > 0) return setMessage(t('error.sourceForm'));
+    if (editId) await updateLeadSource(editId, input);
+    else await createLeadSource(input);
+    reset();
     setMessage(t('sourceSaved'));
   };
   const edit = (s: LeadSource) => {
     setEditId(s.id);
+    setErrors({});
+    setMessage('');
     setForm({ name: s.name, kind: s.kind, cost: s.cost, periodStart: s.periodStart ?? '', periodEnd: s.periodEnd ?? '' });
+    setCostText(String(s.cost));
   };
   const remove = async (s: LeadSource) => {
     const used = await deleteLeadSource(s.id);
     setMessage(used > 0 ? t('sourceInUse', { count: used }) : t('sourceDeleted'));
   };
+  const err = (field: keyof LeadSourceErrors) =>
+    errors[field] ? { 'aria-invalid': true, 'aria-describedby': `source-${field}-error` } : {};
+  const note = (field: keyof LeadSourceErrors) =>
+    errors[field] ? <span id={`source-${field}-error`} className="error field-error">{t(`error.${errors[field]}`)}</span> : null;
   return (
-    <section className="panel" aria-labelledby="sources-title">
+    <section className="panel lead-sources" aria-labelledby="sources-title">
       <h2 id="sources-title">{t('sourcesTitle')}</h2>
+      <p className="hint">{t('sourcesLead')}</p>
       {sources && sources.length === 0 && <p className="empty-state">{t('noSources')}</p>}
       {sources && sources.length > 0 && (
         <table className="data-table" aria-label={t('sourcesTitle')}>
@@ -62,32 +86,37 @@ export function LeadSourcesPanel() {
           </tbody>
         </table>
       )}
-      <form className="deal-form" onSubmit={(e) => void submit(e)} aria-label={editId ? t('editSource') : t('newSource')}>
+      <form className="deal-form" noValidate onSubmit={(e) => void submit(e)} aria-label={editId ? t('editSource') : t('newSource')}>
+        <h3 className="wide">{editId ? t('editSource') : t('newSource')}</h3>
         <label className="field">
           <span>{t('source.name')}</span>
-          <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+          <input value={form.name} maxLength={MAX_SOURCE_NAME + 20} onChange={(e) => setForm({ ...form, name: e.target.value })} {...err('name')} />
+          {note('name')}
         </label>
         <label className="field">
           <span>{t('source.kind')}</span>
-          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as LeadSourceKind })}>
+          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value as LeadSourceKind })} {...err('kind')}>
             {LEAD_SOURCE_KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
           </select>
+          {note('kind')}
         </label>
         <label className="field">
           <span>{t('source.cost')}</span>
-          <input type="number" min={0} step={100} value={form.cost} onChange={(e) => setForm({ ...form, cost: Number(e.target.value) })} />
+          <input type="number" inputMode="decimal" min={0} max={MAX_SOURCE_COST} step={100} value={costText} onChange={(e) => setCostText(e.target.value)} {...err('cost')} />
+          {note('cost')}
         </label>
         <span />
-        <label className="field">
-          <span>{t('source.start')}</span>
-          <input type="date" value={form.periodStart ?? ''} onChange={(e) => setForm({ ...form, periodStart: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{t('source.end')}</span>
-          <input type="date" value={form.periodEnd ?? ''} onChange={(e) => setForm({ ...form, periodEnd: e.target.value })} />
-        </label>
+        <PeriodFields
+          optional
+          value={{ from: form.periodStart ?? '', to: form.periodEnd ?? '' }}
+          onChange={(p) => setForm({ ...form, periodStart: p.from, periodEnd: p.to })}
+          fromLabel={t('source.start')}
+          toLabel={t('source.end')}
+          {...(errors.period ? { errorId: 'source-period-error' } : {})}
+        />
+        {errors.period && <p id="source-period-error" className="error field-error wide">{t(`error.${errors.period}`)}</p>}
         <div className="actions">
-          {editId && <button type="button" onClick={() => { setEditId(undefined); setForm(EMPTY); }}>{t('cancel')}</button>}
+          {editId && <button type="button" onClick={reset}>{t('cancel')}</button>}
           <button type="submit" className="primary">{editId ? t('save') : t('addSource')}</button>
         </div>
       </form>

@@ -5,17 +5,17 @@ import { todayIso } from '../../app/today';
 import { useLive } from '../../db/live';
 import { loadPipelineBoard } from '../../db/pipeline';
 import { getFollowUpDays, setFollowUpDays } from '../../db/pipeline-admin';
+import { MemberSelect } from '../../components/MemberSelect';
 import { listTeam } from '../../db/team';
 import { formatters } from '../../i18n/format';
 import { AutomationPanel } from './AutomationPanel';
 import { DealBoard } from './DealBoard';
 import { DealDialog } from './DealDialog';
 import { DealTable } from './DealTable';
-import { LeadSourcesPanel } from './LeadSourcesPanel';
 import { LeadsPanel } from './LeadsPanel';
 import { staleOffers } from './stale';
 
-/** The pipeline: deals as a board or a table, stale offers flagged, plus sources, scoring and automation. */
+/** The pipeline: deals as a board or a table, stale offers flagged, plus lead scoring and automation (lead sources have their own tab). */
 export function PipelineTab() {
   const { t, i18n } = useTranslation('pipeline');
   const fmt = formatters(i18n.language);
@@ -42,17 +42,7 @@ export function PipelineTab() {
             </label>
           ))}
         </fieldset>
-        <label className="field">
-          <span>{t('owner')}</span>
-          <select value={rep} onChange={(e) => setRep(e.target.value)}>
-            <option value="">{t('allOwners')}</option>
-            {team.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MemberSelect label={t('owner')} allLabel={t('allOwners')} team={team} value={rep} onChange={setRep} />
         <label className="field">
           <span>{t('followUpDays')}</span>
           <input
@@ -82,7 +72,6 @@ export function PipelineTab() {
       )}
       <div className="account-grid pipeline-admin">
         <LeadsPanel />
-        <LeadSourcesPanel />
         <AutomationPanel />
       </div>
       {editing !== undefined && <DealDialog {...(editing === 'new' ? {} : { deal: editing })} onClose={() => setEditing(undefined)} />}

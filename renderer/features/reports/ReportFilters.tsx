@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_TYPES, CATEGORIES, type IsoDate, type TeamMember } from '../../../shared/domain';
 import type { ReportFilter } from '../../../shared/kpi';
+import { MemberSelect } from '../../components/MemberSelect';
+import { PeriodFields } from '../../components/PeriodFields';
 import { PERIOD_PRESETS, presetPeriod } from './periods';
 
 type Props = {
@@ -32,25 +34,8 @@ export function ReportFilters({ filter, onChange, today, team, countries }: Prop
           );
         })}
       </div>
-      <label className="field">
-        <span>{t('from')}</span>
-        <input type="date" value={filter.from} max={filter.to} onChange={(e) => e.target.value && set({ from: e.target.value })} />
-      </label>
-      <label className="field">
-        <span>{t('to')}</span>
-        <input type="date" value={filter.to} min={filter.from} onChange={(e) => e.target.value && set({ to: e.target.value })} />
-      </label>
-      <label className="field">
-        <span>{t('rep')}</span>
-        <select value={filter.repId ?? ''} onChange={(e) => set({ repId: e.target.value })}>
-          <option value="">{t('allReps')}</option>
-          {team.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PeriodFields value={{ from: filter.from, to: filter.to }} onChange={(p) => set(p)} fromLabel={t('from')} toLabel={t('to')} />
+      <MemberSelect label={t('rep')} allLabel={t('allReps')} team={team} value={filter.repId ?? ''} onChange={(repId) => set({ repId })} />
       <label className="field">
         <span>{t('segment')}</span>
         <select value={filter.segment ?? ''} onChange={(e) => set({ segment: e.target.value as ReportFilter['segment'] })}>

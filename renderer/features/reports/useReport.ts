@@ -1,68 +1,62 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { IsoDate } from '../../../shared/domain';
-import type { ReportData, ReportFilter, Report } from '../../../shared/kpi';
-import { computeReport, rhythmCheck } from '../../../shared/kpi';
-import { loadReportData, getFollowUpDays, type LoadStep } from '../../db/pipeline-admin';
-import { loadRhythmTable } from '../../db/planning';
-import type { RhythmTable } from '../../../shared/planning/rhythm';
+import type { ReportFilter } from '../../../shared/kpi';
+import { reportDbName, startReportWorker } from '../../db/report-client';
+import type { ReportProgress, ReportReply, ReportResult } from '../../db/report-protocol';
 
-export type ReportState =
-  | { phase: 'loading'; step: LoadStep; done: number; total: number }
-  | { phase: 'computing'; data: ReportData }
-  | { phase: 'ready'; data: ReportData; report: Report; ms: number };
-
-/** Lets the browser paint before heavy work, so the page shows its progress line first. */
-function afterPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
+export type ReportState = {
+  /** The newest finished report; while a newer one is computed it stays (marked `stale`). */
+  result?: ReportResult;
+  /** True while `result` belongs to an older filter (or there is none yet). */
+  stale: boolean;
+  /** Progress of the running request; undefined when none runs. */
+  progress?: ReportProgress;
+  /** Why the last request failed. */
+  error?: string;
+};
 
 /**
- * Loads every row once (table by table, with progress), then computes the report for the filter
- * after the next paint. A changed filter recomputes from memory without reading the database again.
+ * The report for a filter, computed in a Web Worker (renderer/db/report.worker.ts) that reads the
+ * database itself: the page never blocks, shows progress, and keeps the previous result on screen
+ * while it recomputes. A changed filter supersedes the running computation; a changed `reloadKey`
+ * makes the worker read the database again, otherwise it recomputes from its copy.
  */
 export function useReport(filter: ReportFilter, today: IsoDate, reloadKey: number): ReportState {
-  const [loaded, setLoaded] = useState<{ data: ReportData; rhythms: RhythmTable; followUpDays: number } | undefined>();
-  const [progress, setProgress] = useState<{ step: LoadStep; done: number; total: number }>({ step: 'accounts', done: 0, total: 5 });
-  const [result, setResult] = useState<{ report: Report; ms: number; key: string } | undefined>();
-  const key = JSON.stringify(filter) + reloadKey;
+  const worker = useRef<Worker | undefined>(undefined);
+  const nextId = useRef(0);
+  const wanted = useRef(0);
+  const [state, setState] = useState<ReportState>({ stale: true });
+  const key = JSON.stringify(filter);
 
   useEffect(() => {
-    let live = true;
-    void (async () => {
-      await afterPaint();
-      const [data, rhythms, followUpDays] = await Promise.all([
-        loadReportData((step, done, total) => live && setProgress({ step, done, total })),
-        loadRhythmTable(),
-        getFollowUpDays(),
-      ]);
-      if (live) setLoaded({ data, rhythms, followUpDays });
-    })();
-    return () => {
-      live = false;
+    const w = startReportWorker();
+    worker.current = w;
+    w.onmessage = (event: MessageEvent<ReportReply>) => {
+      const reply = event.data;
+      // Replies to superseded requests are dropped.
+      if (reply.id !== wanted.current) return;
+      if (reply.kind === 'progress') setState((s) => ({ ...s, progress: reply.progress }));
+      else if (reply.kind === 'error') setState((s) => ({ ...s, progress: undefined, error: reply.message }));
+      else {
+        const { id: _id, kind: _kind, ...result } = reply;
+        setState({ result, stale: false });
+      }
     };
-  }, [reloadKey]);
-
-  const check = useMemo(() => (loaded ? rhythmCheck(loaded.rhythms) : undefined), [loaded]);
+    w.onerror = (event) => setState((s) => ({ ...s, progress: undefined, error: event.message || 'worker error' }));
+    return () => {
+      w.terminate();
+      worker.current = undefined;
+    };
+  }, []);
 
   useEffect(() => {
-    if (!loaded || !check) return undefined;
-    let live = true;
-    void (async () => {
-      await afterPaint();
-      if (!live) return;
-      const t0 = performance.now();
-      // Meetings count over the chosen period (a week is one preset away), as their definition says.
-      const report = computeReport(loaded.data, filter, today, { isWithinRhythm: check, offerFollowUpDays: loaded.followUpDays });
-      if (live) setResult({ report, ms: performance.now() - t0, key });
-    })();
-    return () => {
-      live = false;
-    };
-    // `key` covers the filter's content; the object itself changes identity on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [loaded, check, key, today]);
+    const w = worker.current;
+    if (!w) return;
+    nextId.current += 1;
+    wanted.current = nextId.current;
+    setState((s) => ({ ...s, stale: true, error: undefined, progress: s.progress ?? { phase: 'computing', share: 0 } }));
+    w.postMessage({ id: nextId.current, dbName: reportDbName(), reload: reloadKey, filter: JSON.parse(key) as ReportFilter, today });
+  }, [key, today, reloadKey]);
 
-  if (!loaded) return { phase: 'loading', ...progress };
-  if (!result || result.key !== key) return { phase: 'computing', data: loaded.data };
-  return { phase: 'ready', data: loaded.data, report: result.report, ms: result.ms };
+  return state;
 }

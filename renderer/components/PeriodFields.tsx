@@ -1,0 +1,54 @@
+/** A period as two ISO days; empty strings when an end is open (only where `optional`). */
+export type PeriodValue = { from: string; to: string };
+
+type Props = {
+  value: PeriodValue;
+  onChange: (value: PeriodValue) => void;
+  fromLabel: string;
+  toLabel: string;
+  /** Ends may be left empty (an open period); otherwise clearing a field is ignored. */
+  optional?: boolean;
+  /** Marks the fields invalid (e.g. the end before the start), with the message's element id. */
+  errorId?: string;
+};
+
+/**
+ * "From" and "to" day fields that keep the end on or after the start (each bounds the other's
+ * picker). Used by the report filters and the lead-source form, so both behave the same.
+ */
+export function PeriodFields({ value, onChange, fromLabel, toLabel, optional = false, errorId }: Props) {
+  const set = (patch: Partial<PeriodValue>) => {
+    const next = { ...value, ...patch };
+    if (!optional && (next.from === '' || next.to === '')) return;
+    onChange(next);
+  };
+  const invalid = errorId !== undefined;
+  return (
+    <>
+      <label className="field">
+        <span>{fromLabel}</span>
+        <input
+          type="date"
+          value={value.from}
+          max={value.to || undefined}
+          required={!optional}
+          aria-invalid={invalid || undefined}
+          aria-describedby={errorId}
+          onChange={(e) => set({ from: e.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>{toLabel}</span>
+        <input
+          type="date"
+          value={value.to}
+          min={value.from || undefined}
+          required={!optional}
+          aria-invalid={invalid || undefined}
+          aria-describedby={errorId}
+          onChange={(e) => set({ to: e.target.value })}
+        />
+      </label>
+    </>
+  );
+}
