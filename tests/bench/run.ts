@@ -6,9 +6,10 @@ import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from './static-server';
 import { interactionFigures } from './interactions';
 import { importExportFigures } from './import-export';
-import { customerFigures, KEYSTROKES } from './customers';
+import { customerFigures } from './customers';
 import { planningRows } from './planning';
 import { reportRows } from './reports';
+import { reportPageFigures } from './reports-page';
 import { syncFigures } from './sync';
 
 type Row = { figure: string; ms: number; baseline: string; baseMs: number; unit?: 'ms' | 'MB' | 'count' };
@@ -19,6 +20,8 @@ const port = Number(process.env.BENCH_PORT ?? 4199);
 /** BENCH_ONLY=customers,interactions,import-export,planning,reports runs only those scenario groups (the load figures always run). */
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (group: string) => !only || only.includes(group);
+/** planning runs in Node only; BENCH_ONLY=planning skips the build, the browser and the demo load. */
+const needsBrowser = !only || only.some((g) => g !== 'planning');
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -59,6 +62,18 @@ async function loadFigures(page: Page, n: number): Promise<Row[]> {
 }
 
 async function main(): Promise<void> {
+  const rows: Row[] = needsBrowser ? await browserRows() : [];
+  // Pure planning rules, timed in Node (no browser needed).
+  if (wants('planning')) rows.push(...planningRows(sizes));
+  if (wants('reports')) rows.push(...reportRows(sizes));
+  const fmt = (ms: number, unit: Row['unit'] = 'ms') =>
+    unit === 'MB' ? `${ms.toFixed(0)} MB` : unit === 'count' ? String(ms) : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
+  console.log('\n| figure | time | baseline | baseline time | ratio |\n| --- | ---: | --- | ---: | ---: |');
+  for (const r of rows) console.log(`| ${r.figure} | ${fmt(r.ms, r.unit)} | ${r.baseline} | ${fmt(r.baseMs, r.unit)} | ${(r.ms / r.baseMs).toFixed(2)}× |`);
+}
+
+/** The load figures and the browser groups, in real Chromium. */
+async function browserRows(): Promise<Row[]> {
   // BENCH_DIST lets parallel runs build into their own folders; the app and the bench page must sit side by
   // side (dist/renderer, dist/bench) so they share one origin and one IndexedDB.
   const dist = resolve(root, process.env.BENCH_DIST ?? 'dist');
@@ -99,8 +114,7 @@ async function main(): Promise<void> {
 
       if (wants('customers')) {
         await openBench(page);
-        const searchFloor = await page.evaluate((qs) => (window as unknown as { bench: { searchFloor: (q: string[]) => Promise<number[]> } }).bench.searchFloor(qs), KEYSTROKES);
-        const customers = await customerFigures(page, port, n, searchFloor, first700);
+        const customers = await customerFigures(page, port, n, first700);
         if (n === 700) first700 = customers[0]?.ms;
         rows.push(...customers);
       }
@@ -119,19 +133,19 @@ async function main(): Promise<void> {
         await openBench(page);
         rows.push(...(await importExportFigures(page, n)));
       }
+
+      if (wants('reports')) {
+        await openBench(page);
+        const floor = await page.evaluate(() => (window as unknown as { bench: { reportFloor: () => Promise<number[]> } }).bench.reportFloor());
+        rows.push(...(await reportPageFigures(page, port, n, floor)));
+      }
     }
     await context.close();
   } finally {
     await browser?.close();
     server.close();
   }
-  // Pure planning rules, timed in Node (no browser needed).
-  if (wants('planning')) rows.push(...planningRows(sizes));
-  if (wants('reports')) rows.push(...reportRows(sizes));
-  const fmt = (ms: number, unit: Row['unit'] = 'ms') =>
-    unit === 'MB' ? `${ms.toFixed(0)} MB` : unit === 'count' ? String(ms) : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
-  console.log('\n| figure | time | baseline | baseline time | ratio |\n| --- | ---: | --- | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.figure} | ${fmt(r.ms, r.unit)} | ${r.baseline} | ${fmt(r.baseMs, r.unit)} | ${(r.ms / r.baseMs).toFixed(2)}× |`);
+  return rows;
 }
 
 main().catch((e: unknown) => {

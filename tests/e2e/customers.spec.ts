@@ -85,6 +85,13 @@ test('German: create, find with umlaut variants, edit, merge and delete-then-und
   await page.locator('.account-header').getByRole('button', { name: 'Speichern', exact: true }).click();
   await expect(page.getByText('www.mueller-haustechnik.de')).toBeVisible();
 
+  // An open complaint: the list marks the account's row with a badge.
+  await page.getByRole('button', { name: 'Reklamation erfassen' }).click();
+  const logDialog = page.getByRole('dialog', { name: 'Kontakt erfassen' });
+  await logDialog.getByLabel('Betreff').fill('Heizung fällt aus');
+  await logDialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(logDialog).toBeHidden();
+
   // Merge with a preview; undo it from the toast; then merge for good.
   await page.getByRole('button', { name: 'Zusammenführen …' }).click();
   const merge = page.getByRole('dialog', { name: /zusammenführen/ });
@@ -101,6 +108,9 @@ test('German: create, find with umlaut variants, edit, merge and delete-then-und
   await expect(page.getByText('089 123456')).toBeHidden();
   await page.getByRole('link', { name: 'Kunden' }).click();
   await expect(count).toHaveText('3 Kunden');
+  await expect(table.getByRole('row', { name: /^Müller Haustechnik GmbH Offene Reklamation / })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Offene Reklamation/ })).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('customers-complaint-de.png') });
 
   // Delete, then undo with Ctrl+Z; delete again, restore from the trash, delete and empty the trash.
   await table.getByRole('row', { name: /Schulze Bau KG/ }).click();

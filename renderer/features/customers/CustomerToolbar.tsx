@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { ACCOUNT_TYPES, CATEGORIES, LIFECYCLES, type TeamMember } from '../../../shared/domain';
 import { useCustomerFilters } from './filters';
 import { DueFilter } from '../rhythm/DueFilter';
+import { SearchBox } from './SearchBox';
 
 type Props = { team: TeamMember[]; countries: string[]; tags: string[]; searchRef: RefObject<HTMLInputElement | null> };
 
-/** Search and filters of the customer list. */
+/** Search and filters of the customer list; typing in the search re-renders only the search box. */
 export function CustomerToolbar({ team, countries, tags, searchRef }: Props) {
   const { t } = useTranslation('customers');
   const { filters, set } = useCustomerFilters();
@@ -25,17 +26,7 @@ export function CustomerToolbar({ team, countries, tags, searchRef }: Props) {
   );
   return (
     <div className="toolbar" role="search">
-      <label className="field search">
-        <span>{t('search')}</span>
-        <input
-          ref={searchRef}
-          type="search"
-          value={filters.query}
-          placeholder={t('searchPlaceholder')}
-          onChange={(e) => set({ query: e.target.value })}
-          aria-keyshortcuts="Control+F"
-        />
-      </label>
+      <SearchBox searchRef={searchRef} />
       <div className="field">
         <label htmlFor="cf-owner">{t('filter.owner')}</label>
         <select id="cf-owner" value={filters.owner} onChange={(e) => set({ owner: e.target.value })}>

@@ -5,11 +5,10 @@ import { useRouter } from '../../app/router';
 import { useSession } from '../../app/session';
 import { useLive } from '../../db/live';
 import { listTeam } from '../../db/team';
-import { formatters } from '../../i18n/format';
 import { NewAccountDialog } from '../account-form/NewAccountDialog';
-import { CustomerTable } from './CustomerTable';
+import { CustomerResults } from './CustomerResults';
 import { CustomerToolbar } from './CustomerToolbar';
-import { applyFilters, sortRows, useCustomerFilters } from './filters';
+import { useCustomerFilters } from './filters';
 import { TrashView } from './TrashView';
 import { useCustomerRows } from './useCustomerRows';
 import { useListState } from './useListState';
@@ -17,19 +16,17 @@ import { ViewBar } from './ViewBar';
 
 /** The customer base: search, filter and sort all accounts; open one with a click or Enter. */
 export function CustomersPage() {
-  const { t, i18n } = useTranslation('customers');
-  const fmt = formatters(i18n.language);
+  const { t } = useTranslation('customers');
   const selfId = useSession((s) => s.selfId);
   const navigate = useRouter((s) => s.navigate);
-  const { filters, reset } = useCustomerFilters();
-  const owner = filters.owner === 'me' ? selfId : filters.owner === 'all' ? null : filters.owner;
+  // Only the owner filter matters here (which first page to paint); the rest is CustomerResults' business.
+  const ownerFilter = useCustomerFilters((s) => s.filters.owner);
+  const owner = ownerFilter === 'me' ? selfId : ownerFilter === 'all' ? null : ownerFilter;
   const { rows, ready } = useCustomerRows(owner);
   const [list, setList] = useListState();
   const teamRows = useLive(listTeam);
   const team = useMemo(() => teamRows ?? [], [teamRows]);
   const ownerNames = useMemo(() => new Map(team.map((m) => [m.id, m.name])), [team]);
-  const sorted = useMemo(() => sortRows(rows ?? [], list.sort, ownerNames), [rows, list.sort, ownerNames]);
-  const visible = useMemo(() => applyFilters(sorted, filters, selfId), [sorted, filters, selfId]);
   const { countries, tags } = useMemo(() => facets(ready ? (rows ?? []) : []), [rows, ready]);
   const [view, setView] = useState<'list' | 'trash'>('list');
   // A command posted before this page mounted (Ctrl+N from another page) is picked up here.
@@ -56,7 +53,6 @@ export function CustomersPage() {
   }, []);
 
   const open = (id: string) => navigate({ page: 'account', accountId: id });
-  const status = !ready ? t('indexLoading') : t('count', { count: visible.length, formatted: fmt.number(visible.length) });
 
   return (
     <section className="customers" aria-labelledby="customers-title">
@@ -80,28 +76,7 @@ export function CustomersPage() {
         <>
           <CustomerToolbar team={team} countries={countries} tags={tags} searchRef={searchRef} />
           <ViewBar list={list} onList={setList} />
-          <p className="count" role="status" aria-live="polite">
-            {status}
-          </p>
-          {ready && visible.length === 0 ? (
-            <div className="empty-state">
-              <p>{rows?.length === 0 ? t('empty.noAccounts') : t('empty.noMatch')}</p>
-              {(rows?.length ?? 0) > 0 && (
-                <button type="button" onClick={reset}>
-                  {t('empty.resetFilters')}
-                </button>
-              )}
-            </div>
-          ) : (
-            <CustomerTable
-              rows={visible}
-              sort={list.sort}
-              onSort={(sort) => setList({ sort })}
-              columnVisibility={list.columns}
-              ownerNames={ownerNames}
-              onOpen={open}
-            />
-          )}
+          <CustomerResults rows={rows} ready={ready} list={list} onList={setList} ownerNames={ownerNames} onOpen={open} />
         </>
       )}
       {creating && <NewAccountDialog onClose={() => setCreating(false)} onCreated={open} />}

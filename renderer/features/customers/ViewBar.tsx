@@ -5,9 +5,11 @@ import { useLive } from '../../db/live';
 import { deleteView, listViews, saveView } from '../../db/views';
 import { COLUMN_IDS } from './columns';
 import { DEFAULT_FILTERS, useCustomerFilters, type CustomerFilters } from './filters';
+import { useCustomerQuery } from './search';
 import type { ListState } from './useListState';
 
-type ViewState = ListState & { filters: CustomerFilters };
+/** What a saved view stores; the search text rides along with the filters, as it always has. */
+type ViewState = ListState & { filters: CustomerFilters & { query?: string } };
 
 /** Saved views (filters, sorting, columns under a name) and the column chooser. */
 export function ViewBar({ list, onList }: { list: ListState; onList: (patch: Partial<ListState>) => void }) {
@@ -22,12 +24,14 @@ export function ViewBar({ list, onList }: { list: ListState; onList: (patch: Par
     setCurrent(view?.id ?? '');
     if (!view) return;
     const state = view.state as ViewState;
-    set({ ...DEFAULT_FILTERS, ...state.filters });
+    const { query = '', ...filters } = state.filters;
+    set({ ...DEFAULT_FILTERS, ...filters });
+    useCustomerQuery.getState().setQuery(query);
     onList({ sort: state.sort, columns: state.columns });
   };
   const save = async () => {
     if (!name.trim()) return;
-    const view = await saveView('customers', name, { filters, sort: list.sort, columns: list.columns } satisfies ViewState);
+    const view = await saveView('customers', name, { filters: { ...filters, query: useCustomerQuery.getState().query }, sort: list.sort, columns: list.columns } satisfies ViewState);
     setCurrent(view.id);
     setName('');
   };

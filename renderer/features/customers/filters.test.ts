@@ -19,18 +19,6 @@ const ids = (f: Partial<typeof DEFAULT_FILTERS>) =>
   applyFilters(rows, { ...DEFAULT_FILTERS, owner: 'all', ...f }, 'me').map((r) => r.id);
 
 describe('customer list filters', () => {
-  it('finds umlaut spellings both ways, in names, cities and contacts', () => {
-    expect(ids({ query: 'mueller' })).toEqual(['1']);
-    expect(ids({ query: 'MÜNCHEN' })).toEqual(['1']);
-    expect(ids({ query: 'weiss' })).toEqual(['1']);
-    expect(ids({ query: 'koeln ivanov' })).toEqual(['2']);
-    expect(ids({ query: 'ivanov@example' })).toEqual(['2']);
-  });
-  it('narrows the previous result while typing and widens again on delete', () => {
-    expect(ids({ query: 'mue' })).toEqual(['1']);
-    expect(ids({ query: 'muel' })).toEqual(['1']);
-    expect(ids({ query: '' })).toEqual(['1', '2']);
-  });
   it("shows a rep's own accounts by default and hides archived ones", () => {
     expect(applyFilters(rows, DEFAULT_FILTERS, 'me').map((r) => r.id)).toEqual(['1']);
     expect(ids({ showArchived: true })).toEqual(['3', '1', '2']);

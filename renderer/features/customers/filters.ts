@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import type { AccountType, Category, Lifecycle } from '../../../shared/domain';
 import { collationKey } from '../../../shared/text/collation';
-import { foldForSearch, matchesQuery } from '../../../shared/text/normalize';
+import { foldForSearch } from '../../../shared/text/normalize';
 import type { CustomerRow } from '../../db/customer-list';
-import { dueSortKey, matchesDue, useDueTable, type DueFilter } from '../rhythm/due-status';
+import { dueSortKey, matchesDue, type DueFilter } from '../rhythm/due-status';
+import { useCustomerQuery } from './search';
 
-/** Filter state of the customer list; `owner: 'me'` is a rep's default view. */
+/** Filter state of the customer list (the search text is in search.ts); `owner: 'me'` is a rep's default view. */
 export type CustomerFilters = {
-  query: string;
   owner: 'me' | 'all' | string;
   category: Category | '';
   accountType: AccountType | '';
@@ -24,42 +24,33 @@ export type CustomerFilters = {
 };
 
 export const DEFAULT_FILTERS: CustomerFilters = {
-  query: '', owner: 'me', category: '', accountType: '', lifecycle: '', country: '', place: '', tag: '', showArchived: false, due: '',
+  owner: 'me', category: '', accountType: '', lifecycle: '', country: '', place: '', tag: '', showArchived: false, due: '',
 };
 
 /** Sorting of the list: a column id and direction. */
 export type CustomerSort = { id: string; desc: boolean };
 export const DEFAULT_SORT: CustomerSort = { id: 'name', desc: false };
 
-export const useCustomerFilters = create<{ filters: CustomerFilters; set: (patch: Partial<CustomerFilters>) => void; reset: () => void }>(
-  (set) => ({
-    filters: DEFAULT_FILTERS,
-    set: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
-    reset: () => set({ filters: { ...DEFAULT_FILTERS, owner: 'all' } }),
-  }),
-);
+export const useCustomerFilters = create<{ filters: CustomerFilters; set: (patch: Partial<CustomerFilters>) => void }>((set) => ({
+  filters: DEFAULT_FILTERS,
+  set: (patch) => set((s) => ({ filters: { ...s.filters, ...patch } })),
+}));
 
-/** Everything but the search text; a change here means the search starts from all rows again. */
-function restKey(f: CustomerFilters, selfId: string): string {
-  return JSON.stringify([f.owner === 'me' ? selfId : f.owner, f.category, f.accountType, f.lifecycle, f.country, f.place, f.tag, f.showArchived, f.due, useDueTable.getState().version]);
+/** "Reset search and filters": everyone's accounts, no search text. */
+export function resetSearchAndFilters(): void {
+  useCustomerFilters.setState({ filters: { ...DEFAULT_FILTERS, owner: 'all' } });
+  useCustomerQuery.getState().setQuery('');
 }
 
-let last: { rows: CustomerRow[]; rest: string; query: string; result: CustomerRow[] } | undefined;
-
 /**
- * Filters rows, keeping their order. Typing usually extends the query ("mue" → "muel"), and every
- * row matching the longer query also matches the shorter one, so the previous result is narrowed
- * instead of scanning all rows again.
+ * Rows passing every filter but the search text, in their order. The page recomputes this only
+ * when rows, filters or the rhythm table change; the search then works on the result.
  */
-export function applyFilters(rows: CustomerRow[], f: CustomerFilters, selfId: string): CustomerRow[] {
-  const query = foldForSearch(f.query);
-  const rest = restKey(f, selfId);
-  const narrow = last && last.rows === rows && last.rest === rest && query.startsWith(last.query);
-  const source = narrow && last ? last.result : rows;
+export function applyFilters(rows: readonly CustomerRow[], f: CustomerFilters, selfId: string): CustomerRow[] {
   const owner = f.owner === 'me' ? selfId : f.owner;
   const place = foldForSearch(f.place);
   const tag = f.tag.toLowerCase();
-  const result = source.filter((r) => {
+  return rows.filter((r) => {
     if (!f.showArchived && r.archived) return false;
     if (owner !== 'all' && r.ownerId !== owner) return false;
     if (f.category && r.category !== f.category) return false;
@@ -69,10 +60,8 @@ export function applyFilters(rows: CustomerRow[], f: CustomerFilters, selfId: st
     if (place && !r.postalCode.startsWith(place) && !foldForSearch(r.city).startsWith(place)) return false;
     if (tag && !r.tags.some((t) => t.toLowerCase() === tag)) return false;
     if (f.due && !matchesDue(r, f.due)) return false;
-    return matchesQuery(r.haystack, query);
+    return true;
   });
-  last = { rows, rest, query, result };
-  return result;
 }
 
 type KeyOf = (r: CustomerRow) => string;

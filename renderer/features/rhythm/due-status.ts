@@ -19,6 +19,8 @@ export function setDueTable(table: RhythmTable): void {
 
 let cachedDay = '';
 let todayNumber = 0;
+// Looking up the local time zone goes through Intl and costs more than the rest of a row: once a day.
+let clock = zoneClock();
 
 /**
  * Human-contact state of a list row on today (null: no rhythm, see shared/planning/rhythm.ts).
@@ -27,10 +29,10 @@ let todayNumber = 0;
 export function dueStateOfRow(r: DueRow): ModeState | null {
   if ((r.lifecycle !== 'customer' && r.lifecycle !== 'prospect') || r.archived) return null;
   const day = todayIso();
-  if (day !== cachedDay) [cachedDay, todayNumber] = [day, toDayNumber(day)];
+  if (day !== cachedDay) [cachedDay, todayNumber, clock] = [day, toDayNumber(day), zoneClock()];
   const { table } = useDueTable.getState();
   const days = r.rhythm?.humanDays ?? table[segmentKey(r.category, r.accountType)]?.humanDays ?? 0;
-  return modeStateAt(lastDayOf(r.lastHumanContactAt, zoneClock()), days, todayNumber);
+  return modeStateAt(lastDayOf(r.lastHumanContactAt, clock), days, todayNumber);
 }
 
 export function matchesDue(r: DueRow, filter: DueFilter): boolean {

@@ -4,6 +4,7 @@ import { loadDemoData } from '../../../renderer/db/demo';
 import { deleteDb, getAll, openRawDb, putAll } from './raw-idb';
 import * as interactionScenarios from './interactions';
 import * as importExportScenarios from './import-export';
+import { reportFloor } from './reports';
 import { searchFloor } from './search-floor';
 import * as syncScenarios from './sync';
 
@@ -68,6 +69,8 @@ const bench = {
   },
   /** Customer-list search floor (see search-floor.ts); returns one time per query. */
   searchFloor,
+  /** Reports page floors (see reports.ts): [raw read ms, one in-memory pass ms]. */
+  reportFloor,
 };
 
 (window as unknown as { bench: typeof bench }).bench = { ...bench, ...interactionScenarios, ...importExportScenarios, ...syncScenarios };

@@ -1,0 +1,73 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSession } from '../../app/session';
+import type { CustomerRow } from '../../db/customer-list';
+import { listAccountIdsWithOpenComplaint } from '../../db/interactions';
+import { useLive } from '../../db/live';
+import { formatters } from '../../i18n/format';
+import { CustomerTable } from './CustomerTable';
+import { applyFilters, resetSearchAndFilters, sortRows, useCustomerFilters } from './filters';
+import { createSearch, useCustomerQuery } from './search';
+import type { ListState } from './useListState';
+
+type Props = {
+  rows: CustomerRow[] | undefined;
+  ready: boolean;
+  list: ListState;
+  onList: (patch: Partial<ListState>) => void;
+  ownerNames: ReadonlyMap<string, string>;
+  onOpen: (id: string) => void;
+};
+
+const NO_COMPLAINTS: ReadonlySet<string> = new Set();
+
+/**
+ * Result count and list. Sorting and the filters other than the search text are worked out only
+ * when rows, sorting or filters change; a keystroke then costs one search over that list (see
+ * search.ts) and the rows that changed on screen.
+ */
+export function CustomerResults({ rows, ready, list, onList, ownerNames, onOpen }: Props) {
+  const { t, i18n } = useTranslation('customers');
+  // One number format per language, not one per keystroke.
+  const numbers = useMemo(() => new Intl.NumberFormat(formatters(i18n.language).locale), [i18n.language]);
+  const selfId = useSession((s) => s.selfId);
+  const filters = useCustomerFilters((s) => s.filters);
+  const query = useCustomerQuery((s) => s.query);
+  const sorted = useMemo(() => sortRows(rows ?? [], list.sort, ownerNames), [rows, list.sort, ownerNames]);
+  // A new rhythm table changes who is due: DueFilter then hands out a new filters object.
+  const base = useMemo(() => applyFilters(sorted, filters, selfId), [sorted, filters, selfId]);
+  const [search] = useState(createSearch);
+  const visible = useMemo(() => search(base, query), [search, base, query]);
+  // Live: logging or resolving a complaint anywhere adds or removes the badge.
+  const complaints = useLive(listAccountIdsWithOpenComplaint) ?? NO_COMPLAINTS;
+
+  const status = !ready ? t('indexLoading') : t('count', { count: visible.length, formatted: numbers.format(visible.length) });
+  return (
+    <>
+      {/* data-query: the search text these results answer, for tests and the benchmark to wait on. */}
+      <p className="count" role="status" aria-live="polite" data-query={query}>
+        {status}
+      </p>
+      {ready && visible.length === 0 ? (
+        <div className="empty-state">
+          <p>{rows?.length === 0 ? t('empty.noAccounts') : t('empty.noMatch')}</p>
+          {(rows?.length ?? 0) > 0 && (
+            <button type="button" onClick={resetSearchAndFilters}>
+              {t('empty.resetFilters')}
+            </button>
+          )}
+        </div>
+      ) : (
+        <CustomerTable
+          rows={visible}
+          sort={list.sort}
+          onSort={(sort) => onList({ sort })}
+          columnVisibility={list.columns}
+          ownerNames={ownerNames}
+          complaints={complaints}
+          onOpen={onOpen}
+        />
+      )}
+    </>
+  );
+}
