@@ -2,46 +2,13 @@ import { createBackup, serializeBackup, type BackupIssue } from '../../shared/ex
 import { buildGdprExport, type GdprExport } from '../../shared/export/gdpr';
 import { weekPlanUid, type IcsVisit } from '../../shared/export/ics';
 import type { VcardExportItem } from '../../shared/export/vcard';
-import type { Account, Contact, Id, IsoDate } from '../../shared/domain';
+import type { Id, IsoDate } from '../../shared/domain';
 import { addDays, instantOfLocal, localDateOf, localTimeOf } from '../../shared/planning/calendar';
 import { checkBackupText, restoreBackup, snapshotTables } from './backup';
 import { getDb } from './db';
 import { SCHEMA_VERSION } from './migrations';
 
-/** One line of the customer export: an account with one of its contacts (or none). */
-export type CustomerExportRow = { account: Account; contact?: Contact; ownerName: string };
-
-/** One collator for the whole sort: `localeCompare(…, 'de')` builds a new one per comparison. */
-const GERMAN = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
-
 const live = <T extends { deletedAt?: number }>(rows: T[]) => rows.filter((r) => r.deletedAt === undefined);
-
-/**
- * Live accounts, one row per live contact (accounts without contacts get one row), in name order.
- * One row per person is the shape the importer reads, so an export can be imported again.
- */
-export async function collectCustomerRows(compare: (a: string, b: string) => number = GERMAN.compare): Promise<CustomerExportRow[]> {
-  const db = getDb();
-  const [accounts, contacts, team] = await db.transaction('r', db.accounts, db.contacts, db.teamMembers, () =>
-    Promise.all([db.accounts.toArray(), db.contacts.toArray(), db.teamMembers.toArray()]),
-  );
-  const names = new Map(team.map((m) => [m.id, m.name]));
-  const byAccount = new Map<Id, Contact[]>();
-  for (const c of live(contacts)) {
-    if (c.erased) continue;
-    const list = byAccount.get(c.accountId);
-    if (list) list.push(c);
-    else byAccount.set(c.accountId, [c]);
-  }
-  const rows: CustomerExportRow[] = [];
-  for (const account of live(accounts).sort((a, b) => compare(a.name, b.name))) {
-    const ownerName = names.get(account.ownerId) ?? '';
-    const people = byAccount.get(account.id) ?? [];
-    if (people.length === 0) rows.push({ account, ownerName });
-    for (const contact of people) rows.push({ account, contact, ownerName });
-  }
-  return rows;
-}
 
 /** Live, not erased contacts with their account, for the vCard export. */
 export async function collectVcardItems(): Promise<VcardExportItem[]> {

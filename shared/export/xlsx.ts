@@ -32,28 +32,63 @@ export type XlsxOptions = {
  * Header bold and frozen.
  */
 export async function exportXlsx(sheets: readonly XlsxSheet[], options: XlsxOptions = {}): Promise<Uint8Array> {
+  const book = newBook();
+  for (const sheet of sheets) addSheet(book, sheet.name, sheet.columns, sheet.rows, options)(sheet.rows);
+  return finish(book.workbook);
+}
+
+/** A one-sheet workbook filled in parts (an export read in chunks); `finish` writes the file. */
+export type XlsxWriter = { addRows(rows: readonly Record<string, unknown>[]): void; finish(): Promise<Uint8Array> };
+
+/**
+ * `exportXlsx` for one sheet whose rows arrive in chunks, so the caller never holds all row objects at
+ * once; column widths come from the first chunk. exceljs still keeps the sheet model in memory until
+ * `finish` (its streaming writer is Node-only).
+ */
+export function createXlsxWriter(name: string, columns: readonly XlsxColumn[], options: XlsxOptions = {}): XlsxWriter {
+  const book = newBook();
+  let add: ((rows: readonly Record<string, unknown>[]) => void) | undefined;
+  return {
+    addRows(rows) {
+      add ??= addSheet(book, name, columns, rows, options);
+      add(rows);
+    },
+    finish() {
+      add ??= addSheet(book, name, columns, [], options);
+      return finish(book.workbook);
+    },
+  };
+}
+
+type Book = { workbook: InstanceType<typeof ExcelJS.Workbook>; used: Set<string> };
+
+function newBook(): Book {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Rapport';
-  const used = new Set<string>();
-  for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheetName(sheet.name, used), { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = sheet.columns.map((c) => ({
-      key: c.key,
-      width: c.width ?? guessWidth(c, sheet.rows),
-      // No "@" style on text columns: shared-string cells are text already, and a per-cell style
-      // costs about a third of the write time at 100k rows.
-      style: c.type === 'date' ? { numFmt: options.locale === 'en' ? 'yyyy-mm-dd' : 'dd.mm.yyyy' } : {},
-    }));
-    const header = ws.getRow(1);
-    sheet.columns.forEach((c, i) => {
-      const cell = header.getCell(i + 1);
-      cell.value = c.header;
-      cell.font = { bold: true };
-    });
-    for (const row of sheet.rows) {
-      ws.addRow(sheet.columns.map((c) => cellValue(row[c.key], c.type)));
-    }
-  }
+  return { workbook, used: new Set() };
+}
+
+function addSheet(book: Book, name: string, columns: readonly XlsxColumn[], sample: readonly Record<string, unknown>[], options: XlsxOptions) {
+  const ws = book.workbook.addWorksheet(sheetName(name, book.used), { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({
+    key: c.key,
+    width: c.width ?? guessWidth(c, sample),
+    // No "@" style on text columns: shared-string cells are text already, and a per-cell style
+    // costs about a third of the write time at 100k rows.
+    style: c.type === 'date' ? { numFmt: options.locale === 'en' ? 'yyyy-mm-dd' : 'dd.mm.yyyy' } : {},
+  }));
+  const header = ws.getRow(1);
+  columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = { bold: true };
+  });
+  return (rows: readonly Record<string, unknown>[]) => {
+    for (const row of rows) ws.addRow(columns.map((c) => cellValue(row[c.key], c.type)));
+  };
+}
+
+async function finish(workbook: InstanceType<typeof ExcelJS.Workbook>): Promise<Uint8Array> {
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
 }

@@ -19,8 +19,10 @@ export type BuildOptions = {
   rowNumbers?: readonly number[];
   /** UI locale: decides number style when a column does not tell (default `de`). */
   locale?: 'de' | 'en';
-  /** Day/month order of slashed dates, as answered by the user (see `inspectColumns`). */
+  /** Day/month order of slashed dates, as answered by the user (see `inspectColumns`) or detected over the whole file. */
   slashOrder?: SlashOrder;
+  /** Decimal style of the revenue column when decided over the whole file (a caller building in chunks). */
+  numberStyle?: NumberStyle;
   /** Country for rows without one (default `DE`). */
   defaultCountry?: string;
   /** Problems found while reading (e.g. `CsvResult.errors`): their rows are left out, already reported. */
@@ -46,7 +48,7 @@ export function buildRecords(rows: readonly string[][], mapping: ColumnMapping, 
   mapping.forEach((target, i) => target && !columns.has(target) && columns.set(target, i));
   const column = (target: TargetField) => columns.get(target) ?? -1;
   const values = (target: TargetField) => rows.map((r) => r[column(target)] ?? '');
-  const numberStyle: NumberStyle = detectNumberStyle(values('account.annualRevenue'), options.locale === 'en' ? 'dot' : 'comma');
+  const numberStyle: NumberStyle = options.numberStyle ?? detectNumberStyle(values('account.annualRevenue'), options.locale === 'en' ? 'dot' : 'comma');
   const dateInfo = detectDateOrder(values('contact.birthday'));
   const slashOrder = options.slashOrder ?? dateInfo.order;
   const records: ImportRecord[] = [];

@@ -1,5 +1,7 @@
 // Runs only the import/export figures, from a private build folder, so it can run while other
 // benchmarks use dist/: BENCH_SIZES=10000,100000 BENCH_PORT=4352 npx tsx tests/bench/import-export-only.ts
+// (BENCH_DIST=../dist-mine builds into <BENCH_DIST>/bench-import-export instead). It needs no demo load:
+// the import writes the n accounts that the exports then read.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -7,7 +9,7 @@ import { importExportFigures, type ImportExportFigure } from './import-export';
 import { serveStatic } from './static-server';
 
 const root = resolve(import.meta.dirname, '../..');
-const out = resolve(root, 'dist/bench-import-export');
+const out = resolve(root, process.env.BENCH_DIST ?? 'dist', 'bench-import-export');
 const sizes = (process.env.BENCH_SIZES ?? '10000').split(',').map(Number);
 const port = Number(process.env.BENCH_PORT ?? 4352);
 

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
 import Papa from 'papaparse';
 
 const fixtures = resolve(import.meta.dirname, '../../shared/import/fixtures');
@@ -160,4 +162,69 @@ test('import a German Excel CSV and vCards, undo, and export CSV, XLSX and vCard
   expect(gdpr).toMatchObject({ format: 'rapport-gdpr-access', person: { mobile: PHONE } });
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
+});
+
+test('import an Excel workbook through the wizard and export the customer list view or all accounts', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const dir = testInfo.outputPath('files');
+  mkdirSync(dir, { recursive: true });
+  // A workbook as Excel saves it, made with exceljs (the maintained writer the app uses too): a real date
+  // cell, a number, a phone number as text, and a second sheet the import must not read.
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Kunden');
+  sheet.addRow(['Firma', 'PLZ', 'Ort', 'Vorname', 'Nachname', 'Mobil', 'Umsatz', 'Geburtstag']);
+  sheet.addRow(['Bäckerei Groß', '80331', 'München', 'Jürgen', 'Weiß', PHONE, 125000.5, new Date(Date.UTC(1980, 10, 22))]);
+  sheet.addRow(['Zimmerei Özdemir', '50667', 'Köln', 'Eva', 'Berg', '', 98000, null]);
+  sheet.addRow(['Metallbau Nord', '20095', 'Hamburg', 'Olaf', 'Hansen', '', null, null]);
+  book.addWorksheet('Notizen').addRow(['nicht importieren']);
+  const xlsx = join(dir, 'kunden.xlsx');
+  await book.xlsx.writeFile(xlsx);
+
+  await page.goto('/');
+  await page.getByLabel('Ihr Name').fill('Anna Schröder');
+  await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
+  await page.goto('/#/settings/import-export');
+  await chooseFile(page, xlsx);
+  await expect(page.getByLabel('Tabellenblatt')).toHaveValue('Kunden');
+  await expect(page.getByLabel('Übernehmen als (Spalte „Geburtstag“)')).toHaveValue('contact.birthday');
+  await page.getByRole('button', { name: 'Weiter zur Vorschau' }).click();
+  await page.getByRole('button', { name: 'Import starten' }).click();
+  await expect(page.getByText('Neu angelegt: 3 Kunden, 3 Ansprechpartner')).toBeVisible();
+
+  // Narrow the customer list, then export: the current view (1 account) or all accounts (3).
+  await page.getByRole('link', { name: 'Kunden' }).click();
+  await page.getByLabel('Suche').fill('baeckerei');
+  await expect(page.getByRole('table', { name: 'Kundenliste' }).getByRole('row')).toHaveCount(2);
+  // In-app navigation (no reload), as a user moves between pages: the list keeps its filters.
+  await page.evaluate(() => (location.hash = '#/settings/import-export'));
+  const view = page.getByRole('radio', { name: 'Aktuelle Ansicht der Kundenliste (1 Kunde)' });
+  await expect(view).toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath('export-scope-de.png'), fullPage: true });
+  const viewCsv = Papa.parse<string[]>(readFileSync(await download(page, 'Als CSV (Excel)', dir), 'utf8').replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true }).data;
+  expect(viewCsv.slice(1).map((r) => r[1])).toEqual(['Bäckerei Groß']);
+  const birthday = viewCsv[0]?.indexOf('Geburtstag') ?? -1;
+  expect(viewCsv[1]?.[birthday]).toBe('22.11.1980');
+  await page.getByRole('radio', { name: 'Alle Kunden (3)' }).check();
+  const allXlsx = viaLibreOffice(await download(page, 'Als Excel-Arbeitsmappe', dir), join(dir, 'lo-all'));
+  expect(allXlsx.slice(1).map((r) => r[1])).toEqual(['Bäckerei Groß', 'Metallbau Nord', 'Zimmerei Özdemir']);
+  expect(allXlsx.find((r) => r.includes('Bäckerei Groß'))).toContain(PHONE);
+});
+
+test('exports the planned appointments of a week as an .ics file that a calendar parser reads', async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
+  const dir = testInfo.outputPath('files');
+  mkdirSync(dir, { recursive: true });
+  await page.goto('/');
+  await page.getByLabel('Ihr Name').fill('Anna Schröder');
+  await page.getByRole('button', { name: /Mit Demodaten starten/ }).click();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible({ timeout: 60_000 });
+  await page.goto('/#/settings/import-export');
+  const ics = readFileSync(await download(page, 'Kalenderdatei exportieren', dir), 'utf8');
+  // ical.js is the maintained iCalendar parser the app already ships; it rejects malformed files.
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const events = calendar.getAllSubcomponents('vevent');
+  expect(events.length).toBeGreaterThan(0);
+  expect(events[0]!.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Berlin');
+  expect(new ICAL.Event(events[0]!).summary).not.toBe('');
+  expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
 });

@@ -1,24 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveFileRequest } from '../../../shared/bridge/contract';
-import { toCsvBytes } from '../../../shared/export/csv';
 import { weekPlanToIcs } from '../../../shared/export/ics';
 import { toVcards, type VcardVersion } from '../../../shared/export/vcard';
 import { addDays, localTimeZone } from '../../../shared/planning/calendar';
 import { getBridge } from '../../bridge';
 import { todayIso } from '../../app/today';
-import { collectCustomerRows, collectPlannedVisits, collectVcardItems, exportFullBackup, restoreFullBackup } from '../../db/export';
+import { collectPlannedVisits, collectVcardItems, exportFullBackup, restoreFullBackup } from '../../db/export';
 import { formatters } from '../../i18n/format';
-import { customerSheet, customerTable } from './export-columns';
+import { CustomerExport } from './CustomerExport';
 
 type Status = { kind: 'busy' | 'done' | 'error'; text: string };
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Exports: customers as CSV/XLSX, contacts as vCard, planned visits as .ics, and the full JSON backup with restore. */
+/** Exports: customers as CSV/XLSX (CustomerExport), contacts as vCard, planned visits as .ics, and the full JSON backup with restore. */
 export function ExportPanel() {
   const { t, i18n } = useTranslation('import-export');
-  const locale = i18n.language === 'en' ? 'en' : 'de';
   const fmt = formatters(i18n.language);
   const [from, setFrom] = useState(todayIso());
   const [to, setTo] = useState(addDays(todayIso(), 6));
@@ -40,17 +36,6 @@ export function ExportPanel() {
     }
   };
 
-  const csv = () =>
-    run(async () => {
-      const rows = await collectCustomerRows(fmt.compare);
-      return { ext: 'csv', suggestedName: name('customers', 'csv'), mimeType: 'text/csv', data: toCsvBytes(customerTable(rows, t, locale), { locale }) };
-    });
-  const xlsx = () =>
-    run(async () => {
-      const [{ exportXlsx }, rows] = await Promise.all([import('../../../shared/export/xlsx'), collectCustomerRows(fmt.compare)]);
-      const data = await exportXlsx([{ name: t('export.customers'), ...customerSheet(rows, t, locale) }], { locale });
-      return { ext: 'xlsx', suggestedName: name('customers', 'xlsx'), mimeType: XLSX_MIME, data };
-    });
   const vcard = (version: VcardVersion) =>
     run(async () => {
       const items = await collectVcardItems();
@@ -78,15 +63,7 @@ export function ExportPanel() {
   return (
     <section className="panel" aria-labelledby="export-title">
       <h2 id="export-title">{t('export.title')}</h2>
-      <h3>{t('export.customers')}</h3>
-      <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void csv()}>
-          {t('export.csv')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => void xlsx()}>
-          {t('export.xlsx')}
-        </button>
-      </div>
+      <CustomerExport />
       <h3>{t('export.contacts')}</h3>
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => void vcard('4.0')}>

@@ -33,4 +33,17 @@ describe('import pipeline', () => {
     controller.abort();
     await expect(buildInChunks(source, source.mapping, { locale: 'de', signal: controller.signal })).rejects.toThrow();
   });
+
+  it('reads dates and decimals of a chunk the way the whole file says', async () => {
+    // Row 2 settles both questions (22/11: month first; 1,234.50: dot decimals); the next chunk alone
+    // could not tell: 03/04 would be asked about and 1,500 read as one and a half.
+    const csv = 'Firma;PLZ;Vorname;Nachname;Geburtstag;Umsatz\nA GmbH;10115;Ann;Alt;11/22/1980;1,234.50\nB GmbH;10117;Ben;Berg;03/04/1981;1,500\n';
+    const source = await readSource({ name: 'k.csv', data: new TextEncoder().encode(csv) });
+    const chunked = await buildInChunks(source, source.mapping, { locale: 'de', chunkSize: 1 });
+    expect(chunked.errors).toEqual([]);
+    expect(chunked.records.map((r) => [r.contact?.birthday, r.account.annualRevenue])).toEqual([
+      [{ day: 22, month: 11, year: 1980 }, 1234.5],
+      [{ day: 4, month: 3, year: 1981 }, 1500],
+    ]);
+  });
 });

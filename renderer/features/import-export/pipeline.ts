@@ -4,7 +4,7 @@ import type { TextEncodingName } from '../../../shared/import/decode';
 import { splitLabelledPhones } from '../../../shared/import/labelled-columns';
 import { buildRecords, suggestMapping, type BuildResult, type ColumnMapping } from '../../../shared/import/mapping';
 import type { ImportIssue, SheetData } from '../../../shared/import/types';
-import type { SlashOrder } from '../../../shared/import/values';
+import { detectDateOrder, detectNumberStyle, type SlashOrder } from '../../../shared/import/values';
 import { parseVcardBytes, vcardsToSheet } from '../../../shared/import/vcard';
 
 export type SourceKind = 'csv' | 'xlsx' | 'vcard';
@@ -97,11 +97,18 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * `buildRecords` over all rows in chunks, yielding between chunks so a 100k-row file shows progress
- * and can be cancelled. The date order is decided once for the whole column (passed in), so every
- * chunk reads dates the same way.
+ * and can be cancelled. Date order and decimal style are decided once over the whole column (or as the
+ * user answered), so every chunk reads them the same way: a chunk holding only `03/04/2026` or `1.500`
+ * must not be read differently from, or be rejected unlike, the rest of the file.
  */
 export async function buildInChunks(source: Source, mapping: ColumnMapping, options: BuildChunkOptions): Promise<BuildResult> {
   const size = options.chunkSize ?? 10_000;
+  const column = (target: string) => {
+    const i = mapping.indexOf(target as ColumnMapping[number]);
+    return i < 0 ? [] : source.rows.map((r) => r[i] ?? '');
+  };
+  const numberStyle = detectNumberStyle(column('account.annualRevenue'), options.locale === 'en' ? 'dot' : 'comma');
+  const slashOrder = options.slashOrder ?? detectDateOrder(column('contact.birthday')).order;
   const result: BuildResult = { records: [], errors: [] };
   const total = source.rows.length;
   for (let i = 0; i < total || i === 0; i += size) {
@@ -110,7 +117,8 @@ export async function buildInChunks(source: Source, mapping: ColumnMapping, opti
       rowNumbers: source.rowNumbers.slice(i, i + size),
       locale: options.locale,
       readErrors: source.readErrors,
-      ...(options.slashOrder ? { slashOrder: options.slashOrder } : {}),
+      numberStyle,
+      ...(slashOrder ? { slashOrder } : {}),
     });
     for (const r of part.records) result.records.push(r);
     for (const e of part.errors) result.errors.push(e);

@@ -1,12 +1,12 @@
 import { V1_STORES } from '../../../renderer/db/migrations/v1';
 
-/** Opens a plain IndexedDB with the same stores and indexes as the app: the fair baseline. */
-export function openRawDb(name: string): Promise<IDBDatabase> {
+/** Opens a plain IndexedDB with the same stores and indexes as the app (v1's, or the `stores` given): the fair baseline. */
+export function openRawDb(name: string, stores: Record<string, string> = V1_STORES): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, 1);
     req.onupgradeneeded = () => {
       const db = req.result;
-      for (const [store, spec] of Object.entries(V1_STORES)) {
+      for (const [store, spec] of Object.entries(stores)) {
         const [primary, ...indexes] = spec.split(',').map((s) => s.trim());
         const os = db.createObjectStore(store, { keyPath: primary });
         for (const idx of indexes) {

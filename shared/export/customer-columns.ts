@@ -1,9 +1,12 @@
-import type { CsvCell } from '../../../shared/export/csv';
-import type { XlsxColumnType } from '../../../shared/export/xlsx';
-import type { Birthday } from '../../../shared/domain';
-import type { CustomerExportRow } from '../../db/export';
+import type { CsvCell } from './csv';
+import type { XlsxColumnType } from './xlsx';
+import { ACCOUNT_KINDS, ACCOUNT_TYPES, LIFECYCLES, SALUTATIONS, type Account, type Birthday, type Contact } from '../domain';
 
-type Translate = (key: string) => string;
+/** One line of the customer export: an account with one of its contacts (or none). */
+export type CustomerExportRow = { account: Account; contact?: Contact; ownerName: string };
+
+/** Translation of the header and label keys (`export.col.*`, `common:*`); the worker gets them as a dictionary. */
+export type Translate = (key: string) => string;
 
 /** A column of the customer export: header key (`export.col.<key>`), type and value. */
 type ExportColumn = { key: string; type: XlsxColumnType; value: (r: CustomerExportRow, t: Translate, locale: 'de' | 'en') => CsvCell };
@@ -60,4 +63,14 @@ export function customerSheet(rows: readonly CustomerExportRow[], t: Translate, 
   const columns = CUSTOMER_COLUMNS.map((c) => ({ header: t(`export.col.${c.key}`), key: c.key, type: c.type }));
   const data = rows.map((r) => Object.fromEntries(CUSTOMER_COLUMNS.map((c) => [c.key, c.value(r, t, locale)])));
   return { columns, rows: data };
+}
+
+/** Every translation key the columns can ask for: the main thread translates them once for the export worker. */
+export function customerLabelKeys(): string[] {
+  const keys = CUSTOMER_COLUMNS.map((c) => `export.col.${c.key}`);
+  for (const kind of ACCOUNT_KINDS) keys.push(`common:accountKind.${kind}`);
+  for (const type of ACCOUNT_TYPES) keys.push(`common:accountType.${type}`);
+  for (const stage of LIFECYCLES) keys.push(`common:lifecycle.${stage}`);
+  for (const s of SALUTATIONS) keys.push(`common:salutation.${s}`);
+  return keys;
 }
