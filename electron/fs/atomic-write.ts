@@ -8,6 +8,14 @@ const TRANSIENT_CODES = new Set(['EPERM', 'EBUSY', 'EACCES']);
 /** `code` of the error thrown when the target stayed locked through every retry. */
 export const FILE_LOCKED = 'ERR_FILE_LOCKED';
 
+/** Codes of a disk (or quota) that is full: the error keeps its code and gets a message a person understands. */
+const FULL_CODES = new Set(['ENOSPC', 'EDQUOT']);
+
+/** Temp files are dot-named beside the target, `.<name>.<random>.tmp`: listings skip them, cleanup finds them. */
+export function isAtomicTempName(name: string): boolean {
+  return name.startsWith('.') && name.endsWith('.tmp');
+}
+
 export type AtomicWriteOptions = {
   /** Replaces fs.rename, so tests can simulate a locked target. */
   rename?: (from: string, to: string) => Promise<void>;
@@ -33,8 +41,8 @@ export async function writeFileAtomic(
   const dir = dirname(target);
   const temp = join(dir, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
 
-  const handle = await open(temp, 'wx', 0o644);
   try {
+    const handle = await open(temp, 'wx', 0o644);
     try {
       await handle.writeFile(data);
       await handle.sync();
@@ -44,9 +52,17 @@ export async function writeFileAtomic(
     await renameWithRetry(rename, temp, target, attempts, delayMs);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
-    throw error;
+    throw explain(error, target);
   }
   await syncDirectory(dir);
+}
+
+/** A full disk says so (the code stays, so callers can react to it); other errors pass unchanged. */
+function explain(error: unknown, target: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  if (!FULL_CODES.has(code)) return error;
+  const full = new Error(`Could not write "${target}": the disk is full (${code}). Free some space and try again; the existing file is unchanged.`, { cause: error });
+  return Object.assign(full, { code });
 }
 
 async function renameWithRetry(

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FolderUnavailableError } from '../../shared/sync/folder';
+import { FILE_LOCKED } from '../fs/atomic-write';
 import { NodeFolder } from './node-folder';
 
 let dir: string;
@@ -44,8 +45,25 @@ describe('NodeFolder', () => {
     await flaky.writeAtomic('a.json', bytes('1'));
     expect(calls).toBe(3);
     const locked = new NodeFolder(dir, { delayMs: 1, attempts: 3, rename: async () => Promise.reject(errno('EACCES')) });
-    await expect(locked.writeAtomic('b.json', bytes('2'))).rejects.toMatchObject({ code: 'EACCES' });
+    await expect(locked.writeAtomic('b.json', bytes('2'))).rejects.toMatchObject({ code: FILE_LOCKED, message: expect.stringMatching(/locked by another program \(EACCES\)/) });
     expect((await readdir(dir)).sort()).toEqual(['a.json']);
+  });
+
+  it('a full disk is a clear error and leaves no temp file behind', async () => {
+    const full = new NodeFolder(dir, { rename: async () => Promise.reject(errno('ENOSPC')) });
+    await expect(full.writeAtomic('segments/a/1.seg', bytes('x'))).rejects.toMatchObject({ code: 'ENOSPC', message: expect.stringMatching(/disk is full/) });
+    expect(await readdir(join(dir, 'segments', 'a'))).toEqual([]);
+  });
+
+  it('lists modification times, so a file rewritten with the same size is noticed', async () => {
+    const f = new NodeFolder(dir);
+    await f.writeAtomic('state/a.json', bytes('{"n":1}'));
+    const [before] = await f.list('state');
+    const later = new Date(Date.now() + 5000);
+    await utimes(join(dir, 'state', 'a.json'), later, later);
+    const [after] = await f.list('state');
+    expect(after!.size).toBe(before!.size);
+    expect(after!.modified).not.toBe(before!.modified);
   });
 
   it('refuses paths that leave the folder', async () => {

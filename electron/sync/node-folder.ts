@@ -1,26 +1,20 @@
 /**
  * The sync Folder over Node fs: a plain Node module (no electron import), tested on real temp folders.
- * Atomic writes go to a dot-named temp file beside the target, are fsynced, then renamed; Windows
- * briefly refuses renames while a virus scanner or the sync client holds a file (EPERM/EBUSY/EACCES),
- * so the rename is retried with backoff. This is a small twin of electron/fs/atomic-write.ts, kept
- * here until the two are merged.
+ * Writes go through electron/fs/atomic-write.ts, the app's one atomic writer: a dot-named temp file
+ * beside the target, fsynced, then renamed, the rename retried while Windows briefly refuses it
+ * (EPERM/EBUSY/EACCES: a virus scanner or the sync client holds the file); a full disk or a file that
+ * stays locked ends in an error whose message says so (the engine logs it and keeps the changes queued).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename as fsRename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { type Folder, type FolderEntry, FolderUnavailableError } from '../../shared/sync/folder';
+import { type AtomicWriteOptions, isAtomicTempName, writeFileAtomic } from '../fs/atomic-write';
 
-const TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES']);
-const TEMP_MARK = '.tmp-';
+/** Temp names of earlier versions of this module (`.<name>.tmp-<random>`), still cleaned up. */
+const LEGACY_TEMP_MARK = '.tmp-';
 
-export type NodeFolderOptions = {
-  /** Replaces fs.rename (tests simulate locked files or a writer killed before the rename). */
-  rename?: (from: string, to: string) => Promise<void>;
-  /** Rename attempts (default 8). */
-  attempts?: number;
-  /** First retry delay in ms, doubling (default 25). */
-  delayMs?: number;
-};
+/** Rename hook, attempts and first retry delay, as for writeFileAtomic (tests simulate locks and kills). */
+export type NodeFolderOptions = AtomicWriteOptions;
 
 function code(e: unknown): string | undefined {
   return e && typeof e === 'object' && 'code' in e && typeof e.code === 'string' ? e.code : undefined;
@@ -68,23 +62,8 @@ export class NodeFolder implements Folder {
   async writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
     await this.checkRoot();
     const target = resolveInside(this.root, path);
-    const dir = dirname(target);
-    await mkdir(dir, { recursive: true });
-    const temp = join(dir, `.${target.slice(dir.length + 1)}${TEMP_MARK}${randomBytes(4).toString('hex')}`);
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await this.renameWithRetry(temp, target);
-    } catch (e) {
-      await unlink(temp).catch(() => undefined);
-      throw e;
-    }
-    await syncDir(dir);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFileAtomic(target, bytes, { delayMs: 25, ...this.options });
   }
 
   async remove(path: string): Promise<void> {
@@ -127,44 +106,14 @@ export class NodeFolder implements Folder {
     for (const entry of entries) {
       const full = join(dir, entry.name);
       if (entry.name.startsWith('.')) {
-        if (temps && entry.isFile() && entry.name.includes(TEMP_MARK)) temps.push(full);
+        if (temps && entry.isFile() && (isAtomicTempName(entry.name) || entry.name.includes(LEGACY_TEMP_MARK))) temps.push(full);
         continue;
       }
       if (entry.isDirectory()) await this.walk(full, out, temps);
       else if (entry.isFile()) {
         const s = await stat(full).catch(() => null);
-        if (s) out.push({ path: full.slice(this.root.length + 1).split(sep).join('/'), size: s.size });
+        if (s) out.push({ path: full.slice(this.root.length + 1).split(sep).join('/'), size: s.size, modified: s.mtimeMs });
       }
     }
-  }
-
-  private async renameWithRetry(from: string, to: string): Promise<void> {
-    const rename = this.options.rename ?? fsRename;
-    const attempts = this.options.attempts ?? 8;
-    let delay = this.options.delayMs ?? 25;
-    for (let i = 1; ; i++) {
-      try {
-        await rename(from, to);
-        return;
-      } catch (e) {
-        if (i >= attempts || !TRANSIENT.has(code(e) ?? '')) throw e;
-        await new Promise((r) => setTimeout(r, delay));
-        delay *= 2;
-      }
-    }
-  }
-}
-
-/** Makes the rename durable on POSIX; directories cannot be opened for sync on Windows, which is fine. */
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const h = await open(dir, 'r');
-    try {
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-  } catch {
-    // Best effort only.
   }
 }

@@ -10,7 +10,7 @@ import { type Folder, type FolderEntry, FolderUnavailableError } from '../../sha
 export type FileHandleLike = {
   kind: 'file';
   name: string;
-  getFile(): Promise<{ size: number; arrayBuffer(): Promise<ArrayBuffer> }>;
+  getFile(): Promise<{ size: number; lastModified?: number; arrayBuffer(): Promise<ArrayBuffer> }>;
   createWritable(): Promise<{ write(data: Uint8Array): Promise<void>; close(): Promise<void>; abort(): Promise<void> }>;
 };
 
@@ -123,7 +123,10 @@ export class FsaFolder implements Folder {
       if (entry.name.startsWith('.') || entry.name.endsWith('.crswap')) continue;
       const path = base ? `${base}/${entry.name}` : entry.name;
       if (entry.kind === 'directory') await this.walk(entry, path, out);
-      else out.push({ path, size: (await entry.getFile()).size });
+      else {
+        const file = await entry.getFile();
+        out.push(file.lastModified === undefined ? { path, size: file.size } : { path, size: file.size, modified: file.lastModified });
+      }
     }
   }
 }

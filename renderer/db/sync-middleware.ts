@@ -47,17 +47,17 @@ function wrap(db: Dexie, down: DBCore, table: DBCoreTable, name: string): DBCore
       if (own) return table.mutate(req);
       const gone = deletedRows(name, req);
       if (gone.length === 0) {
-        if (editListeners.size > 0) (req.trans as unknown as EventTarget).addEventListener('complete', notifyEdit);
+        afterCommit(db, req.trans);
         return table.mutate(markDirty(req));
       }
       if (journal) {
-        if (editListeners.size > 0) (req.trans as unknown as EventTarget).addEventListener('complete', notifyEdit);
+        afterCommit(db, req.trans);
         await down.table('syncDeletes').mutate({ type: 'put', trans: req.trans, values: gone });
         return table.mutate(req);
       }
       const tx = req.trans as unknown as EventTarget;
       const written = new Promise<void>((resolve) => {
-        tx.addEventListener('complete', () => void journalLater(db, gone).then(resolve).then(notifyEdit));
+        tx.addEventListener('complete', () => void journalLater(db, gone).then(resolve).then(() => edited(db)));
         tx.addEventListener('abort', () => resolve());
         tx.addEventListener('error', () => resolve());
       });
@@ -69,6 +69,31 @@ function wrap(db: Dexie, down: DBCore, table: DBCoreTable, name: string): DBCore
 }
 
 const inFlight = new Set<Promise<void>>();
+/** Per database: how many local write transactions have committed (see editGeneration). */
+const generations = new WeakMap<Dexie, number>();
+const hooked = new WeakSet<object>();
+
+function edited(db: Dexie): void {
+  generations.set(db, (generations.get(db) ?? 0) + 1);
+  notifyEdit();
+}
+
+/** Counts the transaction once, when it commits. */
+function afterCommit(db: Dexie, trans: DBCoreTransaction): void {
+  if (hooked.has(trans)) return;
+  hooked.add(trans);
+  (trans as unknown as EventTarget).addEventListener('complete', () => edited(db));
+}
+
+/**
+ * Grows with every committed local write to a synced table of this database (sync's own writes
+ * excluded; a hard delete counts once journalled). Sync compares it with the value it saw before
+ * its last capture: unchanged means no row can be dirty, so a run may skip capturing and, with an
+ * unchanged folder, everything else (quick runs).
+ */
+export function editGeneration(db: Dexie): number {
+  return generations.get(db) ?? 0;
+}
 const editListeners = new Set<() => void>();
 const notifyEdit = () => {
   for (const l of editListeners) l();

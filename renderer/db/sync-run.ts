@@ -6,6 +6,7 @@
 import type { Dexie } from 'dexie';
 import { type Folder, isErasure, SyncEngine, type SyncEngineOptions, type SyncStatus } from '../../shared/sync';
 import { captureLocal } from './sync-capture';
+import { editGeneration } from './sync-middleware';
 import { createEditClock } from './sync-rows';
 import { DexieSyncStore } from './sync-store';
 
@@ -24,11 +25,16 @@ export function createDbSync(db: Dexie, folder: Folder, options: DbSyncOptions =
   const now = options.now ?? Date.now;
   const edit = createEditClock('unset', now);
   const store = new DexieSyncStore(db, edit, now);
-  const engine = new SyncEngine({ ...options, folder, store, clock: edit.clock });
+  const engine = new SyncEngine({ quickRuns: true, ...options, folder, store, clock: edit.clock });
   let running: Promise<SyncStatus> | null = null;
+  // Edit generation before the last capture: while it stands, no row is dirty and capture can be skipped.
+  let capturedAt: number | undefined;
   const run = async () => {
     await engine.init();
+    const generation = editGeneration(db);
+    if (generation === capturedAt) return engine.syncOnce({ localUnchanged: true });
     const captured = await captureLocal(db, edit);
+    capturedAt = generation;
     // An erasure made here must leave no old values behind: snapshot so compaction can drop old segments.
     return engine.syncOnce({ snapshot: captured.some(isErasure) });
   };

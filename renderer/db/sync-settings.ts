@@ -1,11 +1,10 @@
 /**
- * This laptop's sync preferences and log (kept in `syncMeta`, local to the device) and the team
- * passphrase (kept beside the folder handle in the small handles database, so it is never part of a
- * backup file). Also the app's single DbSync over the app database.
+ * This laptop's sync preferences and log (kept in `syncMeta`, local to the device). Also the app's
+ * single DbSync over the app database; encrypted folders are opened with the kept key (sync-keys.ts).
  */
 import type { Folder, SyncProblem } from '../../shared/sync';
 import { getDb } from './db';
-import { deleteHandle, getHandle, setHandle } from './handles';
+import { syncKeyring } from './sync-keys';
 import { createDbSync, type DbSync } from './sync-run';
 import { syncMetaOf } from './sync-store';
 
@@ -30,7 +29,6 @@ export type SyncLogEntry = SyncProblem & { at: number };
 const PREFS = 'sync.prefs';
 const LOG = 'sync.log';
 const LOG_MAX = 200;
-const PASSPHRASE = 'syncPassphrase';
 
 export async function getSyncPrefs(): Promise<SyncPrefs> {
   const row = await syncMetaOf(getDb()).get(PREFS);
@@ -60,12 +58,12 @@ export async function clearSyncLog(): Promise<void> {
   await syncMetaOf(getDb()).delete(LOG);
 }
 
-export const getSyncPassphrase = () => getHandle<string>(PASSPHRASE);
-export const setSyncPassphrase = (value: string | undefined) => (value ? setHandle(PASSPHRASE, value) : deleteHandle(PASSPHRASE));
-
-/** The app database's sync over a folder (one per folder/passphrase; the controller keeps it). */
+/**
+ * The app database's sync over a folder (one per folder/passphrase; the controller keeps it). The
+ * passphrase is needed only until the folder's key is kept (first run with it); later runs use the key.
+ */
 export function createAppSync(folder: Folder, passphrase: string | undefined): DbSync {
-  return createDbSync(getDb(), folder, passphrase ? { passphrase } : {});
+  return createDbSync(getDb(), folder, passphrase ? { passphrase, keyring: syncKeyring } : { keyring: syncKeyring });
 }
 
 /** Edits not yet written to the folder (queued, or made since the last capture). */

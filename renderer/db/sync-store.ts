@@ -120,7 +120,7 @@ export class DexieSyncStore implements SyncStore {
     const names = new Set(tables.map((t) => t.name));
     return db.transaction('rw', [...tables, syncRowsOf(db), syncPendingOf(db)], async () => {
       const states = await loadStates(db, changes);
-      const locals = await this.loadDomain(changes, names);
+      const locals = await this.loadDirty(changes, names);
       // Uncaptured local edits of these rows are stamped (edit time) and queued before anything is merged.
       const captured: Change[] = [];
       for (const [key, row] of locals)
@@ -129,8 +129,12 @@ export class DexieSyncStore implements SyncStore {
       const merged = mergeStates(states, changes);
       await syncRowsOf(db).bulkPut([...merged.touched.values()]);
       await nullQueued(db, merged.newlyErased);
-      const dirty = [...locals].filter(([, r]) => r[DIRTY] !== undefined).map(([k]) => k);
-      await this.materialize(new Set([...merged.touched.keys(), ...dirty]), states, locals, names);
+      const dirty = [...locals.keys()];
+      const keys = new Set([...merged.touched.keys(), ...dirty]);
+      // An erased row keeps a few local fields (its account link): the only other current row needed.
+      const erased = [...keys].filter((k) => !locals.has(k) && states.get(k)?.fields[ERASED_FIELD]?.value === true);
+      for (const [k, r] of await this.loadRows(erased.map((k) => states.get(k)!), names)) locals.set(k, r);
+      await this.materialize(keys, states, locals, names);
       return merged.won;
     });
   }
@@ -152,14 +156,34 @@ export class DexieSyncStore implements SyncStore {
     await syncMetaOf(this.db).put({ key, value: structuredClone(value) });
   }
 
-  /** The app's current rows for these changes, by row key (only synced tables this database has). */
-  private async loadDomain(changes: Change[], names: Set<string>): Promise<Map<string, DomainRow>> {
-    const ids = new Map<string, Set<string>>();
-    for (const c of changes) if (names.has(c.table)) (ids.get(c.table) ?? ids.set(c.table, new Set()).get(c.table)!).add(c.rowId);
+  async setMetas(entries: Record<string, unknown>): Promise<void> {
+    await syncMetaOf(this.db).bulkPut(Object.entries(entries).map(([key, value]) => ({ key, value: structuredClone(value) })));
+  }
+
+  /**
+   * Rows among these changes' rows that carry an uncaptured local edit. Read through the sparse
+   * `syncDirty` index (capture runs before every sync, so it is nearly always empty) instead of
+   * reading every touched row: a merge writes the app's rows but never needs their old content.
+   */
+  private async loadDirty(changes: Change[], names: Set<string>): Promise<Map<string, DomainRow>> {
+    const touched = new Map<string, Set<string>>();
+    for (const c of changes) if (names.has(c.table)) (touched.get(c.table) ?? touched.set(c.table, new Set()).get(c.table)!).add(c.rowId);
     const out = new Map<string, DomainRow>();
-    for (const [table, set] of ids) {
-      const rows = await this.db.table<DomainRow, string>(table).bulkGet([...set]);
-      for (const r of rows) if (r) out.set(rowKey(table, r.id), r);
+    for (const [table, ids] of touched) {
+      const t = this.db.table<DomainRow, string>(table);
+      const indexed = t.schema.indexes.some((i) => i.name === DIRTY);
+      const rows = indexed ? await t.where(DIRTY).equals(1).toArray() : (await t.bulkGet([...ids])).filter((r) => r !== undefined);
+      for (const r of rows) if (r[DIRTY] !== undefined && ids.has(r.id)) out.set(rowKey(table, r.id), r);
+    }
+    return out;
+  }
+
+  /** The app's current rows of these states, by row key. */
+  private async loadRows(rows: Array<{ table: string; rowId: string }>, names: Set<string>): Promise<Map<string, DomainRow>> {
+    const out = new Map<string, DomainRow>();
+    for (const { table, rowId } of rows) {
+      const r = names.has(table) ? await this.db.table<DomainRow, string>(table).get(rowId) : undefined;
+      if (r) out.set(rowKey(table, rowId), r);
     }
     return out;
   }
@@ -174,7 +198,7 @@ export class DexieSyncStore implements SyncStore {
       if (!state || !names.has(state.table)) continue;
       const row = toDomainRow(state.table, state.rowId, state.fields, now, locals.get(key));
       if (row) (puts.get(state.table) ?? puts.set(state.table, []).get(state.table)!).push(row);
-      else if (locals.has(key)) (deletes.get(state.table) ?? deletes.set(state.table, []).get(state.table)!).push(state.rowId);
+      else (deletes.get(state.table) ?? deletes.set(state.table, []).get(state.table)!).push(state.rowId);
     }
     for (const [table, rows] of puts) await this.db.table(table).bulkPut(rows);
     for (const [table, ids] of deletes) await this.db.table(table).bulkDelete(ids);

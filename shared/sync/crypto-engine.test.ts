@@ -3,6 +3,7 @@ import { fromUtf8 } from './bytes';
 import { MemoryFolder } from './memory-folder';
 import { parseDataPath } from './layout';
 import { makeDevice } from './testing';
+import { unlockFolderKey } from './engine-root';
 import { sha256Hex } from './bytes';
 
 const now = () => Date.UTC(2026, 10, 23, 9);
@@ -34,6 +35,24 @@ describe('encrypted folder', () => {
     expect((await none.engine.syncOnce()).problems.map((p) => p.code)).toEqual(['crypto.passphraseRequired']);
     // Nothing was written by the refused devices.
     expect([...folder.files.keys()].some((p) => p.includes('bob') || p.includes('carol'))).toBe(false);
+  });
+
+  it('a kept non-extractable key opens the folder without the passphrase; the passphrase checks up front', async () => {
+    const folder = new MemoryFolder();
+    const kept = new Map<string, CryptoKey>();
+    const keyring = { get: async (id: string) => kept.get(id), save: async (id: string, key: CryptoKey) => void kept.set(id, key) };
+    const alice = await makeDevice('alice', folder, now, { passphrase: 'Teamgeheimnis 2026' });
+    await alice.edit('contacts', 'c1', { lastName: 'Lindner' });
+    await alice.engine.syncOnce();
+    await expect(unlockFolderKey(folder, 'falsch')).rejects.toMatchObject({ code: 'crypto.wrongPassphrase' });
+    const opened = await unlockFolderKey(folder, 'Teamgeheimnis 2026');
+    expect(opened?.key?.extractable).toBe(false);
+    await keyring.save(opened!.folderId, opened!.key!);
+    // A later start of the app: no passphrase anywhere, only the kept key.
+    const bob = await makeDevice('bob', folder, now, { keyring });
+    expect((await bob.engine.syncOnce()).ok).toBe(true);
+    expect(bob.store.liveRows('contacts')).toEqual({ c1: { lastName: 'Lindner' } });
+    expect(await unlockFolderKey(new MemoryFolder(), 'egal')).toBeNull();
   });
 
   it('a flipped byte (even under a matching name) or a truncated file imports nothing', async () => {

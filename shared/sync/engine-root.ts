@@ -17,6 +17,16 @@ export type OpenRootInput = {
   passphrase: string | undefined;
   iterations: number | undefined;
   keyCache: { folderId: string; key: CryptoKey | undefined } | null;
+  keyring: SyncKeyring | undefined;
+};
+
+/**
+ * Where an unlocked data key is kept between runs and restarts, so the passphrase itself need not be
+ * stored: the app keeps the key as a non-extractable CryptoKey (see renderer/db/sync-keys.ts).
+ */
+export type SyncKeyring = {
+  get(folderId: string): Promise<CryptoKey | undefined>;
+  save(folderId: string, key: CryptoKey): Promise<void>;
 };
 
 /** `adopted`: this device had joined another root that lost a creation race; it must republish. */
@@ -65,6 +75,7 @@ export async function openSyncRoot(input: OpenRootInput): Promise<OpenedRoot | n
       return null;
     }
     await store.setMeta(META.folderId, created.root.folderId);
+    if (created.key) await input.keyring?.save(created.root.folderId, created.key);
     return { folderId: created.root.folderId, key: created.key, adopted: false };
   }
   // Two laptops may set up the empty folder at the same moment (each before seeing the other's root);
@@ -85,12 +96,37 @@ export async function openSyncRoot(input: OpenRootInput): Promise<OpenedRoot | n
   }
   let key: CryptoKey | undefined;
   try {
-    key = input.keyCache?.folderId === root.folderId ? input.keyCache.key : await openRoot(root, input.passphrase);
+    if (input.keyCache?.folderId === root.folderId) key = input.keyCache.key;
+    else {
+      const kept = root.key ? await input.keyring?.get(root.folderId) : undefined;
+      key = kept ?? (await openRoot(root, input.passphrase));
+      if (key && !kept) await input.keyring?.save(root.folderId, key);
+    }
   } catch (e) {
     if (!(e instanceof SyncError)) throw e;
     problems.push(problem(e.code, 'error', e.params, rootPath(root.folderId)));
     return null;
   }
-  await store.setMeta(META.folderId, root.folderId);
+  if (known !== root.folderId) await store.setMeta(META.folderId, root.folderId);
   return { folderId: root.folderId, key, adopted };
+}
+
+/**
+ * Checks a passphrase against the folder's root right away (the settings form), without a run.
+ * Null when the folder has no readable root yet (the first run creates one with this passphrase).
+ * Throws SyncError `crypto.wrongPassphrase` for a wrong one.
+ */
+export async function unlockFolderKey(folder: Folder, passphrase: string): Promise<{ folderId: string; key: CryptoKey | undefined } | null> {
+  const roots: RootFile[] = [];
+  for (const entry of (await folder.list('')).filter((e) => isRootPath(e.path))) {
+    const bytes = await folder.read(entry.path);
+    try {
+      if (bytes) roots.push(decodeRoot(bytes));
+    } catch {
+      // Damaged or still arriving: the run reports it.
+    }
+  }
+  // The same choice as a run: the smallest id wins a set-up race.
+  const root = roots.sort((a, b) => (a.folderId < b.folderId ? -1 : a.folderId > b.folderId ? 1 : 0))[0];
+  return root ? { folderId: root.folderId, key: await openRoot(root, passphrase) } : null;
 }

@@ -15,7 +15,8 @@ import { cleanOwnCopies, compactOwn, purgeAbandoned, readStates, snapshotIfDue, 
 import { adoptRoot, errorName, findForeignOwnFiles, ownSegmentsMissing, resolveIntent, restartIdentity, writePending } from './engine-own';
 import { readOthers } from './engine-read';
 import { loadMeta, META, saveMeta } from './engine-state';
-import { openSyncRoot } from './engine-root';
+import { listingSig, newQuickToken, QUICK_META, type QuickMark, quickRunAllowed } from './engine-quick';
+import { openSyncRoot, type SyncKeyring } from './engine-root';
 import { type Folder, FolderUnavailableError } from './folder';
 import { DEVICE_ID_PATTERN, type HlcClock } from './hlc';
 import { type DataFileRef, parseDataPath } from './layout';
@@ -32,6 +33,8 @@ export type SyncEngineOptions = {
   now?: () => number;
   /** Team passphrase: required for an encrypted folder; creating a folder with it encrypts the folder. */
   passphrase?: string;
+  /** Keeps unlocked data keys (then the passphrase is needed only once per folder). */
+  keyring?: SyncKeyring;
   /** PBKDF2 iterations for a new encrypted folder (default 600 000; tests use fewer). */
   pbkdf2Iterations?: number;
   /** Device id to use when the store has none yet (default: random). */
@@ -40,6 +43,11 @@ export type SyncEngineOptions = {
   newDeviceId?: () => string;
   /** At most this many changes per segment (default 5000). */
   maxChangesPerSegment?: number;
+  /**
+   * Allow quick runs (see engine-quick.ts): a run told `localUnchanged` stops after listing when the
+   * folder is exactly as the last clean run left it. The app turns this on; simulations keep every run full.
+   */
+  quickRuns?: boolean;
 } & Partial<Settings>;
 
 export type DeviceStatus = {
@@ -73,6 +81,7 @@ export type SyncStatus = {
 };
 
 const DAY = 86_400_000;
+const STATE_WRITTEN = 'sync.stateWritten';
 const DEFAULTS: Settings = { maxClockAheadMs: DAY, snapshotEvery: 20, expireAfterMs: 30 * DAY, abandonAfterMs: 180 * DAY, heartbeatMs: 3_600_000 };
 
 export function randomDeviceId(): string {
@@ -85,6 +94,9 @@ export class SyncEngine {
   private running: Promise<SyncStatus> | null = null;
   private readonly coversCache = new Map<string, Record<string, number>>();
   private keyCache: { folderId: string; key: CryptoKey | undefined } | null = null;
+  /** Device id once loaded (the store is read once per engine; a clone restart updates it). */
+  private device: string | undefined;
+  private quick: QuickMark | undefined;
   private status: SyncStatus = { ok: true, pending: 0, devices: [], quarantined: [], problems: [], applied: 0, written: 0 };
 
   constructor(private readonly opts: SyncEngineOptions) {
@@ -100,6 +112,7 @@ export class SyncEngine {
 
   /** Loads (or creates) the device id and restores the clock. Call before stamping local edits. */
   async init(): Promise<string> {
+    if (this.device) return this.device;
     const { store, clock } = this.opts;
     let id = await store.getMeta<string>(META.deviceId);
     if (!id) {
@@ -112,6 +125,7 @@ export class SyncEngine {
     if (last) clock.observe(last);
     // Local edits since the last run are newer than the saved clock; never stamp below them.
     for (const c of await store.pending()) clock.observe(c.hlc);
+    this.device = id;
     return id;
   }
 
@@ -127,17 +141,31 @@ export class SyncEngine {
     const meta = await loadMeta(this.opts.store);
     if (!meta.trustFuture.includes(device)) meta.trustFuture.push(device);
     await saveMeta(this.opts.store, meta);
+    this.quick = undefined;
   }
 
-  /** One sync run; concurrent calls share the run in progress. `snapshot` forces a snapshot (after an erasure). */
-  syncOnce(options: { snapshot?: boolean } = {}): Promise<SyncStatus> {
-    this.running ??= this.run(options.snapshot === true).finally(() => (this.running = null));
+  /**
+   * One sync run; concurrent calls share the run in progress. `snapshot` forces a snapshot (after an
+   * erasure). `localUnchanged`: the caller knows nothing was queued since the last run, so with
+   * `quickRuns` the run may stop after listing an unchanged folder.
+   */
+  syncOnce(options: { snapshot?: boolean; localUnchanged?: boolean } = {}): Promise<SyncStatus> {
+    this.running ??= this.run(options.snapshot === true, options.localUnchanged === true).finally(() => (this.running = null));
     return this.running;
   }
 
-  private async run(forceSnapshot: boolean): Promise<SyncStatus> {
-    const { folder, store, clock } = this.opts;
+  private async run(forceSnapshot: boolean, localUnchanged: boolean): Promise<SyncStatus> {
+    const { store, clock } = this.opts;
     const device = await this.init();
+    // Writes and deletions of this run (a run that changed the folder leaves no quick mark).
+    let touched = false;
+    const base = this.opts.folder;
+    const folder: Folder = {
+      list: (prefix) => base.list(prefix),
+      read: (path) => base.read(path),
+      writeAtomic: (path, bytes) => ((touched = true), base.writeAtomic(path, bytes)),
+      remove: (path) => ((touched = true), base.remove(path)),
+    };
     const now = this.now();
     const problems: SyncProblem[] = [];
     const finish = async (ctx: Ctx | null): Promise<SyncStatus> => {
@@ -149,12 +177,23 @@ export class SyncEngine {
       listing = await folder.list('');
     } catch (e) {
       problems.push(problem('folder.unavailable', 'error', { error: e instanceof FolderUnavailableError ? 'missing' : errorName(e) }));
+      this.quick = undefined;
       return finish(null);
     }
-    const opened = await openSyncRoot({ folder, store, listing, now, problems, passphrase: this.opts.passphrase, iterations: this.opts.pbkdf2Iterations, keyCache: this.keyCache });
+    const quickOk = this.opts.quickRuns && localUnchanged && !forceSnapshot;
+    if (quickOk && (await quickRunAllowed(this.quick, listing, now, this.settings.heartbeatMs, () => store.getMeta<string>(QUICK_META)))) {
+      // Nothing new anywhere: the previous status stands; the time of this check is the last sync.
+      this.status = { ...this.status, lastSyncAt: now, applied: 0, written: 0, problems: [] };
+      return this.status;
+    }
+    const mark = this.opts.quickRuns ? { sig: listingSig(listing), token: newQuickToken(), at: now } : undefined;
+    this.quick = undefined;
+    const opened = await openSyncRoot({ folder, store, listing, now, problems, passphrase: this.opts.passphrase, iterations: this.opts.pbkdf2Iterations, keyCache: this.keyCache, keyring: this.opts.keyring });
     if (!opened) return finish(null);
     this.keyCache = { folderId: opened.folderId, key: opened.key };
     const refs = listing.map((e) => parseDataPath(e.path)).filter((r): r is DataFileRef => r !== null);
+    const bookkeeping: Record<string, unknown> = {};
+    let stateWritten: { sig: string; at: number } | undefined;
     const ctx: Ctx = {
       folder, store, clock, settings: this.settings, now, key: opened.key, folderId: opened.folderId, device,
       meta: await loadMeta(store), listing, refs, problems, quarantined: [], applied: 0, written: 0, snapshotNow: false,
@@ -179,9 +218,9 @@ export class SyncEngine {
       await compactOwn(ctx, states);
       await purgeAbandoned(ctx, states);
       await cleanOwnCopies(ctx);
-      const lastState = await store.getMeta<{ sig: string; at: number }>('sync.stateWritten');
-      const written = await writeOwnState(ctx, lastState);
-      if (written) await store.setMeta('sync.stateWritten', written);
+      const lastState = await store.getMeta<{ sig: string; at: number }>(STATE_WRITTEN);
+      stateWritten = await writeOwnState(ctx, lastState);
+      if (stateWritten !== lastState) bookkeeping[STATE_WRITTEN] = stateWritten;
     } catch (e) {
       if (e instanceof SyncError) report(ctx, e.code, 'error', e.params);
       else if (e instanceof FolderUnavailableError) report(ctx, 'folder.unavailable', 'error', { error: 'missing' });
@@ -189,17 +228,25 @@ export class SyncEngine {
     } finally {
       const listed = new Set(ctx.refs.map((r) => r.hash));
       ctx.meta.seen = [...new Set(ctx.meta.seen)].filter((h) => listed.has(h));
-      await saveMeta(store, ctx.meta);
-      await store.setMeta(META.hlc, clock.last);
-      if (!problems.some((p) => p.level === 'error')) await store.setMeta(META.lastSync, now);
+      // The run's bookkeeping in one store write.
+      bookkeeping[META.engine] = ctx.meta;
+      bookkeeping[META.hlc] = clock.last;
+      if (!problems.some((p) => p.level === 'error')) bookkeeping[META.lastSync] = now;
+      if (mark) bookkeeping[QUICK_META] = mark.token;
+      await store.setMetas(bookkeeping);
     }
-    return finish(ctx);
+    const status = await finish(ctx);
+    this.device = ctx.device;
+    const clean = !touched && status.pending === 0 && status.quarantined.length === 0 && problems.every((p) => p.level === 'info');
+    if (mark && clean && stateWritten) this.quick = { ...mark, stateAt: stateWritten.at };
+    return status;
   }
 
   private async restart(ctx: Ctx): Promise<void> {
     const id = (this.opts.newDeviceId ?? randomDeviceId)();
     await restartIdentity(ctx, id);
     await ctx.store.setMeta(META.deviceId, id);
+    this.device = id;
   }
 
   private async buildStatus(ctx: Ctx | null, problems: SyncProblem[]): Promise<SyncStatus> {

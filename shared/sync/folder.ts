@@ -10,6 +10,11 @@ export type FolderEntry = {
   path: string;
   /** Size in bytes as listed (a file still being delivered may grow). */
   size: number;
+  /**
+   * Last modification (ms since epoch) where the folder knows it: lets a run with nothing new stop
+   * after listing even when a file was rewritten in place with the same size (state files).
+   */
+  modified?: number;
 };
 
 export type Folder = {

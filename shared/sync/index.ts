@@ -22,4 +22,7 @@ export type { DeviceStatus, SyncEngineOptions, SyncStatus } from './engine';
 export type { Quarantined } from './engine-context';
 export type { SyncProblem, SyncProblemCode, SyncProblemLevel } from './problems';
 export { DEFAULT_PBKDF2_ITERATIONS } from './encryption';
+export { unlockFolderKey } from './engine-root';
+export type { SyncKeyring } from './engine-root';
+export { SyncError } from './problems';
 export { MemoryStore } from './memory-store';

@@ -56,6 +56,10 @@ export class MemoryStore implements SyncStore {
     this.meta.set(key, JSON.stringify(value));
   }
 
+  async setMetas(entries: Record<string, unknown>): Promise<void> {
+    for (const [key, value] of Object.entries(entries)) this.meta.set(key, JSON.stringify(value));
+  }
+
   /** The app's view of one row. */
   row(table: string, rowId: string): MaterializedRow | undefined {
     const row = this.rowsByKey.get(rowKey(table, rowId));

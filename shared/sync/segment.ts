@@ -5,7 +5,7 @@
  * the header line as associated data. The file name carries the SHA-256 of the whole file, so a
  * half-delivered file is recognised before anything in it is parsed.
  */
-import { type Change, makeChange } from './change';
+import type { Change } from './change';
 import { concatBytes, fromUtf8, sha256Hex, utf8 } from './bytes';
 import { decryptBytes, encryptBytes, newIv } from './encryption';
 import { isHlc } from './hlc';
@@ -99,10 +99,44 @@ export async function decodeDataFile(bytes: Uint8Array, key: CryptoKey | undefin
   } catch {
     throw new SyncError('segment.invalid', { reason: 'encoding' });
   }
-  const lines = text.split('\n');
-  if (lines.pop() !== '' || lines.length !== header.count) throw new SyncError('segment.invalid', { reason: 'truncated' });
-  const changes = lines.map((line, i) => parseLine(line, i + 2));
-  return { header, changes };
+  return { header, changes: parseBody(text, header.count) };
+}
+
+/**
+ * The change lines. The usual case parses the whole body as one JSON array (one call instead of one
+ * per line: segments hold thousands of lines); anything unexpected falls back to the line-by-line
+ * parse, which names the offending line.
+ */
+function parseBody(text: string, count: number): Change[] {
+  let lines = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  if (lines !== count || (text.length > 0 && !text.endsWith('\n'))) throw new SyncError('segment.invalid', { reason: 'truncated' });
+  if (count === 0) return [];
+  let all: unknown;
+  try {
+    all = JSON.parse(`[${text.slice(0, -1).replaceAll('\n', ',')}]`);
+  } catch {
+    all = null;
+  }
+  const out: Change[] = [];
+  if (Array.isArray(all) && all.length === count) {
+    for (const a of all) {
+      const c = toChange(a);
+      if (!c) break;
+      out.push(c);
+    }
+    if (out.length === count) return out;
+  }
+  return text.slice(0, -1).split('\n').map((line, i) => parseLine(line, i + 2));
+}
+
+/** A decoded line as a change, or null when it is not `[table, rowId, field, hlc, value]`. */
+function toChange(a: unknown): Change | null {
+  if (!Array.isArray(a) || a.length !== 5) return null;
+  const [table, rowId, field, hlc, value] = a as unknown[];
+  if (typeof table !== 'string' || typeof rowId !== 'string' || typeof field !== 'string' || !isHlc(hlc)) return null;
+  // isHlc fixed the layout `<wall:15>-<counter:6>-<device>`: the device starts at offset 23.
+  return { table, rowId, field, value, hlc, device: hlc.slice(23) };
 }
 
 function parseLine(line: string, lineNo: number): Change {
@@ -112,9 +146,7 @@ function parseLine(line: string, lineNo: number): Change {
   } catch {
     throw new SyncError('segment.invalid', { reason: 'line', line: lineNo });
   }
-  if (!Array.isArray(a) || a.length !== 5) throw new SyncError('segment.invalid', { reason: 'line', line: lineNo });
-  const [table, rowId, field, hlc, value] = a as unknown[];
-  if (typeof table !== 'string' || typeof rowId !== 'string' || typeof field !== 'string' || !isHlc(hlc))
-    throw new SyncError('segment.invalid', { reason: 'line', line: lineNo });
-  return makeChange(table, rowId, field, value, hlc);
+  const c = toChange(a);
+  if (!c) throw new SyncError('segment.invalid', { reason: 'line', line: lineNo });
+  return c;
 }

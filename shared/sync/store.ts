@@ -25,4 +25,6 @@ export type SyncStore = {
   /** Sync bookkeeping (device id, heads, seen segments, HLC), kept with the data so a restore stays consistent. */
   getMeta<T>(key: string): Promise<T | undefined>;
   setMeta(key: string, value: unknown): Promise<void>;
+  /** Several meta entries in one write (a run's bookkeeping at its end). */
+  setMetas(entries: Record<string, unknown>): Promise<void>;
 };

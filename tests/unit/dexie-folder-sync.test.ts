@@ -28,14 +28,15 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-type Laptop = { db: RapportDb; sync: DbSync; writes: string[] };
+type Laptop = { db: RapportDb; sync: DbSync; writes: string[]; reads: string[] };
 
 function laptop(name: string, folder: Folder = new NodeFolder(dir)): Laptop {
   const db = openDb(`sync-${name}-${crypto.randomUUID()}`);
   opened.push(db);
   const writes: string[] = [];
-  const counting: Folder = { ...folder, list: (p) => folder.list(p), read: (p) => folder.read(p), remove: (p) => folder.remove(p), writeAtomic: (p, b) => (writes.push(p), folder.writeAtomic(p, b)) };
-  return { db, writes, sync: createDbSync(db, counting, { deviceId: name, now, pbkdf2Iterations: 1000, passphrase: 'Außendienst 2026' }) };
+  const reads: string[] = [];
+  const counting: Folder = { ...folder, list: (p) => folder.list(p), read: (p) => (reads.push(p), folder.read(p)), remove: (p) => folder.remove(p), writeAtomic: (p, b) => (writes.push(p), folder.writeAtomic(p, b)) };
+  return { db, writes, reads, sync: createDbSync(db, counting, { deviceId: name, now, pbkdf2Iterations: 1000, passphrase: 'Außendienst 2026' }) };
 }
 
 const account = (id: string, name: string, extra: Record<string, unknown> = {}) =>
@@ -159,5 +160,34 @@ describe('folder sync between three Dexie databases', () => {
     await syncAll(a, b);
     expect((await b.db.accounts.get('acc1'))?.city).toBe('Münster');
     expect(await a.sync.pendingCount()).toBe(0);
+  });
+
+  it('a run with nothing new reads no file; a new file or a local edit makes the next run a full one', async () => {
+    const [a, b] = [laptop('alice'), laptop('bob')];
+    await a.db.accounts.put(account('acc1', 'Autohaus Kühn'));
+    await syncAll(a, b, a, b, a, b);
+    a.reads.length = 0;
+    const quick = await a.sync.sync();
+    expect(quick.ok).toBe(true);
+    expect(a.reads).toEqual([]);
+
+    clock += 1000;
+    await b.db.accounts.update('acc1', { city: 'Gießen', updatedAt: now() });
+    await syncAll(b);
+    await syncAll(a);
+    expect((await a.db.accounts.get('acc1'))?.city).toBe('Gießen');
+
+    clock += 1000;
+    await a.db.accounts.update('acc1', { notes: 'Termin Dienstag', updatedAt: now() });
+    expect((await a.sync.sync()).written).toBe(1);
+    await syncAll(b);
+    expect((await b.db.accounts.get('acc1'))?.notes).toBe('Termin Dienstag');
+
+    // The heartbeat still comes: after an hour a full run rewrites the state file.
+    await syncAll(a, a);
+    a.writes.length = 0;
+    clock += 3_600_000;
+    await syncAll(a);
+    expect(a.writes).toEqual(['state/alice.json']);
   });
 });

@@ -44,12 +44,16 @@ function PassphraseSection() {
   const [first, setFirst] = useState('');
   const [second, setSecond] = useState('');
   const [error, setError] = useState<string>();
+  const [outcome, setOutcome] = useState<string>();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    setOutcome(undefined);
     if (first.length < 8) return setError(t('passphraseTooShort'));
     if (first !== second) return setError(t('passphraseMismatch'));
     setError(undefined);
-    await savePassphrase(first);
+    const result = await savePassphrase(first);
+    if (result === 'wrong') return setError(t('problem.crypto.wrongPassphrase'));
+    setOutcome(t(`passphraseResult.${result}`));
     setFirst('');
     setSecond('');
   };
@@ -67,10 +71,11 @@ function PassphraseSection() {
         <input type="password" autoComplete="new-password" value={second} onChange={(e) => setSecond(e.target.value)} aria-invalid={!!error} />
       </label>
       {error && <p role="alert" className="error">{error}</p>}
+      {outcome && <p role="status">{outcome}</p>}
       <div className="actions">
         <button type="submit">{t('passphraseSave')}</button>
         {hasPassphrase && (
-          <button type="button" onClick={() => void savePassphrase('')}>
+          <button type="button" onClick={() => void savePassphrase('').then((r) => setOutcome(t(`passphraseResult.${r}`)))}>
             {t('passphraseRemove')}
           </button>
         )}

@@ -22,6 +22,10 @@ export function bridgeFolder(bridge: Bridge, onTraffic?: (t: FolderTraffic) => v
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       if (message.includes(SYNC_FOLDER_UNAVAILABLE)) throw new FolderUnavailableError(message);
+      // IPC keeps only the message ("ERR_SYNC_IO: ENOSPC: …"): restore the file system's code, so the
+      // log can say "disk full" or "file locked" in the user's language.
+      const code = /ERR_SYNC_IO: ([A-Z_]+):/.exec(message)?.[1];
+      if (code && e instanceof Error && !('code' in e)) throw Object.assign(e, { code });
       throw e;
     }
   };

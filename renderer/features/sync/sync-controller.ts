@@ -5,15 +5,16 @@
  */
 import { create } from 'zustand';
 import type { SyncFolderInfo } from '../../../shared/bridge/contract';
-import type { SyncStatus } from '../../../shared/sync';
+import { SyncError, type SyncStatus, unlockFolderKey } from '../../../shared/sync';
 import { getBridge } from '../../bridge';
+import { dropLegacyPassphrase, forgetSyncKeys, hasSyncKey, legacyPassphrase, syncKeyring } from '../../db/sync-keys';
 import type { DbSync } from '../../db/sync-run';
-import { appendSyncLog, createAppSync, getSyncLog, getSyncPassphrase, localPendingCount, setSyncPassphrase, type SyncLogEntry } from '../../db/sync-settings';
+import { appendSyncLog, createAppSync, getSyncLog, localPendingCount, type SyncLogEntry } from '../../db/sync-settings';
 import { bridgeFolder, type FolderTraffic } from './bridge-folder';
 
 export type SyncState = {
   folder?: SyncFolderInfo;
-  /** A passphrase is stored on this laptop. */
+  /** This laptop can open an encrypted folder (a key is kept, or a passphrase waits for the first run). */
   hasPassphrase: boolean;
   running: boolean;
   /** Files read and written in the run under way. */
@@ -30,11 +31,20 @@ export const useSync = create<SyncState>(() => ({ hasPassphrase: false, running:
 
 let engine: { key: string; sync: DbSync } | undefined;
 let running: Promise<void> | null = null;
+/**
+ * A passphrase entered for a folder that has no root yet (or none chosen): kept in memory only, until
+ * the first run creates the encrypted root and keeps its key. An app restart before that asks again.
+ */
+let waitingPassphrase: string | undefined;
+
+async function passphraseForRun(): Promise<string | undefined> {
+  return waitingPassphrase ?? (await legacyPassphrase());
+}
 
 async function current(): Promise<DbSync | undefined> {
   const folder = useSync.getState().folder;
   if (!folder?.path || folder.needsPermission) return undefined;
-  const passphrase = await getSyncPassphrase();
+  const passphrase = await passphraseForRun();
   const key = `${folder.path}\u0000${passphrase ?? ''}`;
   if (engine?.key !== key) engine = { key, sync: createAppSync(bridgeFolder(getBridge(), (traffic) => useSync.setState({ traffic })), passphrase) };
   return engine.sync;
@@ -42,8 +52,8 @@ async function current(): Promise<DbSync | undefined> {
 
 /** Reads folder, passphrase presence, log and pending count (on mount and after changes). */
 export async function refreshSync(): Promise<void> {
-  const [folder, passphrase, log, pending] = await Promise.all([getBridge().syncFolderInfo(), getSyncPassphrase(), getSyncLog(), localPendingCount()]);
-  useSync.setState({ folder, hasPassphrase: !!passphrase, log, pending });
+  const [folder, kept, passphrase, log, pending] = await Promise.all([getBridge().syncFolderInfo(), hasSyncKey(), passphraseForRun(), getSyncLog(), localPendingCount()]);
+  useSync.setState({ folder, hasPassphrase: kept || !!passphrase, log, pending });
 }
 
 /** One run now (shared with a run already under way); does nothing without a usable folder. */
@@ -55,6 +65,11 @@ export function syncNow(): Promise<void> {
       if (!sync) return;
       useSync.setState({ running: true, traffic: { read: 0, written: 0 }, failure: undefined });
       const status = await sync.sync();
+      if (status.ok && status.folderId && (await syncKeyring.get(status.folderId))) {
+        // The folder's key is kept now: the passphrase is no longer needed anywhere.
+        waitingPassphrase = undefined;
+        await dropLegacyPassphrase();
+      }
       const log = status.problems.length ? await appendSyncLog(status.problems, Date.now()) : useSync.getState().log;
       useSync.setState({ status, log, pending: await localPendingCount() });
     } catch (e) {
@@ -73,11 +88,38 @@ export async function chooseFolder(action: 'choose' | 'grant' | 'clear'): Promis
   useSync.setState({ folder, status: undefined });
 }
 
-/** Stores (or with '' removes) the team passphrase on this laptop; the next run uses it. */
-export async function savePassphrase(passphrase: string): Promise<void> {
-  await setSyncPassphrase(passphrase || undefined);
+/** What happened to a passphrase entered in the settings. */
+export type PassphraseResult = 'unlocked' | 'waiting' | 'wrong' | 'notEncrypted' | 'removed';
+
+/**
+ * Checks the passphrase against the chosen folder right away and keeps only the unlocked key (see
+ * renderer/db/sync-keys.ts); without a folder root yet it waits in memory for the first run. ''
+ * forgets every kept key.
+ */
+export async function savePassphrase(passphrase: string): Promise<PassphraseResult> {
   engine = undefined;
-  useSync.setState({ hasPassphrase: passphrase !== '' });
+  if (passphrase === '') {
+    waitingPassphrase = undefined;
+    await forgetSyncKeys();
+    useSync.setState({ hasPassphrase: false });
+    return 'removed';
+  }
+  const folder = useSync.getState().folder;
+  let result: PassphraseResult = 'waiting';
+  if (folder?.path && !folder.needsPermission) {
+    try {
+      const opened = await unlockFolderKey(bridgeFolder(getBridge()), passphrase);
+      if (opened?.key) await syncKeyring.save(opened.folderId, opened.key);
+      result = !opened ? 'waiting' : opened.key ? 'unlocked' : 'notEncrypted';
+    } catch (e) {
+      if (e instanceof SyncError && e.code === 'crypto.wrongPassphrase') return 'wrong';
+      // The folder could not be read now: the passphrase waits for the next run, which reports why.
+    }
+  }
+  waitingPassphrase = result === 'waiting' ? passphrase : undefined;
+  if (result === 'unlocked') await dropLegacyPassphrase();
+  useSync.setState({ hasPassphrase: result === 'unlocked' || result === 'waiting' || (await hasSyncKey()) });
+  return result;
 }
 
 /** The user accepts a device's far-ahead clock; its held-back files are merged in the next run. */

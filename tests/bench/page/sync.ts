@@ -2,9 +2,9 @@
 // the real Dexie store, against a floor of JSON.parse of the same segment bytes + raw IndexedDB put of
 // the resulting rows; and an incremental run with nothing new.
 import { openDb } from '../../../renderer/db/db';
-import { createDbSync } from '../../../renderer/db/sync-run';
+import { createDbSync, type DbSync } from '../../../renderer/db/sync-run';
 import { MemoryFolder } from '../../../shared/sync/memory-folder';
-import { makeDevice } from '../../../shared/sync/testing';
+import { makeDevice, type SimDevice } from '../../../shared/sync/testing';
 import { deleteDb } from './raw-idb';
 
 type Heap = { usedJSHeapSize: number };
@@ -35,7 +35,30 @@ function rawPut(name: string, rows: unknown[]): Promise<void> {
   });
 }
 
-export async function syncMerge(n: number, devices = 5) {
+/** Each simulated device edits `rows` accounts' city in one queued batch and syncs (segments of 5000 changes). */
+async function editRound(others: SimDevice[], rows: number, offset = 0): Promise<void> {
+  for (const dev of others) {
+    const changes = Array.from({ length: rows }, (_, i) => ({ table: 'accounts', rowId: `acc-${offset + i}`, field: 'city', value: `${dev.name}-${offset + i}`, hlc: dev.clock.tick(), device: dev.name }));
+    await dev.store.recordLocal(changes);
+    await dev.engine.syncOnce();
+  }
+}
+
+/** Median of five runs of the local laptop with nothing new (after one run that settles acknowledgements). */
+async function noopMs(local: DbSync): Promise<number> {
+  await local.sync();
+  await local.sync();
+  const noop: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await local.sync();
+    noop.push(performance.now() - t);
+  }
+  return noop.sort((a, b) => a - b)[2]!;
+}
+
+export async function syncMerge(n: number, profile = false) {
+  const devices = 5;
   const name = `bench-sync-${n}`;
   await deleteDb(name);
   const db = openDb(name);
@@ -46,18 +69,17 @@ export async function syncMerge(n: number, devices = 5) {
   const local = createDbSync(db, folder, { deviceId: 'local' });
   await local.sync(); // turning sync on: every field of every row queued and written once
   const others = await Promise.all(Array.from({ length: devices }, (_, d) => makeDevice(`dev${d}`, folder, () => Date.now())));
-  for (const dev of others) {
-    await dev.engine.syncOnce();
-    for (let i = 0; i < n; i++) await dev.store.recordLocal([{ table: 'accounts', rowId: `acc-${i}`, field: 'city', value: `${dev.name}-${i}`, hlc: dev.clock.tick(), device: dev.name }]);
-    await dev.engine.syncOnce();
-  }
+  for (const dev of others) await dev.engine.syncOnce();
+  await editRound(others, n);
   const segs = [...folder.files].filter(([p]) => p.startsWith('segments/dev')).map(([, b]) => b);
   const bytes = segs.reduce((s, b) => s + b.length, 0);
 
   const stopMerge = sampler();
+  if (profile) console.profile('merge');
   const t0 = performance.now();
   const status = await local.sync();
   const mergeMs = performance.now() - t0;
+  if (profile) console.profileEnd('merge');
   const mergeMb = stopMerge();
   if (status.applied < n) throw new Error(`only ${status.applied} applied`);
 
@@ -80,15 +102,18 @@ export async function syncMerge(n: number, devices = 5) {
   const floorMs = performance.now() - t1;
   const floorMb = stopFloor();
 
-  await local.sync(); // settles acknowledgements
-  const noop: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t = performance.now();
+  // Incremental run with nothing new, at two history lengths: after the merge, and after 20 more
+  // rounds in which every device edits a few rows (more segments and state changes in the folder).
+  const noop = await noopMs(local);
+  const filesShort = folder.files.size;
+  for (let round = 0; round < 20; round++) {
+    await editRound(others, 50, round * 50);
     await local.sync();
-    noop.push(performance.now() - t);
   }
+  const noopLong = await noopMs(local);
+  const filesLong = folder.files.size;
   db.close();
   await deleteDb(name);
   await deleteDb(`${name}-floor`);
-  return { mergeMs, mergeMb, floorMs, floorMb, bytes, noop: noop.sort((a, b) => a - b)[2]! };
+  return { mergeMs, mergeMb, floorMs, floorMb, bytes, noop, noopLong, filesShort, filesLong };
 }
