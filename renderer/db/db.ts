@@ -20,6 +20,7 @@ import type {
 import { applyMigrations } from './migrations';
 import { derivedFields } from './derived';
 import { syncCapture } from './sync-middleware';
+import { searchWords } from './history-index';
 
 export const DEFAULT_DB_NAME = 'rapport';
 
@@ -51,6 +52,7 @@ export function openDb(name: string = DEFAULT_DB_NAME): RapportDb {
   applyMigrations(db);
   db.use(derivedFields);
   db.use(syncCapture(db));
+  db.use(searchWords(db));
   return db;
 }
 

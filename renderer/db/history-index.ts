@@ -1,92 +1,188 @@
-import type { Contact, Id, Interaction, IsoInstant } from '../../shared/domain';
-import { foldForSearch } from '../../shared/text/normalize';
-import { getDb } from './db';
+import { Dexie, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import type { Contact, Interaction } from '../../shared/domain';
+import { interactionWords, nameWords } from './history-words';
 
 /**
- * Compact in-memory search indexes for the history search, built on first use and kept current
- * incrementally (rows whose `updatedAt` is newer than the newest seen), so a keystroke scans
- * strings in memory instead of reading rows from IndexedDB:
+ * Keeps the history search index (`interactions.words`, see history-words.ts) right on every write,
+ * whoever writes: forms, imports, merges, demo loads, restores, GDPR erasure and sync.
  *
- * - every live contact's folded name (~40 bytes each: ~12 MB at 300k contacts);
- * - the folded subject + summary + next step of the newest RECENT_ROWS interactions
- *   (~150 bytes each: ~6 MB). Older history is searched on demand, page by page, from IndexedDB.
+ * Contact names are part of an interaction's words, so a name found is one index walk, newest first.
+ * The price is that the words must follow the people:
+ * - a put of an interaction reads its contacts in the same transaction when the transaction covers
+ *   `contacts`; otherwise (or when a contact is not there yet, e.g. sync writing an interaction
+ *   before its contact) the row is stored with its text words and `wordsStale: 1`;
+ * - a put of a contact whose name words changed (rename, trash, restore, erasure) re-derives its
+ *   interactions in the same transaction when it covers `interactions`; otherwise the contact is
+ *   stored with `wordsStale: 1`.
+ * The flag is written atomically with the row, so a crash cannot lose it; `settleSearchWords`
+ * (run after such a commit and before every search) re-derives the flagged rows in chunks.
+ * `words` and `wordsStale` are local: sync-rows.ts never sends them.
  */
-export const RECENT_ROWS = 40_000;
+export const WORDS = 'words';
+export const STALE = 'wordsStale';
 
-export type ContactEntry = { id: Id; accountId: Id; text: string };
-export type TextEntry = { id: Id; at: IsoInstant; text: string };
+type StoredInteraction = Interaction & { words?: string[]; wordsStale?: 1 };
+type StoredContact = Contact & { wordsStale?: 1 };
 
-type State = {
-  contacts: Map<Id, ContactEntry>;
-  contactsStamp: number;
-  texts: Map<Id, TextEntry>;
-  textsStamp: number;
-  /** Oldest `at` the text index covers; older rows are searched from the database. */
-  textsFrom: IsoInstant;
-};
+/** Transactions of settleSearchWords: a contact still missing there is dangling, not late. */
+const settling = new WeakSet<object>();
 
-let state: State | undefined;
-let building: Promise<State> | undefined;
-
-export function contactSearchText(c: Pick<Contact, 'title' | 'firstName' | 'lastName'>): string {
-  return foldForSearch(`${c.title} ${c.firstName} ${c.lastName} ${c.lastName}, ${c.firstName}`);
+function covers(trans: DBCoreTransaction, table: string): boolean {
+  return (trans as unknown as { objectStoreNames?: DOMStringList }).objectStoreNames?.contains(table) ?? false;
 }
 
-export function interactionSearchText(r: Pick<Interaction, 'subject' | 'summary' | 'nextStep'>): string {
-  return foldForSearch(`${r.subject} ${r.summary} ${r.nextStep}`);
+const nameKey = (c: Contact | undefined) => nameWords(c).join(' ');
+
+async function readContacts(down: DBCore, trans: DBCoreTransaction, ids: Iterable<string>): Promise<Map<string, Contact | undefined>> {
+  const keys = [...new Set(ids)];
+  const got = keys.length ? ((await down.table('contacts').getMany({ trans, keys })) as Array<Contact | undefined>) : [];
+  return new Map(keys.map((k, i) => [k, got[i]]));
 }
 
-function putContact(s: State, c: Contact): void {
-  if (c.deletedAt !== undefined || c.erased) s.contacts.delete(c.id);
-  else s.contacts.set(c.id, { id: c.id, accountId: c.accountId, text: contactSearchText(c) });
-  s.contactsStamp = Math.max(s.contactsStamp, c.updatedAt);
+/** The row with its words; `stale` when some of its people could not be read here. */
+function derive(row: StoredInteraction, contacts: Map<string, Contact | undefined> | undefined, final: boolean): StoredInteraction {
+  const { [STALE]: _old, ...rest } = row;
+  const ids = Array.isArray(row.contactIds) ? row.contactIds : [];
+  const missing = !contacts || (!final && ids.some((id) => contacts.get(id) === undefined));
+  const names = contacts ? ids.map((id) => nameWords(contacts.get(id))) : [];
+  const out: StoredInteraction = { ...rest, [WORDS]: interactionWords(row, names) };
+  if (missing && row.deletedAt === undefined && ids.length > 0) out[STALE] = 1;
+  return out;
 }
 
-function putText(s: State, r: Interaction): void {
-  if (r.deletedAt !== undefined || r.at < s.textsFrom) s.texts.delete(r.id);
-  else s.texts.set(r.id, { id: r.id, at: r.at, text: interactionSearchText(r) });
-  s.textsStamp = Math.max(s.textsStamp, r.updatedAt);
+function isWrite(req: DBCoreMutateRequest): req is DBCoreMutateRequest & { type: 'put' | 'add'; values: readonly unknown[] } {
+  return req.type === 'put' || req.type === 'add';
 }
 
-async function build(): Promise<State> {
-  const db = getDb();
-  const s: State = { contacts: new Map(), contactsStamp: 0, texts: new Map(), textsStamp: 0, textsFrom: '' };
-  // The window's start from a keys-only walk of the `at` index, then one bulk read of the window.
-  const ats = (await db.interactions.orderBy('at').reverse().limit(RECENT_ROWS).keys()) as string[];
-  s.textsFrom = ats.length < RECENT_ROWS ? '' : (ats[ats.length - 1] ?? '');
-  const [contacts, rows] = await Promise.all([
-    db.contacts.toArray(),
-    s.textsFrom ? db.interactions.where('at').aboveOrEqual(s.textsFrom).toArray() : db.interactions.toArray(),
-  ]);
-  for (const c of contacts) putContact(s, c);
-  for (const r of rows) putText(s, r);
-  // Stamps of rows outside the window still count as seen.
-  const newest = await db.interactions.orderBy('updatedAt').last();
-  s.textsStamp = Math.max(s.textsStamp, newest?.updatedAt ?? 0);
-  return s;
+function onCommit(trans: DBCoreTransaction, then: () => void): void {
+  (trans as unknown as EventTarget).addEventListener?.('complete', then);
 }
 
-/** The indexes, built once and brought up to date with rows written since the last call. */
-export async function getHistoryIndex(): Promise<State> {
-  if (!state) {
-    building ??= build().finally(() => {
-      building = undefined;
-    });
-    state = await building;
-    return state;
+/**
+ * Runs `then` after `first` inside Dexie's promise, which restores the transaction zone: the layers
+ * below (Dexie's hooks middleware) read the current transaction from it, and a plain `await` in a
+ * middleware may lose it.
+ */
+function inZone<T, R>(first: Promise<T>, then: (value: T) => R | PromiseLike<R>): Promise<R> {
+  return Dexie.Promise.resolve(first).then(then);
+}
+
+function interactionsTable(down: DBCore, table: DBCoreTable, db: Dexie): DBCoreTable {
+  return {
+    ...table,
+    mutate(req) {
+      if (!isWrite(req)) return table.mutate(req);
+      const rows = req.values as StoredInteraction[];
+      const reading = covers(req.trans, 'contacts') ? readContacts(down, req.trans, rows.flatMap((r) => r.contactIds ?? [])) : Promise.resolve(undefined);
+      return inZone(reading, (contacts) => {
+        const values = rows.map((r) => derive(r, contacts, settling.has(req.trans)));
+        if (values.some((v) => v[STALE] === 1)) onCommit(req.trans, () => scheduleSettle(db));
+        return table.mutate({ ...req, values });
+      });
+    },
+  };
+}
+
+/** The interactions of people whose names changed, re-derived (read inside `trans`). */
+async function rederivedPeople(down: DBCore, trans: DBCoreTransaction, contactIds: string[]): Promise<StoredInteraction[]> {
+  const index = down.table('interactions');
+  const keys = new Set<string>();
+  for (const id of contactIds) {
+    // DBCoreRangeType.Range (a const enum, not importable here) from id to id.
+    const range = { type: 2, lower: id, upper: id, lowerOpen: false, upperOpen: false } as unknown as DBCoreKeyRange;
+    const found = await index.query({ trans, values: false, query: { index: index.schema.getIndexByKeyPath('contactIds')!, range } });
+    for (const k of found.result as string[]) keys.add(k);
   }
-  const s = state;
-  const db = getDb();
-  const [contacts, rows] = await Promise.all([
-    db.contacts.where('updatedAt').above(s.contactsStamp).toArray(),
-    db.interactions.where('updatedAt').above(s.textsStamp).toArray(),
-  ]);
-  for (const c of contacts) putContact(s, c);
-  for (const r of rows) putText(s, r);
-  return s;
+  if (keys.size === 0) return [];
+  const rows = ((await index.getMany({ trans, keys: [...keys] })) as Array<StoredInteraction | undefined>).filter((r): r is StoredInteraction => !!r);
+  const contacts = await readContacts(down, trans, rows.flatMap((r) => r.contactIds ?? []));
+  return rows.map((r) => derive(r, contacts, settling.has(trans)));
 }
 
-/** Forgets the indexes (tests; restores and imports that rewrite rows with old stamps). */
-export function resetHistoryIndex(): void {
-  state = undefined;
+function contactsTable(down: DBCore, table: DBCoreTable, db: Dexie): DBCoreTable {
+  return {
+    ...table,
+    mutate(req) {
+      if (!isWrite(req)) return table.mutate(req);
+      const rows = req.values as StoredContact[];
+      const { trans } = req;
+      return inZone(table.getMany({ trans, keys: rows.map((r) => r.id) }) as Promise<Array<Contact | undefined>>, (before) => {
+        // New people have no history yet (an interaction written before its contact is flagged stale instead).
+        const renamed = rows.filter((r, i) => before[i] !== undefined && nameKey(before[i]) !== nameKey(r)).map((r) => r.id);
+        if (renamed.length === 0) return table.mutate(req);
+        if (covers(trans, 'interactions')) {
+          return inZone(table.mutate(req), (result) =>
+            inZone(rederivedPeople(down, trans, renamed), (values) => (values.length ? down.table('interactions').mutate({ type: 'put', trans, values }) : undefined)).then(() => result),
+          );
+        }
+        const flag = new Set(renamed);
+        onCommit(trans, () => scheduleSettle(db));
+        return table.mutate({ ...req, values: rows.map((r) => (flag.has(r.id) ? { ...r, [STALE]: 1 } : r)) });
+      });
+    },
+  };
+}
+
+/** Dexie middleware for one database: derives and maintains the history search words. */
+export function searchWords(db: Dexie): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'rapportSearchWords',
+    create: (down) => ({
+      ...down,
+      table(name) {
+        const table = down.table(name);
+        if (name === 'interactions') return interactionsTable(down, table, db);
+        if (name === 'contacts') return contactsTable(down, table, db);
+        return table;
+      },
+    }),
+  };
+}
+
+const CHUNK = 500;
+const runs = new WeakMap<Dexie, Promise<void>>();
+
+function scheduleSettle(db: Dexie): void {
+  setTimeout(() => void settleSearchWords(db).catch(() => undefined), 0);
+}
+
+/** One chunk: flagged people's interactions and flagged interactions, re-derived; false when none was left. */
+async function settleChunk(db: Dexie): Promise<boolean> {
+  const interactions = db.table<StoredInteraction, string>('interactions');
+  const contacts = db.table<StoredContact, string>('contacts');
+  return db.transaction('rw', [interactions, contacts], async (tx) => {
+    settling.add((tx as unknown as { idbtrans: object }).idbtrans);
+    const people = await contacts.where(STALE).equals(1).limit(CHUNK).toArray();
+    const rows = await interactions.where(STALE).equals(1).limit(CHUNK).toArray();
+    if (people.length === 0 && rows.length === 0) return false;
+    const ids = people.map((c) => c.id);
+    const ofPeople = ids.length ? await interactions.where('contactIds').anyOf(ids).toArray() : [];
+    const all = new Map([...rows, ...ofPeople].map((r) => [r.id, r]));
+    // Put as they are: the middleware derives the words, with the contacts in this transaction.
+    if (all.size) await interactions.bulkPut([...all.values()]);
+    if (people.length) await contacts.bulkPut(people.map(({ [STALE]: _s, ...c }) => c as StoredContact));
+    return true;
+  });
+}
+
+/**
+ * Brings every flagged row's words up to date (a no-op costing two empty index reads when none is
+ * flagged). Concurrent callers share one run.
+ */
+export async function settleSearchWords(db: Dexie): Promise<void> {
+  if (!db.isOpen()) await db.open();
+  if (!db.tables.some((t) => t.name === 'interactions' && t.schema.idxByName[STALE])) return;
+  let run = runs.get(db);
+  if (!run) {
+    run = (async () => {
+      try {
+        while (await settleChunk(db));
+      } finally {
+        runs.delete(db);
+      }
+    })();
+    runs.set(db, run);
+  }
+  await run;
 }

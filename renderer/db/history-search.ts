@@ -1,87 +1,203 @@
-import type { Contact, Id, Interaction, IsoInstant } from '../../shared/domain';
-import { foldForSearch, matchesQuery } from '../../shared/text/normalize';
+import type { Id, Interaction } from '../../shared/domain';
 import { getDb } from './db';
-import { getHistoryIndex, interactionSearchText } from './history-index';
+import { settleSearchWords, WORDS } from './history-index';
+import { matchesAllTerms, queryTerms, SEP, SEP_END, timeOf, wordOf } from './history-words';
 
 /**
- * History-wide search ("when did we meet Ivanov S. V.?") that stays fast at 1M interactions:
+ * History-wide search ("when did we meet Ivanov S. V.?") over the persistent `words` index
+ * (history-words.ts: text words and contact names, each entry `<word>\u0001<time key>`):
  *
- * 1. Contact names and the texts of the newest interactions are matched in compact in-memory
- *    indexes (history-index.ts), so a keystroke scans strings, not IndexedDB rows.
- * 2. The matching contacts' interactions, whatever their age, come from the multi-entry
- *    *contactIds index, for the first MAX_CONTACT_LOOKUPS matching contacts.
- * 3. Texts older than the in-memory window are scanned on request ("search further back"), a
- *    bounded number of rows per call along the `at` index, continuing from `scannedTo`. A
- *    full-text index over 1M summaries would cost a schema change and hundreds of MB; recent
- *    history is what reps search, and older history stays reachable page by page.
+ * 1. The query's words are matched as prefixes ("wartung" finds "Wartungsvertrag"); every word must
+ *    match (a contact's name or the row's own text). The rarest word of two letters or more drives:
+ *    each is counted up to COUNT_CAP index entries, the fewest wins.
+ * 2. The driver's distinct indexed words are enumerated with key-cursor jumps (one step per word).
+ * 3. Each word's entries are sorted by date inside the index, so the newest candidates are a merge of
+ *    short backwards walks, in rounds; a round only takes entries newer than every truncated walk,
+ *    so results come out newest first without reading older history.
+ * 4. The other words' row keys are fetched keys-only (when under KEYSET_CAP) and intersected in
+ *    memory; the remaining candidates are read and every word checked on the row, until a page is full.
+ * Cost grows with the page ("load more" raises the limit), not with the size of the history.
  */
 
-/** How a result was found: through a contact's name, or through its own text. */
-export type HistoryHit = { interaction: Interaction; via: 'contact' | 'text' };
-
 export type HistorySearchResult = {
-  hits: HistoryHit[];
-  /** Contacts whose name matched (capped). */
-  contacts: Contact[];
-  /** Texts older than this were not searched yet; undefined when the whole history was. */
-  scannedTo: IsoInstant | undefined;
+  /** Matching interactions, newest first. */
+  hits: Interaction[];
+  /** More matches exist beyond `hits` (or were not looked at yet). */
+  hasMore: boolean;
+  /** The driving word when it begins more than MAX_WORDS different words (only the first ones were searched). */
+  broad?: string;
 };
 
 export type HistorySearchOptions = {
-  /** Most results returned. */
+  /** Most results returned ("load more" asks again with a higher limit). */
   limit?: number;
-  /** Rows of older history whose text is scanned per "search further back". */
-  scanBudget?: number;
-  /** Search the texts of rows older than this (an earlier result's `scannedTo`). */
-  before?: IsoInstant;
 };
 
-const MAX_CONTACTS = 200;
-/** Contacts whose interactions are looked up; a common surname matches many, the first ones win. */
-const MAX_CONTACT_LOOKUPS = 40;
+const COUNT_CAP = 2000;
+const KEYSET_CAP = 20_000;
+/** Largest intersection read in one go (rows); larger ones are dense, and the walk finds a page fast. */
+const INTERSECT_READ = 2000;
+/** Index entries walked per call at most (keys only): two common words with a rare overlap stop here. */
+const WALK_BUDGET = 100_000;
+export const MAX_WORDS = 200;
+/** Widest round: candidates taken at once when the other words keep rejecting them. */
+const MAX_ROUND = 4000;
 
-function newestFirst(hits: Iterable<HistoryHit>, limit: number): HistoryHit[] {
-  return [...hits].sort((a, b) => b.interaction.at.localeCompare(a.interaction.at)).slice(0, limit);
+type Entry = { key: string; id: string };
+type Walk = { word: string; upper?: string; done: boolean };
+
+const EMPTY: HistorySearchResult = { hits: [], hasMore: false };
+
+function done<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
 }
 
-/** One step further back: texts of rows older than `before`, read from the database. */
-async function searchOlder(folded: string, before: IsoInstant, limit: number, scanBudget: number): Promise<HistorySearchResult> {
-  const scanned = await getDb().interactions.where('at').below(before).reverse().limit(scanBudget).toArray();
-  const hits: HistoryHit[] = [];
-  for (const r of scanned) {
-    if (r.deletedAt === undefined && matchesQuery(interactionSearchText(r), folded)) hits.push({ interaction: r, via: 'text' });
+const prefixRange = (t: string) => IDBKeyRange.bound(t, `${t}\uffff`);
+
+function wordsIndex(): IDBIndex {
+  return getDb().backendDB().transaction('interactions', 'readonly').objectStore('interactions').index(WORDS);
+}
+
+/** Distinct indexed words starting with `term`, in order, at most MAX_WORDS. */
+function distinctWords(index: IDBIndex, term: string): Promise<{ words: string[]; broad: boolean }> {
+  return new Promise((resolve, reject) => {
+    const words: string[] = [];
+    const req = index.openKeyCursor(prefixRange(term));
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) return resolve({ words, broad: false });
+      const word = wordOf(cursor.key as string);
+      words.push(word);
+      if (words.length >= MAX_WORDS) return resolve({ words, broad: true });
+      cursor.continue(`${word}${SEP_END}`);
+    };
+  });
+}
+
+/** Up to `count` entries of one word, newest first, older than `upper` (exclusive) when given. */
+function walk(index: IDBIndex, w: Walk, count: number): Promise<Entry[]> {
+  return new Promise((resolve, reject) => {
+    const out: Entry[] = [];
+    const range = IDBKeyRange.bound(`${w.word}${SEP}`, w.upper ?? `${w.word}${SEP_END}`, false, w.upper !== undefined);
+    const req = index.openKeyCursor(range, 'prev');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const cursor = req.result;
+      if (!cursor) return resolve(out);
+      out.push({ key: cursor.key as string, id: cursor.primaryKey as string });
+      if (out.length >= count) return resolve(out);
+      cursor.continue();
+    };
+  });
+}
+
+/**
+ * The next candidates, newest first: every fetched entry newer than the oldest entry of any walk cut
+ * short (older entries of other words may still come). Each walk reads about `count` entries split
+ * over the open walks, so a broad word beginning does not read `count` entries per word.
+ */
+async function nextRound(walks: Walk[], count: number): Promise<Entry[]> {
+  const active = walks.filter((w) => !w.done);
+  if (active.length === 0) return [];
+  const perWalk = Math.min(count, Math.max(16, Math.ceil((2 * count) / active.length)));
+  const index = wordsIndex();
+  const fetched = await Promise.all(active.map((w) => walk(index, w, perWalk)));
+  let watermark = '';
+  for (const f of fetched) {
+    const t = f.length === perWalk ? timeOf(f[f.length - 1]!.key) : '';
+    if (t > watermark) watermark = t;
   }
-  return { hits: newestFirst(hits, limit), contacts: [], scannedTo: scanned.length < scanBudget ? undefined : scanned[scanned.length - 1]?.at };
+  // Entries at the watermark itself wait for the next round, unless nothing else is left to take.
+  const newer = fetched.map((f) => f.filter((e) => timeOf(e.key) > watermark));
+  const take = newer.some((n) => n.length > 0) ? newer : fetched.map((f) => f.filter((e) => timeOf(e.key) >= watermark));
+  const out: Entry[] = [];
+  active.forEach((w, i) => {
+    const f = fetched[i]!;
+    const ok = take[i]!;
+    if (ok.length > 0) w.upper = ok[ok.length - 1]!.key;
+    if (f.length < perWalk && ok.length === f.length) w.done = true;
+    out.push(...ok);
+  });
+  return out.sort((a, b) => (timeOf(a.key) === timeOf(b.key) ? (a.id < b.id ? 1 : -1) : timeOf(a.key) < timeOf(b.key) ? 1 : -1));
+}
+
+/** Picks the term with the fewest index entries (counted up to COUNT_CAP); 0 entries = no result. */
+async function rarest(terms: string[]): Promise<{ term: string; count: number }> {
+  const index = wordsIndex();
+  const counts = await Promise.all(terms.map((t) => done(index.getAllKeys(prefixRange(t), COUNT_CAP)).then((k) => k.length)));
+  let best = 0;
+  for (let i = 1; i < terms.length; i++) {
+    if (counts[i]! < counts[best]! || (counts[i] === counts[best] && terms[i]!.length > terms[best]!.length)) best = i;
+  }
+  return { term: terms[best]!, count: counts[best]! };
+}
+
+/** Primary keys of the other words, when small enough to hold: candidates outside them are skipped unread. */
+async function keySets(terms: string[]): Promise<Array<Set<string>>> {
+  const index = wordsIndex();
+  const sets = await Promise.all(terms.map((t) => done(index.getAllKeys(prefixRange(t), KEYSET_CAP))));
+  return sets.filter((keys) => keys.length < KEYSET_CAP).map((keys) => new Set(keys as string[]));
+}
+
+/**
+ * Several words: when the driver's row keys and the others' fit in memory and their intersection is
+ * small, the matches are read at once and sorted (two common words rarely together would otherwise
+ * walk far back through the driver's entries). Undefined when the walk is the better way.
+ */
+async function intersected(driver: string, filters: Array<Set<string>>, terms: string[], limit: number): Promise<HistorySearchResult | undefined> {
+  const keys = (await done(wordsIndex().getAllKeys(prefixRange(driver), KEYSET_CAP))) as string[];
+  if (keys.length >= KEYSET_CAP) return undefined;
+  const both = [...new Set(keys)].filter((k) => filters.every((f) => f.has(k)));
+  if (both.length > INTERSECT_READ) return undefined;
+  const rows = (await getDb().interactions.bulkGet(both)) as Array<(Interaction & { words?: string[] }) | undefined>;
+  const hits = rows.filter((r): r is Interaction & { words?: string[] } => !!r && r.deletedAt === undefined && matchesAllTerms(r.words, terms));
+  hits.sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
+  return { hits: hits.slice(0, limit), hasMore: hits.length > limit };
 }
 
 export async function searchHistory(query: string, options: HistorySearchOptions = {}): Promise<HistorySearchResult> {
-  const { limit = 100, scanBudget = 2000, before } = options;
-  const folded = foldForSearch(query);
-  if (folded.length < 2) return { hits: [], contacts: [], scannedTo: undefined };
-  if (before) return searchOlder(folded, before, limit, scanBudget);
+  const limit = Math.max(1, options.limit ?? 50);
+  const terms = queryTerms(query);
+  const drivers = terms.filter((t) => t.length >= 2);
+  if (drivers.length === 0) return EMPTY;
   const db = getDb();
-  const index = await getHistoryIndex();
-
-  const found: Id[] = [];
-  for (const e of index.contacts.values()) {
-    if (matchesQuery(e.text, folded)) found.push(e.id);
-    if (found.length >= MAX_CONTACTS) break;
+  await settleSearchWords(db);
+  const driver = await rarest(drivers);
+  if (driver.count === 0) return EMPTY;
+  const filters = await keySets(drivers.filter((t) => t !== driver.term));
+  if (filters.length > 0) {
+    // Reads the whole prefix range, not only the first MAX_WORDS words: never broad.
+    const direct = await intersected(driver.term, filters, terms, limit);
+    if (direct) return direct;
   }
-  const byId = new Map<Id, HistoryHit>();
-  const lookups = found.slice(0, MAX_CONTACT_LOOKUPS);
-  if (lookups.length > 0) {
-    for (const r of await db.interactions.where('contactIds').anyOf(lookups).toArray()) {
-      if (r.deletedAt === undefined) byId.set(r.id, { interaction: r, via: 'contact' });
+  const { words, broad } = await distinctWords(wordsIndex(), driver.term);
+  const walks: Walk[] = words.map((word) => ({ word, done: false }));
+  const budget = Math.max(COUNT_CAP, 20 * limit);
+  const seen = new Set<Id>();
+  const hits: Interaction[] = [];
+  let read = 0;
+  let walked = 0;
+  let count = limit + 1;
+  while (hits.length <= limit && read < budget && walked < WALK_BUDGET) {
+    const round = await nextRound(walks, count);
+    if (round.length === 0 && walks.every((w) => w.done)) break;
+    walked += round.length;
+    const ids = round.map((e) => e.id).filter((id) => !seen.has(id) && seen.add(id) && filters.every((f) => f.has(id)));
+    // Read in slices of a page, so a full page stops the reading.
+    for (let i = 0; i < ids.length && hits.length <= limit && read < budget; i += limit + 1) {
+      const slice = ids.slice(i, i + limit + 1);
+      read += slice.length;
+      const rows = (await db.interactions.bulkGet(slice)) as Array<(Interaction & { words?: string[] }) | undefined>;
+      for (const r of rows) if (r && r.deletedAt === undefined && matchesAllTerms(r.words, terms)) hits.push(r);
     }
+    count = Math.min(count * 2, MAX_ROUND);
   }
-  const textHits: { id: Id; at: string }[] = [];
-  for (const e of index.texts.values()) if (!byId.has(e.id) && matchesQuery(e.text, folded)) textHits.push(e);
-  textHits.sort((a, b) => b.at.localeCompare(a.at));
-  for (const r of await db.interactions.bulkGet(textHits.slice(0, limit).map((e) => e.id))) {
-    if (r && r.deletedAt === undefined) byId.set(r.id, { interaction: r, via: 'text' });
-  }
-  const contacts = (await db.contacts.bulkGet(found.slice(0, 20))).filter((c): c is Contact => c !== undefined);
-  return { hits: newestFirst(byId.values(), limit), contacts, scannedTo: index.textsFrom || undefined };
+  const exhausted = walks.every((w) => w.done);
+  return { hits: hits.slice(0, limit), hasMore: hits.length > limit || !exhausted, ...(broad ? { broad: driver.term } : {}) };
 }
 
 /** Account and contact names for a list of interactions (search results, cross-account lists). */

@@ -49,9 +49,10 @@ async function touchAccount(db: RapportDb, row: Interaction): Promise<void> {
   await db.accounts.update(row.accountId, patch);
 }
 
+/** Contacts are in scope so the search words get the people's names in the same transaction (history-index.ts). */
 function write<T>(fn: (db: RapportDb) => Promise<T>): Promise<T> {
   const db = getDb();
-  return db.transaction('rw', db.interactions, db.accounts, () => fn(db));
+  return db.transaction('rw', [db.interactions, db.accounts, db.contacts], () => fn(db));
 }
 
 function build(input: InteractionInput, status: Interaction['status']): Interaction {
@@ -89,7 +90,7 @@ export async function logInteraction(input: InteractionInput): Promise<Interacti
 export async function planAppointment(input: InteractionInput): Promise<Interaction> {
   const { outcome: _o, followUpDate: _f, ...rest } = input;
   const row = build(rest, 'planned');
-  await getDb().interactions.add(row);
+  await write((db) => db.interactions.add(row));
   return row;
 }
 

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Account, Contact, Interaction } from '../../shared/domain';
 import { getDb, openDb, useDatabase } from './db';
-import { resetHistoryIndex } from './history-index';
 import { searchHistory } from './history-search';
 import {
   cancelAppointment, completeAppointment, logInteraction, moveAppointment, planAppointment, updateComplaint,
@@ -35,7 +34,6 @@ function input(extra: Partial<InteractionInput> = {}): InteractionInput {
 describe('interaction writes and timelines', () => {
   beforeEach(async () => {
     useDatabase(openDb(`interactions-${crypto.randomUUID()}`));
-    resetHistoryIndex();
     await getDb().accounts.bulkAdd([account('a', { lastHumanContactAt: '2026-10-01T09:00:00.000Z' }), account('b')]);
     await getDb().contacts.bulkAdd([contact('c1', 'a', 'S. V.', 'Ivanov'), contact('c2', 'a', 'Jürgen', 'Weiß')]);
   });
@@ -109,46 +107,49 @@ describe('interaction writes and timelines', () => {
     expect((await listContactTimeline('c2', 50)).rows.map((r) => r.at.slice(8, 10))).toEqual(['12', '08', '04']);
   });
 
-  it('finds interactions by a contact name written like a business card, and by summary text', async () => {
+  it('finds interactions by a contact name written like a business card, and by the beginnings of words', async () => {
     await logInteraction(input({ contactIds: ['c1'], summary: 'Preise besprochen' }));
     await logInteraction(input({ contactIds: ['c2'], summary: 'Wartungsvertrag für Müller-Anlage', at: '2026-11-21T09:00:00.000Z' }));
-    const ivanov = await searchHistory('Ivanov S. V.');
-    expect(ivanov.hits.map((h) => [h.interaction.summary, h.via])).toEqual([['Preise besprochen', 'contact']]);
-    expect(ivanov.contacts.map((c) => c.id)).toEqual(['c1']);
+    await planAppointment(input({ contactIds: ['c1'], subject: 'Termin', at: '2026-12-01T09:00:00.000Z' }));
+    // The writes read the people in their own transaction: nothing is left for later.
+    expect(await getDb().interactions.where('wordsStale').equals(1).count()).toBe(0);
+    expect((await searchHistory('Ivanov S. V.')).hits.map((h) => h.subject)).toEqual(['Termin', 'Besuch']);
     const text = await searchHistory('mueller wartung');
-    expect(text.hits.map((h) => [h.interaction.summary, h.via])).toEqual([['Wartungsvertrag für Müller-Anlage', 'text']]);
-    expect(text.scannedTo).toBeUndefined();
-    // A contact added after the first search is found: the index notices the change.
+    expect(text.hits.map((h) => h.summary)).toEqual(['Wartungsvertrag für Müller-Anlage']);
+    expect(text.hasMore).toBe(false);
+    // Umlaut spellings meet, and the name of the contact counts as much as the text.
+    expect((await searchHistory('weiss müller')).hits).toHaveLength(1);
+    expect((await searchHistory('ivanov wartung')).hits).toHaveLength(0);
+    // A contact added later is found as soon as an interaction with them is logged.
     await getDb().contacts.add({ ...contact('c3', 'b', 'Olga', 'Petrova'), updatedAt: 5 });
     await logInteraction(input({ accountId: 'b', contactIds: ['c3'] }));
     expect((await searchHistory('petrova')).hits).toHaveLength(1);
   });
 
-  it('finds recent texts from memory and scans older history in bounded steps', async () => {
+  it('pages results newest first, across many words with the same beginning', async () => {
     const rows: Interaction[] = [];
     for (let i = 0; i < 30; i++) {
       const at = new Date(Date.UTC(2026, 0, 1 + i, 9)).toISOString();
-      rows.push({ ...input({ at, summary: i === 2 ? 'Alte Notiz zur Dachsanierung' : 'Routine' }), id: `r${i}`, status: 'done', createdAt: 0, updatedAt: 0 });
+      const summary = i % 3 === 0 ? 'Dachsanierung besprochen' : i % 3 === 1 ? 'Dachrinne geprüft' : 'Routine';
+      rows.push({ ...input({ at, summary, contactIds: [] }), id: `r${i}`, status: 'done', createdAt: 0, updatedAt: 0 });
     }
     await getDb().interactions.bulkAdd(rows);
-    const recent = await searchHistory('dachsanierung');
-    expect(recent.hits.map((h) => h.interaction.id)).toEqual(['r2']);
-    expect(recent.scannedTo).toBeUndefined();
-    // "Search further back" reads older rows from the database, ten per step here.
-    const first = await searchHistory('dachsanierung', { scanBudget: 10, before: rows[29]?.at });
-    expect(first.hits).toHaveLength(0);
-    expect(first.scannedTo).toBe(rows[19]?.at);
-    const second = await searchHistory('dachsanierung', { scanBudget: 10, before: first.scannedTo });
-    expect(second.scannedTo).toBe(rows[9]?.at);
-    const third = await searchHistory('dachsanierung', { scanBudget: 10, before: second.scannedTo });
-    expect(third.hits.map((h) => h.interaction.id)).toEqual(['r2']);
-    expect(third.scannedTo).toBeUndefined();
+    const first = await searchHistory('dach', { limit: 5 });
+    expect(first.hits.map((h) => h.id)).toEqual(['r28', 'r27', 'r25', 'r24', 'r22']);
+    expect(first.hasMore).toBe(true);
+    const all = await searchHistory('dach', { limit: 50 });
+    expect(all.hits).toHaveLength(20);
+    expect(all.hasMore).toBe(false);
+    expect((await searchHistory('dachs geprueft')).hits).toHaveLength(0);
+    expect((await searchHistory('nichts')).hits).toHaveLength(0);
   });
 
-  it('keeps the in-memory index current: trashed rows disappear, edits are found', async () => {
+  it('leaves trashed interactions out and finds them again when restored', async () => {
     const row = await logInteraction(input({ summary: 'Heizlastberechnung geliefert' }));
     expect((await searchHistory('heizlast')).hits).toHaveLength(1);
     await getDb().interactions.update(row.id, { deletedAt: Date.now(), updatedAt: Date.now() + 1 });
     expect((await searchHistory('heizlast')).hits).toHaveLength(0);
+    await getDb().interactions.update(row.id, { deletedAt: undefined, updatedAt: Date.now() + 2 });
+    expect((await searchHistory('heizlast')).hits).toHaveLength(1);
   });
 });

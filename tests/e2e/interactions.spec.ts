@@ -154,6 +154,12 @@ test('log, plan, complete, complain, search and print a customer sheet', async (
   await page.getByLabel('Ansprechpartner, Betreff oder Notiz').fill('Ivanov S. V.');
   const results = page.getByRole('list', { name: 'Suchergebnisse' });
   await expect(results.getByRole('listitem').filter({ hasText: 'Jahresgespräch 2027' })).toContainText(account.name);
+  const searchPanel = page.locator('.history-search');
+  await expect(searchPanel.getByRole('status')).toHaveText(/\d+ Treffer|neuesten Treffer/);
+  await searchPanel.screenshot({ path: testInfo.outputPath('history-search-de.png') });
+  // No dead end: a search without results says why and what to try.
+  await page.getByLabel('Ansprechpartner, Betreff oder Notiz').fill('Qxzyvw');
+  await expect(searchPanel.getByRole('status')).toContainText('Nichts gefunden für „Qxzyvw“');
   await page.getByLabel('Ansprechpartner, Betreff oder Notiz').fill('Muster übergeben');
   await expect(results.getByRole('listitem').first()).toContainText('Musterübergabe');
 

@@ -1,78 +1,82 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouter } from '../../app/router';
-import { namesFor, searchHistory, type HistoryHit } from '../../db/history-search';
+import { MAX_WORDS, namesFor, searchHistory, type HistorySearchResult } from '../../db/history-search';
 import { useLive } from '../../db/live';
 import { listTeam } from '../../db/team';
-import { formatters } from '../../i18n/format';
 import { TimelineItem } from './TimelineItem';
 
-const DEBOUNCE_MS = 250;
+const DEBOUNCE_MS = 200;
+/** Results per page; "show more" asks for the next page on top (newest first throughout). */
+const PAGE = 50;
 
-type State = { query: string; hits: HistoryHit[]; scannedTo?: string; busy: boolean };
+type State = { query: string; limit: number; result: HistorySearchResult; busy: boolean };
+
+const NONE: HistorySearchResult = { hits: [], hasMore: false };
 
 /** "When did we meet Ivanov S. V.?": searches contact names and the texts of the whole history. */
 export function HistorySearchPanel() {
-  const { t, i18n } = useTranslation('interactions');
-  const fmt = formatters(i18n.language);
+  const { t } = useTranslation('interactions');
   const navigate = useRouter((s) => s.navigate);
   const inputId = useId();
   const [query, setQuery] = useState('');
-  const [state, setState] = useState<State>({ query: '', hits: [], busy: false });
+  const [limit, setLimit] = useState(PAGE);
+  const [state, setState] = useState<State>({ query: '', limit: PAGE, result: NONE, busy: false });
   const team = useLive(listTeam) ?? [];
   const people = new Map(team.map((m) => [m.id, m.name]));
-  const names = useLive(() => namesFor(state.hits.map((h) => h.interaction)), [state.hits]);
+  const names = useLive(() => namesFor(state.result.hits), [state.result.hits]);
 
   useEffect(() => {
     const q = query.trim();
     if (q.length < 2) return;
     let live = true;
-    const timer = setTimeout(() => {
-      setState((s) => ({ ...s, busy: true }));
-      void searchHistory(q).then((r) => {
-        if (live) setState({ query: q, hits: r.hits, scannedTo: r.scannedTo, busy: false });
-      });
-    }, DEBOUNCE_MS);
+    // A new query starts a new search at once for "show more", after a short pause while typing.
+    const timer = setTimeout(
+      () => {
+        setState((s) => ({ ...s, busy: true }));
+        void searchHistory(q, { limit }).then((result) => {
+          if (live) setState({ query: q, limit, result, busy: false });
+        });
+      },
+      limit > PAGE ? 0 : DEBOUNCE_MS,
+    );
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [query]);
-
-  const searchFurther = async () => {
-    if (!state.scannedTo) return;
-    setState((s) => ({ ...s, busy: true }));
-    const more = await searchHistory(state.query, { before: state.scannedTo });
-    const seen = new Set(state.hits.map((h) => h.interaction.id));
-    setState((s) => ({
-      ...s,
-      hits: [...s.hits, ...more.hits.filter((h) => !seen.has(h.interaction.id))],
-      scannedTo: more.scannedTo,
-      busy: false,
-    }));
-  };
+  }, [query, limit]);
 
   const q = query.trim();
-  const hits = state.query === q && q.length >= 2 ? state.hits : [];
+  const current = state.query === q && q.length >= 2;
+  const { hits, hasMore, broad } = current ? state.result : NONE;
+  let status = '';
+  if (q.length < 2) status = t('search.hint');
+  else if (state.busy && !current) status = t('search.busy');
+  else if (current && hits.length === 0) status = t('search.none', { query: q });
+  else if (current) status = hasMore ? t('search.countMore', { count: hits.length }) : t('search.count', { count: hits.length });
   return (
     <section className="panel wide history-search" aria-labelledby="history-search-title">
       <h2 id="history-search-title">{t('search.title')}</h2>
       <div className="field">
         <label htmlFor={inputId}>{t('search.label')}</label>
-        <input id={inputId} type="search" value={query} placeholder={t('search.placeholder')} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          id={inputId}
+          type="search"
+          value={query}
+          placeholder={t('search.placeholder')}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setLimit(PAGE);
+          }}
+        />
       </div>
       <p className="hint" role="status" aria-live="polite">
-        {q.length < 2
-          ? t('search.hint')
-          : state.busy
-            ? t('search.busy')
-            : state.query === q
-              ? t('search.count', { count: state.hits.length })
-              : ''}
+        {status}
       </p>
+      {broad && <p className="hint">{t('search.broad', { term: broad, count: MAX_WORDS })}</p>}
       {hits.length > 0 && (
         <ol className="timeline" aria-label={t('search.results')}>
-          {hits.map(({ interaction: i }) => (
+          {hits.map((i) => (
             <TimelineItem
               key={i.id}
               item={i}
@@ -87,10 +91,11 @@ export function HistorySearchPanel() {
           ))}
         </ol>
       )}
-      {state.query === q && q.length >= 2 && state.scannedTo && !state.busy && (
-        <p className="hint">
-          {t('search.scannedTo', { date: fmt.date(state.scannedTo) })}{' '}
-          <button type="button" onClick={() => void searchFurther()}>{t('search.further')}</button>
+      {current && hasMore && (
+        <p>
+          <button type="button" disabled={state.busy} onClick={() => setLimit(state.limit + PAGE)}>
+            {state.busy ? t('search.busy') : t('search.more')}
+          </button>
         </p>
       )}
     </section>
