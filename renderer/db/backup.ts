@@ -1,9 +1,11 @@
-import { Dexie } from 'dexie';
+import type { Dexie } from 'dexie';
 import type { Bridge } from '../../shared/bridge/contract';
 import { assessLoss, createManifest, isDailyBackupDue, type BackupEntry, type BackupReason, type LossAssessment } from '../../shared/backup';
-import { decryptBackup, encryptBackup, isEncryptedBackup, BackupCryptoError } from '../../shared/backup/encryption';
-import { createBackup, parseBackup, serializeBackup, type Backup, type BackupIssue } from '../../shared/export/backup';
+import { decryptBackup, isEncryptedBackup, BackupCryptoError } from '../../shared/backup/encryption';
+import { parseBackup, type Backup, type BackupIssue } from '../../shared/export/backup';
 import { getBridge } from '../bridge';
+import { runBackup } from './backup-client';
+import type { BackupJobRequest } from './backup-job';
 import { DEFAULT_DB_NAME, getDb, type RapportDb } from './db';
 import { SCHEMA_VERSION } from './migrations';
 
@@ -37,18 +39,21 @@ export function setBackupPassphrase(passphrase: string | undefined): void {
   sessionPassphrase = passphrase || undefined;
 }
 
-async function writeSnapshot(tables: Record<string, unknown[]>, schemaVersion: number, reason: BackupReason, bridge: BackupBridge) {
-  const now = new Date();
-  const text = serializeBackup(createBackup(tables, schemaVersion, now));
+/**
+ * Reads, serialises and (with a session passphrase) encrypts in the backup worker, then stores the
+ * bytes through the shell bridge, which lives on the page.
+ */
+async function storeBackup(target: Pick<BackupJobRequest, 'dbName' | 'schema'>, reason: BackupReason, bridge: BackupBridge, open?: Dexie) {
   const passphrase = sessionPassphrase;
-  const data = passphrase ? await encryptBackup(text, passphrase) : new TextEncoder().encode(text);
-  const manifest = createManifest({ createdAt: now.toISOString(), reason, schemaVersion, counts: countsOf(tables), encrypted: !!passphrase });
+  const createdAt = new Date().toISOString();
+  const { data, counts, schemaVersion } = await runBackup({ ...target, createdAt, passphrase }, open);
+  const manifest = createManifest({ createdAt, reason, schemaVersion, counts, encrypted: !!passphrase });
   return bridge.writeBackup({ data, manifest });
 }
 
 /** Takes a full backup now and stores it through the shell (atomic, rotated, second location). */
 export async function takeBackup(reason: BackupReason, db: RapportDb = getDb(), bridge: BackupBridge = getBridge()) {
-  return writeSnapshot(await snapshotTables(db), SCHEMA_VERSION, reason, bridge);
+  return storeBackup({ dbName: db.name, schema: 'current' }, reason, bridge, db);
 }
 
 /** For the import feature: a backup right before rows are written. */
@@ -70,23 +75,17 @@ export async function runDailyBackupIfDue(db: RapportDb = getDb(), bridge: Backu
 }
 
 /**
- * Before Dexie upgrades the schema, a backup of the database as it is: opened without a schema
- * (Dexie reads the stored one), snapshotted, closed. Does nothing for a new or current database.
+ * Before Dexie upgrades the schema, a backup of the database as it is: opened (in the backup worker)
+ * without a schema, so Dexie reads the stored one, snapshotted, closed. Does nothing for a new or
+ * current database.
  */
 export async function backupBeforeMigration(name: string = DEFAULT_DB_NAME, bridge: BackupBridge = getBridge()): Promise<boolean> {
   const known = await indexedDB.databases?.().catch(() => undefined);
   const stored = known?.find((d) => d.name === name)?.version;
   // Dexie stores version × 10.
   if (!stored || stored / 10 >= SCHEMA_VERSION) return false;
-  const old = new Dexie(name);
-  try {
-    await old.open();
-    const tables = await snapshotTables(old);
-    await writeSnapshot(tables, Math.round(old.verno), 'pre-migration', bridge);
-    return true;
-  } finally {
-    old.close();
-  }
+  await storeBackup({ dbName: name, schema: 'stored' }, 'pre-migration', bridge);
+  return true;
 }
 
 /** A backup checked against this install: valid, or the issues found. */
@@ -97,7 +96,11 @@ export type LoadedBackup =
   /** Encrypted: no passphrase given, a wrong one, or the file was altered. */
   | { ok: false; crypto: BackupCryptoError['code'] | 'backup.crypto.passphraseRequired' };
 
-/** Reads, decrypts (when encrypted) and validates a stored backup; nothing is written. */
+/**
+ * Reads, decrypts (when encrypted) and validates a stored backup; nothing is written. Still one
+ * string of the whole file: a backup past V8's string limit (~512 MB) is written but cannot be
+ * restored here yet (that needs a streaming parser).
+ */
 export async function loadBackup(
   name: string,
   db: RapportDb = getDb(),

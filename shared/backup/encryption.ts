@@ -33,11 +33,16 @@ function fromUtf8Safe(bytes: Uint8Array): string {
 }
 
 /** Encrypts backup text: one JSON header line, then the ciphertext. */
-export async function encryptBackup(text: string, passphrase: string, iterations = DEFAULT_PBKDF2_ITERATIONS): Promise<Uint8Array> {
+export function encryptBackup(text: string, passphrase: string, iterations = DEFAULT_PBKDF2_ITERATIONS): Promise<Uint8Array> {
+  return encryptBackupBytes(utf8(text), passphrase, iterations);
+}
+
+/** Encrypts the UTF-8 bytes of backup text (as the chunked writer makes them, no string of the whole backup). */
+export async function encryptBackupBytes(plain: Uint8Array, passphrase: string, iterations = DEFAULT_PBKDF2_ITERATIONS): Promise<Uint8Array> {
   const { key, wrapped } = await createDataKey(passphrase, iterations);
   const header: Header = { format: MAGIC, version: 1, key: wrapped, iv: newIv() };
   const headerBytes = utf8(`${JSON.stringify(header)}\n`);
-  const cipher = await encryptBytes(key, header.iv, utf8(text), headerBytes);
+  const cipher = await encryptBytes(key, header.iv, plain, headerBytes);
   return concatBytes(headerBytes, cipher);
 }
 

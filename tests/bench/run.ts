@@ -11,13 +11,14 @@ import { planningRows } from './planning';
 import { reportRows } from './reports';
 import { reportPageFigures } from './reports-page';
 import { syncFigures } from './sync';
+import { backupFigures } from './backup';
 
 type Row = { figure: string; ms: number; baseline: string; baseMs: number; unit?: 'ms' | 'MB' | 'count' };
 
 const root = resolve(import.meta.dirname, '../..');
 const sizes = (process.env.BENCH_SIZES ?? '700,10000').split(',').map(Number);
 const port = Number(process.env.BENCH_PORT ?? 4199);
-/** BENCH_ONLY=customers,interactions,import-export,planning,reports runs only those scenario groups (the load figures always run). */
+/** BENCH_ONLY=customers,interactions,import-export,backup,planning,reports runs only those scenario groups (the load figures always run). */
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (group: string) => !only || only.includes(group);
 /** planning runs in Node only; BENCH_ONLY=planning skips the build, the browser and the demo load. */
@@ -132,6 +133,11 @@ async function browserRows(): Promise<Row[]> {
       if (wants('import-export')) {
         await openBench(page);
         rows.push(...(await importExportFigures(page, n)));
+      }
+
+      if (wants('backup')) {
+        await openBench(page);
+        rows.push(...(await backupFigures(page, n)));
       }
 
       if (wants('reports')) {

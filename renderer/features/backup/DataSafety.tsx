@@ -2,15 +2,14 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { LossCheck } from '../../db/backup';
 import { checkForLoss, runDailyBackupIfDue } from '../../db/backup';
 import { logError } from '../../app/error-log';
+import { afterStartSettles } from './after-start';
 import { FaultAlert } from './FaultAlert';
 import { LossScreen } from './LossScreen';
 
-const whenIdle = (fn: () => void) =>
-  'requestIdleCallback' in window ? window.requestIdleCallback(fn, { timeout: 10_000 }) : setTimeout(fn, 2000);
-
 /**
  * Between boot and the app: checks the database against the newest backup (loss screen if it came
- * back empty or much smaller), then lets the app run and takes the daily backup when the browser is idle.
+ * back empty or much smaller), then lets the app run and takes the daily backup (in a worker) once the
+ * first screen has settled and the browser is idle.
  */
 export function DataSafety({ children }: { children: ReactNode }) {
   const [check, setCheck] = useState<LossCheck | 'pending' | 'ok'>('pending');
@@ -31,7 +30,7 @@ export function DataSafety({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (check !== 'ok') return;
-    whenIdle(() => void runDailyBackupIfDue().catch((error: unknown) => logError('Daily backup failed', error)));
+    return afterStartSettles(() => void runDailyBackupIfDue().catch((error: unknown) => logError('Daily backup failed', error)));
   }, [check]);
 
   if (check === 'pending') return <div className="boot" role="status" aria-busy="true" />;

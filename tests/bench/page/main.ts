@@ -7,6 +7,7 @@ import * as importExportScenarios from './import-export';
 import { reportFloor } from './reports';
 import { searchFloor } from './search-floor';
 import * as syncScenarios from './sync';
+import * as backupScenarios from './backup';
 
 const TODAY = '2026-11-23';
 const SEED = 7;
@@ -73,5 +74,5 @@ const bench = {
   reportFloor,
 };
 
-(window as unknown as { bench: typeof bench }).bench = { ...bench, ...interactionScenarios, ...importExportScenarios, ...syncScenarios };
+(window as unknown as { bench: typeof bench }).bench = { ...bench, ...interactionScenarios, ...importExportScenarios, ...syncScenarios, ...backupScenarios };
 document.title = 'bench-ready';
