@@ -46,7 +46,7 @@ describe('sync folder IPC handlers', () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(team);
     await call('syncWrite', { path: 'segments/anna/00000001-ab.seg', data: bytes('x') });
-    await expect(call('syncList', 'segments/')).resolves.toEqual([{ path: 'segments/anna/00000001-ab.seg', size: 1 }]);
+    await expect(call('syncList', 'segments/')).resolves.toEqual([{ path: 'segments/anna/00000001-ab.seg', size: 1, modified: expect.any(Number) }]);
     expect(new TextDecoder().decode((await call('syncRead', 'segments/anna/00000001-ab.seg')) as Uint8Array)).toBe('x');
     await expect(call('syncRead', 'state/nobody.json')).resolves.toBeNull();
     await call('syncRemove', 'segments/anna/00000001-ab.seg');
