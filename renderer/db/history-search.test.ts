@@ -21,6 +21,7 @@ function random(seed: number): () => number {
 }
 
 const WORDS = ['wartung', 'wartungsvertrag', 'warten', 'wasser', 'angebot', 'anlage', 'termin'];
+const DENSE = ['angebot', 'anlage', 'wasser'];
 
 describe('history search paging', () => {
   it('returns exactly the newest matches of a brute-force scan, across words and equal times', async () => {
@@ -39,7 +40,33 @@ describe('history search paging', () => {
       });
     }
     await db.interactions.bulkAdd(rows);
-    for (const [query, limit] of [['wa', 10], ['wart', 37], ['wartung angebot', 5], ['an termin', 60], ['wasser', 500]] as const) {
+    await expectBruteForce(rows, [['wa', 10], ['wart', 37], ['wartung angebot', 5], ['an termin', 60], ['wasser', 500]] as const);
+  });
+
+  it('matches the brute-force scan when two words occur together in thousands of rows', async () => {
+    const db = openDb(`search-${crypto.randomUUID()}`);
+    opened.push(db);
+    setAppDb(db);
+    const next = random(11);
+    const rows: Interaction[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const at = new Date(Date.UTC(2025, 0, 1 + Math.floor(next() * 300), 9)).toISOString();
+      const summary = ['termin', ...[0, 1].map(() => DENSE[Math.floor(next() * DENSE.length)])].join(' ');
+      rows.push({
+        id: `d${String(i).padStart(4, '0')}`, updatedAt: 1, accountId: 'a', type: 'visit', mode: 'human', status: 'done', at, userId: 'u',
+        contactIds: [], subject: '', summary, nextStep: '', createdAt: 1, ...(i % 13 === 0 ? { deletedAt: 1 } : {}),
+      });
+    }
+    await db.interactions.bulkAdd(rows);
+    // Over 2000 common matches: the intersection filters the walk instead of being read at once.
+    const both = rows.filter((r) => r.deletedAt === undefined && r.summary.split(' ').some((w) => w.startsWith('an')));
+    expect(both.length).toBeGreaterThan(2000);
+    await expectBruteForce(rows, [['an termin', 50], ['termin an', 120], ['wasser termin', 30]]);
+  });
+});
+
+async function expectBruteForce(rows: Interaction[], cases: ReadonlyArray<readonly [string, number]>): Promise<void> {
+    for (const [query, limit] of cases) {
       const terms = query.split(' ');
       const expected = rows
         .filter((r) => r.deletedAt === undefined && terms.every((t) => r.summary.split(' ').some((w) => w.startsWith(t))))
@@ -51,5 +78,4 @@ describe('history search paging', () => {
       expect(got.hasMore).toBe(expected.length > limit);
       for (const h of got.hits) expect(expected.some((r) => r.id === h.id)).toBe(true);
     }
-  });
-});
+}

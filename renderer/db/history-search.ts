@@ -14,9 +14,12 @@ import { matchesAllTerms, queryTerms, SEP, SEP_END, timeOf, wordOf } from './his
  * 3. Each word's entries are sorted by date inside the index, so the newest candidates are a merge of
  *    short backwards walks, in rounds; a round only takes entries newer than every truncated walk,
  *    so results come out newest first without reading older history.
- * 4. The other words' row keys are fetched keys-only (when under KEYSET_CAP) and intersected in
- *    memory; the remaining candidates are read and every word checked on the row, until a page is full.
- * Cost grows with the page ("load more" raises the limit), not with the size of the history.
+ * 4. Several words: every word's row keys are fetched keys-only and intersected in memory. A small
+ *    intersection is read at once and sorted; a large one filters the walk, so only matches are read
+ *    (and a dense intersection fills a page after a short walk). Rows are still checked for one-letter
+ *    name initials.
+ * Rows read grow with the page ("load more" raises the limit), not with the size of the history; the
+ * keys-only intersection of several words grows with how often those words occur.
  */
 
 export type HistorySearchResult = {
@@ -34,7 +37,6 @@ export type HistorySearchOptions = {
 };
 
 const COUNT_CAP = 2000;
-const KEYSET_CAP = 20_000;
 /** Largest intersection read in one go (rows); larger ones are dense, and the walk finds a page fast. */
 const INTERSECT_READ = 2000;
 /** Index entries walked per call at most (keys only): two common words with a rare overlap stop here. */
@@ -136,24 +138,26 @@ async function rarest(terms: string[]): Promise<{ term: string; count: number }>
   return { term: terms[best]!, count: counts[best]! };
 }
 
-/** Primary keys of the other words, when small enough to hold: candidates outside them are skipped unread. */
-async function keySets(terms: string[]): Promise<Array<Set<string>>> {
+/**
+ * Primary keys of every word (all of them, keys only: a Set of 100k+ strings is cheap next to reading
+ * rows), intersected: exactly the rows matching every word of two letters or more. Capping these sets
+ * made two common words fall back to reading and rejecting rows one page at a time (seconds).
+ */
+async function matchingKeys(terms: string[]): Promise<Set<string>> {
   const index = wordsIndex();
-  const sets = await Promise.all(terms.map((t) => done(index.getAllKeys(prefixRange(t), KEYSET_CAP))));
-  return sets.filter((keys) => keys.length < KEYSET_CAP).map((keys) => new Set(keys as string[]));
+  const lists = (await Promise.all(terms.map((t) => done(index.getAllKeys(prefixRange(t)))))) as string[][];
+  lists.sort((a, b) => a.length - b.length);
+  let keys = new Set(lists[0]);
+  for (const other of lists.slice(1)) {
+    const next = new Set(other);
+    keys = new Set([...keys].filter((k) => next.has(k)));
+  }
+  return keys;
 }
 
-/**
- * Several words: when the driver's row keys and the others' fit in memory and their intersection is
- * small, the matches are read at once and sorted (two common words rarely together would otherwise
- * walk far back through the driver's entries). Undefined when the walk is the better way.
- */
-async function intersected(driver: string, filters: Array<Set<string>>, terms: string[], limit: number): Promise<HistorySearchResult | undefined> {
-  const keys = (await done(wordsIndex().getAllKeys(prefixRange(driver), KEYSET_CAP))) as string[];
-  if (keys.length >= KEYSET_CAP) return undefined;
-  const both = [...new Set(keys)].filter((k) => filters.every((f) => f.has(k)));
-  if (both.length > INTERSECT_READ) return undefined;
-  const rows = (await getDb().interactions.bulkGet(both)) as Array<(Interaction & { words?: string[] }) | undefined>;
+/** A small intersection read at once and sorted, newest first. */
+async function readAll(keys: Set<string>, terms: string[], limit: number): Promise<HistorySearchResult> {
+  const rows = (await getDb().interactions.bulkGet([...keys])) as Array<(Interaction & { words?: string[] }) | undefined>;
   const hits = rows.filter((r): r is Interaction & { words?: string[] } => !!r && r.deletedAt === undefined && matchesAllTerms(r.words, terms));
   hits.sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
   return { hits: hits.slice(0, limit), hasMore: hits.length > limit };
@@ -168,11 +172,13 @@ export async function searchHistory(query: string, options: HistorySearchOptions
   await settleSearchWords(db);
   const driver = await rarest(drivers);
   if (driver.count === 0) return EMPTY;
-  const filters = await keySets(drivers.filter((t) => t !== driver.term));
-  if (filters.length > 0) {
-    // Reads the whole prefix range, not only the first MAX_WORDS words: never broad.
-    const direct = await intersected(driver.term, filters, terms, limit);
-    if (direct) return direct;
+  const filters: Array<Set<string>> = [];
+  if (drivers.length > 1) {
+    const keys = await matchingKeys(drivers);
+    // Read from the whole prefix ranges, not only the first MAX_WORDS words: never broad.
+    if (keys.size <= INTERSECT_READ) return readAll(keys, terms, limit);
+    // Dense: the driver's newest entries hit the set often, and only matches are read.
+    filters.push(keys);
   }
   const { words, broad } = await distinctWords(wordsIndex(), driver.term);
   const walks: Walk[] = words.map((word) => ({ word, done: false }));

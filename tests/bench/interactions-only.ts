@@ -1,5 +1,7 @@
 // Runs only the interaction-history figures, from a private build folder, so it can run while
 // other benchmarks use dist/: BENCH_SIZES=700,10000 BENCH_PORT=4322 npx tsx tests/bench/interactions-only.ts
+// BENCH_DIST picks the build folder; BENCH_PROFILE keeps the browser profile (and the loaded database) on
+// disk, and with BENCH_REUSE=1 a size already loaded there is not loaded again.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -7,34 +9,44 @@ import { interactionFigures, type InteractionFigure } from './interactions';
 import { serveStatic } from './static-server';
 
 const root = resolve(import.meta.dirname, '../..');
-const out = resolve(root, 'dist/bench-interactions');
+const out = resolve(root, process.env.BENCH_DIST ?? 'dist/bench-interactions');
 const sizes = (process.env.BENCH_SIZES ?? '700,10000').split(',').map(Number);
 const port = Number(process.env.BENCH_PORT ?? 4322);
 
 async function main(): Promise<void> {
   execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts', '--outDir', resolve(out, 'bench')], { cwd: root, stdio: 'inherit' });
   const server = await serveStatic(out, port);
-  const browser = await chromium.launch({
+  const launch = {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  };
+  const profile = process.env.BENCH_PROFILE;
+  const context = profile
+    ? await chromium.launchPersistentContext(resolve(profile), { ...launch, locale: 'de-DE' })
+    : await (await chromium.launch(launch)).newContext({ locale: 'de-DE' });
   const rows: InteractionFigure[] = [];
   try {
-    const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+    const page = await context.newPage();
     for (const n of sizes) {
       const open = async () => {
         await page.goto(`http://127.0.0.1:${port}/bench/index.html`);
         await page.waitForFunction(() => document.title === 'bench-ready');
       };
       await open();
-      const t0 = Date.now();
-      await page.evaluate((k) => (window as unknown as { bench: { appLoad: (n: number) => Promise<number> } }).bench.appLoad(k), n);
-      console.log(`loaded ${n} accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      await open();
+      type Bench = { bench: { appLoad: (n: number) => Promise<number>; accountCount: () => Promise<number> } };
+      const loaded = await page.evaluate(() => (window as unknown as Bench).bench.accountCount());
+      if (process.env.BENCH_REUSE !== '1' || loaded !== n) {
+        const t0 = Date.now();
+        await page.evaluate((k) => (window as unknown as Bench).bench.appLoad(k), n);
+        console.log(`loaded ${n} accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        await open();
+      }
       rows.push(...(await interactionFigures(page, n)));
     }
   } finally {
-    await browser.close();
+    const browser = context.browser();
+    await context.close();
+    await browser?.close();
     server.close();
   }
   const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);

@@ -33,6 +33,8 @@ export async function interactionFigures(page: Page, n: number): Promise<Interac
   const more = await call<number[]>(page, 'historySearchMore', 5);
   const searchFloor = await call<number[]>(page, 'historySearchFloor', 10);
   const hits = await call<number[]>(page, 'historyHitCounts');
+  const perQuery = await call<number[][]>(page, 'historySearchPerQuery', 5);
+  const queries = await page.evaluate(() => (window as unknown as { benchQueries?: string[] }).benchQueries ?? []);
   const out: InteractionFigure[] = [];
   const add = (key: string, figure: string, values: number[], floor: number[], baseline: string) => {
     const p50 = pct(values, 0.5);
@@ -44,6 +46,11 @@ export async function interactionFigures(page: Page, n: number): Promise<Interac
   add('timeline', 'account timeline, first page of 50', timeline, timelineFloor, 'raw cursor, 51 rows on [accountId+at]');
   add('search', `history search, first page of 50 (words index; hits per query ${hits.join('/')})`, search, searchFloor, 'raw cursor, 51 newest rows on at');
   add('more', 'history search, "load more" to 100', more, searchFloor, 'raw cursor, 51 newest rows on at');
+  perQuery.forEach((t, i) => {
+    const q = queries[i] ?? `query ${i + 1}`;
+    out.push({ figure: `  history search "${q}" (${hits[i]} hits) p50, ${label}`, ms: pct(t, 0.5), baseline: 'raw cursor p50', baseMs: pct(searchFloor, 0.5) });
+    out.push({ figure: `  history search "${q}" p95, ${label}`, ms: pct(t, 0.95), baseline: 'raw cursor p95', baseMs: pct(searchFloor, 0.95) });
+  });
   out.push({ figure: `  first history search after opening the app, ${label}`, ms: cold, baseline: 'search p50', baseMs: pct(search, 0.5) });
   return out;
 }

@@ -87,6 +87,21 @@ export async function historySearch(rounds: number): Promise<number[]> {
   return times;
 }
 
+/** Each query's first page, `rounds` times: one list of times per query (a slow query hides in a pooled p95). */
+export async function historySearchPerQuery(rounds: number): Promise<number[][]> {
+  const times: number[][] = HISTORY_QUERIES.map(() => []);
+  // For the figure labels: the runner (Node) cannot import this module.
+  (window as unknown as { benchQueries: string[] }).benchQueries = HISTORY_QUERIES;
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, q] of HISTORY_QUERIES.entries()) {
+      const t0 = performance.now();
+      await searchHistory(q, { limit: 50 });
+      times[i]!.push(performance.now() - t0);
+    }
+  }
+  return times;
+}
+
 /** "Load more": the second page (results 51–100) of each query. */
 export async function historySearchMore(rounds: number): Promise<number[]> {
   const times: number[] = [];
