@@ -192,13 +192,15 @@ export function SyncPanel() {
     <section className="panel" aria-labelledby="sync-title">
       <h2 id="sync-title">{t('title')}</h2>
       <p className="hint">{t('lead')}</p>
+      {/* Passphrase first: choosing a folder may start a sync, and a first sync without a passphrase sets the
+          team folder up unencrypted. */}
+      <PassphraseSection />
       <FolderSection />
       <div className="actions">
         <button type="button" className="primary" disabled={!hasFolder || running} onClick={() => void syncNow()}>
           {running ? t('syncing') : t('syncNow')}
         </button>
       </div>
-      <PassphraseSection />
       {prefs && <AutoSection prefs={prefs} onChange={change} />}
       <StatusSection />
       <LogSection />
