@@ -5,6 +5,7 @@ import { updateComplaint } from '../../db/interaction-writes';
 import { listComplaintsOf } from '../../db/interactions';
 import { useLive } from '../../db/live';
 import { listTeam } from '../../db/team';
+import { MemberSelect } from '../../components/MemberSelect';
 import { formatters } from '../../i18n/format';
 import { useLogDialog } from './log-store';
 import { ageInDays } from './complaint-age';
@@ -35,14 +36,7 @@ function ComplaintRow({ item, team }: { item: Interaction; team: TeamMember[] })
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('field.complaintOwner')}</span>
-          <select value={c.ownerId} onChange={(e) => void updateComplaint(item.id, { ownerId: e.target.value })}>
-            {team.map((m) => (
-              <option key={m.id} value={m.id}>{m.name}</option>
-            ))}
-          </select>
-        </label>
+        <MemberSelect label={t('field.complaintOwner')} team={team} value={c.ownerId} onChange={(ownerId) => void updateComplaint(item.id, { ownerId })} />
         <label className="field grow">
           <span>{t('field.resolution')}</span>
           <input

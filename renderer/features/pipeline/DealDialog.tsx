@@ -6,6 +6,7 @@ import { useLive } from '../../db/live';
 import { createDeal, updateDeal, type DealInput } from '../../db/pipeline';
 import { listTeam } from '../../db/team';
 import { AccountPicker } from '../interactions/AccountPicker';
+import { MemberSelect } from '../../components/MemberSelect';
 
 /** Default probability per stage, so a quick entry gives a sensible weighted value. */
 const STAGE_PROBABILITY: Record<DealStage, number> = { lead: 10, qualified: 25, offer_sent: 50, negotiation: 70, won: 100, lost: 0 };
@@ -79,16 +80,7 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
           <span>{t('field.expectedClose')}</span>
           <input type="date" value={values.expectedClose ?? ''} onChange={(e) => set({ expectedClose: e.target.value || undefined })} />
         </label>
-        <label className="field">
-          <span>{t('field.owner')}</span>
-          <select value={values.ownerId || selfId} onChange={(e) => set({ ownerId: e.target.value })}>
-            {team.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MemberSelect label={t('field.owner')} team={team} value={values.ownerId || selfId} onChange={(ownerId) => set({ ownerId })} />
         {values.stage === 'lost' && (
           <label className="field">
             <span>{t('field.lostReason')}</span>
