@@ -1,7 +1,7 @@
 // Runs only the interaction-history figures, from a private build folder, so it can run while
 // other benchmarks use dist/: BENCH_SIZES=700,10000 BENCH_PORT=4322 npx tsx tests/bench/interactions-only.ts
-// BENCH_DIST picks the build folder; BENCH_PROFILE keeps the browser profile (and the loaded database) on
-// disk, and with BENCH_REUSE=1 a size already loaded there is not loaded again.
+// BENCH_DIST picks the build folder; BENCH_PROFILE keeps one browser profile per size (<dir>/<n>, with its
+// loaded database) on disk, and with BENCH_REUSE=1 a size already loaded there is not loaded again.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -21,13 +21,14 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   };
   const profile = process.env.BENCH_PROFILE;
-  const context = profile
-    ? await chromium.launchPersistentContext(resolve(profile), { ...launch, locale: 'de-DE' })
-    : await (await chromium.launch(launch)).newContext({ locale: 'de-DE' });
+  const browser = profile ? undefined : await chromium.launch(launch);
   const rows: InteractionFigure[] = [];
   try {
-    const page = await context.newPage();
     for (const n of sizes) {
+      const context = profile
+        ? await chromium.launchPersistentContext(resolve(profile, String(n)), { ...launch, locale: 'de-DE' })
+        : await browser!.newContext({ locale: 'de-DE' });
+      const page = await context.newPage();
       const open = async () => {
         await page.goto(`http://127.0.0.1:${port}/bench/index.html`);
         await page.waitForFunction(() => document.title === 'bench-ready');
@@ -42,10 +43,9 @@ async function main(): Promise<void> {
         await open();
       }
       rows.push(...(await interactionFigures(page, n)));
+      await context.close();
     }
   } finally {
-    const browser = context.browser();
-    await context.close();
     await browser?.close();
     server.close();
   }

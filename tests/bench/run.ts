@@ -87,18 +87,19 @@ async function browserRows(): Promise<Row[]> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   };
   const contextOptions = { locale: 'de-DE', viewport: { width: 1366, height: 800 } };
-  // BENCH_PROFILE keeps the browser profile (and so the loaded database) on disk between runs; with BENCH_REUSE=1
-  // a size whose accounts are already there is not loaded again (a 100k load takes many minutes here).
+  // BENCH_PROFILE keeps one browser profile per size (<dir>/<n>, and so that size's loaded database) on disk
+  // between runs; with BENCH_REUSE=1 a size whose accounts are already there is not loaded again (a 100k load
+  // takes many minutes here), so "700,100000" can be re-run without reloading either.
   const profile = process.env.BENCH_PROFILE;
   const browser = profile ? undefined : await chromium.launch(launch);
   const rows: Row[] = [];
   try {
-    const context = profile
-      ? await chromium.launchPersistentContext(resolve(profile), { ...launch, ...contextOptions })
-      : await browser!.newContext(contextOptions);
-    const page = await context.newPage();
     let first700: number | undefined;
     for (const n of sizes) {
+      const context = profile
+        ? await chromium.launchPersistentContext(resolve(profile, String(n)), { ...launch, ...contextOptions })
+        : await browser!.newContext(contextOptions);
+      const page = await context.newPage();
       await openBench(page);
       const reuse = process.env.BENCH_REUSE === '1' && (await call(page, 'accountCount')) === n;
       if (!reuse) rows.push(...(await loadFigures(page, n)));
@@ -145,8 +146,8 @@ async function browserRows(): Promise<Row[]> {
         const floor = await page.evaluate(() => (window as unknown as { bench: { reportFloor: () => Promise<number[]> } }).bench.reportFloor());
         rows.push(...(await reportPageFigures(page, port, n, floor)));
       }
+      await context.close();
     }
-    await context.close();
   } finally {
     await browser?.close();
     server.close();
