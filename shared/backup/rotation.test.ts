@@ -24,9 +24,20 @@ describe('selectBackupsToKeep', () => {
     expect(kept.length).toBeLessThanOrEqual(7 + 4 + 12);
   });
 
-  it('keeps the newest of a day, not every one of them', () => {
-    const items = [item(0, 'daily', 1), item(0, 'manual', 9), item(0, 'daily', 11)];
+  it('keeps the newest automatic backup of a day, not every one of them', () => {
+    const items = [item(0, 'daily', 1), item(0, 'daily', 9), item(0, 'daily', 11)];
     expect([...selectBackupsToKeep(items, NOW)]).toEqual([items[2]!.name]);
+  });
+
+  it('keeps a manual backup for 30 days even when a daily one followed it the same day', () => {
+    const manual = item(0, 'manual', 9);
+    const oldManual = item(31, 'manual');
+    const items = [item(0, 'daily', 1), manual, item(0, 'daily', 11), oldManual, ...Array.from({ length: 40 }, (_, i) => item(i + 1))];
+    const keep = selectBackupsToKeep(items, NOW);
+    expect(keep.has(manual.name)).toBe(true);
+    expect(keep.has(items[2]!.name)).toBe(true);
+    expect(keep.has(items[0]!.name)).toBe(false);
+    expect(keep.has(oldManual.name)).toBe(false);
   });
 
   it('keeps safety backups for 30 days, then rotates them away', () => {

@@ -8,7 +8,7 @@ export type RotationPolicy = {
   weekly: number;
   /** Newest backup of each of the last N months that have one. */
   monthly: number;
-  /** Days a pre-migration/pre-import/pre-restore backup is kept regardless of the above. */
+  /** Days a manual or pre-migration/pre-import/pre-restore backup is kept regardless of the above. */
   safetyDays: number;
 };
 
@@ -32,8 +32,9 @@ function weekKey(t: number): string {
 
 /**
  * Grandfather–father–son rotation: of the regular backups, the newest of each of the last `daily`
- * days, `weekly` weeks and `monthly` months that have a backup; plus every safety backup younger
- * than `safetyDays`; plus always the newest backup of all (so a rotation never leaves nothing).
+ * days, `weekly` weeks and `monthly` months that have a backup; plus every safety or manual backup
+ * younger than `safetyDays` (a backup the user asked for must not vanish because the automatic daily
+ * one ran later that day); plus always the newest backup of all (so a rotation never leaves nothing).
  * Buckets are UTC days. Returns the names to keep; everything else may be deleted.
  */
 export function selectBackupsToKeep(items: readonly RotationItem[], now: Date, policy: RotationPolicy = DEFAULT_ROTATION): Set<string> {
@@ -46,7 +47,8 @@ export function selectBackupsToKeep(items: readonly RotationItem[], now: Date, p
   // Unparseable dates are kept: never delete what we do not understand.
   for (const item of items) if (Number.isNaN(Date.parse(item.createdAt))) keep.add(item.name);
 
-  const regular = dated.filter((x) => !SAFETY_REASONS.has(x.item.reason));
+  const kept = (reason: BackupReason) => SAFETY_REASONS.has(reason) || reason === 'manual';
+  const regular = dated.filter((x) => !kept(x.item.reason));
   const bucket = (key: (t: number) => string, count: number) => {
     const seen = new Set<string>();
     for (const { item, t } of regular) {
@@ -62,7 +64,7 @@ export function selectBackupsToKeep(items: readonly RotationItem[], now: Date, p
   bucket(monthKey, policy.monthly);
 
   const cutoff = now.getTime() - policy.safetyDays * DAY;
-  for (const { item, t } of dated) if (SAFETY_REASONS.has(item.reason) && t >= cutoff) keep.add(item.name);
+  for (const { item, t } of dated) if (kept(item.reason) && t >= cutoff) keep.add(item.name);
   return keep;
 }
 
