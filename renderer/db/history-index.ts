@@ -1,6 +1,6 @@
 import { Dexie, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import type { Contact, Interaction } from '../../shared/domain';
-import { interactionWords, nameWords } from './history-words';
+import { interactionWords, nameWords, wordOf } from './history-words';
 
 /**
  * Keeps the history search index (`interactions.words`, see history-words.ts) right on every write,
@@ -11,6 +11,9 @@ import { interactionWords, nameWords } from './history-words';
  * - a put of an interaction reads its contacts in the same transaction when the transaction covers
  *   `contacts`; otherwise (or when a contact is not there yet, e.g. sync writing an interaction
  *   before its contact) the row is stored with its text words and `wordsStale: 1`;
+ * - a contact still missing when the row is settled may come later (a later sync batch, an import):
+ *   the row keeps `wordsStale: 2` (waiting), and after a new person is stored (and once per start,
+ *   for a crash in between) the waiting rows whose people have arrived are re-derived;
  * - a put of a contact whose name words changed (rename, trash, restore, erasure) re-derives its
  *   interactions in the same transaction when it covers `interactions`; otherwise the contact is
  *   stored with `wordsStale: 1`.
@@ -20,12 +23,16 @@ import { interactionWords, nameWords } from './history-words';
  */
 export const WORDS = 'words';
 export const STALE = 'wordsStale';
+/** `wordsStale` of a settled row that names a person not stored (yet). */
+export const WAITING = 2;
 
-type StoredInteraction = Interaction & { words?: string[]; wordsStale?: 1 };
+type StoredInteraction = Interaction & { words?: string[]; wordsStale?: 1 | typeof WAITING };
 type StoredContact = Contact & { wordsStale?: 1 };
 
-/** Transactions of settleSearchWords: a contact still missing there is dangling, not late. */
+/** Transactions of settleSearchWords: a contact still missing there is waited for, not read again. */
 const settling = new WeakSet<object>();
+/** Databases whose waiting rows were checked since the last new person was stored. */
+const waitingChecked = new WeakSet<Dexie>();
 
 function covers(trans: DBCoreTransaction, table: string): boolean {
   return (trans as unknown as { objectStoreNames?: DOMStringList }).objectStoreNames?.contains(table) ?? false;
@@ -39,14 +46,14 @@ async function readContacts(down: DBCore, trans: DBCoreTransaction, ids: Iterabl
   return new Map(keys.map((k, i) => [k, got[i]]));
 }
 
-/** The row with its words; `stale` when some of its people could not be read here. */
+/** The row with its words; stale when some of its people could not be read here, waiting when settled without them. */
 function derive(row: StoredInteraction, contacts: Map<string, Contact | undefined> | undefined, final: boolean): StoredInteraction {
   const { [STALE]: _old, ...rest } = row;
   const ids = Array.isArray(row.contactIds) ? row.contactIds : [];
-  const missing = !contacts || (!final && ids.some((id) => contacts.get(id) === undefined));
+  const missing = !contacts || ids.some((id) => contacts.get(id) === undefined);
   const names = contacts ? ids.map((id) => nameWords(contacts.get(id))) : [];
   const out: StoredInteraction = { ...rest, [WORDS]: interactionWords(row, names) };
-  if (missing && row.deletedAt === undefined && ids.length > 0) out[STALE] = 1;
+  if (missing && row.deletedAt === undefined && ids.length > 0) out[STALE] = final && contacts ? WAITING : 1;
   return out;
 }
 
@@ -107,7 +114,13 @@ function contactsTable(down: DBCore, table: DBCoreTable, db: Dexie): DBCoreTable
       const rows = req.values as StoredContact[];
       const { trans } = req;
       return inZone(table.getMany({ trans, keys: rows.map((r) => r.id) }) as Promise<Array<Contact | undefined>>, (before) => {
-        // New people have no history yet (an interaction written before its contact is flagged stale instead).
+        // A new person may be named by rows written before (waiting): they are checked after the commit.
+        if (rows.some((r, i) => before[i] === undefined && nameKey(r) !== '')) {
+          onCommit(trans, () => {
+            waitingChecked.delete(db);
+            scheduleSettle(db);
+          });
+        }
         const renamed = rows.filter((r, i) => before[i] !== undefined && nameKey(before[i]) !== nameKey(r)).map((r) => r.id);
         if (renamed.length === 0) return table.mutate(req);
         if (covers(trans, 'interactions')) {
@@ -166,9 +179,35 @@ async function settleChunk(db: Dexie): Promise<boolean> {
   });
 }
 
+/** True when a waiting row's people are all there now, or one of them is there with a name its words lack. */
+function arrived(row: StoredInteraction, people: Map<string, StoredContact>): boolean {
+  const ids = row.contactIds ?? [];
+  if (ids.every((id) => people.has(id))) return true;
+  const have = new Set((row.words ?? []).map(wordOf));
+  return ids.some((id) => nameWords(people.get(id)).some((w) => !have.has(w)));
+}
+
+/** Re-derives the waiting rows whose people have arrived, in chunks. */
+async function settleWaiting(db: Dexie): Promise<void> {
+  const interactions = db.table<StoredInteraction, string>('interactions');
+  const contacts = db.table<StoredContact, string>('contacts');
+  const keys = await interactions.where(STALE).equals(WAITING).primaryKeys();
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    await db.transaction('rw', [interactions, contacts], async (tx) => {
+      settling.add((tx as unknown as { idbtrans: object }).idbtrans);
+      const rows = (await interactions.bulkGet(keys.slice(i, i + CHUNK))).filter((r): r is StoredInteraction => r?.[STALE] === WAITING);
+      const found = await contacts.bulkGet([...new Set(rows.flatMap((r) => r.contactIds ?? []))]);
+      const people = new Map(found.filter((c): c is StoredContact => !!c).map((c) => [c.id, c]));
+      const due = rows.filter((r) => arrived(r, people));
+      if (due.length) await interactions.bulkPut(due);
+    });
+  }
+}
+
 /**
  * Brings every flagged row's words up to date (a no-op costing two empty index reads when none is
- * flagged). Concurrent callers share one run.
+ * flagged; the waiting rows are looked at once per start and after a new person). Concurrent callers
+ * share one run.
  */
 export async function settleSearchWords(db: Dexie): Promise<void> {
   if (!db.isOpen()) await db.open();
@@ -178,6 +217,13 @@ export async function settleSearchWords(db: Dexie): Promise<void> {
     run = (async () => {
       try {
         while (await settleChunk(db));
+        while (!waitingChecked.has(db)) {
+          waitingChecked.add(db);
+          await settleWaiting(db).catch((e: unknown) => {
+            waitingChecked.delete(db);
+            throw e;
+          });
+        }
       } finally {
         runs.delete(db);
       }

@@ -44,8 +44,17 @@ export function nameWords(c: NameSource | undefined): string[] {
 
 /** The time key of an instant: order-preserving, fixed width; unparsable instants sort oldest. */
 export function timeKey(at: string): string {
-  const ms = Date.parse(at);
+  return msKey(Date.parse(at));
+}
+
+/** The time key of a millisecond count (a search window's edge). */
+export function msKey(ms: number): string {
   return (Number.isFinite(ms) && ms > 0 ? Math.floor(ms) : 0).toString(36).padStart(TIME_WIDTH, '0');
+}
+
+/** The milliseconds of a time key (inverse of msKey). */
+export function msOf(key: string): number {
+  return parseInt(key, 36) || 0;
 }
 
 /**

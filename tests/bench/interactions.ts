@@ -23,6 +23,7 @@ const at700: Record<string, number> = {};
 
 /** Runs on the bench page with the app database already holding `n` demo accounts. */
 export async function interactionFigures(page: Page, n: number): Promise<InteractionFigure[]> {
+  await call<number>(page, 'historyRareFixture');
   const rows = await call<number>(page, 'interactionCount');
   const label = `${n} accounts / ${rows} interactions`;
   const samples = 200;

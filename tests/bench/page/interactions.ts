@@ -61,8 +61,36 @@ export async function timelineFloor(samples: number): Promise<number[]> {
   return times;
 }
 
-/** Queries a rep types: names (one as on a Russian business card), words from summaries, word beginnings. */
-export const HISTORY_QUERIES = ['Ivanov S. V.', 'Müller', 'Schneider', 'Wartungsvertrag', 'Muster', 'Zahlungsziel', 'Becker Angebot', 'Fischer', 'wart', 'Angebot Termin'];
+/**
+ * Queries a rep types: names (one as on a Russian business card), words from summaries, word beginnings,
+ * two common words (dense, and never together: "Newsletter Angebot" must look at all of both), and a rare
+ * word whose only hits are two years old (the rows of historyRareFixture), alone and with common words.
+ */
+export const HISTORY_QUERIES = [
+  'Ivanov S. V.', 'Müller', 'Schneider', 'Wartungsvertrag', 'Muster', 'Zahlungsziel', 'Becker Angebot', 'Fischer', 'wart', 'Angebot Termin',
+  'Konditionen Angebot', 'Newsletter Angebot', 'Rückrufaktion', 'Rückrufaktion Angebot', 'Kugelhahn Termin',
+];
+
+const RARE_DAYS_AGO = [690, 700, 710];
+
+/**
+ * The demo has no word that only old rows use, so the bench adds three (fixed ids: idempotent, also on a
+ * reused profile): "Rückrufaktion" about two years back, next to the common "Angebot".
+ */
+export async function historyRareFixture(): Promise<number> {
+  const db = getDb();
+  const account = await db.accounts.toCollection().first();
+  if (!account) return 0;
+  const today = Date.parse('2026-11-23T09:00:00.000Z');
+  await db.interactions.bulkPut(
+    RARE_DAYS_AGO.map((days, i) => ({
+      id: `bench-rare-${i}`, updatedAt: 1, accountId: account.id, type: 'call' as const, mode: 'human' as const, status: 'done' as const,
+      at: new Date(today - days * 86_400_000).toISOString(), userId: account.ownerId, contactIds: [],
+      subject: 'Rückrufaktion Kugelhahn KH-20', summary: 'Betroffene Chargen geprüft, Angebot für den Tausch nachgefasst.', nextStep: '', createdAt: 1,
+    })),
+  );
+  return RARE_DAYS_AGO.length;
+}
 
 /** The first search after opening the app (nothing cached, nothing built). */
 export async function historySearchCold(): Promise<number> {
