@@ -17,7 +17,16 @@ export type CustomerRow = Pick<
   contactNames: string;
   /** Folded name, city, postal code, customer no., e-mails and contact names, for the global search. */
   haystack: string;
+  /** Serial of this row object, unique in the session: its bit in the search's gram index. */
+  seq: number;
 };
+
+let nextSeq = 0;
+
+/** The serial the next row made will get. */
+export function nextRowSeq(): number {
+  return nextSeq;
+}
 
 type StoredAccount = Account & { sortKey?: string };
 
@@ -29,6 +38,7 @@ export function toCustomerRow(a: StoredAccount, contacts: ReadonlyArray<SlimCont
     category: a.category, accountType: a.accountType, lifecycle: a.lifecycle, ownerId: a.ownerId, tags: a.tags,
     archived: a.archived, lastHumanContactAt: a.lastHumanContactAt, rhythm: a.rhythm, sortKey: a.sortKey ?? collationKey(a.name), contactNames,
     haystack: foldForSearch(`${a.name} ${a.city} ${a.postalCode} ${a.customerNumber} ${a.email} ${contactNames} ${emails}`),
+    seq: nextSeq++,
   };
 }
 
@@ -81,8 +91,9 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * Every live account as a list row, read in primary-key chunks with a pause between them, so the
  * window keeps painting and scrolling while 100k accounts load. Sorted by collation key.
+ * `onChunk` sees each chunk's rows as they are made (the search index is built along).
  */
-export async function loadAllRows(onProgress?: (loaded: number) => void): Promise<CustomerRow[]> {
+export async function loadAllRows(onProgress?: (loaded: number) => void, onChunk?: (rows: readonly CustomerRow[]) => void): Promise<CustomerRow[]> {
   const db = getDb();
   const contacts = new Map<Id, SlimContact[]>();
   let last: string | undefined;
@@ -99,7 +110,9 @@ export async function loadAllRows(onProgress?: (loaded: number) => void): Promis
   for (;;) {
     const coll = last === undefined ? db.accounts.toCollection() : db.accounts.where(':id').above(last);
     const chunk: StoredAccount[] = await coll.limit(ACCOUNT_CHUNK).toArray();
+    const start = rows.length;
     for (const a of chunk) if (a.deletedAt === undefined) rows.push(toCustomerRow(a, contacts.get(a.id) ?? []));
+    onChunk?.(rows.slice(start));
     onProgress?.(rows.length);
     if (chunk.length < ACCOUNT_CHUNK) break;
     last = chunk[chunk.length - 1]?.id;

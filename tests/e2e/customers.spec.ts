@@ -78,6 +78,16 @@ test('German: create, find with umlaut variants, edit, merge and delete-then-und
   await search.fill('');
   await page.screenshot({ path: testInfo.outputPath('customers-de.png') });
 
+  // Every default column fits a 1366 px window, and arrow keys move between rows.
+  expect(page.viewportSize()?.width).toBe(1366);
+  const lastHeader = await table.getByRole('columnheader').last().boundingBox();
+  expect((lastHeader?.x ?? Infinity) + (lastHeader?.width ?? 0)).toBeLessThanOrEqual(1366);
+  await table.getByRole('row').nth(1).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(table.getByRole('row').nth(2)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(table.getByRole('row').nth(1)).toBeFocused();
+
   // Edit in place on the account page.
   await table.getByRole('row', { name: /Müller Haustechnik GmbH/ }).click();
   await page.getByRole('button', { name: 'Bearbeiten', exact: true }).first().click();

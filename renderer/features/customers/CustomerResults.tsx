@@ -5,6 +5,7 @@ import type { CustomerRow } from '../../db/customer-list';
 import { listAccountIdsWithOpenComplaint } from '../../db/interactions';
 import { useLive } from '../../db/live';
 import { formatters } from '../../i18n/format';
+import { useCustomerIndex } from './customer-index';
 import { CustomerTable } from './CustomerTable';
 import { applyFilters, resetSearchAndFilters, sortRows, useCustomerFilters } from './filters';
 import { createSearch, useCustomerQuery } from './search';
@@ -24,7 +25,7 @@ const NO_COMPLAINTS: ReadonlySet<string> = new Set();
 /**
  * Result count and list. Sorting and the filters other than the search text are worked out only
  * when rows, sorting or filters change; a keystroke then costs one search over that list (see
- * search.ts) and the rows that changed on screen.
+ * search.ts) and the rows that changed on screen (see CustomerTable).
  */
 export function CustomerResults({ rows, ready, list, onList, ownerNames, onOpen }: Props) {
   const { t, i18n } = useTranslation('customers');
@@ -37,7 +38,9 @@ export function CustomerResults({ rows, ready, list, onList, ownerNames, onOpen 
   // A new rhythm table changes who is due: DueFilter then hands out a new filters object.
   const base = useMemo(() => applyFilters(sorted, filters, selfId), [sorted, filters, selfId]);
   const [search] = useState(createSearch);
-  const visible = useMemo(() => search(base, query), [search, base, query]);
+  // The gram index holds every row of the loaded index; the first page painted before it is not in it.
+  const grams = useCustomerIndex((s) => s.grams);
+  const visible = useMemo(() => search(base, query, ready ? grams : undefined), [search, base, query, ready, grams]);
   // Live: logging or resolving a complaint anywhere adds or removes the badge.
   const complaints = useLive(listAccountIdsWithOpenComplaint) ?? NO_COMPLAINTS;
 

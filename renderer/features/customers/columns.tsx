@@ -1,53 +1,81 @@
-import { createColumnHelper, type ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { ACCOUNT_TYPES, LIFECYCLES } from '../../../shared/domain';
 import type { CustomerRow } from '../../db/customer-list';
 import type { ModeState } from '../../../shared/planning/rhythm';
 import type { Formatters } from '../../i18n/format';
 import { dueLabel } from '../rhythm/DueBadge';
-import { dueSortKey, dueStateOfRow } from '../rhythm/due-status';
-
-const col = createColumnHelper<CustomerRow>();
+import { dueStateOfRow } from '../rhythm/due-status';
 
 /** Every column of the list, in order; the column chooser hides or shows them. */
 export const COLUMN_IDS = [
   'name', 'customerNumber', 'postalCode', 'city', 'country', 'category', 'accountType', 'lifecycle', 'owner', 'lastContact', 'due', 'tags', 'contacts',
 ] as const;
 
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
 /** Columns hidden until chosen. */
 export const HIDDEN_BY_DEFAULT: Record<string, boolean> = { country: false, tags: false };
 
-/** What cells read from the table beyond their row: which accounts have an open complaint. */
-export type ListMeta = { complaints: ReadonlySet<string>; complaintLabel: string; complaintShort: string };
+/** Which columns are shown: a column is shown unless set to false (the shape saved views store). */
+export type ColumnVisibility = Record<string, boolean>;
+
+/** Labels a cell needs beyond its row. */
+export type CellLabels = { complaint: string };
 
 /**
- * The account's name, with a badge when a complaint is open: icon and a short word on screen (the
- * name keeps its room), the full words for screen readers and as a tooltip.
+ * One column of the list. `size` is the preferred width. Columns of short, fixed-width values
+ * (dates, postal codes) keep it; text columns (`flex` > 0) share out extra room and give up room
+ * down to `minSize`, in proportion to flex × size, before the list scrolls sideways (CustomerTable).
  */
-function NameCell({ name, complaint, meta }: { name: string; complaint: boolean; meta: ListMeta | undefined }) {
+export type CustomerColumn = {
+  id: ColumnId;
+  header: string;
+  size: number;
+  minSize: number;
+  flex: number;
+  /** The cell's content: plain text where possible (a scroll frame renders a screen of new rows). */
+  cell: (row: CustomerRow, complaint: boolean) => ReactNode;
+};
+
+/**
+ * The account's name, with a badge when a complaint is open. On screen the badge is an icon only,
+ * so a long name keeps its room; the full words are the tooltip and what a screen reader says.
+ * Without a badge the name is plain text in the cell: fewer elements to style per scrolled row.
+ */
+function nameCell(name: string, complaint: boolean, label: string): ReactNode {
+  if (!complaint) return name;
   return (
     <span className="name-cell">
       <span className="name-text">{name}</span>
-      {complaint && meta && (
-        <span className="badge complaint-open list-badge" title={meta.complaintLabel}>
-          <span aria-hidden="true">⚠ {meta.complaintShort}</span>
-          <span className="sr-only">{meta.complaintLabel}</span>
-        </span>
-      )}
+      <span className="badge complaint-open list-badge" title={label}>
+        <span aria-hidden="true">⚠</span>
+        <span className="sr-only">{label}</span>
+      </span>
     </span>
   );
 }
 
+/** Remembers a function's text per key: formatting and plural lookups once per distinct value, not per cell. */
+function cached(format: (key: string) => string): (key: string) => string {
+  const texts = new Map<string, string>();
+  return (key) => {
+    let text = texts.get(key);
+    if (text === undefined) texts.set(key, (text = format(key)));
+    return text;
+  };
+}
+
 /**
- * Columns of the customer list. Sorting is done by the page over all rows (see filters.ts). Cells
- * are plain functions of their row with labels looked up once here, not per row: a fast scroll
- * renders a whole screen of new rows per frame.
+ * Columns of the customer list, in COLUMN_IDS order. Sorting is done by the page over all rows
+ * (see filters.ts). Labels are looked up once here, not per row.
  */
-export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: ReadonlyMap<string, string>): ColumnDef<CustomerRow, string>[] {
+export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: ReadonlyMap<string, string>, labels: CellLabels): CustomerColumn[] {
   const typeLabel = new Map<string, string>(ACCOUNT_TYPES.map((v) => [v, t(`common:accountType.${v}`)]));
   const lifecycleLabel = new Map<string, string>(LIFECYCLES.map((v) => [v, t(`common:lifecycle.${v}`)]));
   const none = t('common:none');
   const rhythmT = (key: string, options?: Record<string, unknown>) => t(`rhythm:${key}`, options ?? {});
+  const date = cached((iso) => fmt.date(iso));
   // i18next's plural lookup per row was a visible share of a scroll frame: one lookup per state and day count.
   const dueTexts = new Map<string, string>();
   const dueText = (s: ModeState) => {
@@ -56,49 +84,33 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
     if (text === undefined) dueTexts.set(key, (text = dueLabel(rhythmT, s)));
     return text;
   };
-  const dates = new Map<string, string>();
-  const date = (iso: string) => {
-    let text = dates.get(iso);
-    if (text === undefined) dates.set(iso, (text = fmt.date(iso)));
-    return text;
-  };
+  const column = (id: ColumnId, size: number, minSize: number, flex: number, cell: CustomerColumn['cell']): CustomerColumn => ({
+    id, header: t(`column.${id}`), size, minSize: flex > 0 ? minSize : size, flex, cell,
+  });
+  // The name gives up room last: it is what a row is recognised by.
   return [
-    col.accessor('name', {
-      id: 'name',
-      header: t('column.name'),
-      size: 300,
-      enableHiding: false,
-      cell: (c) => {
-        const meta = c.table.options.meta as ListMeta | undefined;
-        return <NameCell name={c.getValue()} complaint={meta?.complaints.has(c.row.original.id) ?? false} meta={meta} />;
-      },
+    column('name', 320, 200, 0.5, (r, complaint) => nameCell(r.name, complaint, labels.complaint)),
+    column('customerNumber', 100, 100, 0, (r) => r.customerNumber),
+    column('postalCode', 70, 70, 0, (r) => r.postalCode),
+    column('city', 150, 90, 1, (r) => r.city),
+    column('country', 60, 60, 0, (r) => r.country),
+    column('category', 56, 56, 0, (r) => r.category),
+    column('accountType', 100, 100, 0, (r) => typeLabel.get(r.accountType)),
+    column('lifecycle', 110, 90, 0.5, (r) => lifecycleLabel.get(r.lifecycle)),
+    column('owner', 140, 90, 1, (r) => ownerNames.get(r.ownerId) ?? ''),
+    column('lastContact', 100, 100, 0, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
+    // The same words and colours as the account page's due badge (rhythm/DueBadge.tsx).
+    column('due', 170, 130, 0.5, (r) => {
+      const s = dueStateOfRow(r);
+      if (!s) return <span className="muted">{none}</span>;
+      return <span className={`due-text due-${s.status}`}>{dueText(s)}</span>;
     }),
-    col.accessor('customerNumber', { id: 'customerNumber', header: t('column.customerNumber'), size: 110 }),
-    col.accessor('postalCode', { id: 'postalCode', header: t('column.postalCode'), size: 80 }),
-    col.accessor('city', { id: 'city', header: t('column.city'), size: 150 }),
-    col.accessor('country', { id: 'country', header: t('column.country'), size: 70 }),
-    col.accessor((r): string => r.category, { id: 'category', header: t('column.category'), size: 60 }),
-    col.accessor((r): string => r.accountType, { id: 'accountType', header: t('column.accountType'), size: 95, cell: (c) => typeLabel.get(c.getValue()) }),
-    col.accessor((r): string => r.lifecycle, { id: 'lifecycle', header: t('column.lifecycle'), size: 140, cell: (c) => lifecycleLabel.get(c.getValue()) }),
-    col.accessor((r) => ownerNames.get(r.ownerId) ?? '', { id: 'owner', header: t('column.owner'), size: 150 }),
-    col.accessor((r) => r.lastHumanContactAt ?? '', {
-      id: 'lastContact',
-      header: t('column.lastContact'),
-      size: 120,
-      cell: (c) => (c.getValue() ? date(c.getValue()) : none),
-    }),
-    col.accessor((r) => dueSortKey(r), {
-      id: 'due',
-      header: t('column.due'),
-      size: 170,
-      // The same words and colours as the account page's due badge (rhythm/DueBadge.tsx).
-      cell: (c) => {
-        const s = dueStateOfRow(c.row.original);
-        if (!s) return <span className="muted">{none}</span>;
-        return <span className={`due-text due-${s.status}`}>{dueText(s)}</span>;
-      },
-    }),
-    col.accessor((r) => r.tags.join(', '), { id: 'tags', header: t('column.tags'), size: 160 }),
-    col.accessor('contactNames', { id: 'contacts', header: t('column.contacts'), size: 260 }),
+    column('tags', 150, 90, 1, (r) => r.tags.join(', ')),
+    column('contacts', 220, 100, 3, (r) => r.contactNames),
   ];
+}
+
+/** The columns to show, in order; the name always. */
+export function visibleColumns(columns: readonly CustomerColumn[], visibility: ColumnVisibility): CustomerColumn[] {
+  return columns.filter((c) => c.id === 'name' || visibility[c.id] !== false);
 }

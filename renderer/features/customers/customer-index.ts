@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { Id } from '../../../shared/domain';
-import { loadAllRows, loadRows, type CustomerRow } from '../../db/customer-list';
+import { loadAllRows, loadRows, nextRowSeq, type CustomerRow } from '../../db/customer-list';
 import { onCustomerChange, type CustomerChange } from '../../db/derived';
+import { GramIndex } from './gram-index';
 
 type IndexState = {
   /** Every live account as a compact row, in collation order; empty until loaded. */
@@ -9,9 +10,11 @@ type IndexState = {
   status: 'idle' | 'loading' | 'ready';
   /** Rows read so far while loading. */
   loaded: number;
+  /** Letters and letter pairs of every row's haystack (see gram-index.ts); holds every row of `rows`. */
+  grams: GramIndex;
 };
 
-export const useCustomerIndex = create<IndexState>(() => ({ rows: [], status: 'idle', loaded: 0 }));
+export const useCustomerIndex = create<IndexState>(() => ({ rows: [], status: 'idle', loaded: 0, grams: new GramIndex() }));
 
 const byKey = (a: CustomerRow, b: CustomerRow) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0);
 
@@ -25,6 +28,9 @@ async function apply(changes: CustomerChange[]): Promise<void> {
   const ids = [...new Set(changes.flatMap((c) => [...c.accountIds]))] as Id[];
   if (ids.length === 0) return;
   const { rows: fresh } = await loadRows(ids);
+  // Replaced and trashed rows keep their bits: they are in no list the search is given.
+  const { grams } = useCustomerIndex.getState();
+  for (const row of fresh) grams.add(row.seq, row.haystack);
   const drop = new Set(ids);
   const rows = useCustomerIndex.getState().rows.filter((r) => !drop.has(r.id));
   // Few changes: insert each at its place; many (an import): append and sort once.
@@ -47,8 +53,15 @@ async function apply(changes: CustomerChange[]): Promise<void> {
 }
 
 async function reload(): Promise<void> {
-  const rows = await loadAllRows((loaded) => useCustomerIndex.setState({ loaded }));
-  useCustomerIndex.setState({ rows, status: 'ready', loaded: rows.length });
+  // A fresh gram index, filled chunk by chunk as rows are made; the old one serves the old rows till then.
+  const grams = new GramIndex(nextRowSeq());
+  const rows = await loadAllRows(
+    (loaded) => useCustomerIndex.setState({ loaded }),
+    (chunk) => {
+      for (const row of chunk) grams.add(row.seq, row.haystack);
+    },
+  );
+  useCustomerIndex.setState({ rows, status: 'ready', loaded: rows.length, grams });
 }
 
 /**
@@ -85,5 +98,5 @@ export function resetCustomerIndex(): void {
   unsubscribe?.();
   unsubscribe = undefined;
   pending = [];
-  useCustomerIndex.setState({ rows: [], status: 'idle', loaded: 0 });
+  useCustomerIndex.setState({ rows: [], status: 'idle', loaded: 0, grams: new GramIndex() });
 }

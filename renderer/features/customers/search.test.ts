@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/domain';
 import { toCustomerRow, type CustomerRow } from '../../db/customer-list';
+import { GramIndex } from './gram-index';
 import { createSearch, matchRows, narrows, searchTerms } from './search';
 
 const base = {
@@ -35,6 +36,19 @@ describe('customer search', () => {
     const search = createSearch();
     const typed = ['m', 'mu', 'mue', 'muel', 'mue', 'm', '', 'b', 'ba', 'bau ', 'bau k', 'bau ko', 'bau k', 'x'];
     for (const q of typed) expect(ids(search(rows, q))).toEqual(ids(matchRows(rows, searchTerms(q))));
+  });
+
+  it('gives the same rows with the gram index as without, for every prefix typed and widened again', () => {
+    const grams = new GramIndex();
+    for (const r of rows) grams.add(r.seq, r.haystack);
+    const search = createSearch();
+    const typed = ['m', 'mu', 'mue', 'muen', 'muenc', 'x', '', 'k', 'ko', 'koeln iv', 'koeln i', 'c', 'cr', 'creme b', '@', 'k-1', 'q', 'zz'];
+    for (const q of typed) expect(ids(search(rows, q, grams))).toEqual(ids(matchRows(rows, searchTerms(q))));
+    // Rows the index does not hold (made before it) are still searched, in full.
+    const later = new GramIndex((rows[2] as CustomerRow).seq);
+    later.add((rows[2] as CustomerRow).seq, (rows[2] as CustomerRow).haystack);
+    const fresh = createSearch();
+    for (const q of typed) expect(ids(fresh(rows, q, later))).toEqual(ids(matchRows(rows, searchTerms(q))));
   });
 
   it('starts afresh on a new list, so a write is seen by the next keystroke', () => {
