@@ -75,6 +75,17 @@ describe('computeReminders', () => {
     expect(keys('rep-1')).toEqual(['follow_up:i2:2026-11-20', 'follow_up:i3:2026-11-20']);
   });
 
+  it('joins rows to the right account when account ids differ only in front (same hash)', () => {
+    // hashId reads the length and the last characters: these ids collide and must still be told apart.
+    const live = makeAccount({ id: 'north-000042', lastHumanContactAt: '2026-11-10T09:00:00.000Z' });
+    const gone = makeAccount({ id: 'south-000042', archived: true, lastHumanContactAt: '2026-11-10T09:00:00.000Z' });
+    const contacts = [makeContact({ id: 'c1', accountId: 'north-000042', birthday: { day: 24, month: 11 } }), makeContact({ id: 'c2', accountId: 'south-000042', birthday: { day: 24, month: 11 } })];
+    const fu = (id: string, accountId: string) => makeInteraction({ id, accountId, at: '2026-11-12T09:00:00.000Z', followUpDate: '2026-11-20' });
+    const r = computeReminders(input({ accounts: [gone, live], contacts, interactions: [fu('i1', 'south-000042'), fu('i2', 'north-000042')] }), '2026-11-23', settings);
+    expect(r.map((x) => x.key)).toEqual(['follow_up:i2:2026-11-20', 'birthday:c1:2026']);
+    expect(r.every((x) => x.accountId === 'north-000042')).toBe(true);
+  });
+
   it('flags offers without follow-up and complaints open too long', () => {
     const deals = [
       makeDeal({ id: 'd1', offerSentAt: '2026-11-01T10:00:00.000Z' }),

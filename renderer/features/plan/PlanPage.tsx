@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../shared/domain';
-import { isoWeekDays, isoWeekMonday, weeksInIsoYear } from '../../../shared/planning/calendar';
+import { isoWeekDays, isoWeekMonday } from '../../../shared/planning/calendar';
 import { areaKeyOf } from '../../../shared/planning/week-plan';
 import { addEntry, dropEntry, moveEntry, planEntries } from '../../../shared/planning/week-plan-edit';
 import { getBridge } from '../../bridge';
@@ -15,18 +15,10 @@ import { formatters } from '../../i18n/format';
 import { AddEntry } from './AddEntry';
 import { CoverageTable } from './CoverageTable';
 import { PlanEntryCard } from './PlanEntryCard';
-import { currentWeek, parseWeekValue, proposeFor, useWeekPlan, weekValue } from './plan-data';
+import { currentWeek, proposeFor, useWeekPlan } from './plan-data';
 import { exportIcs, planFileStem } from './plan-export';
+import { WeekPicker } from './WeekPicker';
 import './plan.css';
-
-/** Shifts an ISO week by ±n weeks across year boundaries (2026 has 53 weeks). */
-function shiftWeek(w: { isoYear: number; isoWeek: number }, by: number): { isoYear: number; isoWeek: number } {
-  let { isoYear, isoWeek } = w;
-  isoWeek += by;
-  if (isoWeek < 1) isoWeek = weeksInIsoYear(--isoYear);
-  else if (isoWeek > weeksInIsoYear(isoYear)) [isoYear, isoWeek] = [isoYear + 1, 1];
-  return { isoYear, isoWeek };
-}
 
 /** The weekly visit plan: propose, edit (move, add, drop), print on A4 and export as .ics. */
 export function PlanPage() {
@@ -105,16 +97,7 @@ export function PlanPage() {
               ))}
             </select>
           </label>
-          <button type="button" onClick={() => setWeek(shiftWeek(week, -1))} aria-label={t('prevWeek')}>←</button>
-          <label className="field">
-            <span>{t('week')}</span>
-            <input type="week" value={weekValue(week.isoYear, week.isoWeek)} onChange={(e) => {
-              const w = parseWeekValue(e.target.value);
-              if (w && w.isoWeek <= weeksInIsoYear(w.isoYear)) setWeek(w);
-            }} />
-          </label>
-          <button type="button" onClick={() => setWeek(shiftWeek(week, 1))} aria-label={t('nextWeek')}>→</button>
-          <button type="button" onClick={() => setWeek(currentWeek(todayIso()))}>{t('thisWeek')}</button>
+          <WeekPicker week={week} today={currentWeek(todayIso())} onChange={setWeek} />
           <button type="button" className="primary" onClick={() => void propose()} disabled={busy || !rep} title={plan ? t('proposeReplaces') : undefined}>
             {t('propose')}
           </button>

@@ -6,16 +6,6 @@ import { getPlanningSettings, loadRhythmTable } from '../../db/planning';
 import { loadRepAccounts, loadWeekInteractions, loadWeekPlan, saveWeekPlan } from '../../db/planning-load';
 import { computeOpenReminders } from '../reminders/reminder-store';
 
-/** `2026-W48` for an `<input type="week">`. */
-export function weekValue(isoYear: number, isoWeek: number): string {
-  return `${isoYear}-W${String(isoWeek).padStart(2, '0')}`;
-}
-
-export function parseWeekValue(value: string): { isoYear: number; isoWeek: number } | null {
-  const m = /^(\d{4})-W(\d{2})$/.exec(value);
-  return m ? { isoYear: Number(m[1]), isoWeek: Number(m[2]) } : null;
-}
-
 export function currentWeek(today: IsoDate): { isoYear: number; isoWeek: number } {
   const w = isoWeekOf(today);
   return { isoYear: w.isoYear, isoWeek: w.week };
