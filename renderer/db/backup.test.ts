@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BackupStatus, BackupWriteResult, WriteBackupRequest } from '../../shared/bridge/contract';
 import { backupFileName, type BackupEntry } from '../../shared/backup';
 import { generateDemoData } from '../../shared/demo';
-import { backupBeforeMigration, checkForLoss, acknowledgeLoss, countRows, loadBackup, restoreBackup, runDailyBackupIfDue, snapshotTables, takeBackup } from './backup';
+import { backupBeforeMigration, checkForLoss, acknowledgeLoss, countRows, runDailyBackupIfDue, snapshotTables, takeBackup } from './backup';
+import { loadBackup, restoreBackup } from './backup-restore';
 import { openDb, useDatabase, type RapportDb } from './db';
 import { SCHEMA_VERSION } from './migrations';
 import { V1_STORES } from './migrations/v1';
@@ -64,7 +65,8 @@ describe('backup and restore', () => {
     if (!loaded.ok) throw new Error(JSON.stringify(loaded));
     expect(loaded.counts.accounts).toBe(40);
     await tick();
-    await restoreBackup(loaded.backup, {}, db, bridge);
+    await restoreBackup(loaded, {}, db, bridge);
+    // Derived fields (collation keys, search words) were not in the file; the restore derived them again.
     expect(await snapshotTables(db)).toEqual(before);
     // The state before the restore was backed up first.
     const reasons = [...bridge.files.values()].map((f) => f.entry.manifest.reason);
@@ -79,7 +81,7 @@ describe('backup and restore', () => {
     const file = bridge.files.get(entry.name)!;
     file.data = file.data.slice(0, file.data.length - 10);
     const loaded = await loadBackup(entry.name, db, bridge);
-    expect(loaded).toEqual({ ok: false, issues: [{ code: 'backup.not_json' }] });
+    expect(loaded).toMatchObject({ ok: false, issues: [{ code: 'backup.truncated' }] });
     expect(await snapshotTables(db)).toEqual(before);
   });
 
@@ -88,12 +90,63 @@ describe('backup and restore', () => {
     const before = await snapshotTables(db);
     const bridge = memoryBridge();
     const { entry } = await takeBackup('manual', db, bridge);
+    // The same merge twice in the last table: only writing it finds that, after every other table was rewritten.
+    const file = bridge.files.get(entry.name)!;
+    const text = new TextDecoder().decode(file.data);
+    const merge = JSON.stringify({ id: 'm1', at: '2026-11-01T00:00:00.000Z', survivorId: 'a', loserId: 'b', updatedAt: 1 });
+    file.data = new TextEncoder().encode(text.replace('"merges":[\n]', `"merges":[\n${merge},\n${merge}\n]`));
     const loaded = await loadBackup(entry.name, db, bridge);
-    if (!loaded.ok) throw new Error('invalid');
-    // A row without a key in the last table makes bulkPut fail after earlier tables were cleared.
-    const broken = { ...loaded.backup, tables: { ...loaded.backup.tables, merges: [{ updatedAt: 1 }] } };
-    await expect(restoreBackup(broken, { backupFirst: false }, db, bridge)).rejects.toThrow();
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded));
+    const error = await restoreBackup(loaded, { backupFirst: false }, db, bridge).catch((e: unknown) => e);
+    expect(error).toMatchObject({ issue: { code: 'backup.duplicate_id', table: 'merges', index: 1, params: { id: 'm1' } } });
     expect(await snapshotTables(db)).toEqual(before);
+  });
+
+  it('stops at a cancel and changes nothing', async () => {
+    await fillDemo(5);
+    const before = await snapshotTables(db);
+    const bridge = memoryBridge();
+    const { entry } = await takeBackup('manual', db, bridge);
+    const loaded = await loadBackup(entry.name, db, bridge);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded));
+    await db.accounts.clear();
+    const emptied = await snapshotTables(db);
+    const controller = new AbortController();
+    let batches = 0;
+    const onProgress = () => {
+      // The first batch is written; the cancel comes before the second.
+      if (++batches === 2) controller.abort();
+    };
+    await expect(restoreBackup(loaded, { backupFirst: false, signal: controller.signal, onProgress }, db, bridge)).rejects.toThrow('restore cancelled');
+    expect(batches).toBeGreaterThan(1);
+    expect(await snapshotTables(db)).toEqual(emptied);
+    expect(emptied).not.toEqual(before);
+  });
+
+  it('restores a database that finds and sorts as before (derived fields re-derived)', async () => {
+    await fillDemo(30);
+    const bridge = memoryBridge();
+    const { entry } = await takeBackup('manual', db, bridge);
+    const stored = new TextDecoder().decode(bridge.files.get(entry.name)!.data);
+    expect(stored).not.toContain('"sortKey"');
+    expect(stored).not.toContain('"words"');
+    const { searchHistory } = await import('./history-search');
+    const sorted = async () => (await db.accounts.orderBy('sortKey').toArray()).map((a) => a.name);
+    const interaction = (await db.interactions.toArray()).find((i) => i.contactIds.length > 0 && i.deletedAt === undefined && i.subject)!;
+    const person = (await db.contacts.get(interaction.contactIds[0]!))!;
+    const query = `${person.lastName} ${interaction.subject.split(' ')[0]}`;
+    const before = { sorted: await sorted(), found: (await searchHistory(query, { limit: 500 })).hits.map((h) => h.id) };
+    expect(before.found).toContain(interaction.id);
+
+    // Restored into a fresh install: nothing there but what the file holds.
+    db = openDb(`restored-${crypto.randomUUID()}`);
+    useDatabase(db);
+    const loaded = await loadBackup(entry.name, db, bridge);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded));
+    await restoreBackup(loaded, { backupFirst: false }, db, bridge);
+    expect(await sorted()).toEqual(before.sorted);
+    expect((await searchHistory(query, { limit: 500 })).hits.map((h) => h.id)).toEqual(before.found);
+    expect(await db.interactions.where('wordsStale').equals(1).count()).toBe(0);
   });
 
   it('takes a daily backup only when the newest is a day old', async () => {

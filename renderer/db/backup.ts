@@ -1,8 +1,6 @@
 import type { Dexie } from 'dexie';
 import type { Bridge } from '../../shared/bridge/contract';
 import { assessLoss, createManifest, isDailyBackupDue, type BackupEntry, type BackupReason, type LossAssessment } from '../../shared/backup';
-import { decryptBackup, isEncryptedBackup, BackupCryptoError } from '../../shared/backup/encryption';
-import { parseBackup, type Backup, type BackupIssue } from '../../shared/export/backup';
 import { getBridge } from '../bridge';
 import { runBackup } from './backup-client';
 import type { BackupJobRequest } from './backup-job';
@@ -29,14 +27,17 @@ export async function countRows(db: Dexie = getDb()): Promise<Record<string, num
   });
 }
 
-const countsOf = (tables: Record<string, unknown[]>) => Object.fromEntries(Object.entries(tables).map(([t, rows]) => [t, rows.length]));
-
 /** Passphrase for encrypted backups, held in memory for this session only (never stored). */
 let sessionPassphrase: string | undefined;
 
 /** Backups taken from now on are encrypted with `passphrase` (same scheme as sync); undefined turns it off. */
 export function setBackupPassphrase(passphrase: string | undefined): void {
   sessionPassphrase = passphrase || undefined;
+}
+
+/** The session passphrase, for opening encrypted backups (backup-restore.ts). */
+export function backupPassphrase(): string | undefined {
+  return sessionPassphrase;
 }
 
 /**
@@ -86,66 +87,6 @@ export async function backupBeforeMigration(name: string = DEFAULT_DB_NAME, brid
   if (!stored || stored / 10 >= SCHEMA_VERSION) return false;
   await storeBackup({ dbName: name, schema: 'stored' }, 'pre-migration', bridge);
   return true;
-}
-
-/** A backup checked against this install: valid, or the issues found. */
-export type CheckedBackup = { ok: true; backup: Backup; counts: Record<string, number> } | { ok: false; issues: BackupIssue[] };
-
-export type LoadedBackup =
-  | CheckedBackup
-  /** Encrypted: no passphrase given, a wrong one, or the file was altered. */
-  | { ok: false; crypto: BackupCryptoError['code'] | 'backup.crypto.passphraseRequired' };
-
-/**
- * Reads, decrypts (when encrypted) and validates a stored backup; nothing is written. Still one
- * string of the whole file: a backup past V8's string limit (~512 MB) is written but cannot be
- * restored here yet (that needs a streaming parser).
- */
-export async function loadBackup(
-  name: string,
-  db: RapportDb = getDb(),
-  bridge: BackupBridge = getBridge(),
-  passphrase: string | undefined = sessionPassphrase,
-): Promise<LoadedBackup> {
-  const bytes = await bridge.readBackup(name);
-  if (!isEncryptedBackup(bytes)) return checkBackupText(new TextDecoder().decode(bytes), db);
-  if (!passphrase) return { ok: false, crypto: 'backup.crypto.passphraseRequired' };
-  try {
-    return checkBackupText(await decryptBackup(bytes, passphrase), db);
-  } catch (error) {
-    if (error instanceof BackupCryptoError) return { ok: false, crypto: error.code };
-    throw error;
-  }
-}
-
-/** Validates backup text (a stored backup or an opened file) against this install's tables. */
-export function checkBackupText(text: string, db: RapportDb = getDb()): CheckedBackup {
-  const parsed = parseBackup(text, { knownTables: db.tables.map((t) => t.name), maxSchemaVersion: SCHEMA_VERSION });
-  return parsed.ok ? { ok: true, backup: parsed.backup, counts: countsOf(parsed.backup.tables) } : parsed;
-}
-
-/**
- * Replaces every table with the backup's rows in one transaction: either all of it is restored or
- * nothing changed. A backup of the current state is taken first (unless the caller already has
- * one, e.g. the database is empty after a wipe and there is nothing worth keeping).
- */
-export async function restoreBackup(
-  backup: Backup,
-  options: { backupFirst?: boolean; onProgress?: (share: number) => void } = {},
-  db: RapportDb = getDb(),
-  bridge: BackupBridge = getBridge(),
-): Promise<void> {
-  if (options.backupFirst ?? true) await takeBackup('pre-restore', db, bridge);
-  options.onProgress?.(0.2);
-  await db.transaction('rw', db.tables, async () => {
-    const tables = db.tables;
-    for (const [i, table] of tables.entries()) {
-      await table.clear();
-      const rows = backup.tables[table.name];
-      if (rows?.length) await table.bulkPut(rows);
-      options.onProgress?.(0.2 + (0.8 * (i + 1)) / tables.length);
-    }
-  });
 }
 
 export type LossCheck = { assessment: LossAssessment; newest?: BackupEntry };

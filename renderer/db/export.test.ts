@@ -54,16 +54,16 @@ describe('export collection', () => {
   });
 
   it('restores a full backup exactly into a fresh install, and refuses a broken one untouched', async () => {
-    const text = await exportFullBackup(new Date(NOW));
+    const bytes = await exportFullBackup(new Date(NOW));
     const dump = async () => Object.fromEntries(await Promise.all(getDb().tables.map(async (t) => [t.name, await t.toArray()] as const)));
     const before = await dump();
     useDatabase(openDb(`fresh-${crypto.randomUUID()}`));
     await getDb().settings.put({ id: 'language', value: 'en', updatedAt: 1 });
-    expect(await restoreFullBackup(text, { backupFirst: false })).toEqual({ ok: true, rows: 10 });
+    expect(await restoreFullBackup(bytes, { backupFirst: false })).toEqual({ ok: true, rows: 10 });
     expect(await dump()).toEqual(before);
-    const broken = text.replace('"id":"c2"', '"id":"c1"');
+    const broken = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"id":"c2"', '"id":"c1"'));
     const result = await restoreFullBackup(broken, { backupFirst: false });
-    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ ok: false, issues: [{ code: 'backup.duplicate_id', table: 'contacts', index: 1 }] });
     expect(await dump()).toEqual(before);
   });
 });

@@ -48,6 +48,11 @@ export async function encryptBackupBytes(plain: Uint8Array, passphrase: string, 
 
 /** Decrypts an encrypted backup back to its text; throws BackupCryptoError. */
 export async function decryptBackup(bytes: Uint8Array, passphrase: string): Promise<string> {
+  return fromUtf8(await decryptBackupBytes(bytes, passphrase));
+}
+
+/** Decrypts an encrypted backup to its UTF-8 bytes (restore reads them line by line, never as one string). */
+export async function decryptBackupBytes(bytes: Uint8Array, passphrase: string): Promise<Uint8Array> {
   const newline = bytes.indexOf(0x0a);
   if (newline < 0) throw new BackupCryptoError(isEncryptedBackup(bytes) ? 'backup.crypto.damaged' : 'backup.crypto.notEncrypted');
   const headerBytes = bytes.subarray(0, newline + 1);
@@ -67,7 +72,7 @@ export async function decryptBackup(bytes: Uint8Array, passphrase: string): Prom
     throw new BackupCryptoError(code === 'crypto.wrongPassphrase' ? 'backup.crypto.wrongPassphrase' : 'backup.crypto.damaged');
   }
   try {
-    return fromUtf8(await decryptBytes(key, header.iv, bytes.subarray(newline + 1), headerBytes));
+    return await decryptBytes(key, header.iv, bytes.subarray(newline + 1), headerBytes);
   } catch {
     throw new BackupCryptoError('backup.crypto.damaged');
   }

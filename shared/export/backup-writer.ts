@@ -1,12 +1,23 @@
-import type { Backup } from './backup';
+import { BACKUP_DERIVED_FIELDS, type Backup } from './backup';
 
 // The backup file as UTF-8 bytes written piece by piece: a header, then each table's rows in
-// batches, each batch stringified and encoded on its own. `serializeBackup` builds one string of
-// the whole database, which freezes the thread for seconds at 100k accounts and can pass V8's
-// maximum string length (~512 MB); here no string is larger than one batch. The bytes are exactly
-// those of `new TextEncoder().encode(serializeBackup(backup))` (see backup-writer.test.ts), so
-// restore and older readers see no difference. Every piece is a complete JSON fragment and
-// JSON.stringify escapes lone surrogates, so no character is split between two pieces.
+// batches, each batch stringified and encoded on its own, so no string is larger than one batch
+// (one string of the whole database freezes the thread for seconds at 100k accounts and can pass
+// V8's maximum string length, ~512 MB). The file is one JSON document, laid out one row per line
+// so restore can read it line by line (backup-reader.ts) without ever holding it as one string:
+//
+//   {"format":"rapport-backup",…,"schemaVersion":5,"tables":{
+//   "accounts":[
+//   {"id":"a1",…},
+//   {"id":"a2",…}
+//   ],
+//   "contacts":[
+//   ]
+//   }}
+//
+// JSON.stringify escapes every newline inside strings, so a line break is always structure, and
+// 0x0A never occurs inside a multi-byte UTF-8 sequence, so bytes split at line breaks decode alone.
+// Derived fields (BACKUP_DERIVED_FIELDS) are left out; restore derives them again.
 
 /** Everything of a backup but its rows. */
 export type BackupHeader = Omit<Backup, 'tables'>;
@@ -19,6 +30,26 @@ export type BackupWriter = {
   /** Closes the backup and hands back all bytes in one array (the writer is done). */
   finish(): Uint8Array<ArrayBuffer>;
 };
+
+const derived = new Set(BACKUP_DERIVED_FIELDS);
+
+/** The row without derived fields; copied only when it has one (most rows of most tables do not). */
+export function withoutDerived(row: unknown): unknown {
+  if (row === null || typeof row !== 'object' || Array.isArray(row)) return row;
+  let copy: Record<string, unknown> | undefined;
+  for (const field of derived) {
+    if (!Object.hasOwn(row, field)) continue;
+    copy ??= { ...(row as Record<string, unknown>) };
+    delete copy[field];
+  }
+  return copy ?? row;
+}
+
+/** The first line of a line-per-row backup: the header, opening the tables object. */
+export function backupHeaderLine({ format, version, exportedAt, schemaVersion }: BackupHeader): string {
+  // Same key order as createBackup, so the header reads as JSON.stringify writes it.
+  return `${JSON.stringify({ format, version, exportedAt, schemaVersion }).slice(0, -1)},"tables":{`;
+}
 
 /** A writer for one backup; tables and rows come in the order they should appear. */
 export function createBackupWriter(header: BackupHeader): BackupWriter {
@@ -37,14 +68,12 @@ export function createBackupWriter(header: BackupHeader): BackupWriter {
   const check = () => {
     if (done) throw new Error('backup writer already finished');
   };
-  // Same key order as createBackup, so the header reads as JSON.stringify writes it.
-  const { format, version, exportedAt, schemaVersion } = header;
-  push(`${JSON.stringify({ format, version, exportedAt, schemaVersion }).slice(0, -1)},"tables":{`);
+  push(backupHeaderLine(header));
 
   return {
     table(name) {
       check();
-      push(`${inTable ? ']' : ''}${tables++ > 0 ? ',' : ''}${JSON.stringify(name)}:[`);
+      push(`${inTable ? '\n]' : ''}${tables++ > 0 ? ',' : ''}\n${JSON.stringify(name)}:[`);
       inTable = true;
       rowsInTable = 0;
     },
@@ -53,13 +82,13 @@ export function createBackupWriter(header: BackupHeader): BackupWriter {
       if (!inTable) throw new Error('backup writer: rows before a table');
       if (rows.length === 0) return;
       // Inside an array JSON.stringify writes `null` for what it cannot represent (undefined, functions).
-      const text = rows.map((row) => JSON.stringify(row) ?? 'null').join(',');
-      push(rowsInTable > 0 ? `,${text}` : text);
+      const text = rows.map((row) => JSON.stringify(withoutDerived(row)) ?? 'null').join(',\n');
+      push(rowsInTable > 0 ? `,\n${text}` : `\n${text}`);
       rowsInTable += rows.length;
     },
     finish() {
       check();
-      push(`${inTable ? ']' : ''}}}`);
+      push(`${inTable ? '\n]' : ''}\n}}\n`);
       done = true;
       const out = new Uint8Array(size);
       let at = 0;
@@ -73,7 +102,7 @@ export function createBackupWriter(header: BackupHeader): BackupWriter {
   };
 }
 
-/** Bytes of a backup held in memory, `batch` rows per piece (same bytes as serializeBackup). */
+/** Bytes of a backup held in memory, `batch` rows per piece (the same document as serializeBackup, laid out one row per line, derived fields left out). */
 export function serializeBackupBytes(backup: Backup, batch = 2000): Uint8Array<ArrayBuffer> {
   const writer = createBackupWriter(backup);
   for (const [name, rows] of Object.entries(backup.tables)) {

@@ -16,12 +16,33 @@ export type Backup = {
   tables: Record<string, unknown[]>;
 };
 
+/**
+ * Row fields the database derives from the row on every write (the collation key `sortKey`, the
+ * history search words `words` and their `wordsStale` mark): not written to backups, derived again
+ * by the Dexie middlewares when a backup is restored. `syncDirty` stays: it is not derivable from
+ * the row (it records an edit sync has not sent yet) and dropping it would lose that edit.
+ */
+export const BACKUP_DERIVED_FIELDS: readonly string[] = ['sortKey', 'words', 'wordsStale'];
+
 /** What is wrong with a backup file; `code` is translated by the UI. */
 export type BackupIssue = {
-  code: 'backup.not_json' | 'backup.wrong_format' | 'backup.newer_version' | 'backup.newer_schema' | 'backup.invalid_header' | 'backup.unknown_table' | 'backup.invalid_row' | 'backup.duplicate_id';
+  code:
+    | 'backup.not_json'
+    | 'backup.wrong_format'
+    | 'backup.newer_version'
+    | 'backup.newer_schema'
+    | 'backup.invalid_header'
+    | 'backup.unknown_table'
+    | 'backup.invalid_row'
+    | 'backup.duplicate_id'
+    | 'backup.truncated'
+    | 'backup.invalid_layout'
+    | 'backup.too_large';
   table?: string;
   /** 0-based index of the row in its table. */
   index?: number;
+  /** 1-based line of the file (line-per-row backups). */
+  line?: number;
   /** Where in the row, e.g. `updatedAt`. */
   path?: string;
   params?: Record<string, string | number>;
@@ -39,7 +60,7 @@ export function serializeBackup(backup: Backup): string {
   return JSON.stringify(backup);
 }
 
-const headerSchema = z.object({
+export const headerSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   version: z.number().int(),
   exportedAt: z.iso.datetime(),
@@ -48,7 +69,7 @@ const headerSchema = z.object({
 });
 
 /** Every stored row has an id and an updatedAt (RowMeta); the rest is checked by the table's own code. */
-const rowSchema = z.looseObject({ id: z.string().min(1), updatedAt: z.number().finite() });
+export const rowSchema = z.looseObject({ id: z.string().min(1), updatedAt: z.number().finite() });
 
 export type BackupParseOptions = {
   /** Tables this install has; others are reported. Absent = accept any. */
@@ -59,6 +80,19 @@ export type BackupParseOptions = {
   maxIssues?: number;
 };
 
+/** The header's fields checked (format, version, schema), or the first issue. */
+export function checkHeader(data: unknown, options: Pick<BackupParseOptions, 'maxSchemaVersion'> = {}): { header: Backup } | { issue: BackupIssue } {
+  if ((data as { format?: unknown } | null)?.format !== BACKUP_FORMAT) return { issue: { code: 'backup.wrong_format' } };
+  const header = headerSchema.safeParse(data);
+  if (!header.success) return { issue: { code: 'backup.invalid_header', path: header.error.issues[0]?.path.join('.') ?? '' } };
+  const backup = header.data as Backup;
+  if (backup.version > BACKUP_VERSION) return { issue: { code: 'backup.newer_version', params: { version: backup.version } } };
+  if (options.maxSchemaVersion !== undefined && backup.schemaVersion > options.maxSchemaVersion) {
+    return { issue: { code: 'backup.newer_schema', params: { schemaVersion: backup.schemaVersion, max: options.maxSchemaVersion } } };
+  }
+  return { header: backup };
+}
+
 /** Checks a backup before restore; each issue names the table and row index. Nothing is half-accepted. */
 export function parseBackup(text: string, options: BackupParseOptions = {}): BackupParseResult {
   let data: unknown;
@@ -67,17 +101,9 @@ export function parseBackup(text: string, options: BackupParseOptions = {}): Bac
   } catch {
     return { ok: false, issues: [{ code: 'backup.not_json' }] };
   }
-  if ((data as { format?: unknown } | null)?.format !== BACKUP_FORMAT) return { ok: false, issues: [{ code: 'backup.wrong_format' }] };
-  const header = headerSchema.safeParse(data);
-  if (!header.success) {
-    const issue = header.error.issues[0];
-    return { ok: false, issues: [{ code: 'backup.invalid_header', path: issue?.path.join('.') ?? '' }] };
-  }
-  const backup = header.data as Backup;
-  if (backup.version > BACKUP_VERSION) return { ok: false, issues: [{ code: 'backup.newer_version', params: { version: backup.version } }] };
-  if (options.maxSchemaVersion !== undefined && backup.schemaVersion > options.maxSchemaVersion) {
-    return { ok: false, issues: [{ code: 'backup.newer_schema', params: { schemaVersion: backup.schemaVersion, max: options.maxSchemaVersion } }] };
-  }
+  const checked = checkHeader(data, options);
+  if ('issue' in checked) return { ok: false, issues: [checked.issue] };
+  const backup = checked.header as Backup;
   const max = options.maxIssues ?? 50;
   const issues: BackupIssue[] = [];
   for (const [table, rows] of Object.entries(backup.tables)) {

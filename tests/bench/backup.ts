@@ -1,7 +1,7 @@
 // Backup figures for run.ts (scenario code in page/backup.ts).
 import type { Page } from 'playwright-core';
 import type { Figure } from './customers';
-import type { BackupBenchResult } from './page/backup';
+import type { BackupBenchResult, RestoreBenchResult } from './page/backup';
 
 /** The former page-thread backup as baseline up to 20k accounts (BENCH_BACKUP_BASELINE=1 forces it). */
 export async function backupFigures(page: Page, n: number): Promise<Figure[]> {
@@ -41,4 +41,54 @@ export async function backupFigures(page: Page, n: number): Promise<Figure[]> {
     { figure: stall, ms: r.workerStall, baseline: 'former backup on the page thread', baseMs: r.mainStall },
     { figure: total, ms: r.workerMs, baseline: 'former backup on the page thread', baseMs: r.mainMs },
   ];
+}
+
+type HeapRun = RestoreBenchResult & { heapPeakMb: number };
+
+/** One restore on the page, with the page's JS heap polled (CDP) above its level before (after a GC). */
+async function restoreRun(page: Page, mode: 'app' | 'former'): Promise<HeapRun> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const used = async () => (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const base = await used();
+  let peak = base;
+  let running = true;
+  // Answered between the page's tasks, so a peak inside one long task (JSON.parse) is seen once it ends; it is held until the restore ends.
+  const poll = (async () => {
+    while (running) {
+      peak = Math.max(peak, await used().catch(() => peak));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  try {
+    const r = await page.evaluate((m) => (window as unknown as { bench: { restoreBench: (m: 'app' | 'former') => Promise<RestoreBenchResult> } }).bench.restoreBench(m), mode);
+    return { ...r, heapPeakMb: (peak - base) / 1e6 };
+  } finally {
+    running = false;
+    await poll;
+    await cdp.detach();
+  }
+}
+
+/** Restore figures: the app's restore against the former JSON.parse restore (up to 20k accounts; beyond, the file passes V8's string limit). */
+export async function restoreFigures(page: Page, n: number): Promise<Figure[]> {
+  const app = await restoreRun(page, 'app');
+  const mb = (app.bytes / 1e6).toFixed(1);
+  const heap = `restore: peak JS heap growth, ${n} accounts (${mb} MB file), app restore`;
+  const rows: Figure[] = [];
+  if (n <= 20_000 || process.env.BENCH_BACKUP_BASELINE === '1') {
+    const former = await restoreRun(page, 'former');
+    rows.push(
+      { figure: `restore: longest page stall, ${n} accounts (${mb} MB), app restore`, ms: app.stall, baseline: 'former restore (JSON.parse of the file)', baseMs: former.stall },
+      { figure: `restore: total time, ${n} accounts, app restore (of which check pass ${Math.round(app.checkMs ?? 0)} ms)`, ms: app.ms, baseline: 'former restore (JSON.parse of the file)', baseMs: former.ms },
+      { figure: heap, ms: app.heapPeakMb, baseline: 'former restore', baseMs: former.heapPeakMb, unit: 'MB' },
+    );
+  } else {
+    rows.push(
+      { figure: `restore: longest page stall, ${n} accounts (${mb} MB), app restore`, ms: app.stall, baseline: 'one frame (16.7 ms)', baseMs: 16.7 },
+      { figure: `restore: total time, ${n} accounts, app restore (of which check pass ${Math.round(app.checkMs ?? 0)} ms)`, ms: app.ms, baseline: 'longest page stall', baseMs: Math.max(app.stall, 0.1) },
+      { figure: heap, ms: app.heapPeakMb, baseline: 'file size', baseMs: app.bytes / 1e6, unit: 'MB' },
+    );
+  }
+  return rows;
 }

@@ -11,7 +11,7 @@ import { planningRows } from './planning';
 import { reportRows } from './reports';
 import { reportPageFigures } from './reports-page';
 import { syncFigures } from './sync';
-import { backupFigures } from './backup';
+import { backupFigures, restoreFigures } from './backup';
 
 type Row = { figure: string; ms: number; baseline: string; baseMs: number; unit?: 'ms' | 'MB' | 'count' };
 
@@ -139,6 +139,7 @@ async function browserRows(): Promise<Row[]> {
       if (wants('backup')) {
         await openBench(page);
         rows.push(...(await backupFigures(page, n)));
+        rows.push(...(await restoreFigures(page, n)));
       }
 
       if (wants('reports')) {

@@ -61,6 +61,24 @@ async function seed(page: Page, count: number, prefix = 'Firma') {
   );
 }
 
+/**
+ * Waits until the start-up daily backup is stored (in OPFS). Retention keeps one regular backup a
+ * day, the newest: a manual backup taken before the daily one lands would be rotated out by it.
+ */
+async function dailyBackupStored(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups', { create: true });
+          for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) if (name.endsWith('-daily.json.manifest.json')) return true;
+          return false;
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+}
+
 async function countAccounts(page: Page): Promise<number> {
   return page.evaluate(
     () =>
@@ -82,6 +100,7 @@ test('backup through the UI, then DB-WIPED: the restore is offered and brings ev
   await firstRun(page);
   await seed(page, 30);
   await page.reload();
+  await dailyBackupStored(page);
   await page.getByRole('link', { name: 'Einstellungen' }).click();
   const panel = page.getByRole('region', { name: 'Datensicherung' });
   await panel.getByRole('button', { name: 'Jetzt sichern' }).click();
@@ -123,6 +142,7 @@ test('restore of an older backup through the settings, with a backup of the curr
   await firstRun(page);
   await seed(page, 5, 'Alt');
   await page.reload();
+  await dailyBackupStored(page);
   await page.getByRole('link', { name: 'Einstellungen' }).click();
   const panel = page.getByRole('region', { name: 'Datensicherung' });
   await panel.getByRole('button', { name: 'Jetzt sichern' }).click();
@@ -136,6 +156,33 @@ test('restore of an older backup through the settings, with a backup of the curr
   await expect(panel.getByText('Die Daten wurden wiederhergestellt.')).toBeVisible();
   expect(await countAccounts(page)).toBe(5);
   await expect(panel.getByRole('row').filter({ hasText: 'Vor Wiederherstellung' })).toContainText('12 Kunden');
+});
+
+test('a cut-off backup is refused, saying what is wrong and where; nothing changes', async ({ page }, testInfo) => {
+  await firstRun(page);
+  await seed(page, 5);
+  await page.reload();
+  await dailyBackupStored(page);
+  // Cut the stored backup in half, as a crash mid-copy or a full USB stick would.
+  await page.evaluate(async () => {
+    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups');
+    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) {
+      if (!name.endsWith('-daily.json')) continue;
+      const handle = await dir.getFileHandle(name);
+      const file = await handle.getFile();
+      const writable = await handle.createWritable();
+      await writable.write(await file.slice(0, Math.floor(file.size / 2)).arrayBuffer());
+      await writable.close();
+    }
+  });
+  await page.getByRole('link', { name: 'Einstellungen' }).click();
+  const panel = page.getByRole('region', { name: 'Datensicherung' });
+  await panel.getByRole('row').filter({ hasText: 'Täglich' }).getByRole('button', { name: /Sicherung vom .* wiederherstellen/ }).click();
+  await expect(panel.getByText(/Diese Sicherung kann nicht verwendet werden: die Datei ist abgeschnitten .*Zeile \d+/)).toBeVisible();
+  await panel.scrollIntoViewIfNeeded();
+  await panel.screenshot({ path: testInfo.outputPath('restore-refused-de.png') });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(await countAccounts(page)).toBe(5);
 });
 
 test('DB-UPGRADE: another page upgrading the database closes this one with a message; nothing hangs or is lost', async ({ page, context }) => {

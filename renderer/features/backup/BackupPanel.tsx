@@ -80,8 +80,14 @@ export function BackupPanel() {
         </button>
       </div>
       {busy && <ProgressBar value={0.5} label={t('backingUp')} />}
-      {restore.state.step === 'loading' && <ProgressBar value={0.1} label={t('restoreOpening')} />}
-      {restore.state.step === 'restoring' && <ProgressBar value={restore.state.progress} label={t('restoring')} />}
+      {restore.state.step === 'loading' && (
+        <div className="toolbar">
+          <ProgressBar value={restore.state.progress} label={t('restoreOpening')} />
+          <button type="button" onClick={restore.cancel}>
+            {t('common:action.cancel')}
+          </button>
+        </div>
+      )}
       <div role="status" aria-live="polite">
         {message && <p className={message.ok ? 'ok-text' : 'error'}>{message.text}</p>}
       </div>
@@ -91,6 +97,7 @@ export function BackupPanel() {
           createdAt={restore.state.entry.manifest.createdAt}
           counts={restore.state.counts}
           busy={restore.state.step === 'restoring'}
+          progress={restore.state.step === 'restoring' ? restore.state.progress : 0}
           onConfirm={restore.confirm}
           onCancel={restore.cancel}
         />

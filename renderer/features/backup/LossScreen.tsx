@@ -46,14 +46,21 @@ export function LossScreen({ assessment, newest, onResolved }: { assessment: Exc
           {t('loss.continue')}
         </button>
       </div>
-      {restore.state.step === 'loading' && <ProgressBar value={0.1} label={t('restoreOpening')} />}
-      {restore.state.step === 'restoring' && <ProgressBar value={restore.state.progress} label={t('restoring')} />}
+      {restore.state.step === 'loading' && (
+        <div className="toolbar">
+          <ProgressBar value={restore.state.progress} label={t('restoreOpening')} />
+          <button type="button" onClick={restore.cancel}>
+            {t('common:action.cancel')}
+          </button>
+        </div>
+      )}
       {error && <p className="error" role="alert">{error}</p>}
       {(restore.state.step === 'preview' || restore.state.step === 'restoring') && (
         <RestorePreview
           createdAt={restore.state.entry.manifest.createdAt}
           counts={restore.state.counts}
           busy={restore.state.step === 'restoring'}
+          progress={restore.state.step === 'restoring' ? restore.state.progress : 0}
           backupFirst={assessment.status !== 'empty'}
           onConfirm={restore.confirm}
           onCancel={restore.cancel}

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CORE_TABLES } from '../../../shared/backup';
+import { ProgressBar } from '../../components/ProgressBar';
 import { formatters } from '../../i18n/format';
 
 /** Rows per table of a backup, core tables by name and the rest summed up. */
@@ -25,11 +26,12 @@ export function BackupContents({ counts }: { counts: Record<string, number> }) {
   );
 }
 
-/** The confirmation before a restore: what the backup holds and what will happen. */
+/** The confirmation before a restore: what the backup holds and what will happen; stays open with progress and cancel while restoring. */
 export function RestorePreview({
   createdAt,
   counts,
   busy,
+  progress = 0,
   backupFirst = true,
   onConfirm,
   onCancel,
@@ -37,6 +39,8 @@ export function RestorePreview({
   createdAt: string;
   counts: Record<string, number>;
   busy: boolean;
+  /** Share restored while busy, 0 to 1. */
+  progress?: number;
   /** Whether the current state is backed up first (not for an empty database). */
   backupFirst?: boolean;
   onConfirm: () => void;
@@ -58,11 +62,13 @@ export function RestorePreview({
       <p id="restore-warning" className="hint">
         {t(backupFirst ? 'previewWarning' : 'previewWarningEmpty')}
       </p>
+      {busy && <ProgressBar value={progress} label={t('restoring')} />}
       <div className="toolbar">
         <button type="button" className="primary" disabled={busy} onClick={onConfirm}>
           {t('confirmRestore')}
         </button>
-        <button type="button" disabled={busy} onClick={onCancel}>
+        {/* While restoring this cancels the restore: it stops at the next batch and nothing changes. */}
+        <button type="button" onClick={onCancel}>
           {t('common:action.cancel')}
         </button>
       </div>

@@ -55,9 +55,9 @@ export function ExportPanel() {
     run(async () => {
       const [file] = await getBridge().openFiles({ filters: [{ name: 'JSON', extensions: ['json'] }], multiple: false });
       if (!file || !window.confirm(t('export.restoreConfirm'))) return undefined;
-      const result = await restoreFullBackup(new TextDecoder().decode(file.data));
+      const result = await restoreFullBackup(file.data);
       if (result.ok) return t('export.restored', { count: fmt.number(result.rows) });
-      throw new Error(t('export.restoreFailed', { reason: result.issues.map((i) => [i.code, i.table, i.index].filter((x) => x !== undefined).join(' ')).join('; ') }));
+      throw new Error(t('export.restoreFailed', { reason: result.issues.map((i) => [i.code, i.table, i.index, i.line && `@${i.line}`].filter((x) => x !== undefined).join(' ')).join('; ') }));
     });
 
   return (

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import type { BackupIssue } from '../../../shared/export/backup';
+
+const MB = 1024 * 1024;
+
+/** One sentence on what is wrong with a backup and where (table, row, line), in the `backup` namespace. */
+export function describeIssue(t: TFunction<'backup'>, issue: BackupIssue): string {
+  const params = { ...issue.params, path: issue.path ?? '' };
+  if (issue.code === 'backup.too_large') Object.assign(params, { size: Math.ceil(Number(issue.params?.size) / MB), limit: Math.floor(Number(issue.params?.limit) / MB) });
+  const where = [
+    // Core tables by their name on screen, the rest as stored.
+    issue.table !== undefined && t('where.table', { table: t(`table.${issue.table}`, { defaultValue: issue.table }) }),
+    issue.index !== undefined && t('where.row', { row: issue.index + 1 }),
+    issue.line !== undefined && t('where.line', { line: issue.line }),
+  ].filter(Boolean);
+  const what = t(`issue.${issue.code}`, params);
+  return where.length ? `${what} (${where.join(', ')})` : what;
+}
