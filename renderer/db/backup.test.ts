@@ -73,6 +73,19 @@ describe('backup and restore', () => {
     expect(reasons.sort()).toEqual(['manual', 'pre-restore']);
   });
 
+  it('round-trips the sync bookkeeping of a database that has synced (compound and numeric keys)', async () => {
+    await fillDemo(5);
+    await db.table('syncState').put({ table: 'accounts', bucket: 7, rows: [['a-1', { name: { v: 'Müller GmbH', h: '0001' } }]] });
+    const before = await snapshotTables(db);
+    const bridge = memoryBridge();
+    const { entry } = await takeBackup('manual', db, bridge);
+    await db.table('syncState').clear();
+    const loaded = await loadBackup(entry.name, db, bridge);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded));
+    await restoreBackup(loaded, {}, db, bridge);
+    expect(await snapshotTables(db)).toEqual(before);
+  });
+
   it('refuses a broken backup and changes nothing', async () => {
     await fillDemo(5);
     const before = await snapshotTables(db);

@@ -10,7 +10,8 @@ import type { Dexie } from 'dexie';
 import type { Change } from '../../shared/sync';
 import { ALL_ROWS, DIRTY, journalSettled } from './sync-middleware';
 import { diffRemoved, diffRow, type EditClock } from './sync-rows';
-import { loadStates, queueLocal, syncDeletesOf, syncMetaOf, syncPendingOf, syncRowsOf, syncedTablesOf } from './sync-store';
+import { foldLegacyRows, knownRowIds, legacySyncRowsOf, loadStates, syncStateOf } from './sync-state';
+import { queueLocal, syncDeletesOf, syncMetaOf, syncPendingOf, syncedTablesOf } from './sync-store';
 
 const CAPTURED_ALL = 'sync.capturedAll';
 type DomainRow = Record<string, unknown> & { id: string };
@@ -19,8 +20,10 @@ type DomainRow = Record<string, unknown> & { id: string };
 export async function captureLocal(db: Dexie, edit: EditClock): Promise<Change[]> {
   await journalSettled();
   const tables = syncedTablesOf(db);
-  const scope = [...tables, syncRowsOf(db), syncPendingOf(db), syncMetaOf(db), syncDeletesOf(db)];
+  const scope = [...tables, syncStateOf(db), legacySyncRowsOf(db), syncPendingOf(db), syncMetaOf(db), syncDeletesOf(db)];
   return db.transaction('rw', scope, async () => {
+    // A backup from before schema v5 restores its states into the legacy table.
+    if ((await legacySyncRowsOf(db).count()) > 0) await foldLegacyRows(db);
     const full = (await syncMetaOf(db).get(CAPTURED_ALL)) === undefined;
     const changes: Change[] = [];
     for (const table of tables) {
@@ -32,7 +35,7 @@ export async function captureLocal(db: Dexie, edit: EditClock): Promise<Change[]
       await queueLocal(db, found, states);
       changes.push(...found);
       const marked = rows.filter((r) => r[DIRTY] !== undefined).map(({ [DIRTY]: _mark, ...rest }) => rest);
-      // Written inside a transaction over syncRows: the middleware leaves the marks off.
+      // Written inside a transaction over syncState: the middleware leaves the marks off.
       if (marked.length) await table.bulkPut(marked);
     }
     const removed = await captureRemoved(db, edit);
@@ -52,7 +55,7 @@ async function captureRemoved(db: Dexie, edit: EditClock): Promise<Change[]> {
     const table = db.table(j.table);
     if (j.rowId === ALL_ROWS) {
       // A range went (clear, delete by index): compare what sync knows of the table with what is left.
-      const known = (await syncRowsOf(db).where('[table+rowId]').between([j.table, ''], [j.table, '\uffff']).primaryKeys()).map((k) => k[1]);
+      const known = await knownRowIds(db, j.table);
       const present = await table.bulkGet(known);
       known.forEach((rowId, i) => present[i] === undefined && gone.push({ table: j.table, rowId }));
     } else if ((await table.get(j.rowId)) === undefined) gone.push(j);

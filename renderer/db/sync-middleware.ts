@@ -10,7 +10,7 @@ import { isSyncedTable } from './sync-rows';
  *   `syncDeletes`, so sync can announce it as `_deleted`. Inside a transaction that includes
  *   `syncDeletes` the journal is written atomically with the delete; otherwise right after commit
  *   (a crash in that instant leaves the row alive on other laptops: it comes back, nothing is lost).
- * Sync's own writes (transactions over `syncRows`) are neither marked nor journalled.
+ * Sync's own writes (transactions over `syncState`, or the legacy `syncRows`) are neither marked nor journalled.
  */
 export const DIRTY = 'syncDirty';
 export const ALL_ROWS = '*';
@@ -19,7 +19,7 @@ type Journal = { table: string; rowId: string };
 
 function scope(trans: DBCoreTransaction): { own: boolean; journal: boolean } {
   const names = (trans as unknown as { objectStoreNames?: DOMStringList }).objectStoreNames;
-  return { own: names?.contains('syncRows') ?? false, journal: names?.contains('syncDeletes') ?? false };
+  return { own: (names?.contains('syncState') || names?.contains('syncRows')) ?? false, journal: names?.contains('syncDeletes') ?? false };
 }
 
 function markDirty(req: DBCoreMutateRequest): DBCoreMutateRequest {

@@ -1,6 +1,6 @@
 /**
  * The engine's SyncStore over Dexie (MemoryStore in shared/sync is the reference). State lives in
- * `syncRows` (one record per row with each field's winning stamp and value), the queue in
+ * `syncState` (each row's field stamps and values, in buckets: see sync-state.ts), the queue in
  * `syncPending`, bookkeeping in `syncMeta`. Applying remote changes writes the merged state and the
  * app's rows in one transaction; a row touched there that still carries an uncaptured local edit
  * (`syncDirty`) is diffed first, in the same transaction, so a remote change never overwrites an
@@ -10,13 +10,13 @@ import type { Dexie, Table } from 'dexie';
 import { type Change, compareWrites, ERASED_FIELD, type FieldState, rowKey, type SyncStore } from '../../shared/sync';
 import { createEditClock, diffRow, type EditClock, isSyncedTable, type SyncRow, toDomainRow } from './sync-rows';
 import { DIRTY } from './sync-middleware';
+import { eachState, loadStates, saveStates, type SyncStates, syncStateOf } from './sync-state';
 
 type PendingRow = Change & { id?: number; key: string };
 type MetaRow = { key: string; value: unknown };
 type DomainRow = Record<string, unknown> & { id: string };
 type RowKey = [string, string];
 
-export const syncRowsOf = (db: Dexie) => db.table<SyncRow, RowKey>('syncRows');
 export const syncPendingOf = (db: Dexie) => db.table<PendingRow, number>('syncPending');
 export const syncMetaOf = (db: Dexie) => db.table<MetaRow, string>('syncMeta');
 export const syncDeletesOf = (db: Dexie) => db.table<{ table: string; rowId: string }, RowKey>('syncDeletes');
@@ -54,27 +54,17 @@ export function mergeStates(states: Map<string, SyncRow>, changes: Change[]): Me
   return out;
 }
 
-/** Loads the states of the rows these changes concern. */
-export async function loadStates(db: Dexie, changes: Array<{ table: string; rowId: string }>): Promise<Map<string, SyncRow>> {
-  const keys = new Map<string, RowKey>();
-  for (const c of changes) keys.set(rowKey(c.table, c.rowId), [c.table, c.rowId]);
-  const rows = await syncRowsOf(db).bulkGet([...keys.values()]);
-  const states = new Map<string, SyncRow>();
-  for (const r of rows) if (r) states.set(rowKey(r.table, r.rowId), r);
-  return states;
-}
-
 /**
- * Records local changes inside the caller's transaction (over syncRows and syncPending): merged into
+ * Records local changes inside the caller's transaction (over syncState and syncPending): merged into
  * the state and queued; edits of an erased row travel with null values (their stamps keep every
  * laptop identical), and an erasure nulls the row's queued values so no segment can carry them.
  */
-export async function queueLocal(db: Dexie, changes: Change[], states?: Map<string, SyncRow>): Promise<void> {
+export async function queueLocal(db: Dexie, changes: Change[], states?: SyncStates): Promise<void> {
   if (changes.length === 0) return;
   const loaded = states ?? (await loadStates(db, changes));
   const merged = mergeStates(loaded, changes);
   const erased = (c: Change) => loaded.get(rowKey(c.table, c.rowId))?.fields[ERASED_FIELD]?.value === true;
-  await syncRowsOf(db).bulkPut([...merged.touched.values()]);
+  await saveStates(db, loaded, merged.touched.values());
   await nullQueued(db, merged.newlyErased);
   await syncPendingOf(db).bulkAdd(changes.map((c) => ({ ...(erased(c) && c.field !== ERASED_FIELD ? { ...c, value: null } : c), key: identity(c) })));
 }
@@ -106,7 +96,7 @@ export class DexieSyncStore implements SyncStore {
   }
 
   async recordLocal(changes: Change[]): Promise<void> {
-    await this.db.transaction('rw', [syncRowsOf(this.db), syncPendingOf(this.db)], () => queueLocal(this.db, changes));
+    await this.db.transaction('rw', [syncStateOf(this.db), syncPendingOf(this.db)], () => queueLocal(this.db, changes));
   }
 
   async dropPending(changes: Change[]): Promise<void> {
@@ -118,7 +108,7 @@ export class DexieSyncStore implements SyncStore {
     const { db } = this;
     const tables = syncedTablesOf(db);
     const names = new Set(tables.map((t) => t.name));
-    return db.transaction('rw', [...tables, syncRowsOf(db), syncPendingOf(db)], async () => {
+    return db.transaction('rw', [...tables, syncStateOf(db), syncPendingOf(db)], async () => {
       const states = await loadStates(db, changes);
       const locals = await this.loadDirty(changes, names);
       // Uncaptured local edits of these rows are stamped (edit time) and queued before anything is merged.
@@ -127,7 +117,7 @@ export class DexieSyncStore implements SyncStore {
         if (row[DIRTY] !== undefined) captured.push(...diffRow(this.edit, key.slice(0, key.indexOf('\u0000')), row, states.get(key)));
       if (captured.length) await queueLocal(db, captured, states);
       const merged = mergeStates(states, changes);
-      await syncRowsOf(db).bulkPut([...merged.touched.values()]);
+      await saveStates(db, states, merged.touched.values());
       await nullQueued(db, merged.newlyErased);
       const dirty = [...locals.keys()];
       const keys = new Set([...merged.touched.keys(), ...dirty]);
@@ -141,7 +131,7 @@ export class DexieSyncStore implements SyncStore {
 
   async exportAll(): Promise<Change[]> {
     const out: Change[] = [];
-    await syncRowsOf(this.db).each((r) => {
+    await eachState(this.db, (r) => {
       for (const [field, s] of Object.entries(r.fields)) out.push({ table: r.table, rowId: r.rowId, field, value: s.value, hlc: s.hlc, device: deviceOf(s.hlc) });
     });
     return out;

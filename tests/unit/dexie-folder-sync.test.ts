@@ -47,7 +47,7 @@ const contact = (id: string, accountId: string, lastName: string) =>
 async function syncAll(...laptops: Laptop[]) {
   for (const l of laptops) expect((await l.sync.sync()).problems.filter((p) => p.level === 'error')).toEqual([]);
 }
-const state = async (l: Laptop) => (await l.db.table('syncRows').toArray()).sort((a, b) => `${a.table}${a.rowId}`.localeCompare(`${b.table}${b.rowId}`));
+const state = async (l: Laptop) => (await l.sync.store.exportAll()).map((c) => `${c.table}/${c.rowId}/${c.field}=${c.hlc}=${JSON.stringify(c.value)}`).sort();
 
 describe('folder sync between three Dexie databases', () => {
   it('edits converge, deletions propagate, and a no-op run writes nothing', async () => {
