@@ -1,7 +1,7 @@
 import type { Id, Interaction } from '../../shared/domain';
 import { getDb } from './db';
 import { settleSearchWords } from './history-index';
-import { distinctWords, MAX_WORDS, nextRound, wordsIndex, type Walk } from './history-walk';
+import { distinctWords, kthNewest, MAX_WORDS, nextRound, readsRecords, timed, wordsIndex, type SearchStats, type Walk } from './history-walk';
 import { searchWindows } from './history-windows';
 import { matchesAllTerms, queryTerms } from './history-words';
 
@@ -15,9 +15,13 @@ import { matchesAllTerms, queryTerms } from './history-words';
  * 2. One word: each indexed word's entries are sorted by date inside the index, so the newest
  *    candidates are a merge of short backwards walks, in rounds; a round only takes entries newer
  *    than every truncated walk, so results come out newest first without reading older history.
- * 3. Several words: time windows backwards from the newest possible match, each word's keys of the
- *    window intersected (history-windows.ts); the windows widen until a page is full. Words that begin
- *    too many indexed words are only checked on the rows read.
+ * 3. Several words: where IndexedDB has getAllRecords (Chromium 141+, Electron's), rows come along with
+ *    the index entries at about the cost of keys alone (Chromium reads each entry's row anyway), so the
+ *    word whose newest page reaches back furthest (the sparsest lately) is walked as in 2 and every row
+ *    checked. That reads fewer entries than intersecting every word's keys: those read all words'
+ *    entries of the stretch searched (bench at 10k accounts: 52k keys for "Angebot Termin").
+ *    Without getAllRecords: time windows backwards, each word's keys of the window intersected
+ *    (history-windows.ts). Words that begin too many indexed words are only checked on the rows read.
  * Rows read grow with the page ("load more" raises the limit), not with the size of the history; so
  * do the keys of several words, unless they seldom occur together (then they grow with the stretch of
  * history searched, up to a budget).
@@ -36,12 +40,16 @@ export type HistorySearchResult = {
 export type HistorySearchOptions = {
   /** Most results returned ("load more" asks again with a higher limit). */
   limit?: number;
+  /** Filled with what the search did (benchmarks). */
+  stats?: SearchStats;
 };
 
 export { MAX_WORDS };
 
 /** Rows read by the one-word walk at most, per call (or 20 pages). */
 const READ_BUDGET = 2000;
+/** Rows read along with their index entries (getAllRecords) per page of 50 at most: ~30 µs each. */
+const RECORD_BUDGET = 20_000;
 /** Index entries walked per call at most (keys only). */
 const WALK_BUDGET = 100_000;
 /** Widest round: candidates taken at once when the other words keep rejecting them. */
@@ -52,28 +60,36 @@ const KEYED_WORDS = 64;
 const EMPTY: HistorySearchResult = { hits: [], hasMore: false };
 
 /** The newest rows of one word's entries (walked newest first), checked against every term. */
-async function walkSearch(driver: string, words: string[], broad: boolean, terms: string[], limit: number): Promise<HistorySearchResult> {
+async function walkSearch(driver: string, words: string[], broad: boolean, terms: string[], limit: number, stats?: SearchStats): Promise<HistorySearchResult> {
   const db = getDb();
   const walks: Walk[] = words.map((word) => ({ word, done: false }));
-  const budget = Math.max(READ_BUDGET, 20 * limit);
+  const records = readsRecords();
+  const budget = records ? RECORD_BUDGET * Math.ceil((limit + 1) / 51) : Math.max(READ_BUDGET, 20 * limit);
   const seen = new Set<Id>();
   const hits: Interaction[] = [];
   let read = 0;
   let walked = 0;
   let count = limit + 1;
   while (hits.length <= limit && read < budget && walked < WALK_BUDGET) {
-    const round = await nextRound(walks, count);
+    const round = await timed(stats, 'walk', () => nextRound(walks, count, stats));
     if (round.length === 0 && walks.every((w) => w.done)) break;
     walked += round.length;
-    const ids = round.map((e) => e.id).filter((id) => !seen.has(id) && seen.add(id));
-    // Read in slices of a page, so a full page stops the reading.
-    for (let i = 0; i < ids.length && hits.length <= limit && read < budget; i += limit + 1) {
-      const slice = ids.slice(i, i + limit + 1);
+    const fresh = round.filter((e) => !seen.has(e.id) && seen.add(e.id));
+    // Checked in slices of a page, so a full page stops the reading (rows not read along are fetched per slice).
+    for (let i = 0; i < fresh.length && hits.length <= limit && read < budget; i += limit + 1) {
+      const slice = fresh.slice(i, i + limit + 1);
       read += slice.length;
-      const rows = (await db.interactions.bulkGet(slice)) as Array<(Interaction & { words?: string[] }) | undefined>;
+      if (stats) stats.rows += slice.length;
+      const rows = (
+        slice.every((e) => e.row !== undefined) ? slice.map((e) => e.row) : await timed(stats, 'rows', () => db.interactions.bulkGet(slice.map((e) => e.id)))
+      ) as Array<(Interaction & { words?: string[] }) | undefined>;
       for (const r of rows) if (r && r.deletedAt === undefined && matchesAllTerms(r.words, terms)) hits.push(r);
     }
-    count = Math.min(count * 2, MAX_ROUND);
+    // Next round: what the hit rate so far says a full page needs (and a quarter more), doubling at
+    // least (fourfold while nothing matched), eightfold at most: a round fetched is a round read.
+    const need = limit + 1 - hits.length;
+    const aim = hits.length === 0 ? 4 * count : (1.25 * walked * need) / hits.length;
+    count = Math.min(MAX_ROUND, Math.max(2 * count, Math.min(8 * count, Math.ceil(aim))));
   }
   const exhausted = walks.every((w) => w.done);
   return { hits: hits.slice(0, limit), hasMore: hits.length > limit || !exhausted, ...(broad ? { broad: driver } : {}) };
@@ -84,18 +100,28 @@ export async function searchHistory(query: string, options: HistorySearchOptions
   const terms = queryTerms(query);
   const drivers = terms.filter((t) => t.length >= 2);
   if (drivers.length === 0) return EMPTY;
-  await settleSearchWords(getDb());
-  const listed = await Promise.all(drivers.map(async (term) => ({ term, ...(await distinctWords(wordsIndex(), term)) })));
+  const stats = options.stats;
+  await timed(stats, 'settle', () => settleSearchWords(getDb()));
+  const listed = await timed(stats, 'list', () => Promise.all(drivers.map(async (term) => ({ term, ...(await distinctWords(wordsIndex(), term)) }))));
   if (listed.some((l) => l.words.length === 0)) return EMPTY;
   listed.sort((a, b) => a.words.length - b.words.length);
   const keyed = listed.filter((l) => !l.broad && l.words.length <= KEYED_WORDS);
   if (keyed.length <= 1) {
     // One word, or only one narrow enough to window: walk it (the narrowest). The others are checked on the rows.
     const driver = keyed[0] ?? listed[0]!;
-    return walkSearch(driver.term, driver.words, driver.broad, terms, limit);
+    return walkSearch(driver.term, driver.words, driver.broad, terms, limit, stats);
+  }
+  if (readsRecords()) {
+    // Rows come with the index entries: walking the word that is sparsest lately reads fewer entries than
+    // the keys of all words in windows (those read every word's entries of the stretch searched).
+    const k = limit + 1;
+    const index = wordsIndex();
+    const edges = await timed(stats, 'probe', () => Promise.all(keyed.map((t) => kthNewest(index, t.words, k))));
+    const driver = keyed[edges.indexOf([...edges].sort()[0]!)]!;
+    return walkSearch(driver.term, driver.words, false, terms, limit, stats);
   }
   // Broader words (beyond KEYED_WORDS) are checked on the rows read.
-  return searchWindows(keyed, terms, limit);
+  return searchWindows(keyed, terms, limit, stats);
 }
 
 /** Account and contact names for a list of interactions (search results, cross-account lists). */

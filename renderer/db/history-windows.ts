@@ -1,10 +1,11 @@
 import type { Interaction } from '../../shared/domain';
 import { getDb } from './db';
-import { done, nextRound, oldestTime, wordsIndex, type Walk } from './history-walk';
+import { done, nextRound, oldestTime, timed, wordsIndex, type SearchStats, type Walk } from './history-walk';
 import { matchesAllTerms, msKey, msOf, SEP, SEP_END, timeKey, timeOf } from './history-words';
 
 /**
- * History search for several words, in time windows (history-search.ts decides when): every word's
+ * History search for several words where IndexedDB lacks getAllRecords (history-search.ts walks rows
+ * along the index otherwise: cheaper, see there), in time windows: every word's
  * entries sort by date inside the `words` index, so the matches of a window [lo, hi) are the row keys
  * of each word's key range `word\u0001lo … word\u0001hi`, intersected. Windows go backwards from the
  * newest possible match, each starting where the last one ended (no row twice, none missed); the
@@ -34,7 +35,8 @@ const PROBE_MAX = 256;
 export const KEY_BUDGET = 200_000;
 
 /** Primary keys of one query word's entries in [lo, hi) (milliseconds; undefined = open end). */
-async function keysIn(words: string[], lo: number | undefined, hi: number | undefined): Promise<string[]> {
+async function keysIn(words: string[], lo: number | undefined, hi: number | undefined, stats?: SearchStats): Promise<string[]> {
+  if (stats) stats.keyCalls += words.length;
   const index = wordsIndex();
   const lists = await Promise.all(
     words.map((w) =>
@@ -71,33 +73,35 @@ type Window = { rows: Stored[]; lo: number | undefined; keys: number };
  * The matches of [lo, hi), newest first. `lo` may come back higher (the window was halved): the next
  * window starts there. `floor` is the oldest possible match, for halving an open window.
  */
-async function windowRows(ordered: WindowTerm[], terms: string[], start: number | undefined, hi: number, need: number, floor: number): Promise<Window> {
+async function windowRows(ordered: WindowTerm[], terms: string[], start: number | undefined, hi: number, need: number, floor: number, stats?: SearchStats): Promise<Window> {
   let lo = start;
   let keys = 0;
   for (let halving = 0; ; halving++) {
-    let cand = new Set(await keysIn(ordered[0]!.words, lo, hi));
+    let cand = new Set(await timed(stats, 'keys', () => keysIn(ordered[0]!.words, lo, hi, stats)));
     keys += cand.size;
     for (const t of ordered.slice(1)) {
       // Few candidates: their rows are checked against every word anyway, cheaper than more keys.
       if (cand.size <= READ_DIRECT) break;
-      const other = new Set(await keysIn(t.words, lo, hi));
+      const other = new Set(await timed(stats, 'keys', () => keysIn(t.words, lo, hi, stats)));
       keys += other.size;
       cand = new Set([...cand].filter((id) => other.has(id)));
     }
     const from = lo ?? floor;
     if (cand.size > Math.max(4 * need, CANDIDATE_MAX) && halving < MAX_HALVING && hi - from > 1) {
       lo = hi - Math.max(1, Math.floor((hi - from) / 2));
+      if (stats) stats.halvings++;
       continue;
     }
-    const rows = (await getDb().interactions.bulkGet([...cand])) as Array<Stored | undefined>;
+    if (stats) stats.rows += cand.size;
+    const rows = (await timed(stats, 'rows', () => getDb().interactions.bulkGet([...cand]))) as Array<Stored | undefined>;
     const ok = rows.filter((r): r is Stored => !!r && r.deletedAt === undefined && matchesAllTerms(r.words, terms));
     return { rows: ok.sort(newestFirst), lo, keys };
   }
 }
 
 /** The newest `limit` interactions matching every term; `keyed` (two or more) narrow by index keys. */
-export async function searchWindows(keyed: WindowTerm[], terms: string[], limit: number): Promise<WindowResult> {
-  const probes = await Promise.all(keyed.map((t) => probe(t, Math.min(4 * (limit + 1), PROBE_MAX))));
+export async function searchWindows(keyed: WindowTerm[], terms: string[], limit: number, stats?: SearchStats): Promise<WindowResult> {
+  const probes = await timed(stats, 'probe', () => Promise.all(keyed.map((t) => probe(t, Math.min(4 * (limit + 1), PROBE_MAX)))));
   if (probes.some((p) => p === undefined)) return { hits: [], hasMore: false };
   const found = probes as Array<NonNullable<Probe>>;
   // No match is newer than any word's newest entry, nor older than any word's oldest.
@@ -114,9 +118,11 @@ export async function searchWindows(keyed: WindowTerm[], terms: string[], limit:
   let keys = 0;
   for (;;) {
     if (lo !== undefined && lo <= floor) lo = undefined;
-    const w = await windowRows(ordered, terms, lo, hi, limit + 1 - hits.length, floor);
+    if (stats) stats.windows++;
+    const w = await windowRows(ordered, terms, lo, hi, limit + 1 - hits.length, floor, stats);
     hits.push(...w.rows);
     keys += w.keys;
+    if (stats) stats.keys = keys;
     lo = w.lo;
     if (hits.length > limit || lo === undefined || keys >= budget) break;
     const covered = upper + 1 - lo;

@@ -2,6 +2,9 @@
 // other benchmarks use dist/: BENCH_SIZES=700,10000 BENCH_PORT=4322 npx tsx tests/bench/interactions-only.ts
 // BENCH_DIST picks the build folder; BENCH_PROFILE keeps one browser profile per size (<dir>/<n>, with its
 // loaded database) on disk, and with BENCH_REUSE=1 a size already loaded there is not loaded again.
+// BENCH_SEARCH_ONLY=1 times only the per-query history searches (one sample of the other figures) and prints
+// what each query did; BENCH_KEY_COSTS=1 also times the raw index reads a search can use, per entry;
+// BENCH_NO_RECORDS=1 searches as a browser without IndexedDB getAllRecords would (key windows).
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';

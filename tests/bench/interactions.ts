@@ -24,18 +24,27 @@ const at700: Record<string, number> = {};
 /** Runs on the bench page with the app database already holding `n` demo accounts. */
 export async function interactionFigures(page: Page, n: number): Promise<InteractionFigure[]> {
   await call<number>(page, 'historyRareFixture');
+  // BENCH_NO_RECORDS=1: as a browser without IndexedDB getAllRecords (the key-window search), for an A/B at the same load.
+  if (process.env.BENCH_NO_RECORDS === '1') await page.evaluate(() => delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords);
   const rows = await call<number>(page, 'interactionCount');
   const label = `${n} accounts / ${rows} interactions`;
-  const samples = 200;
+  // BENCH_SEARCH_ONLY=1: only the per-query search figures and counters (a quick loop while tuning the search).
+  const quick = process.env.BENCH_SEARCH_ONLY === '1';
+  const samples = quick ? 1 : 200;
   const timeline = await call<number[]>(page, 'timelineOpen', samples);
   const timelineFloor = await call<number[]>(page, 'timelineFloor', samples);
   const cold = await call<number>(page, 'historySearchCold');
-  const search = await call<number[]>(page, 'historySearch', 10);
-  const more = await call<number[]>(page, 'historySearchMore', 5);
+  const search = await call<number[]>(page, 'historySearch', quick ? 1 : 10);
+  const more = await call<number[]>(page, 'historySearchMore', quick ? 1 : 5);
   const searchFloor = await call<number[]>(page, 'historySearchFloor', 10);
   const hits = await call<number[]>(page, 'historyHitCounts');
   const perQuery = await call<number[][]>(page, 'historySearchPerQuery', 5);
   const queries = await page.evaluate(() => (window as unknown as { benchQueries?: string[] }).benchQueries ?? []);
+  if (process.env.BENCH_KEY_COSTS === '1') console.log('raw read costs', JSON.stringify(await call<unknown>(page, 'historyKeyCosts')));
+  // Not timed: once per query with counters, so a slow query shows where its time goes.
+  const stats = await call<Array<Record<string, unknown>>>(page, 'historySearchStats');
+  console.log(`history search at ${label}, what each query did (ms per phase, raw IndexedDB calls):`);
+  for (const s of stats) console.log(`  ${JSON.stringify(s)}`);
   const out: InteractionFigure[] = [];
   const add = (key: string, figure: string, values: number[], floor: number[], baseline: string) => {
     const p50 = pct(values, 0.5);

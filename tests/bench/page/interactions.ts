@@ -1,5 +1,6 @@
 import { getDb } from '../../../renderer/db/db';
 import { searchHistory } from '../../../renderer/db/history-search';
+import { newStats } from '../../../renderer/db/history-walk';
 import { listTimeline } from '../../../renderer/db/interactions';
 import { DEFAULT_DB_NAME } from '../../../renderer/db/db';
 
@@ -168,3 +169,80 @@ export async function interactionCount(): Promise<number> {
   return getDb().interactions.count();
 }
 
+
+/** Raw IndexedDB calls, counted by wrapping the prototypes while `f` runs. */
+async function countingIdb<T>(f: () => Promise<T>): Promise<{ result: T; idb: Record<string, number> }> {
+  const idb: Record<string, number> = {};
+  const bump = (k: string, by = 1) => (idb[k] = (idb[k] ?? 0) + by);
+  const restore: Array<() => void> = [];
+  const wrap = <P extends object>(proto: P, name: string, label: string, onResult?: (r: unknown) => void) => {
+    const orig = (proto as Record<string, unknown>)[name] as (...a: unknown[]) => unknown;
+    (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+      bump(label);
+      const req = orig.apply(this, args);
+      if (onResult && req instanceof IDBRequest) req.addEventListener('success', () => onResult(req.result));
+      return req;
+    };
+    restore.push(() => ((proto as Record<string, unknown>)[name] = orig));
+  };
+  wrap(IDBDatabase.prototype, 'transaction', 'transactions');
+  wrap(IDBIndex.prototype, 'getAllKeys', 'getAllKeys', (r) => bump('keysFetched', (r as unknown[]).length));
+  wrap(IDBIndex.prototype, 'getAll', 'indexGetAll', (r) => bump('indexRows', (r as unknown[]).length));
+  wrap(IDBIndex.prototype, 'count', 'counts');
+  wrap(IDBIndex.prototype, 'openKeyCursor', 'keyCursors');
+  wrap(IDBIndex.prototype, 'openCursor', 'cursors');
+  wrap(IDBCursor.prototype, 'continue', 'cursorSteps');
+  wrap(IDBObjectStore.prototype, 'get', 'storeGets');
+  wrap(IDBObjectStore.prototype, 'getAll', 'storeGetAll', (r) => bump('storeRows', (r as unknown[]).length));
+  try {
+    return { result: await f(), idb };
+  } finally {
+    for (const r of restore) r();
+  }
+}
+
+/** Per query, once (after the timed runs): what the search did and how long each phase took. */
+export async function historySearchStats(): Promise<Array<Record<string, unknown>>> {
+  const out: Array<Record<string, unknown>> = [];
+  for (const q of HISTORY_QUERIES) {
+    const stats = newStats();
+    const t0 = performance.now();
+    const { result, idb } = await countingIdb(() => searchHistory(q, { limit: 50, stats }));
+    out.push({ query: q, total: Math.round(performance.now() - t0), hits: result.hits.length, hasMore: result.hasMore, ...stats, idb });
+  }
+  return out;
+}
+
+/** Per-entry cost of the raw reads a multi-word search can use, on one common word's index entries. */
+export async function historyKeyCosts(): Promise<Record<string, number>> {
+  const db = await openRaw();
+  const index = () => db.transaction('interactions', 'readonly').objectStore('interactions').index('words');
+  const range = IDBKeyRange.bound('angebot\u0001', 'angebot\u0002');
+  const req = <T>(r: IDBRequest<T>) => new Promise<T>((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
+  const out: Record<string, number> = {};
+  let t0 = performance.now();
+  const keys = await req(index().getAllKeys(range));
+  out.getAllKeys = performance.now() - t0;
+  out.entries = keys.length;
+  t0 = performance.now();
+  await req(index().count(range));
+  out.count = performance.now() - t0;
+  t0 = performance.now();
+  await new Promise<void>((res) => {
+    const c = index().openKeyCursor(range);
+    c.onsuccess = () => (c.result ? c.result.continue() : res());
+  });
+  out.keyCursor = performance.now() - t0;
+  t0 = performance.now();
+  const recs = await req((index() as unknown as { getAllRecords: (o: object) => IDBRequest<unknown[]> }).getAllRecords({ query: range, count: 2000, direction: 'prev' }));
+  out.getAllRecords2000 = performance.now() - t0;
+  out.records = recs.length;
+  t0 = performance.now();
+  await req((index() as unknown as { getAllKeys: (o: object) => IDBRequest<unknown[]> }).getAllKeys({ query: range, count: 2000, direction: 'prev' }));
+  out.getAllKeysPrev2000 = performance.now() - t0;
+  t0 = performance.now();
+  await req(db.transaction('interactions', 'readonly').objectStore('interactions').getAllKeys(null, 20000));
+  out.storeGetAllKeys20000 = performance.now() - t0;
+  db.close();
+  return out;
+}
