@@ -1,8 +1,9 @@
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
+import { flexRender, getCoreRowModel, useReactTable, type Cell, type Column, type Row, type SortingState, type Updater } from '@tanstack/react-table';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../db/customer-list';
 import { formatters } from '../../i18n/format';
-import { customerColumns, visibleColumns, type ColumnVisibility, type CustomerColumn } from './columns';
+import { customerColumns, TABLE_OPTIONS, tableVisibility, type ColumnVisibility } from './columns';
 import type { CustomerSort } from './filters';
 import { useRowWindow } from './useRowWindow';
 import './customers.css';
@@ -26,11 +27,13 @@ type Props = {
 };
 
 /** The shown columns with one style object each, shared by every row (see cellStyle). */
-type Look = { columns: CustomerColumn[]; styles: CSSProperties[] };
+type Look = { columns: Column<CustomerRow, unknown>[]; styles: CSSProperties[] };
 
 type RowProps = {
-  row: CustomerRow;
+  /** A TanStack row of the window's slice: rebuilt whenever the slice changes, so rows compare by `row.original`. */
+  row: Row<CustomerRow>;
   index: number;
+  /** Only compared: the name cell reads the badge from the table's meta. */
   complaint: boolean;
   /** Changes when the cells would render differently (columns, visibility, language, owners). */
   look: Look;
@@ -39,11 +42,23 @@ type RowProps = {
 };
 
 /**
- * One list row. Rows are keyed by their slot in the window (index modulo the slot count), so a
- * scroll step re-renders only the slots whose account changed and reuses their DOM elements; a
- * slot showing the same account at the same place is skipped.
+ * A cell's content. flexRender would mount each cell function as a component of its own (one more
+ * fiber per cell, several hundred per screen of new rows); called directly, most cells stay plain text.
  */
-const ListRow = memo(function ListRow({ row, index, complaint, look, onOpen, onKey }: RowProps) {
+function cellContent(cell: Cell<CustomerRow, unknown>): ReactNode {
+  const render = cell.column.columnDef.cell;
+  return typeof render === 'function' ? render(cell.getContext()) : render;
+}
+
+/** A slot showing the same account at the same place with the same look is not rendered again. */
+const sameRow = (a: RowProps, b: RowProps) =>
+  a.row.original === b.row.original && a.index === b.index && a.complaint === b.complaint && a.look === b.look && a.onOpen === b.onOpen && a.onKey === b.onKey;
+
+/**
+ * One list row. Rows are keyed by their slot in the window (index modulo the slot count), so a
+ * scroll step re-renders only the slots whose account changed and reuses their DOM elements.
+ */
+const ListRow = memo(function ListRow({ row, index, look, onOpen, onKey }: RowProps) {
   const ref = useRef<HTMLTableRowElement>(null);
   const shown = useRef(index);
   // A focused row scrolled out of the window hands its slot to another account: focus must not ride along.
@@ -58,38 +73,65 @@ const ListRow = memo(function ListRow({ row, index, complaint, look, onOpen, onK
       aria-rowindex={index + 2}
       tabIndex={0}
       style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
-      onClick={() => onOpen(row.id)}
+      onClick={() => onOpen(row.original.id)}
       onKeyDown={(e) => onKey(e, index)}
     >
-      {look.columns.map((c, i) => (
-        <td key={c.id} className={`col-${c.id}`} style={look.styles[i]}>
-          {c.cell(row, complaint)}
+      {row.getVisibleCells().map((cell, i) => (
+        <td key={cell.column.id} className={`col-${cell.column.id}`} style={look.styles[i]}>
+          {cellContent(cell)}
         </td>
       ))}
     </tr>
   );
-});
+}, sameRow);
 
 /** Text columns share out extra width and give it back down to their minimum (see CustomerColumn). */
-const cellStyle = (c: CustomerColumn): CSSProperties => ({ flex: `${c.flex} ${c.flex} ${c.size}px`, minWidth: c.minSize });
+const cellStyle = (c: Column<CustomerRow, unknown>): CSSProperties => {
+  const flex = c.columnDef.meta?.flex ?? 0;
+  return { flex: `${flex} ${flex} ${c.getSize()}px`, minWidth: c.columnDef.minSize };
+};
+
+// Made once: TanStack builds a row model per table from these.
+const coreRows = getCoreRowModel<CustomerRow>();
+const rowId = (row: CustomerRow) => row.id;
 
 /**
- * The customer list: only the rows in view are in the DOM, placed by index at a fixed height, so
- * 100k accounts scroll and filter like 700. Sorting happens over all rows in the page. The columns
- * fill the width; when the chosen ones cannot fit, the list scrolls sideways with the name column
- * held in place. Arrow keys, Page Up/Down and Ctrl+Home/End move between rows, Enter opens.
+ * The customer list, drawn by TanStack Table (headless: columns, visibility, sorting state, headers,
+ * row cells). Only the rows in view are in the DOM, placed by index at a fixed height, and only
+ * those rows are handed to the table as its data, so a keystroke costs the same at 100k accounts as
+ * at 700. Sorting and filtering happen over all rows in the page (manualSorting/manualFiltering). The
+ * columns fill the width; when the chosen ones cannot fit, the list scrolls sideways with the name
+ * column held in place. Arrow keys, Page Up/Down and Ctrl+Home/End move between rows, Enter opens.
  */
 export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames, complaints, onOpen }: Props) {
   const { t, i18n } = useTranslation('customers');
   const fmt = formatters(i18n.language);
-  const all = useMemo(() => customerColumns(t, fmt, ownerNames, { complaint: t('openComplaint') }), [t, fmt, ownerNames]);
-  const look: Look = useMemo(() => {
-    const columns = visibleColumns(all, columnVisibility);
-    return { columns, styles: columns.map(cellStyle) };
-  }, [all, columnVisibility]);
-  const minWidth = look.columns.reduce((sum, c) => sum + c.minSize, 0);
+  const columns = useMemo(() => customerColumns(t, fmt, ownerNames, { complaint: t('openComplaint') }), [t, fmt, ownerNames]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const win = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, ROW_HEIGHT, OVERSCAN);
+  const data = useMemo(() => rows.slice(win.from, win.to), [rows, win.from, win.to]);
+  const visibility = useMemo(() => tableVisibility(columnVisibility), [columnVisibility]);
+  const sorting: SortingState = useMemo(() => [{ id: sort.id, desc: sort.desc }], [sort]);
+  const meta = useMemo(() => ({ complaints }), [complaints]);
+  // The app is not built with the React Compiler; what is memoized below from the table (the shown
+  // columns) is TanStack's own memoized array, new exactly when the columns or their visibility change.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data,
+    columns,
+    getCoreRowModel: coreRows,
+    getRowId: rowId,
+    meta,
+    state: { sorting, columnVisibility: visibility },
+    ...TABLE_OPTIONS,
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = (typeof updater === 'function' ? updater(sorting) : updater)[0];
+      if (next) onSort({ id: next.id, desc: next.desc });
+    },
+  });
+  const shown = table.getVisibleLeafColumns();
+  const look: Look = useMemo(() => ({ columns: shown, styles: shown.map(cellStyle) }), [shown]);
+  const minWidth = shown.reduce((sum, c) => sum + (c.columnDef.minSize ?? 0), 0);
 
   // Rows get stable handlers that read the latest list and callbacks through refs.
   const latest = useRef({ rows, onOpen, reveal: win.reveal });
@@ -115,14 +157,16 @@ export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames
   }, []);
 
   const body = [];
-  for (let index = win.from; index < win.to; index++) {
-    const row = rows[index] as CustomerRow;
+  const slice = table.getRowModel().rows;
+  for (let i = 0; i < slice.length; i++) {
+    const row = slice[i] as Row<CustomerRow>;
+    const index = win.from + i;
     body.push(
       <ListRow
         key={index % win.slots}
         row={row}
         index={index}
-        complaint={complaints.has(row.id)}
+        complaint={complaints.has(row.original.id)}
         look={look}
         onOpen={open}
         onKey={onRowKey}
@@ -139,19 +183,22 @@ export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames
         aria-label={t('tableLabel')}
       >
         <thead>
-          <tr aria-rowindex={1}>
-            {look.columns.map((c, i) => {
-              const sorted = sort.id === c.id ? (sort.desc ? 'descending' : 'ascending') : undefined;
-              return (
-                <th key={c.id} className={`col-${c.id}`} style={look.styles[i]} aria-sort={sorted}>
-                  <button type="button" className="sort" onClick={() => onSort({ id: c.id, desc: sort.id === c.id ? !sort.desc : false })}>
-                    {c.header}
-                    <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span>
-                  </button>
-                </th>
-              );
-            })}
-          </tr>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header, i) => {
+                const dir = header.column.getIsSorted();
+                const sorted = dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined;
+                return (
+                  <th key={header.id} className={`col-${header.column.id}`} style={look.styles[i]} aria-sort={sorted}>
+                    <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                      <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span>
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
         </thead>
         <tbody style={{ height: rows.length * ROW_HEIGHT }}>{body}</tbody>
       </table>

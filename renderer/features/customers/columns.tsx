@@ -1,3 +1,4 @@
+import { createColumnHelper, type ColumnDef, type RowData } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { ACCOUNT_TYPES, LIFECYCLES } from '../../../shared/domain';
@@ -23,20 +24,30 @@ export type ColumnVisibility = Record<string, boolean>;
 /** Labels a cell needs beyond its row. */
 export type CellLabels = { complaint: string };
 
-/**
- * One column of the list. `size` is the preferred width. Columns of short, fixed-width values
- * (dates, postal codes) keep it; text columns (`flex` > 0) share out extra room and give up room
- * down to `minSize`, in proportion to flex × size, before the list scrolls sideways (CustomerTable).
- */
-export type CustomerColumn = {
-  id: ColumnId;
-  header: string;
-  size: number;
-  minSize: number;
-  flex: number;
-  /** The cell's content: plain text where possible (a scroll frame renders a screen of new rows). */
-  cell: (row: CustomerRow, complaint: boolean) => ReactNode;
-};
+// TanStack Table takes per-column and per-table extras through declaration merging, which only works on
+// interfaces (hence the lint exceptions).
+declare module '@tanstack/react-table' {
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions, @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /**
+     * `size` is the preferred width. Columns of short, fixed-width values (dates, postal codes) keep it
+     * (flex 0); text columns share out extra room and give up room down to `minSize`, in proportion to
+     * flex × size, before the list scrolls sideways (CustomerTable).
+     */
+    flex: number;
+  }
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions, @typescript-eslint/no-unused-vars
+  interface TableMeta<TData extends RowData> {
+    /** Accounts with an unresolved complaint: their name cell carries a badge. */
+    complaints: ReadonlySet<string>;
+  }
+}
+
+/** One column of the list for TanStack Table; cells are plain text where possible (a scroll frame renders a screen of new rows). */
+export type CustomerColumn = ColumnDef<CustomerRow, unknown>;
+
+const helper = createColumnHelper<CustomerRow>();
+const NO_COMPLAINTS: ReadonlySet<string> = new Set();
 
 /**
  * The account's name, with a badge when a complaint is open. On screen the badge is an icon only,
@@ -68,7 +79,8 @@ function cached(format: (key: string) => string): (key: string) => string {
 
 /**
  * Columns of the customer list, in COLUMN_IDS order. Sorting is done by the page over all rows
- * (see filters.ts). Labels are looked up once here, not per row.
+ * (see filters.ts), so the table runs with manualSorting and the accessors only name each column's
+ * value. Labels are looked up once here, not per row.
  */
 export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: ReadonlyMap<string, string>, labels: CellLabels): CustomerColumn[] {
   const typeLabel = new Map<string, string>(ACCOUNT_TYPES.map((v) => [v, t(`common:accountType.${v}`)]));
@@ -84,33 +96,57 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
     if (text === undefined) dueTexts.set(key, (text = dueLabel(rhythmT, s)));
     return text;
   };
-  const column = (id: ColumnId, size: number, minSize: number, flex: number, cell: CustomerColumn['cell']): CustomerColumn => ({
-    id, header: t(`column.${id}`), size, minSize: flex > 0 ? minSize : size, flex, cell,
-  });
+  const column = (id: ColumnId, size: number, minSize: number, flex: number, value: (r: CustomerRow) => unknown, cell: (r: CustomerRow, complaints: ReadonlySet<string>) => ReactNode): CustomerColumn =>
+    helper.accessor(value, {
+      id,
+      header: t(`column.${id}`),
+      size,
+      minSize: flex > 0 ? minSize : size,
+      meta: { flex },
+      cell: (ctx) => cell(ctx.row.original, ctx.table.options.meta?.complaints ?? NO_COMPLAINTS),
+      // The name is what a row is recognised by: always shown.
+      enableHiding: id !== 'name',
+    });
   // The name gives up room last: it is what a row is recognised by.
   return [
-    column('name', 320, 200, 0.5, (r, complaint) => nameCell(r.name, complaint, labels.complaint)),
-    column('customerNumber', 100, 100, 0, (r) => r.customerNumber),
-    column('postalCode', 70, 70, 0, (r) => r.postalCode),
-    column('city', 150, 90, 1, (r) => r.city),
-    column('country', 60, 60, 0, (r) => r.country),
-    column('category', 56, 56, 0, (r) => r.category),
-    column('accountType', 100, 100, 0, (r) => typeLabel.get(r.accountType)),
-    column('lifecycle', 110, 90, 0.5, (r) => lifecycleLabel.get(r.lifecycle)),
-    column('owner', 140, 90, 1, (r) => ownerNames.get(r.ownerId) ?? ''),
-    column('lastContact', 100, 100, 0, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
+    column('name', 320, 200, 0.5, (r) => r.name, (r, complaints) => nameCell(r.name, complaints.has(r.id), labels.complaint)),
+    column('customerNumber', 100, 100, 0, (r) => r.customerNumber, (r) => r.customerNumber),
+    column('postalCode', 70, 70, 0, (r) => r.postalCode, (r) => r.postalCode),
+    column('city', 150, 90, 1, (r) => r.city, (r) => r.city),
+    column('country', 60, 60, 0, (r) => r.country, (r) => r.country),
+    column('category', 56, 56, 0, (r) => r.category, (r) => r.category),
+    column('accountType', 100, 100, 0, (r) => r.accountType, (r) => typeLabel.get(r.accountType)),
+    column('lifecycle', 110, 90, 0.5, (r) => r.lifecycle, (r) => lifecycleLabel.get(r.lifecycle)),
+    column('owner', 140, 90, 1, (r) => r.ownerId, (r) => ownerNames.get(r.ownerId) ?? ''),
+    column('lastContact', 100, 100, 0, (r) => r.lastHumanContactAt, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
     // The same words and colours as the account page's due badge (rhythm/DueBadge.tsx).
-    column('due', 170, 130, 0.5, (r) => {
+    column('due', 170, 130, 0.5, dueStateOfRow, (r) => {
       const s = dueStateOfRow(r);
       if (!s) return <span className="muted">{none}</span>;
       return <span className={`due-text due-${s.status}`}>{dueText(s)}</span>;
     }),
-    column('tags', 150, 90, 1, (r) => r.tags.join(', ')),
-    column('contacts', 220, 100, 3, (r) => r.contactNames),
+    column('tags', 150, 90, 1, (r) => r.tags, (r) => r.tags.join(', ')),
+    column('contacts', 220, 100, 3, (r) => r.contactNames, (r) => r.contactNames),
   ];
 }
 
-/** The columns to show, in order; the name always. */
-export function visibleColumns(columns: readonly CustomerColumn[], visibility: ColumnVisibility): CustomerColumn[] {
-  return columns.filter((c) => c.id === 'name' || visibility[c.id] !== false);
+/**
+ * How the list drives TanStack Table: rows arrive sorted and filtered by the page (filters.ts,
+ * search.ts), so the table only keeps the sort state. A header click sorts by that column ascending,
+ * a second click flips it; there is always exactly one sort.
+ */
+export const TABLE_OPTIONS = {
+  manualSorting: true,
+  manualFiltering: true,
+  enableMultiSort: false,
+  enableSortingRemoval: false,
+  sortDescFirst: false,
+  // Nothing here pages or expands; left on, every new data slice (each keystroke and scroll step, see
+  // CustomerTable) would queue a page-index reset: a second render of the whole list each time.
+  autoResetAll: false,
+} as const;
+
+/** The table's visibility state from the saved one: a view saved before the name was fixed could hide it. */
+export function tableVisibility(saved: ColumnVisibility): ColumnVisibility {
+  return { ...saved, name: true };
 }

@@ -1,6 +1,14 @@
 import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 
+// Why not @tanstack/react-virtual's useVirtualizer (the stack's virtualizer, used for the table itself
+// through TanStack Table): a new row count (every search keystroke) makes it rebuild its measurement
+// list, one entry per row, O(count) even with a fixed estimateSize. Measured 2026-11-23 in Node with
+// virtual-core 3.19.11, load ~15-19 on 2 cores: per count change 0.2 ms p50 at 10k rows but 9-18 ms p50
+// and 58-212 ms p95 (garbage collection of the 100k-entry lists) at 100k, against 38 ms p50 for a plain
+// Array.filter over 100k rows in the same run — a third of the keystroke floor again, for nothing: the
+// rows here are all one height, so the window follows from scrollTop alone, at O(1) per keystroke.
+
 /** What the scroller shows: the first row at its top edge, how many rows fit, and its width. */
 type View = { first: number; rows: number; width: number };
 
