@@ -31,9 +31,10 @@ export async function captureLocal(db: Dexie, edit: EditClock): Promise<Change[]
       if (rows.length === 0) continue;
       const states = await loadStates(db, rows.map((r) => ({ table: table.name, rowId: r.id })));
       const found: Change[] = [];
-      for (const r of rows) found.push(...diffRow(edit, table.name, r, states.get(`${table.name}\u0000${r.id}`)));
+      for (const r of rows) for (const c of diffRow(edit, table.name, r, states.get(`${table.name}\u0000${r.id}`))) found.push(c);
       await queueLocal(db, found, states);
-      changes.push(...found);
+      // Not push(...found): a first capture of 100k accounts is ~10^6 changes, past the call-stack limit of a spread.
+      for (const c of found) changes.push(c);
       const marked = rows.filter((r) => r[DIRTY] !== undefined).map(({ [DIRTY]: _mark, ...rest }) => rest);
       // Written inside a transaction over syncState: the middleware leaves the marks off.
       if (marked.length) await table.bulkPut(marked);

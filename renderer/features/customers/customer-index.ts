@@ -46,7 +46,8 @@ async function apply(changes: CustomerChange[]): Promise<void> {
       rows.splice(lo, 0, row);
     }
   } else {
-    rows.push(...fresh);
+    // A loop, not push(...fresh): an import or a sync can change 100k accounts at once (call-stack limit).
+    for (const row of fresh) rows.push(row);
     rows.sort(byKey);
   }
   useCustomerIndex.setState({ rows });
