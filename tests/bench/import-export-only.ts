@@ -2,42 +2,10 @@
 // benchmarks use dist/: BENCH_SIZES=10000,100000 BENCH_PORT=4352 npx tsx tests/bench/import-export-only.ts
 // (BENCH_DIST=../dist-mine builds into <BENCH_DIST>/bench-import-export instead). It needs no demo load:
 // the import writes the n accounts that the exports then read.
-import { execFileSync } from 'node:child_process';
-import { resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { importExportFigures, type ImportExportFigure } from './import-export';
-import { serveStatic } from './static-server';
+import { importExportFigures } from './import-export';
+import { runGroup } from './only';
 
-const root = resolve(import.meta.dirname, '../..');
-const out = resolve(root, process.env.BENCH_DIST ?? 'dist', 'bench-import-export');
-const sizes = (process.env.BENCH_SIZES ?? '10000').split(',').map(Number);
-const port = Number(process.env.BENCH_PORT ?? 4352);
-
-async function main(): Promise<void> {
-  execFileSync('npx', ['vite', 'build', '--config', 'tests/bench/vite.config.ts', '--outDir', resolve(out, 'bench')], { cwd: root, stdio: 'inherit' });
-  const server = await serveStatic(out, port);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
-  });
-  const rows: ImportExportFigure[] = [];
-  try {
-    const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
-    for (const n of sizes) {
-      await page.goto(`http://127.0.0.1:${port}/bench/index.html`);
-      await page.waitForFunction(() => document.title === 'bench-ready');
-      rows.push(...(await importExportFigures(page, n)));
-    }
-  } finally {
-    await browser.close();
-    server.close();
-  }
-  const fmt = (v: number, unit: ImportExportFigure['unit'] = 'ms') => (unit === 'MB' ? `${v.toFixed(0)} MB` : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(0)} ms`);
-  console.log('\n| figure | value | baseline | baseline value | ratio |\n| --- | ---: | --- | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.figure} | ${fmt(r.ms, r.unit)} | ${r.baseline} | ${fmt(r.baseMs, r.unit)} | ${(r.ms / r.baseMs).toFixed(2)}× |`);
-}
-
-main().catch((e: unknown) => {
+runGroup({ folder: 'bench-import-export', defaultPort: 4352, defaultSizes: '10000', args: ['--js-flags=--expose-gc'], figures: importExportFigures }).catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });
