@@ -6,7 +6,7 @@ import { takeBackup } from '../../db/backup';
 import { ProgressBar } from '../../components/ProgressBar';
 import { BackupList } from './BackupList';
 import { EncryptionField } from './EncryptionField';
-import { RestorePreview } from './RestorePreview';
+import { RestoreDialog, RestoreLoading } from './RestoreSteps';
 import { useRestore } from './useRestore';
 import { useBackupStatus } from './useBackupStatus';
 
@@ -80,28 +80,12 @@ export function BackupPanel() {
         </button>
       </div>
       {busy && <ProgressBar value={0.5} label={t('backingUp')} />}
-      {restore.state.step === 'loading' && (
-        <div className="toolbar">
-          <ProgressBar value={restore.state.progress} label={t('restoreOpening')} />
-          <button type="button" onClick={restore.cancel}>
-            {t('common:action.cancel')}
-          </button>
-        </div>
-      )}
+      <RestoreLoading restore={restore} />
       <div role="status" aria-live="polite">
         {message && <p className={message.ok ? 'ok-text' : 'error'}>{message.text}</p>}
       </div>
       <BackupList entries={status?.entries} disabled={working} onRestore={restore.open} />
-      {(restore.state.step === 'preview' || restore.state.step === 'restoring') && (
-        <RestorePreview
-          createdAt={restore.state.entry.manifest.createdAt}
-          counts={restore.state.counts}
-          busy={restore.state.step === 'restoring'}
-          progress={restore.state.step === 'restoring' ? restore.state.progress : 0}
-          onConfirm={restore.confirm}
-          onCancel={restore.cancel}
-        />
-      )}
+      <RestoreDialog restore={restore} />
     </section>
   );
 }

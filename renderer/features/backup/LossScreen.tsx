@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, LossAssessment } from '../../../shared/backup';
 import { acknowledgeLoss } from '../../db/backup';
-import { ProgressBar } from '../../components/ProgressBar';
 import { formatters } from '../../i18n/format';
-import { BackupContents, RestorePreview } from './RestorePreview';
+import { BackupContents } from './RestorePreview';
+import { RestoreDialog, RestoreLoading } from './RestoreSteps';
 import { useRestore } from './useRestore';
 
 /**
@@ -46,26 +46,9 @@ export function LossScreen({ assessment, newest, onResolved }: { assessment: Exc
           {t('loss.continue')}
         </button>
       </div>
-      {restore.state.step === 'loading' && (
-        <div className="toolbar">
-          <ProgressBar value={restore.state.progress} label={t('restoreOpening')} />
-          <button type="button" onClick={restore.cancel}>
-            {t('common:action.cancel')}
-          </button>
-        </div>
-      )}
+      <RestoreLoading restore={restore} />
       {error && <p className="error" role="alert">{error}</p>}
-      {(restore.state.step === 'preview' || restore.state.step === 'restoring') && (
-        <RestorePreview
-          createdAt={restore.state.entry.manifest.createdAt}
-          counts={restore.state.counts}
-          busy={restore.state.step === 'restoring'}
-          progress={restore.state.step === 'restoring' ? restore.state.progress : 0}
-          backupFirst={assessment.status !== 'empty'}
-          onConfirm={restore.confirm}
-          onCancel={restore.cancel}
-        />
-      )}
+      <RestoreDialog restore={restore} backupFirst={assessment.status !== 'empty'} />
     </main>
   );
 }
