@@ -26,8 +26,13 @@ describe('backup job (paged reads, chunked bytes)', () => {
       const stripped = Object.fromEntries(Object.entries(snapshot).map(([t, rows]) => [t, rows.map(withoutDerived)]));
       const expected = JSON.parse(serializeBackup(createBackup(stripped, SCHEMA_VERSION, new Date(createdAt)))) as unknown;
       expect(JSON.stringify(stripped.accounts)).not.toContain('sortKey');
-      const result = await backupBytes(db, { createdAt }, SCHEMA_VERSION);
+      const shares: number[] = [];
+      const result = await backupBytes(db, { createdAt }, SCHEMA_VERSION, (share) => shares.push(share));
       expect(JSON.parse(new TextDecoder().decode(result.data))).toEqual(expected);
+      // Progress climbs page by page and ends at exactly every row.
+      expect(shares.length).toBeGreaterThan(3);
+      expect(shares.every((share, i) => share > 0 && share >= (shares[i - 1] ?? 0))).toBe(true);
+      expect(shares.at(-1)).toBe(1);
       expect(result.counts).toMatchObject({ drafts: 4100, syncPending: 2001, accounts: 10 });
 
       // Opened by name, as the worker does, the result is the same.

@@ -1,7 +1,7 @@
 import { Dexie, type Table } from 'dexie';
 import type { Bridge } from '../../shared/bridge/contract';
 import { BackupCryptoError, decryptBackupBytes, isEncryptedBackup } from '../../shared/backup/encryption';
-import type { BackupIssue } from '../../shared/export/backup';
+import { BACKUP_DERIVED_TABLES, type BackupIssue } from '../../shared/export/backup';
 import { BackupReadError, openBackupReader, type BackupReadOptions } from '../../shared/export/backup-reader';
 import { withoutDerived, type BackupHeader } from '../../shared/export/backup-writer';
 import { getBridge } from '../bridge';
@@ -97,7 +97,16 @@ export async function loadBackup(
   passphrase: string | undefined = backupPassphrase(),
   progress: RestoreProgress = {},
 ): Promise<LoadedBackup> {
-  const bytes = await bridge.readBackup(name);
+  return openBackupBytes(await bridge.readBackup(name), db, passphrase, progress);
+}
+
+/** Decrypts (when encrypted) and checks a backup's bytes, from the backup folder or a file the user opened; nothing is written. */
+export async function openBackupBytes(
+  bytes: Uint8Array,
+  db: RapportDb = getDb(),
+  passphrase: string | undefined = backupPassphrase(),
+  progress: RestoreProgress = {},
+): Promise<LoadedBackup> {
   if (!isEncryptedBackup(bytes)) return checkBackupBytes(bytes, db, progress);
   if (!passphrase) return { ok: false, crypto: 'backup.crypto.passphraseRequired' };
   let plain: Uint8Array;
@@ -142,7 +151,8 @@ export async function restoreBackup(
   onProgress?.(0.2);
   const reader = openBackupReader(backup.bytes, readOptions(db));
   await db.transaction('rw', db.tables, async () => {
-    for (const table of db.tables) await table.clear();
+    // Derived tables are emptied with the table they derive from (history-postings-index.ts).
+    for (const table of db.tables) if (!BACKUP_DERIVED_TABLES.includes(table.name)) await table.clear();
     // Tables come in the writer's order (contacts before interactions), so an interaction's
     // search words are derived with its people already in place.
     for (let batch = reader.next(BATCH); batch; batch = reader.next(BATCH)) {

@@ -1,19 +1,20 @@
 import type { Dexie } from 'dexie';
 import type { Bridge } from '../../shared/bridge/contract';
 import { assessLoss, createManifest, isDailyBackupDue, type BackupEntry, type BackupReason, type LossAssessment } from '../../shared/backup';
+import { BACKUP_DERIVED_TABLES } from '../../shared/export/backup';
 import { getBridge } from '../bridge';
 import { runBackup } from './backup-client';
-import type { BackupJobRequest } from './backup-job';
+import type { BackupJobRequest, OnBackupProgress } from './backup-job';
 import { DEFAULT_DB_NAME, getDb, type RapportDb } from './db';
 import { SCHEMA_VERSION } from './migrations';
 
 type BackupBridge = Pick<Bridge, 'backupStatus' | 'writeBackup' | 'readBackup'>;
 
-/** Every table's rows, read in one transaction so the snapshot is consistent. */
+/** Every table's rows (derived tables left out, as in backups), read in one transaction so the snapshot is consistent. */
 export async function snapshotTables(db: Dexie): Promise<Record<string, unknown[]>> {
   return db.transaction('r', db.tables, async () => {
     const tables: Record<string, unknown[]> = {};
-    for (const table of db.tables) tables[table.name] = await table.toArray();
+    for (const table of db.tables) if (!BACKUP_DERIVED_TABLES.includes(table.name)) tables[table.name] = await table.toArray();
     return tables;
   });
 }
@@ -22,7 +23,7 @@ export async function snapshotTables(db: Dexie): Promise<Record<string, unknown[
 export async function countRows(db: Dexie = getDb()): Promise<Record<string, number>> {
   return db.transaction('r', db.tables, async () => {
     const counts: Record<string, number> = {};
-    for (const table of db.tables) counts[table.name] = await table.count();
+    for (const table of db.tables) if (!BACKUP_DERIVED_TABLES.includes(table.name)) counts[table.name] = await table.count();
     return counts;
   });
 }
@@ -44,17 +45,17 @@ export function backupPassphrase(): string | undefined {
  * Reads, serialises and (with a session passphrase) encrypts in the backup worker, then stores the
  * bytes through the shell bridge, which lives on the page.
  */
-async function storeBackup(target: Pick<BackupJobRequest, 'dbName' | 'schema'>, reason: BackupReason, bridge: BackupBridge, open?: Dexie) {
+async function storeBackup(target: Pick<BackupJobRequest, 'dbName' | 'schema'>, reason: BackupReason, bridge: BackupBridge, open?: Dexie, onProgress?: OnBackupProgress) {
   const passphrase = sessionPassphrase;
   const createdAt = new Date().toISOString();
-  const { data, counts, schemaVersion } = await runBackup({ ...target, createdAt, passphrase }, open);
+  const { data, counts, schemaVersion } = await runBackup({ ...target, createdAt, passphrase }, open, onProgress);
   const manifest = createManifest({ createdAt, reason, schemaVersion, counts, encrypted: !!passphrase });
   return bridge.writeBackup({ data, manifest });
 }
 
 /** Takes a full backup now and stores it through the shell (atomic, rotated, second location). */
-export async function takeBackup(reason: BackupReason, db: RapportDb = getDb(), bridge: BackupBridge = getBridge()) {
-  return storeBackup({ dbName: db.name, schema: 'current' }, reason, bridge, db);
+export async function takeBackup(reason: BackupReason, db: RapportDb = getDb(), bridge: BackupBridge = getBridge(), onProgress?: OnBackupProgress) {
+  return storeBackup({ dbName: db.name, schema: 'current' }, reason, bridge, db, onProgress);
 }
 
 /** For the import feature: a backup right before rows are written. */

@@ -12,7 +12,14 @@ const scope = self as unknown as WorkerScope;
 
 scope.onmessage = async (event) => {
   try {
-    const result = await runBackupJob(event.data);
+    // A page of rows is written every few milliseconds: tell the page at most every 100 ms.
+    let last = 0;
+    const result = await runBackupJob(event.data, (share) => {
+      const now = performance.now();
+      if (now - last < 100 && share < 1) return;
+      last = now;
+      scope.postMessage({ kind: 'progress', share });
+    });
     scope.postMessage({ kind: 'done', ...result }, [result.data.buffer as ArrayBuffer]);
   } catch (error) {
     scope.postMessage({ kind: 'error', message: error instanceof Error ? error.message : String(error) });

@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../shared/domain';
 import { weekPlanToIcs } from '../../shared/export/ics';
 import { getDb, openDb, useDatabase } from './db';
-import { collectGdprExport, collectPlannedVisits, collectVcardItems, exportFullBackup, restoreFullBackup } from './export';
+import { openBackupBytes, restoreBackup } from './backup-restore';
+import { collectGdprExport, collectPlannedVisits, collectVcardItems, exportFullBackup } from './export';
 import { newAccountRow, newContactRow } from './import';
 
 const NOW = 1_700_000_000_000;
@@ -59,11 +60,15 @@ describe('export collection', () => {
     const before = await dump();
     useDatabase(openDb(`fresh-${crypto.randomUUID()}`));
     await getDb().settings.put({ id: 'language', value: 'en', updatedAt: 1 });
-    expect(await restoreFullBackup(bytes, { backupFirst: false })).toEqual({ ok: true, rows: 10 });
+    const checked = await openBackupBytes(bytes);
+    if (!checked.ok) throw new Error('the exported backup did not pass its own check');
+    expect(Object.values(checked.counts).reduce((a, b) => a + b, 0)).toBe(10);
+    await restoreBackup(checked, { backupFirst: false });
     expect(await dump()).toEqual(before);
-    const broken = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"id":"c2"', '"id":"c1"'));
-    const result = await restoreFullBackup(broken, { backupFirst: false });
-    expect(result).toMatchObject({ ok: false, issues: [{ code: 'backup.duplicate_id', table: 'contacts', index: 1 }] });
+    // The check passes (ids are not compared across rows), the transaction's add fails with the row named, nothing changed.
+    const broken = await openBackupBytes(new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"id":"c2"', '"id":"c1"')));
+    if (!broken.ok) throw new Error('a duplicate id is only found while writing');
+    await expect(restoreBackup(broken, { backupFirst: false })).rejects.toMatchObject({ issue: { code: 'backup.duplicate_id', table: 'contacts', index: 1 } });
     expect(await dump()).toEqual(before);
   });
 });

@@ -1,12 +1,9 @@
-import type { BackupIssue } from '../../shared/export/backup';
-import { BackupReadError } from '../../shared/export/backup-reader';
 import { buildGdprExport, type GdprExport } from '../../shared/export/gdpr';
 import { weekPlanUid, type IcsVisit } from '../../shared/export/ics';
 import type { VcardExportItem } from '../../shared/export/vcard';
 import type { Id, IsoDate } from '../../shared/domain';
 import { addDays, instantOfLocal, localDateOf, localTimeOf } from '../../shared/planning/calendar';
 import { runBackup } from './backup-client';
-import { checkBackupBytes, restoreBackup, type RestoreProgress } from './backup-restore';
 import { getDb } from './db';
 
 const live = <T extends { deletedAt?: number }>(rows: T[]) => rows.filter((r) => r.deletedAt === undefined);
@@ -66,24 +63,4 @@ export async function collectGdprExport(contactId: Id, now: Date = new Date()): 
 export async function exportFullBackup(now: Date = new Date()): Promise<Uint8Array> {
   const db = getDb();
   return (await runBackup({ dbName: db.name, schema: 'current', createdAt: now.toISOString() }, db)).data;
-}
-
-export type RestoreResult = { ok: true; rows: number } | { ok: false; issues: BackupIssue[] };
-
-/**
- * Replaces the whole database with a backup file, through the data-safety restore: every row
- * checked first, then one transaction, so either every table holds exactly the backup's rows or
- * nothing changed. `backupFirst` keeps a backup of the current state before (default true).
- * A row the check cannot see (a duplicate id) fails the transaction and comes back as an issue.
- */
-export async function restoreFullBackup(bytes: Uint8Array, options: RestoreProgress & { backupFirst?: boolean } = {}): Promise<RestoreResult> {
-  const checked = await checkBackupBytes(bytes, getDb(), options);
-  if (!checked.ok) return checked;
-  try {
-    await restoreBackup(checked, { ...options, backupFirst: options.backupFirst ?? true });
-  } catch (error) {
-    if (error instanceof BackupReadError) return { ok: false, issues: [error.issue] };
-    throw error;
-  }
-  return { ok: true, rows: Object.values(checked.counts).reduce((a, b) => a + b, 0) };
 }

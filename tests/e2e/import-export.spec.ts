@@ -208,6 +208,29 @@ test('import an Excel workbook through the wizard and export the customer list v
   const allXlsx = viaLibreOffice(await download(page, 'Als Excel-Arbeitsmappe', dir), join(dir, 'lo-all'));
   expect(allXlsx.slice(1).map((r) => r[1])).toEqual(['Bäckerei Groß', 'Metallbau Nord', 'Zimmerei Özdemir']);
   expect(allXlsx.find((r) => r.includes('Bäckerei Groß'))).toContain(PHONE);
+
+  // The full JSON backup saved here is restored here too, through the same check → preview → restore as
+  // the Settings panel; a cut-off copy is refused with the reason and changes nothing.
+  const backup = await download(page, 'Sicherung speichern', dir);
+  const cut = join(dir, 'cut.json');
+  const bytes = readFileSync(backup);
+  writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+  const restoreFrom = async (path: string) => {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Sicherung wiederherstellen …' }).click();
+    await (await chooser).setFiles(path);
+  };
+  await restoreFrom(cut);
+  await expect(page.getByRole('status').filter({ hasText: 'Diese Sicherung kann nicht verwendet werden: die Datei ist abgeschnitten' })).toBeVisible();
+  await restoreFrom(backup);
+  const preview = page.getByRole('dialog', { name: /^Sicherung vom .* wiederherstellen\?$/ });
+  await expect(preview.getByRole('definition').first()).toHaveText('3');
+  await preview.getByRole('button', { name: 'Ja, wiederherstellen' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Die Daten wurden wiederhergestellt.' })).toBeVisible({ timeout: 60_000 });
+  await expect(preview).toBeHidden();
+  await page.getByRole('link', { name: 'Kunden' }).click();
+  await page.getByLabel('Suche').fill('');
+  await expect(page.getByRole('table', { name: 'Kundenliste' }).getByRole('row')).toHaveCount(4);
 });
 
 test('exports the planned appointments of a week as an .ics file that a calendar parser reads', async ({ page }, testInfo) => {

@@ -15,6 +15,7 @@ export function BackupPanel() {
   const { t } = useTranslation('backup');
   const { status, reload, setStatus } = useBackupStatus();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState(0);
   const [message, setMessage] = useState<{ text: string; ok: boolean }>();
   const restore = useRestore((text, ok) => {
     setMessage({ text, ok });
@@ -23,9 +24,10 @@ export function BackupPanel() {
 
   const backupNow = async () => {
     setBusy(true);
+    setProgress(0);
     setMessage(undefined);
     try {
-      const result = await takeBackup('manual');
+      const result = await takeBackup('manual', undefined, undefined, setProgress);
       setMessage(
         result.secondCopyError
           ? { text: t('secondCopyFailed', { message: result.secondCopyError }), ok: false }
@@ -79,7 +81,7 @@ export function BackupPanel() {
           {busy ? t('backingUp') : t('backupNow')}
         </button>
       </div>
-      {busy && <ProgressBar value={0.5} label={t('backingUp')} />}
+      {busy && <ProgressBar value={progress} label={t('backingUp')} />}
       <RestoreLoading restore={restore} />
       <div role="status" aria-live="polite">
         {message && <p className={message.ok ? 'ok-text' : 'error'}>{message.text}</p>}

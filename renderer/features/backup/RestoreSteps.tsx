@@ -25,7 +25,7 @@ export function RestoreDialog({ restore, backupFirst }: { restore: Restore; back
   if (state.step !== 'preview' && state.step !== 'restoring') return null;
   return (
     <RestorePreview
-      createdAt={state.entry.manifest.createdAt}
+      createdAt={state.createdAt}
       counts={state.counts}
       busy={state.step === 'restoring'}
       progress={state.step === 'restoring' ? state.progress : 0}

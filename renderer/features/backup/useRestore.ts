@@ -2,18 +2,22 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../shared/backup';
 import { BackupReadError } from '../../../shared/export/backup-reader';
-import { loadBackup, restoreBackup, RestoreCancelled, type CheckedBackup } from '../../db/backup-restore';
+import { loadBackup, openBackupBytes, restoreBackup, RestoreCancelled, type CheckedBackup, type LoadedBackup, type RestoreProgress } from '../../db/backup-restore';
 import { describeIssue } from './issue-text';
 
 type Checked = Extract<CheckedBackup, { ok: true }>;
 
 export type RestoreState =
   | { step: 'idle' }
-  | { step: 'loading'; entry: BackupEntry; progress: number }
-  | { step: 'preview'; entry: BackupEntry; backup: Checked; counts: Record<string, number> }
-  | { step: 'restoring'; entry: BackupEntry; backup: Checked; counts: Record<string, number>; progress: number };
+  | { step: 'loading'; progress: number }
+  /** `createdAt`: when the backup was taken (the stored entry's manifest, or a file's own header). */
+  | { step: 'preview'; createdAt: string; backup: Checked; counts: Record<string, number> }
+  | { step: 'restoring'; createdAt: string; backup: Checked; counts: Record<string, number>; progress: number };
 
-/** Open a backup (every row checked) → preview → confirm → restore (after a backup of the current state); cancellable until it commits. */
+/**
+ * Open a backup (every row checked) → preview → confirm → restore (after a backup of the current state); cancellable until it commits.
+ * `open` takes one from the backup folder, `openFile` the bytes of a file the user chose (Import/Export page).
+ */
 export function useRestore(onDone: (message: string, ok: boolean) => void, options: { backupFirst?: boolean } = {}) {
   const { t } = useTranslation('backup');
   const [state, setState] = useState<RestoreState>({ step: 'idle' });
@@ -26,13 +30,13 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
     else onDone(t('restoreFailed', { message: (error as Error).message }), false);
   };
 
-  const open = async (entry: BackupEntry) => {
+  const openWith = async (load: (progress: RestoreProgress) => Promise<LoadedBackup>, createdAt?: string) => {
     const controller = new AbortController();
     abort.current = controller;
-    setState({ step: 'loading', entry, progress: 0 });
+    setState({ step: 'loading', progress: 0 });
     try {
-      const onProgress = (progress: number) => setState({ step: 'loading', entry, progress });
-      const loaded = await loadBackup(entry.name, undefined, undefined, undefined, { onProgress, signal: controller.signal });
+      const onProgress = (progress: number) => setState({ step: 'loading', progress });
+      const loaded = await load({ onProgress, signal: controller.signal });
       if (controller.signal.aborted) throw new RestoreCancelled();
       if (!loaded.ok) {
         setState({ step: 'idle' });
@@ -40,11 +44,13 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
         onDone('crypto' in loaded ? t(`cryptoError.${loaded.crypto}`) : t('invalidBackupDetail', { detail }), false);
         return;
       }
-      setState({ step: 'preview', entry, backup: loaded, counts: loaded.counts });
+      setState({ step: 'preview', createdAt: createdAt ?? loaded.header.exportedAt, backup: loaded, counts: loaded.counts });
     } catch (error) {
       fail(error);
     }
   };
+  const open = (entry: BackupEntry) => openWith((progress) => loadBackup(entry.name, undefined, undefined, undefined, progress), entry.manifest.createdAt);
+  const openFile = (bytes: Uint8Array) => openWith((progress) => openBackupBytes(bytes, undefined, undefined, progress));
 
   const confirm = async () => {
     if (state.step !== 'preview') return;
@@ -71,5 +77,5 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
     else setState({ step: 'idle' });
   };
 
-  return { state, open, confirm, cancel };
+  return { state, open, openFile, confirm, cancel };
 }

@@ -6,20 +6,22 @@ import { toVcards, type VcardVersion } from '../../../shared/export/vcard';
 import { addDays, localTimeZone } from '../../../shared/planning/calendar';
 import { getBridge } from '../../bridge';
 import { todayIso } from '../../app/today';
-import { collectPlannedVisits, collectVcardItems, exportFullBackup, restoreFullBackup } from '../../db/export';
-import { formatters } from '../../i18n/format';
+import { collectPlannedVisits, collectVcardItems, exportFullBackup } from '../../db/export';
+import { RestoreDialog, RestoreLoading } from '../backup/RestoreSteps';
+import { useRestore } from '../backup/useRestore';
 import { CustomerExport } from './CustomerExport';
 
 type Status = { kind: 'busy' | 'done' | 'error'; text: string };
 
 /** Exports: customers as CSV/XLSX (CustomerExport), contacts as vCard, planned visits as .ics, and the full JSON backup with restore. */
 export function ExportPanel() {
-  const { t, i18n } = useTranslation('import-export');
-  const fmt = formatters(i18n.language);
+  const { t } = useTranslation('import-export');
   const [from, setFrom] = useState(todayIso());
   const [to, setTo] = useState(addDays(todayIso(), 6));
   const [status, setStatus] = useState<Status>();
-  const busy = status?.kind === 'busy';
+  // A backup file goes through the same steps as a stored one: every row checked, preview, then progress and cancel.
+  const restoring = useRestore((text, ok) => setStatus({ kind: ok ? 'done' : 'error', text }));
+  const busy = status?.kind === 'busy' || restoring.state.step !== 'idle';
   const name = (base: string, ext: string) => `${t(`export.fileBase.${base}`)}-${todayIso()}.${ext}`;
 
   const run = async (work: () => Promise<Omit<SaveFileRequest, 'filters'> & { ext: string } | string | undefined>) => {
@@ -51,14 +53,11 @@ export function ExportPanel() {
     });
   const backup = () =>
     run(async () => ({ ext: 'json', suggestedName: name('backup', 'json'), mimeType: 'application/json', data: await exportFullBackup() }));
-  const restore = () =>
-    run(async () => {
-      const [file] = await getBridge().openFiles({ filters: [{ name: 'JSON', extensions: ['json'] }], multiple: false });
-      if (!file || !window.confirm(t('export.restoreConfirm'))) return undefined;
-      const result = await restoreFullBackup(file.data);
-      if (result.ok) return t('export.restored', { count: fmt.number(result.rows) });
-      throw new Error(t('export.restoreFailed', { reason: result.issues.map((i) => [i.code, i.table, i.index, i.line && `@${i.line}`].filter((x) => x !== undefined).join(' ')).join('; ') }));
-    });
+  const restore = async () => {
+    setStatus(undefined);
+    const [file] = await getBridge().openFiles({ filters: [{ name: 'JSON', extensions: ['json'] }], multiple: false });
+    if (file) await restoring.openFile(file.data);
+  };
 
   return (
     <section className="panel" aria-labelledby="export-title">
@@ -97,6 +96,8 @@ export function ExportPanel() {
           {t('export.backupRestore')}
         </button>
       </div>
+      <RestoreLoading restore={restoring} />
+      <RestoreDialog restore={restoring} />
       <p role="status" className={status?.kind === 'error' ? 'error' : 'muted'}>
         {status?.text}
       </p>
