@@ -14,6 +14,9 @@ const DEMO_TABLES = [
   'deals',
   'sales',
 ] as const satisfies ReadonlyArray<keyof DemoData & keyof RapportDb>;
+export type DemoTable = (typeof DEMO_TABLES)[number];
+/** The customer base alone: what the customer list reads (a 100k benchmark without a million interactions). */
+export const CUSTOMER_TABLES: readonly DemoTable[] = ['teamMembers', 'leadSources', 'segmentRules', 'accounts', 'contacts'];
 
 export type DemoOptions = {
   /** Same seed, same data. */
@@ -24,6 +27,8 @@ export type DemoOptions = {
   today: IsoDate;
   /** Name of the seat's own team member. */
   selfName: string;
+  /** Only these tables are written (benchmarks of one area); all by default. */
+  tables?: readonly DemoTable[];
 };
 
 export class DemoLoadError extends Error {
@@ -56,7 +61,7 @@ export async function loadDemoData(
       if (signal?.aborted) throw new DemoLoadError('cancelled');
       selfMemberId ??= chunk.teamMembers[0]?.id;
       await db.transaction('rw', DEMO_TABLES.map((t) => db.table(t)), async () => {
-        for (const t of DEMO_TABLES) {
+        for (const t of options.tables ?? DEMO_TABLES) {
           const rows = chunk[t];
           if (rows.length > 0) await db.table(t).bulkPut(rows);
         }

@@ -21,6 +21,13 @@ const port = Number(process.env.BENCH_PORT ?? 4199);
 /** BENCH_ONLY=customers,interactions,import-export,backup,planning,reports runs only those scenario groups (the load figures always run). */
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (group: string) => !only || only.includes(group);
+/**
+ * BENCH_DEMO=customers loads only the customer base (accounts, contacts, team; no interactions, deals, sales):
+ * the customer list's figures at 100k without the ~3 GB a million interactions take to load. Use its own
+ * BENCH_PROFILE, and only with BENCH_ONLY=customers.
+ */
+const customersOnly = process.env.BENCH_DEMO === 'customers';
+if (customersOnly && only?.join() !== 'customers') throw new Error('BENCH_DEMO=customers needs BENCH_ONLY=customers: the other groups read interactions, deals and sales');
 /** planning runs in Node only; BENCH_ONLY=planning skips the build, the browser and the demo load. */
 const needsBrowser = !only || only.some((g) => g !== 'planning');
 
@@ -44,6 +51,10 @@ async function openBench(page: Page): Promise<number> {
 
 /** Demo-data load through the app vs generation + raw IndexedDB put; leaves the app's database loaded with n accounts. */
 async function loadFigures(page: Page, n: number): Promise<Row[]> {
+  if (customersOnly) {
+    const ms = await call(page, 'appLoadCustomers', n);
+    return [{ figure: `demo data load, ${n} accounts, customer base only (app loader, incl. generation of all tables)`, ms, baseline: 'generation in memory', baseMs: await call(page, 'generate', n) }];
+  }
   const repeats = n <= 1000 ? 3 : 1;
   const gen: number[] = [];
   const app: number[] = [];
@@ -112,7 +123,7 @@ async function browserRows(): Promise<Row[]> {
         await page.locator('table tbody tr').first().waitFor({ timeout: 120_000 });
         paint.push(await page.evaluate(() => performance.now()));
       }
-      rows.push({ figure: `app start to first customer rows, ${n} accounts`, ms: median(paint), baseline: 'page load + raw getAll accounts+contacts', baseMs: median(floor) });
+      rows.push({ figure: `app start to first customer rows, ${n} accounts${customersOnly ? ' (customer base only)' : ''}`, ms: median(paint), baseline: 'page load + raw getAll accounts+contacts', baseMs: median(floor) });
 
       if (wants('customers')) {
         await openBench(page);
