@@ -1,6 +1,7 @@
 import { toCsv } from '../../shared/export/csv';
 import { customerSheet, customerTable, type CustomerExportRow } from '../../shared/export/customer-columns';
 import { createXlsxWriter } from '../../shared/export/xlsx';
+import { concatBytes } from '../../shared/sync/bytes';
 import type { Contact, Id } from '../../shared/domain';
 import type { RapportDb } from './db';
 
@@ -85,15 +86,5 @@ export async function writeCustomerExport(db: RapportDb, job: CustomerExportJob,
     parts.push(encoder.encode(toCsv(customerTable(rows, t, job.locale).slice(1), { locale: job.locale, bom: false })));
     lines += rows.length;
   }
-  return { data: concat(parts), lines };
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
+  return { data: concatBytes(parts), lines };
 }

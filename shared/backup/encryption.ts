@@ -43,7 +43,7 @@ export async function encryptBackupBytes(plain: Uint8Array, passphrase: string, 
   const header: Header = { format: MAGIC, version: 1, key: wrapped, iv: newIv() };
   const headerBytes = utf8(`${JSON.stringify(header)}\n`);
   const cipher = await encryptBytes(key, header.iv, plain, headerBytes);
-  return concatBytes(headerBytes, cipher);
+  return concatBytes([headerBytes, cipher]);
 }
 
 /** Decrypts an encrypted backup back to its text; throws BackupCryptoError. */

@@ -53,7 +53,7 @@ export async function encodeDataFile(
   const headerLine = utf8(JSON.stringify(full));
   const bodyText = changes.map((c) => JSON.stringify([c.table, c.rowId, c.field, c.hlc, c.value ?? null]) + '\n').join('');
   const body = key ? await encryptBytes(key, full.iv!, utf8(bodyText), headerLine) : utf8(bodyText);
-  const bytes = concatBytes(headerLine, utf8('\n'), body);
+  const bytes = concatBytes([headerLine, utf8('\n'), body]);
   const hash = await sha256Hex(bytes);
   return { path: dataFilePath(header.kind, header.device, header.seq, hash), hash, bytes };
 }
