@@ -73,16 +73,16 @@ export async function backupBytes(
   const writer = createBackupWriter({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: request.createdAt, schemaVersion });
   const counts: Record<string, number> = {};
   // Only IndexedDB reads are awaited inside: serialising is synchronous, so the transaction stays open.
+  const tables = db.tables.filter((t) => !BACKUP_DERIVED_TABLES.includes(t.name));
   await db.transaction('r', db.tables, async () => {
     // Counted in the same snapshot, so the share ends at exactly 1; encryption after it is short.
-    const total = onProgress ? (await Promise.all(db.tables.map((t) => t.count()))).reduce((a, b) => a + b, 0) : 0;
+    const total = onProgress ? (await Promise.all(tables.map((t) => t.count()))).reduce((a, b) => a + b, 0) : 0;
     let written = 0;
     const onPage = (rows: number) => {
       written += rows;
       if (total > 0) onProgress?.(written / total);
     };
-    for (const table of db.tables) {
-      if (BACKUP_DERIVED_TABLES.includes(table.name)) continue;
+    for (const table of tables) {
       writer.table(table.name);
       counts[table.name] = await writeTable(table, writer, onPage);
     }

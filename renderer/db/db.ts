@@ -21,6 +21,8 @@ import { applyMigrations } from './migrations';
 import { derivedFields } from './derived';
 import { syncCapture } from './sync-middleware';
 import { searchWords } from './history-index';
+import { postingsMiddleware } from './history-postings-index';
+import { buildPostings } from './history-postings-build';
 
 export const DEFAULT_DB_NAME = 'rapport';
 
@@ -50,9 +52,15 @@ export type RapportDb = Dexie & {
 export function openDb(name: string = DEFAULT_DB_NAME): RapportDb {
   const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as RapportDb;
   applyMigrations(db);
+  // First, so lowest: it sees every interaction as stored, words derived by searchWords above it.
+  db.use(postingsMiddleware());
   db.use(derivedFields);
   db.use(syncCapture(db));
   db.use(searchWords(db));
+  // Rows from before schema v6 are posted in the background (history-postings-build.ts).
+  db.on('ready', () => {
+    setTimeout(() => void buildPostings(db).catch(() => undefined), 0);
+  }, true);
   return db;
 }
 

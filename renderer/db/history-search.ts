@@ -1,30 +1,28 @@
 import type { Id, Interaction } from '../../shared/domain';
 import { getDb } from './db';
 import { settleSearchWords } from './history-index';
+import { buildPostings, postingsBuilt } from './history-postings-build';
+import { searchPostings } from './history-postings-search';
 import { distinctWords, kthNewest, MAX_WORDS, nextRound, readsRecords, timed, wordsIndex, type SearchStats, type Walk } from './history-walk';
-import { searchWindows } from './history-windows';
 import { matchesAllTerms, queryTerms } from './history-words';
 
 /**
  * History-wide search ("when did we meet Ivanov S. V.?") over the persistent `words` index
- * (history-words.ts: text words and contact names, each entry `<word>\u0001<time key>`):
+ * (history-words.ts: text words and contact names, each entry `<word>\u0001<time key>`) and the week
+ * postings built from it (history-postings.ts):
  *
  * 1. The query's words are matched as prefixes ("wartung" finds "Wartungsvertrag"); every word must
- *    match (a contact's name or the row's own text). Each word of two letters or more is expanded to
- *    the distinct indexed words it begins (key-cursor jumps, one step per word).
+ *    match (a contact's name or the row's own text). Words of two letters or more drive the search;
+ *    each is expanded to the distinct indexed words it begins (key-cursor jumps, one step per word).
  * 2. One word: each indexed word's entries are sorted by date inside the index, so the newest
  *    candidates are a merge of short backwards walks, in rounds; a round only takes entries newer
  *    than every truncated walk, so results come out newest first without reading older history.
- * 3. Several words: where IndexedDB has getAllRecords (Chromium 141+, Electron's), rows come along with
- *    the index entries at about the cost of keys alone (Chromium reads each entry's row anyway), so the
- *    word whose newest page reaches back furthest (the sparsest lately) is walked as in 2 and every row
- *    checked. That reads fewer entries than intersecting every word's keys: those read all words'
- *    entries of the stretch searched (bench at 10k accounts: 52k keys for "Angebot Termin").
- *    Without getAllRecords: time windows backwards, each word's keys of the window intersected
- *    (history-windows.ts). Words that begin too many indexed words are only checked on the rows read.
- * Rows read grow with the page ("load more" raises the limit), not with the size of the history; so
- * do the keys of several words, unless they seldom occur together (then they grow with the stretch of
- * history searched, up to a budget).
+ *    Where IndexedDB has getAllRecords (Chromium 141+, Electron's) rows come along with the entries.
+ * 3. Several words: the week postings intersected newest week first (history-postings-search.ts):
+ *    cost grows with the weeks of history read and the page, not with the rows of either word, and
+ *    words that never occur together are answered definitely. Until the postings of a database from
+ *    before schema v6 are built (in the background), the word that is sparsest lately is walked as
+ *    in 2 and every row checked, up to a budget ("load more" goes on).
  * Rows are checked against every term, which also covers one-letter name initials.
  */
 
@@ -48,14 +46,12 @@ export { MAX_WORDS };
 
 /** Rows read by the one-word walk at most, per call (or 20 pages). */
 const READ_BUDGET = 2000;
-/** Rows read along with their index entries (getAllRecords) per page of 50 at most: ~30 µs each. */
+/** Rows read along with their index entries (getAllRecords) per page of 50 at most: ~30 µs each (only while postings are built). */
 const RECORD_BUDGET = 20_000;
 /** Index entries walked per call at most (keys only). */
 const WALK_BUDGET = 100_000;
 /** Widest round: candidates taken at once when the other words keep rejecting them. */
 const MAX_ROUND = 4000;
-/** A query word beginning more indexed words than this is not windowed (one key range per word and window). */
-const KEYED_WORDS = 64;
 
 const EMPTY: HistorySearchResult = { hits: [], hasMore: false };
 
@@ -105,23 +101,18 @@ export async function searchHistory(query: string, options: HistorySearchOptions
   const listed = await timed(stats, 'list', () => Promise.all(drivers.map(async (term) => ({ term, ...(await distinctWords(wordsIndex(), term)) }))));
   if (listed.some((l) => l.words.length === 0)) return EMPTY;
   listed.sort((a, b) => a.words.length - b.words.length);
-  const keyed = listed.filter((l) => !l.broad && l.words.length <= KEYED_WORDS);
-  if (keyed.length <= 1) {
-    // One word, or only one narrow enough to window: walk it (the narrowest). The others are checked on the rows.
-    const driver = keyed[0] ?? listed[0]!;
-    return walkSearch(driver.term, driver.words, driver.broad, terms, limit, stats);
-  }
-  if (readsRecords()) {
-    // Rows come with the index entries: walking the word that is sparsest lately reads fewer entries than
-    // the keys of all words in windows (those read every word's entries of the stretch searched).
-    const k = limit + 1;
-    const index = wordsIndex();
-    const edges = await timed(stats, 'probe', () => Promise.all(keyed.map((t) => kthNewest(index, t.words, k))));
-    const driver = keyed[edges.indexOf([...edges].sort()[0]!)]!;
-    return walkSearch(driver.term, driver.words, false, terms, limit, stats);
-  }
-  // Broader words (beyond KEYED_WORDS) are checked on the rows read.
-  return searchWindows(keyed, terms, limit, stats);
+  if (listed.length === 1) return walkSearch(listed[0]!.term, listed[0]!.words, listed[0]!.broad, terms, limit, stats);
+  const db = getDb();
+  if (await timed(stats, 'built', () => postingsBuilt(db))) return searchPostings(listed, terms, limit, stats);
+  void buildPostings(db).catch(() => undefined);
+  // Meanwhile: walk the word whose newest page reaches back furthest (the sparsest lately), check every row.
+  const k = limit + 1;
+  const index = wordsIndex();
+  const narrow = listed.filter((l) => !l.broad);
+  const probed = narrow.length ? narrow : listed;
+  const edges = await timed(stats, 'probe', () => Promise.all(probed.map((t) => kthNewest(index, t.words, k))));
+  const driver = probed[edges.indexOf([...edges].sort()[0]!)]!;
+  return walkSearch(driver.term, driver.words, driver.broad, terms, limit, stats);
 }
 
 /** Account and contact names for a list of interactions (search results, cross-account lists). */

@@ -15,10 +15,10 @@ export type Entry = { key: string; id: string; row?: unknown };
 /** A backwards walk over one word's entries; `upper` is the oldest entry taken so far. */
 export type Walk = { word: string; upper?: string; done: boolean };
 
-/** What one search did, for the benchmark (the app passes none): windows and halvings (key windows), index entries fetched (`keys`: keys, or rows along them), rows checked, milliseconds per phase. */
-export type SearchStats = { windows: number; halvings: number; keyCalls: number; keys: number; rows: number; ms: Record<string, number> };
+/** What one search did, for the benchmark (the app passes none): weeks of postings read, range reads, entries fetched (`keys`: index entries or rows along them, or posting entries), rows checked, milliseconds per phase. */
+export type SearchStats = { blocks: number; keyCalls: number; keys: number; rows: number; ms: Record<string, number> };
 
-export const newStats = (): SearchStats => ({ windows: 0, halvings: 0, keyCalls: 0, keys: 0, rows: 0, ms: {} });
+export const newStats = (): SearchStats => ({ blocks: 0, keyCalls: 0, keys: 0, rows: 0, ms: {} });
 
 /** Runs `f`, adding its time to `stats.ms[phase]` when stats are kept. */
 export async function timed<T>(stats: SearchStats | undefined, phase: string, f: () => Promise<T>): Promise<T> {
@@ -105,8 +105,17 @@ export async function kthNewest(index: IDBIndex, words: string[], k: number): Pr
 
 /** The time key of a word's oldest entry ('' when it has none). */
 export function oldestTime(index: IDBIndex, word: string): Promise<string> {
+  return edgeTime(index, word, 'next');
+}
+
+/** The time key of a word's newest entry ('' when it has none). */
+export function newestTime(index: IDBIndex, word: string): Promise<string> {
+  return edgeTime(index, word, 'prev');
+}
+
+function edgeTime(index: IDBIndex, word: string, direction: IDBCursorDirection): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = index.openKeyCursor(IDBKeyRange.bound(`${word}${SEP}`, `${word}${SEP_END}`));
+    const req = index.openKeyCursor(IDBKeyRange.bound(`${word}${SEP}`, `${word}${SEP_END}`), direction);
     req.onerror = () => reject(req.error);
     req.onsuccess = () => resolve(req.result ? timeOf(req.result.key as string) : '');
   });

@@ -24,6 +24,9 @@ export type Backup = {
  */
 export const BACKUP_DERIVED_FIELDS: readonly string[] = ['sortKey', 'words', 'wordsStale'];
 
+/** Tables the database derives from others (the history search postings): not in backups, rebuilt on restore. */
+export const BACKUP_DERIVED_TABLES: readonly string[] = ['postings', 'postDocs'];
+
 /** What is wrong with a backup file; `code` is translated by the UI. */
 export type BackupIssue = {
   code:

@@ -4,7 +4,9 @@
 // loaded database) on disk, and with BENCH_REUSE=1 a size already loaded there is not loaded again.
 // BENCH_SEARCH_ONLY=1 times only the per-query history searches (one sample of the other figures) and prints
 // what each query did; BENCH_KEY_COSTS=1 also times the raw index reads a search can use, per entry;
-// BENCH_NO_RECORDS=1 searches as a browser without IndexedDB getAllRecords would (key windows).
+// BENCH_NO_RECORDS=1 searches as a browser without IndexedDB getAllRecords would (single words: rows read by key);
+// BENCH_POSTINGS_REBUILD=1 first rebuilds the week postings from scratch and prints how long that took;
+// BENCH_WRITE_COST=<accounts> times the demo load of that many accounts with and without the postings.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';

@@ -18,11 +18,20 @@ async function call<T>(page: Page, fn: string, arg?: number): Promise<T> {
   ) as Promise<T>;
 }
 
+/** Only the first size runs the write-cost comparison. */
+const sizes0 = Number((process.env.BENCH_SIZES ?? '700').split(',')[0]);
+
 /** p50 at 700 accounts, kept across sizes so larger runs report their ratio to it. */
 const at700: Record<string, number> = {};
 
 /** Runs on the bench page with the app database already holding `n` demo accounts. */
 export async function interactionFigures(page: Page, n: number): Promise<InteractionFigure[]> {
+  // BENCH_POSTINGS_REBUILD=1: rebuild the week postings from scratch first (the background work after the v6 upgrade).
+  if (process.env.BENCH_POSTINGS_REBUILD === '1') console.log(`postings rebuilt at ${n} accounts in ${((await call<number>(page, 'historyPostingsRebuild')) / 1000).toFixed(1)} s`);
+  console.log(`waited ${((await call<number>(page, 'historyPostingsReady')) / 1000).toFixed(1)} s for the week postings at ${n} accounts`);
+  // BENCH_WRITE_COST=<accounts>: the demo load of that many accounts with and without the week postings.
+  const cost = Number(process.env.BENCH_WRITE_COST ?? 0);
+  if (cost > 0 && n === sizes0) console.log(`demo load of ${cost} accounts`, JSON.stringify(await call<unknown>(page, 'historyWriteCost', cost)));
   await call<number>(page, 'historyRareFixture');
   // BENCH_NO_RECORDS=1: as a browser without IndexedDB getAllRecords (the key-window search), for an A/B at the same load.
   if (process.env.BENCH_NO_RECORDS === '1') await page.evaluate(() => delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords);
@@ -54,7 +63,7 @@ export async function interactionFigures(page: Page, n: number): Promise<Interac
     out.push({ figure: `${figure} p95, ${label}`, ms: pct(values, 0.95), baseline: `${baseline} p95`, baseMs: pct(floor, 0.95) });
   };
   add('timeline', 'account timeline, first page of 50', timeline, timelineFloor, 'raw cursor, 51 rows on [accountId+at]');
-  add('search', `history search, first page of 50 (words index; hits per query ${hits.join('/')})`, search, searchFloor, 'raw cursor, 51 newest rows on at');
+  add('search', `history search, first page of 50 (words index, week postings for several words; hits per query ${hits.join('/')})`, search, searchFloor, 'raw cursor, 51 newest rows on at');
   add('more', 'history search, "load more" to 100', more, searchFloor, 'raw cursor, 51 newest rows on at');
   perQuery.forEach((t, i) => {
     const q = queries[i] ?? `query ${i + 1}`;

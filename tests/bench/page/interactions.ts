@@ -1,8 +1,11 @@
 import { getDb } from '../../../renderer/db/db';
 import { searchHistory } from '../../../renderer/db/history-search';
 import { newStats } from '../../../renderer/db/history-walk';
+import { DOCS, META, POSTINGS } from '../../../renderer/db/history-postings';
+import { buildPostings } from '../../../renderer/db/history-postings-build';
 import { listTimeline } from '../../../renderer/db/interactions';
-import { DEFAULT_DB_NAME } from '../../../renderer/db/db';
+import { DEFAULT_DB_NAME, openDb, useDatabase } from '../../../renderer/db/db';
+import { loadDemoData } from '../../../renderer/db/demo';
 
 /** Timeline and history-search scenarios; each returns one time per sample, in ms. */
 
@@ -91,6 +94,48 @@ export async function historyRareFixture(): Promise<number> {
     })),
   );
   return RARE_DAYS_AGO.length;
+}
+
+/** Waits for the week postings (built in the background after a v6 upgrade); the ms waited. */
+export async function historyPostingsReady(): Promise<number> {
+  const t0 = performance.now();
+  await buildPostings(getDb());
+  return performance.now() - t0;
+}
+
+/** Throws the postings away and builds them again, as after the v6 upgrade of a loaded database; the ms it took. */
+export async function historyPostingsRebuild(): Promise<number> {
+  const db = getDb();
+  await db.transaction('rw', [db.table(POSTINGS), db.table(DOCS)], async () => {
+    await db.table(POSTINGS).clear();
+    await db.table(DOCS).clear();
+    await db.table(POSTINGS).put({ k: META, next: 0 });
+  });
+  return historyPostingsReady();
+}
+
+/**
+ * What the week postings add to writing history: the demo load of `accounts` into two scratch
+ * databases, with and without the postings middleware (same data, same run); ms of each.
+ */
+export async function historyWriteCost(accounts: number): Promise<{ with: number; without: number }> {
+  const app = getDb();
+  const time = async (postings: boolean) => {
+    const db = openDb(`bench-write-${postings}-${crypto.randomUUID()}`);
+    if (!postings) db.unuse({ stack: 'dbcore', name: 'rapportHistoryPostings' });
+    useDatabase(db);
+    try {
+      const t0 = performance.now();
+      await loadDemoData({ seed: 42, accounts, today: '2026-11-23', selfName: 'Bench' });
+      return performance.now() - t0;
+    } finally {
+      useDatabase(app);
+      db.close();
+      await db.delete();
+    }
+  };
+  const without = await time(false);
+  return { with: await time(true), without };
 }
 
 /** The first search after opening the app (nothing cached, nothing built). */

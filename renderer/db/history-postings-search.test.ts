@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../shared/domain';
 import { openDb, useDatabase as setAppDb, type RapportDb } from './db';
 import { searchHistory } from './history-search';
+import { newStats } from './history-walk';
 
 /** A small deterministic generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -24,8 +25,8 @@ function row(i: number, atMs: number, summary: string, extra: Partial<Interactio
 
 /**
  * Two years of history: "angebot" and "termin" common (and often together), "becker" in a few rows,
- * "rueckruf" only in the three oldest; few distinct instants, so window edges fall on shared times;
- * two bursts of hundreds of rows at one instant (a window that cannot be halved further).
+ * "rueckruf" only in the three oldest; few distinct instants, so page edges fall on shared times;
+ * two bursts of hundreds of rows at one instant (ties at the edge of a page).
  */
 function history(): Interaction[] {
   const next = random(5);
@@ -51,61 +52,31 @@ function expected(rows: Interaction[], query: string): Interaction[] {
     .sort((a, b) => (a.at === b.at ? (a.id < b.id ? 1 : -1) : a.at < b.at ? 1 : -1));
 }
 
-/** Counts the index entries the search fetches (keys, or rows along them): they must follow the page, not the history. */
-let keysFetched = 0;
-const original = IDBIndex.prototype.getAllKeys;
-type WithRecords = { getAllRecords?: (...a: unknown[]) => IDBRequest<unknown[]> };
-const originalRecords = (IDBIndex.prototype as WithRecords).getAllRecords!;
-const countingRecords = function (this: IDBIndex, ...args: unknown[]) {
-  const req = originalRecords.apply(this, args);
-  req.addEventListener('success', () => (keysFetched += req.result.length));
-  return req;
-};
-
 let db: RapportDb;
 let rows: Interaction[];
 
 beforeAll(async () => {
-  db = openDb(`windows-${crypto.randomUUID()}`);
+  db = openDb(`postings-search-${crypto.randomUUID()}`);
   setAppDb(db);
   rows = history();
   await db.interactions.bulkAdd(rows);
-  IDBIndex.prototype.getAllKeys = function (this: IDBIndex, ...args: Parameters<IDBIndex['getAllKeys']>) {
-    const req = original.apply(this, args);
-    req.addEventListener('success', () => (keysFetched += (req.result as unknown[]).length));
-    return req;
-  };
-  (IDBIndex.prototype as WithRecords).getAllRecords = countingRecords;
 }, 60_000);
 
 afterAll(async () => {
-  IDBIndex.prototype.getAllKeys = original;
-  (IDBIndex.prototype as WithRecords).getAllRecords = originalRecords;
   db.close();
   await db.delete();
 });
 
-/**
- * Both paths: rows read along the index (getAllRecords, Chromium 141+) and, where a browser lacks it,
- * the key windows of history-windows.ts.
- */
-describe.each([
-  { mode: 'rows along the index', records: true, oldBound: 30 },
-  { mode: 'key windows', records: false, oldBound: 10 },
-])('history search ($mode)', ({ records, oldBound }) => {
-  beforeAll(() => {
-    if (!records) delete (IDBIndex.prototype as WithRecords).getAllRecords;
-  });
-  afterAll(() => {
-    (IDBIndex.prototype as WithRecords).getAllRecords = countingRecords;
-  });
-
+describe('history search over the week postings', () => {
   it('returns exactly the newest matches, in order, without duplicates, for small and large pages', async () => {
-    const cases = { 'angebot termin': [1, 50, 301], 'becker angebot': [7, 50, 5000], 'becker termin angebot': [1, 7, 5000], 'rueckruf angebot': [1, 5000], 'becker rueckruf': [50] };
+    const cases = { 'angebot termin': [1, 50, 301], 'becker angebot': [7, 50, 5000], 'becker termin angebot': [1, 7, 5000], 'rueckruf angebot': [1, 5000], 'becker rueckruf': [50], 'notiz burst': [299, 600] };
     for (const [query, limits] of Object.entries(cases)) {
       const all = expected(rows, query);
       for (const limit of limits) {
-        const got = await searchHistory(query, { limit });
+        const stats = newStats();
+        const got = await searchHistory(query, { limit, stats });
+        // Words never in the same weeks are answered from the words index alone.
+        if (all.length > 0) expect(stats.blocks, 'the postings were used').toBeGreaterThan(0);
         const ids = got.hits.map((h) => h.id);
         expect(new Set(ids).size, `${query} @${limit}`).toBe(ids.length);
         expect(ids, `${query} @${limit}`).toEqual(all.slice(0, limit).map((r) => r.id));
@@ -121,17 +92,28 @@ describe.each([
     expect(more.hits.length).toBe(Math.min(40, expected(rows, 'becker angebot').length));
   });
 
-  it('fetches the keys of a page, not of the whole history', async () => {
-    const entries = rows.filter((r) => r.deletedAt === undefined && /angebot|termin/.test(r.summary)).length;
-    keysFetched = 0;
-    const page = await searchHistory('becker termin', { limit: 10 });
-    expect(page.hits).toHaveLength(10);
-    expect(keysFetched).toBeLessThan(entries / 3);
-    // A rare word with only old hits: found at once, reading no more of the common word than a page (to rank the words).
-    keysFetched = 0;
-    const old = await searchHistory('rueckruf angebot', { limit: 10 });
-    expect(old.hits.map((h) => h.id)).toEqual(['w2400', 'w2401', 'w2402']);
-    expect(old.hasMore).toBe(false);
-    expect(keysFetched).toBeLessThan(oldBound);
+  it('reads the rows of a page, and only the weeks where every word occurs', async () => {
+    const page = newStats();
+    expect((await searchHistory('becker termin', { limit: 10, stats: page })).hits).toHaveLength(10);
+    // The page and one more, and every match at the instant of the last one (ordered by id there).
+    const all = expected(rows, 'becker termin');
+    expect(page.rows).toBe(all.filter((r) => r.at >= all[10]!.at).length);
+    // A rare word with only old hits: the weeks around its three rows, not two years of the common word.
+    const old = newStats();
+    const found = await searchHistory('rueckruf angebot', { limit: 10, stats: old });
+    expect(found.hits.map((h) => h.id)).toEqual(['w2400', 'w2401', 'w2402']);
+    expect(found.hasMore).toBe(false);
+    expect(old.blocks).toBeLessThanOrEqual(2);
+    expect(old.rows).toBe(3);
+  });
+
+  it('answers two common words that never occur together definitely, reading no row', async () => {
+    await db.interactions.bulkAdd(rows.slice(0, 400).map((r, i) => ({ ...r, id: `n${i}`, summary: 'newsletter versand', deletedAt: undefined })));
+    const stats = newStats();
+    const got = await searchHistory('newsletter angebot', { stats });
+    expect(got).toEqual({ hits: [], hasMore: false });
+    expect(stats.rows).toBe(0);
+    // Two range reads per week of history (about two years).
+    expect(stats.keyCalls).toBeLessThanOrEqual(2 * 110);
   });
 });

@@ -1,0 +1,125 @@
+import type { Dexie, Table } from 'dexie';
+import { blockOf, BLOCK_MS, DOCS, META, POSTINGS, type Posting, type PostMeta } from './history-postings';
+import { SEP, SEP_END } from './history-words';
+import { post, type PostingIo } from './history-postings-index';
+
+/**
+ * Posts the interactions that existed before schema v6 (history-postings.ts), in the background: an
+ * upgrade that wrote the postings of a million rows would hold the app's start for about a minute.
+ * A week of rows at a time in `at` order (each posting row written once), one transaction each,
+ * resuming from the meta row's `after` across restarts. Rows written meanwhile
+ * are posted by the middleware (they get a doc number, so the build passes over them). Until `built`
+ * is set, the search uses its walk over the `words` index instead (history-search.ts).
+ */
+
+const KEY_CHUNK = 5000;
+/** A week with more posting keys to read than this is read whole, in one range request. */
+const WHOLE_WEEK = 64;
+
+type Row = { id: string; at?: unknown; words?: string[] };
+
+/**
+ * Dexie table reads and writes; posting rows of a week needed by the dozen are read with one range
+ * request for the whole week (IndexedDB has no batch get: a get per key costs a request each).
+ */
+function dexieIo(db: Dexie): PostingIo {
+  const postings = db.table<Posting, string>(POSTINGS);
+  const getPostings = async (keys: string[]) => {
+    const byWeek = new Map<string, string[]>();
+    for (const k of keys) {
+      const week = k.slice(0, k.indexOf(SEP));
+      byWeek.set(week, [...(byWeek.get(week) ?? []), k]);
+    }
+    const found = new Map<string, Posting>();
+    await Promise.all(
+      [...byWeek].map(async ([week, ks]) => {
+        const rows = ks.length > WHOLE_WEEK ? await postings.where('k').between(`${week}${SEP}`, `${week}${SEP_END}`).toArray() : await postings.bulkGet(ks);
+        for (const p of rows) if (p) found.set(p.k, p);
+      }),
+    );
+    return keys.map((k) => found.get(k));
+  };
+  return {
+    get: (store, keys) => (keys.length === 0 ? Promise.resolve([]) : store === POSTINGS && keys[0] !== META ? getPostings(keys) : db.table(store).bulkGet(keys)),
+    put: (store, values) => (values.length ? db.table(store).bulkPut(values) : Promise.resolve()),
+    del: (store, keys) => (keys.length ? db.table(store).bulkDelete(keys) : Promise.resolve()),
+  };
+}
+
+const asIs = (rows: Array<Row | undefined>) => rows.filter((r): r is Row => !!r).map((r) => ({ id: r.id, before: r, after: r }));
+
+async function readMeta(db: Dexie): Promise<PostMeta> {
+  return ((await db.table(POSTINGS).get(META)) as PostMeta | undefined) ?? { k: META, next: 0 };
+}
+
+/**
+ * One week of rows in `at` order (every row whose `at` sorts from `after` to the start of the next
+ * week), so each posting row is written once; false when the `at` index is done.
+ */
+async function buildChunk(db: Dexie, interactions: Table<Row, string>): Promise<boolean> {
+  return db.transaction('rw', [interactions, db.table(POSTINGS), db.table(DOCS)], async () => {
+    const { built, after = '' } = await readMeta(db);
+    if (built) return false;
+    const first = await interactions.where('at').aboveOrEqual(after).first();
+    if (!first) return false;
+    const at = first.at as string;
+    const ms = Date.parse(at);
+    let end = Number.isFinite(ms) ? new Date((blockOf(ms) + 1) * BLOCK_MS).toISOString() : '';
+    // An `at` that is not a canonical instant sorts elsewhere: its rows alone.
+    if (end <= at) end = `${at}\u0000`;
+    await post(dexieIo(db), asIs(await interactions.where('at').between(at, end, true, false).toArray()));
+    await db.table(POSTINGS).put({ ...(await readMeta(db)), after: end });
+    return true;
+  });
+}
+
+/** Rows the `at` index does not hold (no valid `at`): found by primary key when the counts say some lack a doc. */
+async function sweep(db: Dexie, interactions: Table<Row, string>): Promise<void> {
+  const docs = db.table(DOCS);
+  if ((await docs.count()) >= (await interactions.count())) return;
+  let last: string | undefined;
+  for (;;) {
+    const more = await db.transaction('rw', [interactions, db.table(POSTINGS), docs], async () => {
+      const keys = await (last === undefined ? interactions.orderBy(':id') : interactions.where(':id').above(last)).limit(KEY_CHUNK).primaryKeys();
+      if (keys.length === 0) return false;
+      const found = await docs.bulkGet(keys);
+      const missing = keys.filter((_, i) => !found[i]);
+      if (missing.length) await post(dexieIo(db), asIs(await interactions.bulkGet(missing)));
+      last = keys[keys.length - 1];
+      return true;
+    });
+    if (!more) return;
+  }
+}
+
+const runs = new WeakMap<Dexie, Promise<void>>();
+
+/** True once every interaction is posted (then the search intersects postings). */
+export async function postingsBuilt(db: Dexie): Promise<boolean> {
+  return (await readMeta(db)).built === true;
+}
+
+/**
+ * Builds what is missing, chunk by chunk, handing the thread back between chunks; concurrent
+ * callers share one run. A no-op (one read) once built.
+ */
+export function buildPostings(db: Dexie): Promise<void> {
+  let run = runs.get(db);
+  if (!run) {
+    run = (async () => {
+      try {
+        if (await postingsBuilt(db)) return;
+        const interactions = db.table<Row, string>('interactions');
+        while (await buildChunk(db, interactions)) await new Promise((r) => setTimeout(r, 0));
+        await sweep(db, interactions);
+        await db.transaction('rw', [db.table(POSTINGS)], async () => {
+          await db.table(POSTINGS).put({ ...(await readMeta(db)), built: true, after: undefined });
+        });
+      } finally {
+        runs.delete(db);
+      }
+    })();
+    runs.set(db, run);
+  }
+  return run;
+}

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Contact, Interaction } from '../../shared/domain';
+import { MemoryFolder } from '../../shared/sync/memory-folder';
+import { openDb, useDatabase as setAppDb, type RapportDb } from './db';
+import { eraseContact } from './gdpr';
+import { settleSearchWords } from './history-index';
+import { DOCS, META, POSTINGS, postingsOf, unionOf, type PostDoc, type Posting, type PostMeta } from './history-postings';
+import { searchHistory } from './history-search';
+import { matchesAllTerms, queryTerms } from './history-words';
+import { createDbSync } from './sync-run';
+
+const opened: RapportDb[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+function fresh(name = 'postings'): RapportDb {
+  const db = openDb(`${name}-${crypto.randomUUID()}`);
+  opened.push(db);
+  setAppDb(db);
+  return db;
+}
+
+function person(id: string, firstName: string, lastName: string): Contact {
+  return { id, accountId: 'a', updatedAt: 1, salutation: 'mr', title: '', firstName, lastName, position: '', phone: '', mobile: '', email: '', preferredChannel: 'email', notes: '' };
+}
+
+function row(id: string, extra: Partial<Interaction> = {}): Interaction {
+  return {
+    id, updatedAt: 1, accountId: 'a', type: 'visit', mode: 'human', status: 'done', at: '2026-10-01T09:00:00.000Z', userId: 'u',
+    contactIds: [], subject: '', summary: '', nextStep: '', createdAt: 1, ...extra,
+  };
+}
+
+type Stored = Interaction & { words?: string[] };
+const entries = (m: Map<string, Map<number, number>>) => [...m].map(([k, v]) => [k, [...v].sort((a, b) => a[0] - b[0])] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+
+/** The stored postings equal those derived from every row's words, and every row has one doc number. */
+async function expectExact(db: RapportDb): Promise<void> {
+  await settleSearchWords(db);
+  const rows = (await db.interactions.toArray()) as Stored[];
+  const docs = (await db.table(DOCS).toArray()) as PostDoc[];
+  expect(docs.map((d) => d.id).sort()).toEqual(rows.map((r) => r.id).sort());
+  expect(new Set(docs.map((d) => d.n)).size).toBe(docs.length);
+  const n = new Map(docs.map((d) => [d.id, d.n]));
+  const want = new Map<string, Map<number, number>>();
+  for (const r of rows) for (const [k, d] of postingsOf(r.words)) (want.get(k) ?? want.set(k, new Map()).get(k)!).set(n.get(r.id)!, d);
+  const stored = ((await db.table(POSTINGS).toArray()) as Array<Posting | PostMeta>).filter((p): p is Posting => p.k !== META);
+  expect(entries(new Map(stored.map((p) => [p.k, unionOf([p])])))).toEqual(entries(want));
+}
+
+/** A multi-word search equals a filter over every live row's words. */
+async function expectFound(db: RapportDb, query: string): Promise<void> {
+  const terms = queryTerms(query);
+  const rows = (await db.interactions.toArray()) as Stored[];
+  const want = rows.filter((r) => r.deletedAt === undefined && matchesAllTerms(r.words, terms)).map((r) => r.id).sort();
+  expect((await searchHistory(query, { limit: 1000 })).hits.map((h) => h.id).sort(), query).toEqual(want);
+}
+
+describe('history postings', () => {
+  it('follow adds, edits of words and times, trash, restore and every kind of delete', async () => {
+    const db = fresh();
+    await db.contacts.bulkAdd([person('c1', 'Jürgen', 'Weiß'), person('c2', 'Olga', 'Petrova')]);
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      row(`i${i}`, { accountId: i % 3 === 0 ? 'b' : 'a', at: new Date(Date.UTC(2025, 0, 1 + i * 7)).toISOString(), contactIds: i % 2 ? ['c1'] : ['c2'], summary: i % 4 ? 'Angebot Heizung' : 'Newsletter Termin' }),
+    );
+    await db.transaction('rw', db.interactions, db.contacts, () => db.interactions.bulkAdd(rows));
+    await expectExact(db);
+    await expectFound(db, 'angebot weiss');
+    // Edits: other words, another week, both at once (Dexie update and a put of the whole row).
+    await db.interactions.update('i1', { summary: 'Newsletter Kessel' });
+    await db.interactions.update('i2', { at: '2024-03-03T10:00:00.000Z' });
+    await db.interactions.put({ ...rows[5]!, summary: 'Newsletter Angebot', at: '2026-02-02T08:00:00.000Z' });
+    await db.interactions.where('accountId').equals('b').modify({ nextStep: 'Angebot nachfassen' });
+    await expectExact(db);
+    await expectFound(db, 'newsletter angebot');
+    // Trash and restore.
+    await db.interactions.update('i7', { deletedAt: 5 });
+    await expectExact(db);
+    await expectFound(db, 'angebot heiz');
+    await db.interactions.where('id').equals('i7').modify((r) => void delete r.deletedAt);
+    await expectExact(db);
+    // A failed add (the id exists) leaves the stored row and its postings alone.
+    await expect(db.interactions.bulkAdd([row('i9', { summary: 'Fremd' }), row('new1', { summary: 'Neu Angebot' })])).rejects.toThrow();
+    await expectExact(db);
+    // Hard deletes: by keys, by an index (emptied trash), by a primary-key range, everything.
+    await db.interactions.bulkDelete(['i3', 'i4']);
+    await db.interactions.where('accountId').equals('b').delete();
+    await db.interactions.where(':id').between('i40', 'i49', true, true).delete();
+    await expectExact(db);
+    await expectFound(db, 'newsletter termin');
+    await db.interactions.clear();
+    await expectExact(db);
+    expect(await db.table(POSTINGS).count()).toBe(1);
+    await db.interactions.add(row('again', { summary: 'Angebot Termin' }));
+    await expectExact(db);
+  });
+
+  it('follow contact renames (same transaction or settled later) and GDPR erasure', async () => {
+    const db = fresh();
+    await db.contacts.bulkAdd([person('c1', 'Anna', 'Meier'), person('c2', 'Renate', 'Schmidt')]);
+    await db.transaction('rw', db.interactions, db.contacts, () =>
+      db.interactions.bulkAdd([row('i1', { contactIds: ['c1'], summary: 'Angebot' }), row('i2', { contactIds: ['c1', 'c2'], summary: 'Angebot Termin' }), row('i3', { contactIds: ['c2'], summary: 'Termin' })]),
+    );
+    await db.transaction('rw', db.interactions, db.contacts, () => db.contacts.update('c1', { lastName: 'Schulz' }));
+    await expectExact(db);
+    await expectFound(db, 'schulz angebot');
+    await db.contacts.update('c1', { lastName: 'Öztürk' });
+    await expectExact(db);
+    await expectFound(db, 'oeztuerk angebot');
+    await expectFound(db, 'schulz angebot');
+    await eraseContact('c2', '[gelöscht]', db);
+    await expectExact(db);
+    await expectFound(db, 'renate termin');
+    await expectFound(db, 'geloescht termin');
+  });
+
+  it('are derived for rows that sync writes, and stay out of sync', async () => {
+    const folder = new MemoryFolder();
+    const a = fresh('postings-a');
+    const b = fresh('postings-b');
+    const syncA = createDbSync(a, folder, { deviceId: 'alice' });
+    const syncB = createDbSync(b, folder, { deviceId: 'bob' });
+    await a.transaction('rw', a.interactions, a.contacts, async () => {
+      await a.contacts.add({ ...person('c1', 'Olga', 'Petrova'), updatedAt: Date.now() });
+      await a.interactions.bulkAdd([row('i1', { contactIds: ['c1'], summary: 'Wartungsvertrag Angebot', updatedAt: Date.now() }), row('i2', { summary: 'Angebot', updatedAt: Date.now() })]);
+    });
+    await syncA.sync();
+    expect((await syncA.store.exportAll()).map((c) => c.table)).not.toContain(POSTINGS);
+    await syncB.sync();
+    setAppDb(b);
+    await expectExact(b);
+    await expectFound(b, 'petrova angebot');
+    // An edit and a rename on one laptop, merged on the other.
+    await a.interactions.update('i2', { summary: 'Wartungsvertrag Kündigung', updatedAt: Date.now() + 1 });
+    await a.contacts.update('c1', { lastName: 'Smirnova', updatedAt: Date.now() + 1 });
+    await syncA.sync();
+    await syncB.sync();
+    await expectExact(b);
+    await expectFound(b, 'smirnova wartung');
+    await expectFound(b, 'wartung kuendigung');
+  });
+});
