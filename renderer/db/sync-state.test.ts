@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, type RapportDb } from './db';
+import { rowHash } from '../../shared/sync';
 import { bucketOf, eachState, knownRowIds, loadStates, saveStates, syncStateOf } from './sync-state';
 
 const opened: RapportDb[] = [];
@@ -37,5 +38,12 @@ describe('bucketed sync state', () => {
     expect(bucketOf('accounts', 'acc-1')).toBe(684);
     expect(bucketOf('interactions', '3f0c2a9e-1b7d-4c55-9a0e-6d2f8b1c4e77')).toBe(4507);
     expect(bucketOf('leadSources', 'ls-1')).toBe(42);
+  });
+
+  it("keeps a merge part's rows in that part's buckets (the engine splits big merges by the same hash bits)", () => {
+    for (let i = 0; i < 2000; i++) {
+      const id = `acc-${i}`;
+      for (const parts of [2, 8, 64]) expect(bucketOf('accounts', id) & (parts - 1)).toBe(rowHash(id) & (parts - 1));
+    }
   });
 });

@@ -10,7 +10,7 @@
  * so does every capture (a backup from before v5 restores into it).
  */
 import type { Table } from 'dexie';
-import { type FieldState, rowKey } from '../../shared/sync';
+import { type FieldState, rowHash, rowKey } from '../../shared/sync';
 import type { SyncRow } from './sync-rows';
 
 type Fields = Record<string, FieldState>;
@@ -28,7 +28,8 @@ type Tables = { table(name: string): Table };
  * log2 of the buckets per table, from the volumes PRODUCT.md plans for (100k accounts, several
  * contacts and many interactions each): about 100 rows per bucket at those sizes, ten at 10k.
  * Fewer buckets mean fewer requests for a big merge; more mean less to rewrite for one local edit
- * (at 100 rows a bucket is some tens of KB, near Chromium's 64 KB limit for storing a value inline).
+ * (Measured, issue #8: a demo account's state is ~2.3 KB, a contact's or interaction's ~1.2 KB, so at
+ * 100 rows a bucket is 120-230 KB, past Chromium's 64 KB limit for storing a value inline.)
  * Never change a value: stored buckets would no longer be where their rows hash to.
  */
 const BUCKET_BITS: Readonly<Record<string, number>> = { accounts: 10, contacts: 11, interactions: 13, deals: 10, sales: 12 };
@@ -38,11 +39,12 @@ export const syncStateOf = (db: Tables) => db.table('syncState') as Table<SyncBu
 /** The pre-v5 per-row state (legacy; folded into syncState, see foldLegacyRows). */
 export const legacySyncRowsOf = (db: Tables) => db.table('syncRows') as Table<SyncRow, [string, string]>;
 
-/** The bucket of a row: FNV-1a of its id, masked to the table's bucket count. */
+/**
+ * The bucket of a row: the low bits of its id's hash. The engine splits a big merge by the same bits,
+ * so each part of it reads and writes only its own buckets.
+ */
 export function bucketOf(table: string, rowId: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < rowId.length; i++) h = Math.imul(h ^ rowId.charCodeAt(i), 0x01000193);
-  return (h >>> 0) & (bucketCount(table) - 1);
+  return rowHash(rowId) & (bucketCount(table) - 1);
 }
 
 const bucketCount = (table: string) => 1 << (BUCKET_BITS[table] ?? SMALL_TABLE_BITS);

@@ -21,6 +21,8 @@ export type Settings = {
   abandonAfterMs: number;
   /** Rewrite the own state file at least this often, so others see the device is alive. */
   heartbeatMs: number;
+  /** Most distinct fields a merge folds in memory before it splits rows into parts (MERGE_BATCH_FIELDS). */
+  mergeBatchFields: number;
 };
 
 export type Quarantined = { path: string; device: string; seq: number; aheadMs: number };

@@ -1,8 +1,9 @@
 /** Reading other devices' files: verify, decrypt, quarantine far-future stamps, merge, track heads. */
-import { type Change, compareWrites, fieldKey, isErasure } from './change';
+import { type Change, isErasure } from './change';
 import { type Ctx, report } from './engine-context';
 import { markApplied, raiseHead } from './engine-state';
 import type { DataFileRef } from './layout';
+import { MergeBatch } from './merge-batch';
 import { SyncError } from './problems';
 import { decodeDataFile, type DecodedFile, decodeHeader, hashMatches } from './segment';
 
@@ -62,72 +63,81 @@ function quarantine(ctx: Ctx, ref: DataFileRef, file: DecodedFile): boolean {
 }
 
 /**
- * Most field winners held in memory before they go to the store. Files are folded first (per field the
- * winner by `compareWrites`, which is what the store would keep anyway, merging being associative), so
- * the store reads and writes each touched row once per batch instead of once per file: five devices
- * editing the same rows cost one pass over those rows, not five.
+ * Most field winners held in memory before they go to the store. Up to this many distinct fields,
+ * all unseen files are folded (see MergeBatch) and applied in one store call. Past it, rows are split
+ * by hash into parts that each fit and the files are read once per part, so each row is still read
+ * and written once: applying whenever the batch was full rewrote every row once per batch (five
+ * devices editing the same 100k rows cost five passes over the table, issue #8).
  */
 export const MERGE_BATCH_FIELDS = 100_000;
 
-/** Files decoded but not yet applied, folded to one winning change per field. */
-class MergeBatch {
-  private winners = new Map<string, Change>();
-  private refs: DataFileRef[] = [];
-  private newest = '';
-
-  get size(): number {
-    return this.winners.size;
+/** Applies every unseen segment of other devices (including conflicted copies), then snapshots where segments are gone. */
+export async function readOthers(ctx: Ctx): Promise<void> {
+  const seen = new Set(ctx.meta.seen);
+  const unseen: DataFileRef[] = [];
+  for (const ref of ctx.refs) {
+    if (ref.kind !== 'segment' || ref.device === ctx.device) continue;
+    if (seen.has(ref.hash)) markApplied(ctx.meta.heads, ref.device, ref.seq);
+    else unseen.push(ref);
   }
-
-  add(ref: DataFileRef, changes: Change[]): void {
-    const winners = this.winners;
-    for (const c of changes) {
-      const key = fieldKey(c.table, c.rowId, c.field);
-      const current = winners.get(key);
-      if (!current || compareWrites(c.field, c, current) > 0) winners.set(key, c);
-      if (c.hlc > this.newest) this.newest = c.hlc;
-    }
-    this.refs.push(ref);
-  }
-
-  /** Applies the batch in one store call; only then are its files marked as seen (a crash before re-reads them). */
-  async flush(ctx: Ctx, seen: Set<string>): Promise<DataFileRef[]> {
-    const refs = this.refs;
-    if (refs.length === 0) return refs;
-    const changed = this.winners.size ? await ctx.store.apply([...this.winners.values()]) : [];
-    ctx.applied += changed.length;
-    if (changed.some(isErasure)) ctx.snapshotNow = true;
-    if (this.newest) ctx.clock.receive(this.newest);
-    for (const ref of refs) {
-      seen.add(ref.hash);
-      ctx.meta.seen.push(ref.hash);
-      if (ref.kind === 'segment') markApplied(ctx.meta.heads, ref.device, ref.seq);
-    }
-    this.winners = new Map();
-    this.refs = [];
-    this.newest = '';
-    return refs;
-  }
+  markSeen(ctx, seen, await mergeSegments(ctx, unseen, ctx.settings.mergeBatchFields));
+  await loadSnapshotsForGaps(ctx, seen);
+  reportGaps(ctx);
 }
 
-/** Applies every unseen segment of other devices (including conflicted copies), then snapshots where segments are gone. */
-export async function readOthers(ctx: Ctx, batchFields = MERGE_BATCH_FIELDS): Promise<void> {
-  const seen = new Set(ctx.meta.seen);
-  const segments = ctx.refs.filter((r) => r.kind === 'segment' && r.device !== ctx.device);
-  const batch = new MergeBatch();
-  for (const ref of segments) {
-    if (seen.has(ref.hash)) {
-      markApplied(ctx.meta.heads, ref.device, ref.seq);
-      continue;
-    }
+/** A bound on splitting (a part can hold fewer fields than one row has only in theory). */
+const MAX_PARTS = 1 << 16;
+
+/**
+ * Merges these files and returns those applied in full. The first pass folds every file into part 0,
+ * halving the part whenever it reaches 3/4 of the limit (room for the other parts being a little
+ * bigger); each further part is one more pass over the files the first pass could use. A part that
+ * still reaches the limit is applied as it goes: correct (merging is idempotent), only slower.
+ */
+async function mergeSegments(ctx: Ctx, refs: DataFileRef[], limit: number): Promise<DataFileRef[]> {
+  let usable: DataFileRef[] = [];
+  const first = new MergeBatch();
+  for (const [i, ref] of refs.entries()) {
     const file = await loadFile(ctx, ref);
     if (!file || quarantine(ctx, ref, file)) continue;
-    batch.add(ref, file.changes);
-    if (batch.size >= batchFields) await batch.flush(ctx, seen);
+    first.add(file.changes);
+    usable.push(ref);
+    while (first.size >= (limit * 3) / 4 && i < refs.length - 1 && first.partCount < MAX_PARTS) first.split();
+    if (first.size >= limit) await applyBatch(ctx, first);
   }
-  await batch.flush(ctx, seen);
-  await loadSnapshotsForGaps(ctx, seen, batch);
-  reportGaps(ctx);
+  await applyBatch(ctx, first);
+  if (first.newestStamp) ctx.clock.receive(first.newestStamp);
+  for (let part = 1; part < first.partCount; part++) {
+    const batch = first.sibling(part);
+    const read: DataFileRef[] = [];
+    for (const ref of usable) {
+      // Gone or changed since the first pass: not marked as seen, so a later run reads it (or its snapshot).
+      const file = await loadFile(ctx, ref);
+      if (!file) continue;
+      batch.add(file.changes);
+      read.push(ref);
+      if (batch.size >= limit) await applyBatch(ctx, batch);
+    }
+    await applyBatch(ctx, batch);
+    usable = read;
+  }
+  return usable;
+}
+
+async function applyBatch(ctx: Ctx, batch: MergeBatch): Promise<void> {
+  if (batch.size === 0) return;
+  const changed = await ctx.store.apply(batch.take());
+  ctx.applied += changed.length;
+  if (changed.some(isErasure)) ctx.snapshotNow = true;
+}
+
+/** Only once applied are files marked as seen (a crash before re-reads them). */
+function markSeen(ctx: Ctx, seen: Set<string>, refs: DataFileRef[]): void {
+  for (const ref of refs) {
+    seen.add(ref.hash);
+    ctx.meta.seen.push(ref.hash);
+    if (ref.kind === 'segment') markApplied(ctx.meta.heads, ref.device, ref.seq);
+  }
 }
 
 /** Seqs available per device (any verified-or-not file name; used only to decide whether to wait). */
@@ -142,7 +152,7 @@ function availableSeqs(ctx: Ctx): Map<string, Set<number>> {
  * is not in the folder (compacted away, or we are new). Loading it is a plain merge, so loading one
  * that was not strictly needed costs time but never changes the outcome.
  */
-async function loadSnapshotsForGaps(ctx: Ctx, seen: Set<string>, batch: MergeBatch): Promise<void> {
+async function loadSnapshotsForGaps(ctx: Ctx, seen: Set<string>): Promise<void> {
   const latest = new Map<string, DataFileRef[]>();
   for (const r of ctx.refs) {
     if (r.kind !== 'snapshot' || r.device === ctx.device) continue;
@@ -163,8 +173,11 @@ async function loadSnapshotsForGaps(ctx: Ctx, seen: Set<string>, batch: MergeBat
       const file = needed ? await loadFile(ctx, ref) : null;
       if (file && !quarantine(ctx, ref, file)) {
         // One snapshot at a time: the heads it raises decide whether the next device's snapshot is needed.
-        batch.add(ref, file.changes);
-        await batch.flush(ctx, seen);
+        const batch = new MergeBatch();
+        batch.add(file.changes);
+        await applyBatch(ctx, batch);
+        if (batch.newestStamp) ctx.clock.receive(batch.newestStamp);
+        markSeen(ctx, seen, [ref]);
         for (const [dev, seq] of Object.entries(covers)) if (dev !== ctx.device) raiseHead(ctx.meta.heads, dev, seq);
         report(ctx, 'snapshot.loaded', 'info', { device: ref.device, seq: ref.seq }, ref.path);
       }

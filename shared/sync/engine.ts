@@ -13,7 +13,7 @@
 import { type Ctx, type Quarantined, report, type Settings } from './engine-context';
 import { cleanOwnCopies, compactOwn, purgeAbandoned, readStates, snapshotIfDue, writeOwnState } from './engine-compact';
 import { adoptRoot, errorName, findForeignOwnFiles, ownSegmentsMissing, resolveIntent, restartIdentity, writePending } from './engine-own';
-import { readOthers } from './engine-read';
+import { MERGE_BATCH_FIELDS, readOthers } from './engine-read';
 import { loadMeta, META, saveMeta } from './engine-state';
 import { listingSig, newQuickToken, QUICK_META, type QuickMark, quickRunAllowed } from './engine-quick';
 import { openSyncRoot, type SyncKeyring } from './engine-root';
@@ -82,7 +82,7 @@ export type SyncStatus = {
 
 const DAY = 86_400_000;
 const STATE_WRITTEN = 'sync.stateWritten';
-const DEFAULTS: Settings = { maxClockAheadMs: DAY, snapshotEvery: 20, expireAfterMs: 30 * DAY, abandonAfterMs: 180 * DAY, heartbeatMs: 3_600_000 };
+const DEFAULTS: Settings = { maxClockAheadMs: DAY, snapshotEvery: 20, expireAfterMs: 30 * DAY, abandonAfterMs: 180 * DAY, heartbeatMs: 3_600_000, mergeBatchFields: MERGE_BATCH_FIELDS };
 
 export function randomDeviceId(): string {
   return `d${toHex(randomBytes(8))}`;
@@ -101,13 +101,8 @@ export class SyncEngine {
 
   constructor(private readonly opts: SyncEngineOptions) {
     this.now = opts.now ?? Date.now;
-    this.settings = {
-      maxClockAheadMs: opts.maxClockAheadMs ?? DEFAULTS.maxClockAheadMs,
-      snapshotEvery: opts.snapshotEvery ?? DEFAULTS.snapshotEvery,
-      expireAfterMs: opts.expireAfterMs ?? DEFAULTS.expireAfterMs,
-      abandonAfterMs: opts.abandonAfterMs ?? DEFAULTS.abandonAfterMs,
-      heartbeatMs: opts.heartbeatMs ?? DEFAULTS.heartbeatMs,
-    };
+    const entries = Object.entries(DEFAULTS) as Array<[keyof Settings, number]>;
+    this.settings = Object.fromEntries(entries.map(([k, v]) => [k, opts[k] ?? v])) as Settings;
   }
 
   /** Loads (or creates) the device id and restores the clock. Call before stamping local edits. */

@@ -26,3 +26,4 @@ export { unlockFolderKey } from './engine-root';
 export type { SyncKeyring } from './engine-root';
 export { SyncError } from './problems';
 export { MemoryStore } from './memory-store';
+export { rowHash } from './merge-batch';
