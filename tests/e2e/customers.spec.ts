@@ -82,6 +82,8 @@ test('German: create, find with umlaut variants, edit, merge and delete-then-und
   expect(page.viewportSize()?.width).toBe(1366);
   const lastHeader = await table.getByRole('columnheader').last().boundingBox();
   expect((lastHeader?.x ?? Infinity) + (lastHeader?.width ?? 0)).toBeLessThanOrEqual(1366);
+  // …inside the list's own edge: nothing to scroll sideways.
+  expect(await page.locator('.table-scroll').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
   await table.getByRole('row').nth(1).focus();
   await page.keyboard.press('ArrowDown');
   await expect(table.getByRole('row').nth(2)).toBeFocused();

@@ -1,5 +1,5 @@
 import { flexRender, getCoreRowModel, useReactTable, type Cell, type Column, type Row, type SortingState, type Updater } from '@tanstack/react-table';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, type CSSProperties, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../db/customer-list';
 import { formatters } from '../../i18n/format';
@@ -30,6 +30,8 @@ type Props = {
 type Look = { columns: Column<CustomerRow, unknown>[]; styles: CSSProperties[] };
 
 type RowProps = {
+  /** The window's first row carries the space above the window as its top margin (px); the others 0. */
+  offset: number;
   /** A TanStack row of the window's slice: rebuilt whenever the slice changes, so rows compare by `row.original`. */
   row: Row<CustomerRow>;
   index: number;
@@ -52,27 +54,22 @@ function cellContent(cell: Cell<CustomerRow, unknown>): ReactNode {
 
 /** A slot showing the same account at the same place with the same look is not rendered again. */
 const sameRow = (a: RowProps, b: RowProps) =>
-  a.row.original === b.row.original && a.index === b.index && a.complaint === b.complaint && a.look === b.look && a.onOpen === b.onOpen && a.onKey === b.onKey;
+  a.row.original === b.row.original && a.index === b.index && a.offset === b.offset && a.complaint === b.complaint && a.look === b.look && a.onOpen === b.onOpen && a.onKey === b.onKey;
 
 /**
- * One list row. Rows are keyed by their slot in the window (index modulo the slot count), so a
- * scroll step re-renders only the slots whose account changed and reuses their DOM elements.
+ * One list row. The window's rows follow each other in the tbody in list order, the first pushed down
+ * to its place by its top margin (no per-row position to restyle). Keys come from useRowWindow's keyOf:
+ * a wheel step moves the few row elements that left to the other end, a screen-sized jump moves none
+ * and gives every row new text. (Keys by index modulo the slot count moved ~17 elements per screen
+ * scrolled; a moved row is styled and laid out afresh: traced 2026-11-23 as most of a fling frame.)
  */
-const ListRow = memo(function ListRow({ row, index, look, onOpen, onKey }: RowProps) {
-  const ref = useRef<HTMLTableRowElement>(null);
-  const shown = useRef(index);
-  // A focused row scrolled out of the window hands its slot to another account: focus must not ride along.
-  useLayoutEffect(() => {
-    if (shown.current !== index && ref.current === document.activeElement) ref.current?.blur();
-    shown.current = index;
-  }, [index]);
+const ListRow = memo(function ListRow({ row, index, offset, look, onOpen, onKey }: RowProps) {
   return (
     <tr
-      ref={ref}
+      style={offset ? { marginTop: offset } : undefined}
       data-index={index}
       aria-rowindex={index + 2}
       tabIndex={0}
-      style={{ transform: `translateY(${index * ROW_HEIGHT}px)` }}
       onClick={() => onOpen(row.original.id)}
       onKeyDown={(e) => onKey(e, index)}
     >
@@ -84,6 +81,9 @@ const ListRow = memo(function ListRow({ row, index, look, onOpen, onKey }: RowPr
     </tr>
   );
 }, sameRow);
+
+/** A header's label (the columns' headers are plain strings). */
+const label = (header: unknown) => (typeof header === 'string' ? header : undefined);
 
 /** Text columns share out extra width and give it back down to their minimum (see CustomerColumn). */
 const cellStyle = (c: Column<CustomerRow, unknown>): CSSProperties => {
@@ -97,7 +97,7 @@ const rowId = (row: CustomerRow) => row.id;
 
 /**
  * The customer list, drawn by TanStack Table (headless: columns, visibility, sorting state, headers,
- * row cells). Only the rows in view are in the DOM, placed by index at a fixed height, and only
+ * row cells). Only the rows in view are in the DOM, in list order from their place down, and only
  * those rows are handed to the table as its data, so a keystroke costs the same at 100k accounts as
  * at 700. Sorting and filtering happen over all rows in the page (manualSorting/manualFiltering). The
  * columns fill the width; when the chosen ones cannot fit, the list scrolls sideways with the name
@@ -144,6 +144,8 @@ export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames
     const move = (target: number) => {
       event.preventDefault();
       const to = Math.max(0, Math.min(list.length - 1, target));
+      // Set first: the re-render inside reveal already hands focus to the slot showing this row.
+      focused.current = to;
       reveal(to);
       scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${to}"]`)?.focus({ preventScroll: true });
     };
@@ -156,6 +158,28 @@ export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames
     else if (event.key === 'Enter') openRow(list[index]?.id ?? '');
   }, []);
 
+  // The focused row by list index. A jump of half a window or more gives every row element another
+  // account (see keyOf), so focus is handed to the element now showing the focused account, or dropped
+  // once that account has left the window.
+  const focused = useRef<number | null>(null);
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const onBodyFocus = (e: FocusEvent<HTMLTableSectionElement>) => {
+    const index = Number(e.target.getAttribute('data-index') ?? NaN);
+    focused.current = Number.isNaN(index) ? null : index;
+  };
+  const onBodyBlur = (e: FocusEvent<HTMLTableSectionElement>) => {
+    if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) focused.current = null;
+  };
+  useLayoutEffect(() => {
+    const index = focused.current;
+    const active = document.activeElement;
+    if (index === null || !(active instanceof HTMLElement) || !bodyRef.current?.contains(active)) return;
+    if (active.getAttribute('data-index') === String(index)) return;
+    const slot = bodyRef.current.querySelector<HTMLElement>(`tr[data-index="${index}"]`);
+    if (slot) slot.focus({ preventScroll: true });
+    else active.blur();
+  }, [win.from, win.to]);
+
   const body = [];
   const slice = table.getRowModel().rows;
   for (let i = 0; i < slice.length; i++) {
@@ -163,7 +187,8 @@ export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames
     const index = win.from + i;
     body.push(
       <ListRow
-        key={index % win.slots}
+        key={win.keyOf(index)}
+        offset={i === 0 ? win.from * ROW_HEIGHT : 0}
         row={row}
         index={index}
         complaint={complaints.has(row.original.id)}
@@ -190,7 +215,8 @@ export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames
                 const sorted = dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : undefined;
                 return (
                   <th key={header.id} className={`col-${header.column.id}`} style={look.styles[i]} aria-sort={sorted}>
-                    <button type="button" className="sort" onClick={header.column.getToggleSortingHandler()}>
+                    {/* The title gives the full label when the column is too narrow for it. */}
+                    <button type="button" className="sort" title={label(header.column.columnDef.header)} onClick={header.column.getToggleSortingHandler()}>
                       {flexRender(header.column.columnDef.header, header.getContext())}
                       <span aria-hidden="true">{sorted === 'ascending' ? ' ▲' : sorted === 'descending' ? ' ▼' : ''}</span>
                     </button>
@@ -200,7 +226,9 @@ export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames
             </tr>
           ))}
         </thead>
-        <tbody style={{ height: rows.length * ROW_HEIGHT }}>{body}</tbody>
+        <tbody ref={bodyRef} style={{ height: rows.length * ROW_HEIGHT }} onFocus={onBodyFocus} onBlur={onBodyBlur}>
+          {body}
+        </tbody>
       </table>
     </div>
   );

@@ -110,7 +110,8 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
   // The name gives up room last: it is what a row is recognised by.
   return [
     column('name', 320, 200, 0.5, (r) => r.name, (r, complaints) => nameCell(r.name, complaints.has(r.id), labels.complaint)),
-    column('customerNumber', 100, 100, 0, (r) => r.customerNumber, (r) => r.customerNumber),
+    // Often empty, and at most "K123456": narrow, so the default columns fit a 1366 px window with room to spare.
+    column('customerNumber', 92, 92, 0, (r) => r.customerNumber, (r) => r.customerNumber),
     column('postalCode', 70, 70, 0, (r) => r.postalCode, (r) => r.postalCode),
     column('city', 150, 90, 1, (r) => r.city, (r) => r.city),
     column('country', 60, 60, 0, (r) => r.country, (r) => r.country),

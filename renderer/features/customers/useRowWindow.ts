@@ -9,17 +9,37 @@ import { flushSync } from 'react-dom';
 // Array.filter over 100k rows in the same run — a third of the keystroke floor again, for nothing: the
 // rows here are all one height, so the window follows from scrollTop alone, at O(1) per keystroke.
 
-/** What the scroller shows: the first row at its top edge, how many rows fit, and its width. */
-type View = { first: number; rows: number; width: number };
+/** What the scroller shows: the first row at its top edge, how many rows fit, and its width; `base`: see keyOf. */
+export type View = { first: number; rows: number; width: number; base: number };
+
+/**
+ * The view after a measurement. `base` moves along with a jump of half the window or more (see
+ * RowWindow.keyOf), so every place in the window keeps its key; on smaller steps every row keeps its own.
+ */
+export function nextView(v: View, first: number, rows: number, width: number, overscan: number): View {
+  if (v.first === first && v.rows === rows && v.width === width) return v;
+  const jump = 2 * Math.abs(first - v.first) >= rows + 2 * overscan;
+  return { first, rows, width, base: jump ? v.base + first - v.first : v.base };
+}
+
+/** The key of row `index` among `slots` keys; unique over any `slots` consecutive rows. */
+export function rowKey(index: number, base: number, slots: number): number {
+  return (((index - base) % slots) + slots) % slots;
+}
 
 export type RowWindow = {
   /** Rows [from, to) are rendered: the ones in view and `overscan` more each way. */
   from: number;
   to: number;
-  /** Rows in view plus overscan both ways: the number of row slots the list recycles. */
-  slots: number;
   /** The scroller's inner width in px. */
   width: number;
+  /**
+   * The React key of row `index`'s element, unique within the window. A step of a few rows keeps every
+   * row's key, so only the rows that leave hand their elements to the rows that come in (React moves
+   * those few to the other end); a jump of half the window or more keeps the keys at their places, so
+   * no element moves and each shows another row. Either way the DOM stays in list order.
+   */
+  keyOf: (index: number) => number;
   /** Scrolls just enough for row `index` to be fully in view below the sticky header. */
   reveal: (index: number) => void;
 };
@@ -31,14 +51,16 @@ export type RowWindow = {
  * so the rows are in place before the frame paints.
  */
 export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, headerHeight: number, overscan: number): RowWindow {
-  const [view, setView] = useState<View>({ first: 0, rows: 30, width: 0 });
+  const [view, setView] = useState<View>({ first: 0, rows: 30, width: 0, base: 0 });
 
   const measure = useCallback(() => {
     const el = scrollRef.current;
     if (!el) return;
-    const next = { first: Math.floor(el.scrollTop / rowHeight), rows: Math.ceil(el.clientHeight / rowHeight), width: el.clientWidth };
-    setView((v) => (v.first === next.first && v.rows === next.rows && v.width === next.width ? v : next));
-  }, [scrollRef, rowHeight]);
+    const first = Math.floor(el.scrollTop / rowHeight);
+    const rows = Math.ceil(el.clientHeight / rowHeight);
+    const width = el.clientWidth;
+    setView((v) => nextView(v, first, rows, width, overscan));
+  }, [scrollRef, rowHeight, overscan]);
 
   useLayoutEffect(() => {
     const el = scrollRef.current;
@@ -71,5 +93,9 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
   const first = Math.max(0, Math.min(view.first, count - view.rows));
   const from = Math.max(0, first - overscan);
   const to = Math.min(count, first + view.rows + overscan);
-  return { from, to, slots: view.rows + 2 * overscan + 1, width: view.width, reveal };
+  // As many keys as the window has rows: a step then moves the elements of the rows that left, never makes new ones.
+  const slots = view.rows + 2 * overscan;
+  const { base } = view;
+  const keyOf = useCallback((index: number) => rowKey(index, base, slots), [base, slots]);
+  return { from, to, width: view.width, keyOf, reveal };
 }

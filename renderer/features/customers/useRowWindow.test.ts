@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { nextView, rowKey, type View } from './useRowWindow';
+
+const OVERSCAN = 4;
+const ROWS = 17;
+const SLOTS = ROWS + 2 * OVERSCAN;
+
+/** Keys of the rows from `first - overscan` on, as CustomerTable hands them out. */
+function keys(v: View): number[] {
+  const from = Math.max(0, v.first - OVERSCAN);
+  return Array.from({ length: ROWS + 2 * OVERSCAN }, (_, i) => rowKey(from + i, v.base, SLOTS));
+}
+
+describe('row keys of the list window', () => {
+  const start: View = { first: 40, rows: ROWS, width: 900, base: 0 };
+
+  it('lets every row keep its key on a wheel step, so only the rows that leave hand their elements on', () => {
+    const next = nextView(start, 43, ROWS, 900, OVERSCAN);
+    for (let index = 43 - OVERSCAN; index < 40 + ROWS + OVERSCAN; index++) {
+      expect(rowKey(index, next.base, SLOTS)).toBe(rowKey(index, start.base, SLOTS));
+    }
+    const before = new Set(keys(start));
+    expect(keys(next).filter((k) => !before.has(k))).toHaveLength(0);
+  });
+
+  it('keeps the keys at their places on a jump of a screen, so no element moves', () => {
+    const next = nextView(start, 40 + ROWS, ROWS, 900, OVERSCAN);
+    expect(keys(next)).toEqual(keys(start));
+  });
+
+  it('never gives two rows of a window the same key', () => {
+    let v = start;
+    for (const first of [41, 45, 60, 61, 200, 150, 149, 0, 3]) {
+      v = nextView(v, first, ROWS, 900, OVERSCAN);
+      expect(new Set(keys(v)).size).toBe(ROWS + 2 * OVERSCAN);
+    }
+  });
+
+  it('keeps the same view when nothing changed (no re-render)', () => {
+    expect(nextView(start, 40, ROWS, 900, OVERSCAN)).toBe(start);
+  });
+});
