@@ -1,46 +1,27 @@
 import type { Dexie, Table } from 'dexie';
 import { blockOf, BLOCK_MS, DOCS, META, POSTINGS, type Posting, type PostMeta } from './history-postings';
-import { SEP, SEP_END } from './history-words';
 import { post, type PostingIo } from './history-postings-index';
 
 /**
  * Posts the interactions that existed before schema v6 (history-postings.ts), in the background: an
  * upgrade that wrote the postings of a million rows would hold the app's start for about a minute.
- * A week of rows at a time in `at` order (each posting row written once), one transaction each,
+ * A block of rows at a time in `at` order (a busy one in chunks of CHUNK_ROWS), one transaction each,
  * resuming from the meta row's `after` across restarts. Rows written meanwhile
  * are posted by the middleware (they get a doc number, so the build passes over them). Until `built`
  * is set, the search uses its walk over the `words` index instead (history-search.ts).
  */
 
 const KEY_CHUNK = 5000;
-/** A week with more posting keys to read than this is read whole, in one range request. */
-const WHOLE_WEEK = 64;
+/** Rows posted per transaction at most: a block of a million-row history holds some 40,000. */
+const CHUNK_ROWS = 4000;
 
 type Row = { id: string; at?: unknown; words?: string[] };
 
-/**
- * Dexie table reads and writes; posting rows of a week needed by the dozen are read with one range
- * request for the whole week (IndexedDB has no batch get: a get per key costs a request each).
- */
+/** Dexie table reads and writes (post() reads the posting lists of a busy block with one range request). */
 function dexieIo(db: Dexie): PostingIo {
-  const postings = db.table<Posting, string>(POSTINGS);
-  const getPostings = async (keys: string[]) => {
-    const byWeek = new Map<string, string[]>();
-    for (const k of keys) {
-      const week = k.slice(0, k.indexOf(SEP));
-      byWeek.set(week, [...(byWeek.get(week) ?? []), k]);
-    }
-    const found = new Map<string, Posting>();
-    await Promise.all(
-      [...byWeek].map(async ([week, ks]) => {
-        const rows = ks.length > WHOLE_WEEK ? await postings.where('k').between(`${week}${SEP}`, `${week}${SEP_END}`).toArray() : await postings.bulkGet(ks);
-        for (const p of rows) if (p) found.set(p.k, p);
-      }),
-    );
-    return keys.map((k) => found.get(k));
-  };
   return {
-    get: (store, keys) => (keys.length === 0 ? Promise.resolve([]) : store === POSTINGS && keys[0] !== META ? getPostings(keys) : db.table(store).bulkGet(keys)),
+    get: (store, keys) => (keys.length === 0 ? Promise.resolve([]) : db.table(store).bulkGet(keys)),
+    range: (lower, upper) => db.table<Posting, string>(POSTINGS).where('k').between(lower, upper, true, true).toArray(),
     put: (store, values) => (values.length ? db.table(store).bulkPut(values) : Promise.resolve()),
     del: (store, keys) => (keys.length ? db.table(store).bulkDelete(keys) : Promise.resolve()),
   };
@@ -53,8 +34,8 @@ async function readMeta(db: Dexie): Promise<PostMeta> {
 }
 
 /**
- * One week of rows in `at` order (every row whose `at` sorts from `after` to the start of the next
- * week), so each posting row is written once; false when the `at` index is done.
+ * One block of rows in `at` order (every row whose `at` sorts from `after` to the start of the next
+ * block, or the first CHUNK_ROWS of them up to a change of instant); false when the `at` index is done.
  */
 async function buildChunk(db: Dexie, interactions: Table<Row, string>): Promise<boolean> {
   return db.transaction('rw', [interactions, db.table(POSTINGS), db.table(DOCS)], async () => {
@@ -67,7 +48,14 @@ async function buildChunk(db: Dexie, interactions: Table<Row, string>): Promise<
     let end = Number.isFinite(ms) ? new Date((blockOf(ms) + 1) * BLOCK_MS).toISOString() : '';
     // An `at` that is not a canonical instant sorts elsewhere: its rows alone.
     if (end <= at) end = `${at}\u0000`;
-    await post(dexieIo(db), asIs(await interactions.where('at').between(at, end, true, false).toArray()));
+    let rows = await interactions.where('at').between(at, end, true, false).limit(CHUNK_ROWS).toArray();
+    if (rows.length === CHUNK_ROWS) {
+      // A busy block: up to the last instant read (whose rows may go on), or that one instant alone.
+      const last = rows[rows.length - 1]!.at as string;
+      end = last === at ? `${at}\u0000` : last;
+      rows = last === at ? await interactions.where('at').equals(at).toArray() : rows.filter((r) => (r.at as string) < last);
+    }
+    await post(dexieIo(db), asIs(rows));
     await db.table(POSTINGS).put({ ...(await readMeta(db)), after: end });
     return true;
   });

@@ -4,7 +4,7 @@ import { MemoryFolder } from '../../shared/sync/memory-folder';
 import { openDb, useDatabase as setAppDb, type RapportDb } from './db';
 import { eraseContact } from './gdpr';
 import { settleSearchWords } from './history-index';
-import { DOCS, META, POSTINGS, postingsOf, unionOf, type PostDoc, type Posting, type PostMeta } from './history-postings';
+import { DOCS, listOf, META, PART_SIZE, POSTINGS, postingsOf, unionOf, type PostDoc, type Posting, type PostMeta } from './history-postings';
 import { searchHistory } from './history-search';
 import { matchesAllTerms, queryTerms } from './history-words';
 import { createDbSync } from './sync-run';
@@ -49,7 +49,16 @@ async function expectExact(db: RapportDb): Promise<void> {
   const want = new Map<string, Map<number, number>>();
   for (const r of rows) for (const [k, d] of postingsOf(r.words)) (want.get(k) ?? want.set(k, new Map()).get(k)!).set(n.get(r.id)!, d);
   const stored = ((await db.table(POSTINGS).toArray()) as Array<Posting | PostMeta>).filter((p): p is Posting => p.k !== META);
-  expect(entries(new Map(stored.map((p) => [p.k, unionOf([p])])))).toEqual(entries(want));
+  // A long list is stored in parts: each part full but the last, in doc order, none empty.
+  const lists = new Map<string, Posting[]>();
+  for (const p of stored) lists.set(listOf(p.k), [...(lists.get(listOf(p.k)) ?? []), p]);
+  for (const parts of lists.values()) {
+    const sizes = parts.map((p) => p.p.length / 2);
+    expect(sizes.slice(0, -1).every((s) => s === PART_SIZE) && sizes[sizes.length - 1]! > 0 && sizes[sizes.length - 1]! <= PART_SIZE).toBe(true);
+    const ns = parts.flatMap((p) => [...p.p.filter((_, i) => i % 2 === 0)]);
+    expect(ns).toEqual([...ns].sort((a, b) => a - b));
+  }
+  expect(entries(new Map([...lists].map(([k, parts]) => [k, unionOf(parts)])))).toEqual(entries(want));
 }
 
 /** A multi-word search equals a filter over every live row's words. */
@@ -98,6 +107,26 @@ describe('history postings', () => {
     await db.interactions.add(row('again', { summary: 'Angebot Termin' }));
     await expectExact(db);
   });
+
+  it('cut long lists into parts and keep them exact through bulk edits, adds and deletes', async () => {
+    const db = fresh();
+    const n = PART_SIZE + 104;
+    // One block, one word in every row: lists longer than a part.
+    const rows = Array.from({ length: n }, (_, i) => row(`r${String(i).padStart(4, '0')}`, { at: new Date(Date.UTC(2026, 9, 5, 8, 0, i)).toISOString(), summary: 'Angebot Termin' }));
+    await db.interactions.bulkAdd(rows);
+    const keys = (await db.table(POSTINGS).toCollection().primaryKeys()) as string[];
+    expect(keys.some((k) => listOf(k) !== k)).toBe(true);
+    await expectExact(db);
+    // A bulk put of stored rows spread over many more stored ids (the key probe stops at its limit), and new ones.
+    const edited = rows.filter((_, i) => i % 110 === 0).map((r) => ({ ...r, summary: 'Newsletter Termin' }));
+    await db.interactions.bulkPut([...edited, row('r2000a', { summary: 'Newsletter Termin' }), row('r9990', { summary: 'Newsletter Termin' })]);
+    await expectExact(db);
+    await expectFound(db, 'newsletter termin');
+    // Deleting early docs shifts every later entry into other parts.
+    await db.interactions.bulkDelete(['r0001', 'r0002', 'r0003']);
+    await expectExact(db);
+    await expectFound(db, 'newsletter termin');
+  }, 60_000);
 
   it('follow contact renames (same transaction or settled later) and GDPR erasure', async () => {
     const db = fresh();

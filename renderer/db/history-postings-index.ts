@@ -1,15 +1,19 @@
 import { Dexie, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
-import { addEdit, applyEdit, DOCS, META, POSTINGS, postingsOf, type PostDoc, type PostingEdits, type PostMeta, type Posting } from './history-postings';
+import { addEdit, applyEdit, DOCS, joinParts, listOf, META, partKey, partsOf, partsRange, POSTINGS, postingsOf, sameList, blockPartOf, type PostDoc, type PostingEdits, type PostMeta, type Posting } from './history-postings';
+import { SEP, SEP_END } from './history-words';
 
 /**
- * Keeps the week postings (history-postings.ts) exactly in step with `interactions.words`, whoever
+ * Keeps the block postings (history-postings.ts) exactly in step with `interactions.words`, whoever
  * writes: this middleware sits below the one deriving the words (history-index.ts), so it sees every
  * row as stored, including the re-derivations after a contact is renamed, trashed or erased.
  * - Every read-write transaction over `interactions` is widened to the two posting stores, so the
  *   postings change atomically with the rows (no flags, nothing to settle, a crash loses nothing).
- * - A row's postings are its words' (week, word) entries; a row that has a `postDocs` entry is
+ * - A row's postings are its words' (block, word) entries; a row that has a `postDocs` entry is
  *   posted exactly, one without is not posted at all (rows from before v6 until the build reaches
  *   them). A write diffs the stored row's words against the new ones, after the write succeeded.
+ * - What a bulk write costs is mostly IndexedDB requests: a new row needs no `postDocs` read, a big
+ *   batch finds which of its rows are stored with one key read, a busy block's lists are read with
+ *   one range request, and only the parts of a list that changed are written.
  * - Hard deletes drop the row's entries and its doc number; clearing the table clears both stores.
  */
 
@@ -19,16 +23,55 @@ type Change = { id: string; before: Row | undefined; after: Row | undefined };
 /** Reads and writes of the posting stores inside one transaction (DBCore or a Dexie transaction). */
 export type PostingIo = {
   get(store: string, keys: string[]): Promise<unknown[]>;
+  /** The posting rows with keys from `lower` to `upper` (both included). */
+  range(lower: string, upper: string): Promise<Posting[]>;
   put(store: string, values: object[]): Promise<unknown>;
   del(store: string, keys: string[]): Promise<unknown>;
 };
 
 const sameWords = (a: readonly string[] | undefined, b: readonly string[] | undefined) => (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
 
+/** A block with more posting lists to read than this is read whole, in one range request. */
+const WHOLE_BLOCK = 32;
+
+/**
+ * The stored parts of some posting lists, by list key. A bulk write (a demo chunk, an import, the
+ * build) touches most words of each block it spans: such a block is read with one range request
+ * instead of one per list.
+ */
+async function readLists(io: PostingIo, keys: string[]): Promise<Map<string, Posting[]>> {
+  const byBlock = new Map<string, string[]>();
+  for (const k of keys) {
+    const block = blockPartOf(k);
+    const ks = byBlock.get(block);
+    if (ks) ks.push(k);
+    else byBlock.set(block, [k]);
+  }
+  const ranges: Array<[string, string]> = [];
+  for (const [block, ks] of byBlock) {
+    if (ks.length > WHOLE_BLOCK) ranges.push([`${block}${SEP}`, `${block}${SEP_END}`]);
+    else for (const k of ks) ranges.push(partsRange(k));
+  }
+  const out = new Map<string, Posting[]>();
+  for (const rows of await Promise.all(ranges.map(([lower, upper]) => io.range(lower, upper)))) {
+    for (const row of rows) {
+      const list = listOf(row.k);
+      const parts = out.get(list);
+      if (parts) parts.push(row);
+      else out.set(list, [row]);
+    }
+  }
+  return out;
+}
+
 /** Applies the changes of some rows (before: as stored, undefined when new; after: undefined when deleted). */
 export async function post(io: PostingIo, changes: Change[]): Promise<void> {
   if (changes.length === 0) return;
-  const docs = (await io.get(DOCS, changes.map((c) => c.id))) as Array<PostDoc | undefined>;
+  // A row that was not stored has no doc number (deletes and clears drop it with the row).
+  const stored = changes.filter((c) => c.before);
+  const found = (await io.get(DOCS, stored.map((c) => c.id))) as Array<PostDoc | undefined>;
+  const byId = new Map(stored.map((c, i) => [c.id, found[i]]));
+  const docs = changes.map((c) => byId.get(c.id));
   const edits: PostingEdits = new Map();
   const fresh: PostDoc[] = [];
   const gone: string[] = [];
@@ -49,15 +92,21 @@ export async function post(io: PostingIo, changes: Change[]): Promise<void> {
       addEdit(edits, doc.n, postingsOf(c.before?.words), postingsOf(c.after.words));
     }
   }
-  const keys = [...edits.keys()];
-  const old = (await io.get(POSTINGS, keys)) as Array<Posting | undefined>;
+  const lists = await readLists(io, [...edits.keys()]);
   const put: object[] = meta ? [meta] : [];
   const del: string[] = [];
-  keys.forEach((k, i) => {
-    const p = applyEdit(old[i]?.p, edits.get(k)!);
-    if (p) put.push({ k, p });
-    else if (old[i]) del.push(k);
-  });
+  for (const [key, edit] of edits) {
+    const stored = lists.get(key) ?? [];
+    const parts = partsOf(applyEdit(joinParts(stored), edit));
+    const was = new Map(stored.map((r) => [r.k, r.p]));
+    // Only the parts that changed are written (an append changes the last one).
+    parts.forEach((p, i) => {
+      const k = partKey(key, i);
+      if (!sameList(was.get(k), p)) put.push({ k, p });
+      was.delete(k);
+    });
+    del.push(...was.keys());
+  }
   await Promise.all([io.put(POSTINGS, put), io.del(POSTINGS, del), io.put(DOCS, fresh), io.del(DOCS, gone)]);
 }
 
@@ -70,9 +119,14 @@ function inZone<T, R>(first: Promise<T>, then: (value: T) => R | PromiseLike<R>)
   return Dexie.Promise.resolve(first).then(then);
 }
 
+/** DBCoreRangeType.Range (a const enum, not importable here) from `lower` to `upper`, both included. */
+const between = (lower: string, upper: string) => ({ type: 2, lower, upper, lowerOpen: false, upperOpen: false }) as unknown as DBCoreKeyRange;
+
 function coreIo(down: DBCore, trans: DBCoreTransaction): PostingIo {
+  const postings = down.table(POSTINGS);
   return {
     get: (store, keys) => (keys.length ? down.table(store).getMany({ trans, keys }) : Promise.resolve([])),
+    range: async (lower, upper) => (await postings.query({ trans, values: true, query: { index: postings.schema.primaryKey, range: between(lower, upper) } })).result as Posting[],
     put: (store, values) => (values.length ? down.table(store).mutate({ type: 'put', trans, values }) : Promise.resolve()),
     del: (store, keys) => (keys.length ? down.table(store).mutate({ type: 'delete', trans, keys }) : Promise.resolve()),
   };
@@ -91,10 +145,31 @@ function changesOf(ids: string[], before: Array<Row | undefined>, after: Array<R
 }
 
 const ANY_RANGE = 3;
+/** A write of more rows than this first finds which of them are stored, with one key read. */
+const PROBE_FROM = 32;
+
+/**
+ * The stored rows of some ids (undefined where none). A bulk write of new rows (a demo chunk, an
+ * import) would cost a get per row to learn that there is nothing: the keys between the smallest and
+ * the largest id are read first (a bounded number of them), and only rows found there are read.
+ */
+async function storedRows(table: DBCoreTable, trans: DBCoreTransaction, ids: string[]): Promise<Array<Row | undefined>> {
+  if (ids.length < PROBE_FROM) return table.getMany({ trans, keys: ids }) as Promise<Array<Row | undefined>>;
+  const sorted = [...ids].sort();
+  const limit = 4 * ids.length;
+  const keys = (await table.query({ trans, values: false, limit, query: { index: table.schema.primaryKey, range: between(sorted[0]!, sorted[sorted.length - 1]!) } })).result as string[];
+  // Ids beyond the last key read are unknown when the read stopped at its limit.
+  const last = keys.length === limit ? keys[keys.length - 1]! : undefined;
+  const present = new Set(keys);
+  const read = [...new Set(ids.filter((id) => present.has(id) || (last !== undefined && id > last)))];
+  const rows = read.length ? ((await table.getMany({ trans, keys: read })) as Array<Row | undefined>) : [];
+  const byId = new Map(read.map((id, i) => [id, rows[i]]));
+  return ids.map((id) => byId.get(id));
+}
 
 function interactionsTable(down: DBCore, table: DBCoreTable): DBCoreTable {
   const write = (req: DBCoreMutateRequest, ids: string[], after: (i: number) => Row | undefined) =>
-    inZone(table.getMany({ trans: req.trans, keys: ids }) as Promise<Array<Row | undefined>>, (before) =>
+    inZone(storedRows(table, req.trans, ids), (before) =>
       inZone(table.mutate(req), (res) => {
         const failed = new Set(Object.keys(res.failures ?? {}).map(Number));
         const changes = changesOf(ids, before, ids.map((_, i) => after(i)), failed);

@@ -67,7 +67,7 @@ afterAll(async () => {
   await db.delete();
 });
 
-describe('history search over the week postings', () => {
+describe('history search over the block postings', () => {
   it('returns exactly the newest matches, in order, without duplicates, for small and large pages', async () => {
     const cases = { 'angebot termin': [1, 50, 301], 'becker angebot': [7, 50, 5000], 'becker termin angebot': [1, 7, 5000], 'rueckruf angebot': [1, 5000], 'becker rueckruf': [50], 'notiz burst': [299, 600] };
     for (const [query, limits] of Object.entries(cases)) {
@@ -113,7 +113,7 @@ describe('history search over the week postings', () => {
     const got = await searchHistory('newsletter angebot', { stats });
     expect(got).toEqual({ hits: [], hasMore: false });
     expect(stats.rows).toBe(0);
-    // Two range reads per week of history (about two years).
-    expect(stats.keyCalls).toBeLessThanOrEqual(2 * 110);
+    // Two range reads per four-week block of history (about two years).
+    expect(stats.keyCalls).toBeLessThanOrEqual(2 * 28);
   });
 });

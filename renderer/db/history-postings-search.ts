@@ -5,12 +5,13 @@ import { done, newestTime, oldestTime, timed, wordsIndex, type SearchStats } fro
 import { matchesAllTerms, msOf, timeKey } from './history-words';
 
 /**
- * History search for several words over the week postings (history-postings.ts): weeks are read
- * newest first, a few at a time (doubling), each query word's postings of a week in ONE range read
+ * History search for several words over the block postings (history-postings.ts; a block is four
+ * weeks, called a week below): weeks are read newest first, a few at a time (doubling), each query
+ * word's postings of a week in ONE range read
  * (every indexed word it begins), intersected in memory. Only the newest page of matches (and any
  * match at the same instant as the last one) is looked up as rows, and checked against every term
  * (one-letter initials only match names). Two common words that never occur together cost two small
- * reads per week of history, and the answer is definite: no "load more" over nothing.
+ * reads per block of history, and the answer is definite: no "load more" over nothing.
  */
 
 /** One query word and the indexed words it begins (`broad`: more than history-walk's MAX_WORDS). */
@@ -20,8 +21,8 @@ export type PostingResult = { hits: Interaction[]; hasMore: boolean };
 type Stored = Interaction & { words?: string[] };
 type Candidate = { n: number; ms: number };
 
-const FIRST_WEEKS = 4;
-const MOST_WEEKS = 32;
+const FIRST_BLOCKS = 1;
+const MOST_BLOCKS = 8;
 /** A query word beginning at most this many indexed words narrows the weeks read to where it occurs. */
 const BOUND_WORDS = 16;
 
@@ -87,12 +88,12 @@ export async function searchPostings(listed: ListedTerm[], terms: string[], limi
   const hits: Stored[] = [];
   let taken = 0;
   let week = newest;
-  let span = FIRST_WEEKS;
+  let span = FIRST_BLOCKS;
   while (hits.length <= limit) {
     while (candidates.length - taken <= limit - hits.length && week >= oldest) {
       const weeks = Array.from({ length: Math.min(span, week - oldest + 1) }, (_, i) => week - i);
       week -= weeks.length;
-      span = Math.min(MOST_WEEKS, 2 * span);
+      span = Math.min(MOST_BLOCKS, 2 * span);
       if (stats) stats.blocks += weeks.length;
       const read = await timed(stats, 'postings', () => readWeeks(weeks, drivers, stats));
       weeks.forEach((w, i) => candidates.push(...intersect(w, read[i]!, stats)));

@@ -18,7 +18,7 @@ import { matchesAllTerms, queryTerms } from './history-words';
  *    candidates are a merge of short backwards walks, in rounds; a round only takes entries newer
  *    than every truncated walk, so results come out newest first without reading older history.
  *    Where IndexedDB has getAllRecords (Chromium 141+, Electron's) rows come along with the entries.
- * 3. Several words: the week postings intersected newest week first (history-postings-search.ts):
+ * 3. Several words: the block postings intersected newest block first (history-postings-search.ts):
  *    cost grows with the weeks of history read and the page, not with the rows of either word, and
  *    words that never occur together are answered definitely. Until the postings of a database from
  *    before schema v6 are built (in the background), the word that is sparsest lately is walked as

@@ -28,10 +28,11 @@ describe('schema v6', () => {
     const name = `v6-${crypto.randomUUID()}`;
     const old = new Dexie(name);
     for (const migrate of [migrateV1, migrateV2, migrateV3, migrateV4, migrateV5]) migrate(old);
-    // Two years, many rows at one instant, one without a time, one with a time that is no instant, one not in UTC.
-    const rows = Array.from({ length: 4500 }, (_, i) =>
-      row(i, ['angebot termin', 'angebot', 'termin newsletter'][i % 3]!, i < 2500 ? '2026-03-02T09:00:00.000Z' : new Date(Date.UTC(2024, 0, 1 + (i % 700))).toISOString()),
-    );
+    // Two years; in one block more rows at one instant, and more at others, than the build posts at once
+    // (4000); one without a time, one with a time that is no instant, one not in UTC.
+    const atOf = (i: number) =>
+      i < 4100 ? '2026-03-02T09:00:00.000Z' : i < 8300 ? new Date(Date.UTC(2026, 2, 2, 10) + (i - 4100) * 60_000).toISOString() : new Date(Date.UTC(2024, 0, 1 + (i % 700))).toISOString();
+    const rows = Array.from({ length: 9000 }, (_, i) => row(i, ['angebot termin', 'angebot', 'termin newsletter'][i % 3]!, atOf(i)));
     rows.push({ ...row(9999, 'angebot termin', '2025-01-01T00:00:00.000Z'), at: undefined as unknown as string });
     rows.push(row(9998, 'angebot termin', 'gestern'), row(9997, 'angebot termin', '2025-06-01T10:00:00+02:00'));
     await old.table('interactions').bulkAdd(rows.map((r) => ({ ...r, words: interactionWords(r, []) })));
@@ -53,5 +54,5 @@ describe('schema v6', () => {
     expect((await searchHistory('newsletter angebot')).hits.map((h) => h.id)).toEqual(['i4000']);
     db.close();
     await db.delete();
-  }, 60_000);
+  }, 120_000);
 });

@@ -3,8 +3,9 @@ import { DOCS, META, POSTINGS } from '../history-postings';
 
 /**
  * Schema v6 (history search postings, see ../history-postings.ts):
- * - `postings`, keyed `k` = `<week>\u0001<word>`: per week and word the doc numbers (and times) of
- *   the interactions containing it, so several words intersect a few small lists per week;
+ * - `postings`, keyed `k` = `<four-week block>\u0001<word>` (long lists in parts): per block and word
+ *   the doc numbers (and times) of the interactions containing it, so several words intersect a few
+ *   small lists per block;
  * - `postDocs`, interaction id → doc number `n` (unique index: doc number → id).
  * The upgrade only creates the stores: posting a million existing rows takes about a minute, so
  * ../history-postings-build.ts does it in the background after the app opened (the search walks the
