@@ -1,16 +1,11 @@
+import { firstScreenPainted } from '../../app/first-screen';
+
 /** How long the first screen gets to itself after it is painted (loading lists, first scrolls). */
 const SETTLE_MS = 3000;
 /** Longest wait for an idle moment once settled: a busy user still gets their daily backup. */
 const IDLE_TIMEOUT_MS = 10_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** After the next frame is painted; a hidden window paints no frames, so at most a second. */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    requestAnimationFrame(() => setTimeout(resolve, 0));
-    setTimeout(resolve, 1000);
-  });
 
 const whenIdle = () =>
   new Promise<void>((resolve) => {
@@ -24,7 +19,7 @@ const whenIdle = () =>
  */
 export function afterStartSettles(fn: () => void): () => void {
   let cancelled = false;
-  void afterPaint()
+  void firstScreenPainted()
     .then(() => sleep(SETTLE_MS))
     .then(whenIdle)
     .then(() => {

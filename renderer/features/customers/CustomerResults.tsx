@@ -7,7 +7,7 @@ import { useLive } from '../../db/live';
 import { formatters } from '../../i18n/format';
 import { useCustomerIndex } from './customer-index';
 import { CustomerTable } from './CustomerTable';
-import { applyFilters, resetSearchAndFilters, sortRows, useCustomerFilters } from './filters';
+import { applyFiltersOnce, resetSearchAndFilters, sortRows, useCustomerFilters } from './filters';
 import { createSearch, useCustomerQuery } from './search';
 import type { ListState } from './useListState';
 
@@ -36,7 +36,7 @@ export function CustomerResults({ rows, ready, list, onList, ownerNames, onOpen 
   const query = useCustomerQuery((s) => s.query);
   const sorted = useMemo(() => sortRows(rows ?? [], list.sort, ownerNames), [rows, list.sort, ownerNames]);
   // A new rhythm table changes who is due: DueFilter then hands out a new filters object.
-  const base = useMemo(() => applyFilters(sorted, filters, selfId), [sorted, filters, selfId]);
+  const base = useMemo(() => applyFiltersOnce(sorted, filters, selfId), [sorted, filters, selfId]);
   const [search] = useState(createSearch);
   // The gram index holds every row of the loaded index; the first page painted before it is not in it.
   const grams = useCustomerIndex((s) => s.grams);

@@ -21,13 +21,14 @@ export function CustomersPage() {
   const navigate = useRouter((s) => s.navigate);
   // Only the owner filter matters here (which first page to paint); the rest is CustomerResults' business.
   const ownerFilter = useCustomerFilters((s) => s.filters.owner);
-  const owner = ownerFilter === 'me' ? selfId : ownerFilter === 'all' ? null : ownerFilter;
+  // The shell sets selfId after this page's first render: until then "my accounts" is nobody's yet.
+  const owner = ownerFilter === 'me' ? selfId || undefined : ownerFilter === 'all' ? null : ownerFilter;
   const { rows, ready } = useCustomerRows(owner);
   const [list, setList] = useListState();
   const teamRows = useLive(listTeam);
   const team = useMemo(() => teamRows ?? [], [teamRows]);
   const ownerNames = useMemo(() => new Map(team.map((m) => [m.id, m.name])), [team]);
-  const { countries, tags } = useMemo(() => facets(ready ? (rows ?? []) : []), [rows, ready]);
+  const { countries, tags } = useMemo(() => (ready && rows ? facets(rows) : NO_FACETS), [rows, ready]);
   const [view, setView] = useState<'list' | 'trash'>('list');
   // A command posted before this page mounted (Ctrl+N from another page) is picked up here.
   const [creating, setCreating] = useState(() => usePendingCommand.getState().command === 'new-account');
@@ -84,12 +85,22 @@ export function CustomersPage() {
   );
 }
 
-function facets(rows: { country: string; tags: string[] }[]): { countries: string[]; tags: string[] } {
+type Facets = { countries: string[]; tags: string[] };
+const NO_FACETS: Facets = { countries: [], tags: [] };
+/** Per loaded rows array: coming back to the page must not walk 100k rows again (>100 ms on a busy laptop). */
+const facetCache = new WeakMap<readonly object[], Facets>();
+
+function facets(rows: readonly { country: string; tags: string[] }[]): Facets {
+  if (rows.length === 0) return NO_FACETS;
+  const cached = facetCache.get(rows);
+  if (cached) return cached;
   const countries = new Set<string>();
   const tags = new Set<string>();
   for (const r of rows) {
     countries.add(r.country);
     for (const tag of r.tags) tags.add(tag);
   }
-  return { countries: [...countries].filter(Boolean).sort(), tags: [...tags].sort((a, b) => a.localeCompare(b, 'de')) };
+  const result = { countries: [...countries].filter(Boolean).sort(), tags: [...tags].sort((a, b) => a.localeCompare(b, 'de')) };
+  facetCache.set(rows, result);
+  return result;
 }

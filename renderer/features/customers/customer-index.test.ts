@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccountInput } from '../../../shared/validation/account';
-import { createAccount, trashAccount, updateAccount } from '../../db/account-writes';
+import { createAccount, setArchived, trashAccount, updateAccount } from '../../db/account-writes';
 import { createContact } from '../../db/contact-writes';
 import { loadFirstPage } from '../../db/customer-list';
 import { openDb, useDatabase } from '../../db/db';
@@ -30,6 +30,24 @@ describe('customer list source', () => {
     for (const n of ['Zander', 'Özdemir Bau', 'Adler', 'Äpfel AG', 'Müller']) await create(n, n === 'Müller' ? 'u2' : 'u1');
     expect((await loadFirstPage('u1', 3)).map((r) => r.name)).toEqual(['Adler', 'Äpfel AG', 'Özdemir Bau']);
     expect((await loadFirstPage(null, 10)).map((r) => r.name)).toEqual(['Adler', 'Äpfel AG', 'Müller', 'Özdemir Bau', 'Zander']);
+  });
+
+  it('reads past trashed and archived accounts, and past runs of equal names longer than a read, for the first page', async () => {
+    // 26 equal names sort first; with a page of 2 each read takes 22 rows, so the run spans reads.
+    for (let i = 0; i < 26; i++) {
+      const id = await create('Gleich GmbH');
+      if (i % 2 === 0) await setArchived(id, true);
+      else await trashAccount(id);
+    }
+    const zeta = await create('Zeta');
+    await create('Zulu');
+    await create('Zander', 'u2');
+    await createContact(zeta, { salutation: 'mr', title: '', firstName: 'Jürgen', lastName: 'Weiß', position: '', phone: '', mobile: '', email: 'jw@zeta.de', preferredChannel: 'none', notes: '' });
+    const page = await loadFirstPage('u1', 2);
+    expect(page.map((r) => r.name)).toEqual(['Zeta', 'Zulu']);
+    expect(page[0]?.contactNames).toBe('Jürgen Weiß');
+    expect(page[0]?.haystack).toContain('jw@zeta.de');
+    expect((await loadFirstPage(null, 5)).map((r) => r.name)).toEqual(['Zander', 'Zeta', 'Zulu']);
   });
 
   it('loads the whole index and keeps it in step with creates, renames, contacts and trash', async () => {

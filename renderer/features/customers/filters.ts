@@ -64,6 +64,19 @@ export function applyFilters(rows: readonly CustomerRow[], f: CustomerFilters, s
   });
 }
 
+let lastFiltered: { rows: readonly CustomerRow[]; f: CustomerFilters; selfId: string; result: CustomerRow[] } | undefined;
+
+/**
+ * applyFilters, remembering the last answer: the list page asks again with the same rows and
+ * filters each time it is opened, and at 100k rows that is a pass worth skipping.
+ */
+export function applyFiltersOnce(rows: readonly CustomerRow[], f: CustomerFilters, selfId: string): CustomerRow[] {
+  if (lastFiltered && lastFiltered.rows === rows && lastFiltered.f === f && lastFiltered.selfId === selfId) return lastFiltered.result;
+  const result = applyFilters(rows, f, selfId);
+  lastFiltered = { rows, f, selfId, result };
+  return result;
+}
+
 type KeyOf = (r: CustomerRow) => string;
 
 /** Sort keys per column; text sorts by German collation key, dates as ISO strings. */

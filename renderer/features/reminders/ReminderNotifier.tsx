@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
+import { firstScreenPainted } from '../../app/first-screen';
 import { useSession } from '../../app/session';
 import { todayIso } from '../../app/today';
 import { getPlanningSettings } from '../../db/planning';
@@ -15,7 +16,7 @@ const CHECK_EVERY_MS = 60_000;
 const TOP = 3;
 
 /**
- * OS notifications for reminders: once shortly after the app starts and once a day at the
+ * OS notifications for reminders: once shortly after the app's first screen and once a day at the
  * configured hour. Each reminder key is notified at most once (the keys are remembered in the
  * database), so restarting the app never nags about the same thing twice. Renders nothing.
  */
@@ -47,7 +48,11 @@ export function ReminderNotifier() {
       if (!dailyNotificationDue(new Date().getHours(), s.notifyHour, n.lastDaily, todayIso())) return;
       await run(true);
     };
-    const start = setTimeout(() => void run(false).catch(() => undefined), START_DELAY_MS);
+    // Counted from the first screen: at 100k accounts the reminder reads would hold up its reads.
+    let start: ReturnType<typeof setTimeout> | undefined;
+    void firstScreenPainted().then(() => {
+      if (!stopped) start = setTimeout(() => void run(false).catch(() => undefined), START_DELAY_MS);
+    });
     const timer = setInterval(() => void check().catch(() => undefined), CHECK_EVERY_MS);
     return () => {
       stopped = true;

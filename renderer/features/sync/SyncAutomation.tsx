@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
+import { firstScreenPainted } from '../../app/first-screen';
 import { useLive } from '../../db/live';
 import { getSyncPrefs, onLocalEdit, type SyncPrefs } from '../../db/sync-settings';
-import { refreshSync, syncNow, useSync } from './sync-controller';
+import { refreshSyncFolder, syncNow, useSync } from './sync-controller';
 
 /** Quiet time after the last local edit before syncing it. */
 export const EDIT_DEBOUNCE_MS = 30_000;
@@ -47,7 +48,15 @@ export function SyncAutomation() {
   const ready = useSync((s) => !!s.folder?.path && !s.folder.needsPermission);
   // The preferences row lives beside the engine's bookkeeping; only a real change restarts the timers.
   const key = prefs && ready ? JSON.stringify(prefs) : '';
-  useEffect(() => void refreshSync(), []);
+  // Only the folder is needed here (not the pending count, see refreshSyncFolder), and only after the first
+  // screen: the sync on start it unlocks reads and writes every unsynced row.
+  useEffect(() => {
+    let stopped = false;
+    void firstScreenPainted().then(() => (stopped ? undefined : refreshSyncFolder()));
+    return () => {
+      stopped = true;
+    };
+  }, []);
   useEffect(() => (key ? schedule(JSON.parse(key) as SyncPrefs) : undefined), [key]);
   return null;
 }

@@ -51,9 +51,21 @@ async function current(): Promise<DbSync | undefined> {
 }
 
 /** Reads folder, passphrase presence, log and pending count (on mount and after changes). */
-export async function refreshSync(): Promise<void> {
-  const [folder, kept, passphrase, log, pending] = await Promise.all([getBridge().syncFolderInfo(), hasSyncKey(), passphraseForRun(), getSyncLog(), localPendingCount()]);
-  useSync.setState({ folder, hasPassphrase: kept || !!passphrase, log, pending });
+export function refreshSync(): Promise<void> {
+  return refresh(true);
+}
+
+/**
+ * The same but leaves the pending count as it is: counting reads every unsynced row's index entry,
+ * seconds at 100k, and only the sync panel shows it (it refreshes with the count when it opens).
+ */
+export function refreshSyncFolder(): Promise<void> {
+  return refresh(false);
+}
+
+async function refresh(count: boolean): Promise<void> {
+  const [folder, kept, passphrase, log, pending] = await Promise.all([getBridge().syncFolderInfo(), hasSyncKey(), passphraseForRun(), getSyncLog(), count ? localPendingCount() : undefined]);
+  useSync.setState({ folder, hasPassphrase: kept || !!passphrase, log, ...(pending === undefined ? {} : { pending }) });
 }
 
 /** One run now (shared with a run already under way); does nothing without a usable folder. */

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { useFirstScreen } from '../../app/first-screen';
 import { useRouter } from '../../app/router';
 import { useSession } from '../../app/session';
 import { todayIso } from '../../app/today';
@@ -31,6 +32,8 @@ export function TodayPage() {
     return listPlanned(from, to, selfId);
   }, [selfId]);
   const complaints = useLive(listOpenComplaints);
+  // Today's appointments on screen: start-up work that waits for the first screen may begin.
+  useFirstScreen(appointments !== undefined);
   const accountNames = useLive(async () => {
     const ids = [...(appointments ?? []), ...(complaints ?? [])].map((i) => i.accountId);
     const rows = await getDb().accounts.bulkGet(ids);
