@@ -119,7 +119,12 @@ test('pipeline board: a new deal moved to "Angebot versendet" is flagged once no
     const store = tx.objectStore('deals');
     const all = await new Promise<Record<string, unknown>[]>((resolve) => { const r = store.getAll(); r.onsuccess = () => resolve(r.result as Record<string, unknown>[]); });
     const deal = all.find((d) => d.title === 'Testangebot Wärmepumpe');
-    if (deal) store.put({ ...deal, offerSentAt: new Date(Date.now() - 20 * 86_400_000).toISOString() });
+    // Local noon twenty days ago: the KPIs take an instant's UTC day (shared/kpi/dates.ts) while "today" is
+    // local, so an offer sent in the first hour after local midnight counts a day more (known, in the notes).
+    const sent = new Date();
+    sent.setHours(12, 0, 0, 0);
+    sent.setDate(sent.getDate() - 20);
+    if (deal) store.put({ ...deal, offerSentAt: sent.toISOString() });
     await new Promise((resolve) => { tx.oncomplete = resolve; });
     db.close();
   });
