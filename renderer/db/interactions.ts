@@ -1,4 +1,4 @@
-import type { Id, Interaction, InteractionType, IsoInstant } from '../../shared/domain';
+import { COMPLAINT_STATUSES, type Id, type Interaction, type InteractionType, type IsoInstant } from '../../shared/domain';
 import { getDb } from './db';
 
 /** Planned appointments starting in [from, to), oldest first, optionally for one team member. */
@@ -24,7 +24,8 @@ export async function listRecentOf(accountId: Id, limit: number): Promise<Intera
 
 /** Complaints not yet resolved, oldest first. */
 export async function listOpenComplaints(): Promise<Interaction[]> {
-  const rows = await getDb().interactions.where('type').equals('complaint').toArray();
+  const open = COMPLAINT_STATUSES.filter((s) => s !== 'resolved').map((s) => ['complaint', s]);
+  const rows = await getDb().interactions.where('[type+complaint.status]').anyOf(open).toArray();
   return rows
     .filter((r) => r.deletedAt === undefined && r.complaint && r.complaint.status !== 'resolved')
     .sort((a, b) => a.at.localeCompare(b.at));
