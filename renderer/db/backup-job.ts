@@ -40,6 +40,11 @@ export type OnBackupProgress = (share: number) => void;
 /** Rows per read and per encoded piece: big enough for few IndexedDB round trips, small enough to stay a few MB. */
 const PAGE = 2000;
 
+/** The tables a backup holds: all but those derived from others (rebuilt by the middlewares on restore). */
+export function backedUpTables(db: Dexie): Table[] {
+  return db.tables.filter((t) => !BACKUP_DERIVED_TABLES.includes(t.name));
+}
+
 /** Writes one table's rows in primary-key order (the order toArray gives), one page at a time. */
 async function writeTable(table: Table, writer: BackupWriter, onPage: (rows: number) => void): Promise<number> {
   const keyPath = table.schema.primKey.keyPath;
@@ -73,7 +78,7 @@ export async function backupBytes(
   const writer = createBackupWriter({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: request.createdAt, schemaVersion });
   const counts: Record<string, number> = {};
   // Only IndexedDB reads are awaited inside: serialising is synchronous, so the transaction stays open.
-  const tables = db.tables.filter((t) => !BACKUP_DERIVED_TABLES.includes(t.name));
+  const tables = backedUpTables(db);
   await db.transaction('r', db.tables, async () => {
     // Counted in the same snapshot, so the share ends at exactly 1; encryption after it is short.
     const total = onProgress ? (await Promise.all(tables.map((t) => t.count()))).reduce((a, b) => a + b, 0) : 0;

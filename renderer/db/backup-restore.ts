@@ -1,11 +1,12 @@
 import { Dexie, type Table } from 'dexie';
 import type { Bridge } from '../../shared/bridge/contract';
 import { BackupCryptoError, decryptBackupBytes, isEncryptedBackup } from '../../shared/backup/encryption';
-import { BACKUP_DERIVED_TABLES, type BackupIssue } from '../../shared/export/backup';
+import type { BackupIssue } from '../../shared/export/backup';
 import { BackupReadError, openBackupReader, type BackupReadOptions } from '../../shared/export/backup-reader';
 import { withoutDerived, type BackupHeader } from '../../shared/export/backup-writer';
 import { getBridge } from '../bridge';
 import { backupPassphrase, takeBackup } from './backup';
+import { backedUpTables } from './backup-job';
 import { getDb, type RapportDb } from './db';
 import { SCHEMA_VERSION } from './migrations';
 
@@ -152,7 +153,7 @@ export async function restoreBackup(
   const reader = openBackupReader(backup.bytes, readOptions(db));
   await db.transaction('rw', db.tables, async () => {
     // Derived tables are emptied with the table they derive from (history-postings-index.ts).
-    for (const table of db.tables) if (!BACKUP_DERIVED_TABLES.includes(table.name)) await table.clear();
+    for (const table of backedUpTables(db)) await table.clear();
     // Tables come in the writer's order (contacts before interactions), so an interaction's
     // search words are derived with its people already in place.
     for (let batch = reader.next(BATCH); batch; batch = reader.next(BATCH)) {

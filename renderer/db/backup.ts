@@ -1,10 +1,9 @@
 import type { Dexie } from 'dexie';
 import type { Bridge } from '../../shared/bridge/contract';
 import { assessLoss, createManifest, isDailyBackupDue, type BackupEntry, type BackupReason, type LossAssessment } from '../../shared/backup';
-import { BACKUP_DERIVED_TABLES } from '../../shared/export/backup';
 import { getBridge } from '../bridge';
 import { runBackup } from './backup-client';
-import type { BackupJobRequest, OnBackupProgress } from './backup-job';
+import { backedUpTables, type BackupJobRequest, type OnBackupProgress } from './backup-job';
 import { DEFAULT_DB_NAME, getDb, type RapportDb } from './db';
 import { SCHEMA_VERSION } from './migrations';
 
@@ -14,7 +13,7 @@ type BackupBridge = Pick<Bridge, 'backupStatus' | 'writeBackup' | 'readBackup'>;
 export async function snapshotTables(db: Dexie): Promise<Record<string, unknown[]>> {
   return db.transaction('r', db.tables, async () => {
     const tables: Record<string, unknown[]> = {};
-    for (const table of db.tables) if (!BACKUP_DERIVED_TABLES.includes(table.name)) tables[table.name] = await table.toArray();
+    for (const table of backedUpTables(db)) tables[table.name] = await table.toArray();
     return tables;
   });
 }
@@ -23,7 +22,7 @@ export async function snapshotTables(db: Dexie): Promise<Record<string, unknown[
 export async function countRows(db: Dexie = getDb()): Promise<Record<string, number>> {
   return db.transaction('r', db.tables, async () => {
     const counts: Record<string, number> = {};
-    for (const table of db.tables) if (!BACKUP_DERIVED_TABLES.includes(table.name)) counts[table.name] = await table.count();
+    for (const table of backedUpTables(db)) counts[table.name] = await table.count();
     return counts;
   });
 }

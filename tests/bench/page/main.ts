@@ -1,6 +1,6 @@
 import { generateDemoDataChunks } from '../../../shared/demo';
 import { DEFAULT_DB_NAME, getDb } from '../../../renderer/db/db';
-import { CUSTOMER_TABLES, loadDemoData } from '../../../renderer/db/demo';
+import { CUSTOMER_TABLES, loadDemoData, type DemoTable } from '../../../renderer/db/demo';
 import { deleteDb, getAll, openRawDb, putAll } from './raw-idb';
 import * as interactionScenarios from './interactions';
 import * as importExportScenarios from './import-export';
@@ -12,30 +12,24 @@ import * as backupScenarios from './backup';
 const TODAY = '2026-11-23';
 const SEED = 7;
 
+/** The app's demo load into a fresh app database, timed; `tables` limits what is written. */
+async function timedAppLoad(accounts: number, tables?: readonly DemoTable[]): Promise<number> {
+  getDb().close();
+  await deleteDb(DEFAULT_DB_NAME);
+  await getDb().open();
+  const t0 = performance.now();
+  await loadDemoData({ seed: SEED, accounts, today: TODAY, selfName: 'Bench', ...(tables ? { tables } : {}) });
+  const ms = performance.now() - t0;
+  getDb().close();
+  return ms;
+}
+
 /** Scenarios the runner calls through page.evaluate; each returns milliseconds. */
 const bench = {
   /** The app's demo loader (Dexie, chunked transactions) into the app's database. */
-  async appLoad(accounts: number): Promise<number> {
-    getDb().close();
-    await deleteDb(DEFAULT_DB_NAME);
-    await getDb().open();
-    const t0 = performance.now();
-    await loadDemoData({ seed: SEED, accounts, today: TODAY, selfName: 'Bench' });
-    const ms = performance.now() - t0;
-    getDb().close();
-    return ms;
-  },
+  appLoad: (accounts: number): Promise<number> => timedAppLoad(accounts),
   /** The same loader writing only the customer base (accounts, contacts and what they refer to): BENCH_DEMO=customers. */
-  async appLoadCustomers(accounts: number): Promise<number> {
-    getDb().close();
-    await deleteDb(DEFAULT_DB_NAME);
-    await getDb().open();
-    const t0 = performance.now();
-    await loadDemoData({ seed: SEED, accounts, today: TODAY, selfName: 'Bench', tables: CUSTOMER_TABLES });
-    const ms = performance.now() - t0;
-    getDb().close();
-    return ms;
-  },
+  appLoadCustomers: (accounts: number): Promise<number> => timedAppLoad(accounts, CUSTOMER_TABLES),
   /** Generating the same rows in memory, without writing: part of both sides above. */
   async generate(accounts: number): Promise<number> {
     const t0 = performance.now();
