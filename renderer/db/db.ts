@@ -57,10 +57,6 @@ export function openDb(name: string = DEFAULT_DB_NAME): RapportDb {
   db.use(derivedFields);
   db.use(syncCapture(db));
   db.use(searchWords(db));
-  // Rows from before schema v6 are posted in the background (history-postings-build.ts).
-  db.on('ready', () => {
-    setTimeout(() => void buildPostings(db).catch(() => undefined), 0);
-  }, true);
   return db;
 }
 
@@ -68,7 +64,15 @@ let current: RapportDb | undefined;
 
 /** The app's database, opened on first use. */
 export function getDb(): RapportDb {
-  current ??= openDb();
+  if (!current) {
+    const db = openDb();
+    // Rows from before schema v6 are posted in the background (history-postings-build.ts), by the
+    // window's database only: a report or export worker opening its own would build alongside it.
+    db.on('ready', () => {
+      setTimeout(() => void buildPostings(db).catch(() => undefined), 0);
+    }, true);
+    current = db;
+  }
   return current;
 }
 

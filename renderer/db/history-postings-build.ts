@@ -1,5 +1,5 @@
 import type { Dexie, Table } from 'dexie';
-import { blockOf, BLOCK_MS, DOCS, META, POSTINGS, type Posting, type PostMeta } from './history-postings';
+import { blockOf, BLOCK_MS, currentFormat, DOCS, META, POSTINGS, POSTINGS_FORMAT, type Posting, type PostMeta } from './history-postings';
 import { post, type PostingIo } from './history-postings-index';
 
 /**
@@ -9,6 +9,7 @@ import { post, type PostingIo } from './history-postings-index';
  * resuming from the meta row's `after` across restarts. Rows written meanwhile
  * are posted by the middleware (they get a doc number, so the build passes over them). Until `built`
  * is set, the search uses its walk over the `words` index instead (history-search.ts).
+ * Postings written in another layout (POSTINGS_FORMAT) are dropped first and built again the same way.
  */
 
 const KEY_CHUNK = 5000;
@@ -33,11 +34,21 @@ async function readMeta(db: Dexie): Promise<PostMeta> {
   return ((await db.table(POSTINGS).get(META)) as PostMeta | undefined) ?? { k: META, next: 0 };
 }
 
+/** Drops postings of another layout: every row is then unposted, and the build starts from the first. */
+async function dropOldFormat(db: Dexie): Promise<void> {
+  await db.transaction('rw', [db.table(POSTINGS), db.table(DOCS)], async () => {
+    if (currentFormat(await readMeta(db))) return;
+    await Promise.all([db.table(POSTINGS).clear(), db.table(DOCS).clear()]);
+    await db.table(POSTINGS).put({ k: META, next: 0, format: POSTINGS_FORMAT } satisfies PostMeta);
+  });
+}
+
 /**
- * One block of rows in `at` order (every row whose `at` sorts from `after` to the start of the next
- * block, or the first CHUNK_ROWS of them up to a change of instant); false when the `at` index is done.
+ * Posts one block of rows in `at` order (every row whose `at` sorts from `after` to the start of the
+ * next block, or the first CHUNK_ROWS of them up to a change of instant) and records how far it got, in
+ * one transaction; false when the `at` index is done. Exported for the resume test.
  */
-async function buildChunk(db: Dexie, interactions: Table<Row, string>): Promise<boolean> {
+export async function postNextChunk(db: Dexie, interactions: Table<Row, string> = db.table('interactions')): Promise<boolean> {
   return db.transaction('rw', [interactions, db.table(POSTINGS), db.table(DOCS)], async () => {
     const { built, after = '' } = await readMeta(db);
     if (built) return false;
@@ -82,9 +93,10 @@ async function sweep(db: Dexie, interactions: Table<Row, string>): Promise<void>
 
 const runs = new WeakMap<Dexie, Promise<void>>();
 
-/** True once every interaction is posted (then the search intersects postings). */
+/** True once every interaction is posted in this version's layout (then the search intersects postings). */
 export async function postingsBuilt(db: Dexie): Promise<boolean> {
-  return (await readMeta(db)).built === true;
+  const meta = await readMeta(db);
+  return meta.built === true && currentFormat(meta);
 }
 
 /**
@@ -97,8 +109,9 @@ export function buildPostings(db: Dexie): Promise<void> {
     run = (async () => {
       try {
         if (await postingsBuilt(db)) return;
+        await dropOldFormat(db);
         const interactions = db.table<Row, string>('interactions');
-        while (await buildChunk(db, interactions)) await new Promise((r) => setTimeout(r, 0));
+        while (await postNextChunk(db, interactions)) await new Promise((r) => setTimeout(r, 0));
         await sweep(db, interactions);
         await db.transaction('rw', [db.table(POSTINGS)], async () => {
           await db.table(POSTINGS).put({ ...(await readMeta(db)), built: true, after: undefined });

@@ -3,10 +3,8 @@ import type { Contact, Interaction } from '../../shared/domain';
 import { MemoryFolder } from '../../shared/sync/memory-folder';
 import { openDb, useDatabase as setAppDb, type RapportDb } from './db';
 import { eraseContact } from './gdpr';
-import { settleSearchWords } from './history-index';
-import { DOCS, listOf, META, PART_SIZE, POSTINGS, postingsOf, unionOf, type PostDoc, type Posting, type PostMeta } from './history-postings';
-import { searchHistory } from './history-search';
-import { matchesAllTerms, queryTerms } from './history-words';
+import { listOf, PART_SIZE, POSTINGS } from './history-postings';
+import { expectExact, expectFound } from './history-postings.test-support';
 import { createDbSync } from './sync-run';
 
 const opened: RapportDb[] = [];
@@ -33,40 +31,6 @@ function row(id: string, extra: Partial<Interaction> = {}): Interaction {
     id, updatedAt: 1, accountId: 'a', type: 'visit', mode: 'human', status: 'done', at: '2026-10-01T09:00:00.000Z', userId: 'u',
     contactIds: [], subject: '', summary: '', nextStep: '', createdAt: 1, ...extra,
   };
-}
-
-type Stored = Interaction & { words?: string[] };
-const entries = (m: Map<string, Map<number, number>>) => [...m].map(([k, v]) => [k, [...v].sort((a, b) => a[0] - b[0])] as const).sort((a, b) => (a[0] < b[0] ? -1 : 1));
-
-/** The stored postings equal those derived from every row's words, and every row has one doc number. */
-async function expectExact(db: RapportDb): Promise<void> {
-  await settleSearchWords(db);
-  const rows = (await db.interactions.toArray()) as Stored[];
-  const docs = (await db.table(DOCS).toArray()) as PostDoc[];
-  expect(docs.map((d) => d.id).sort()).toEqual(rows.map((r) => r.id).sort());
-  expect(new Set(docs.map((d) => d.n)).size).toBe(docs.length);
-  const n = new Map(docs.map((d) => [d.id, d.n]));
-  const want = new Map<string, Map<number, number>>();
-  for (const r of rows) for (const [k, d] of postingsOf(r.words)) (want.get(k) ?? want.set(k, new Map()).get(k)!).set(n.get(r.id)!, d);
-  const stored = ((await db.table(POSTINGS).toArray()) as Array<Posting | PostMeta>).filter((p): p is Posting => p.k !== META);
-  // A long list is stored in parts: each part full but the last, in doc order, none empty.
-  const lists = new Map<string, Posting[]>();
-  for (const p of stored) lists.set(listOf(p.k), [...(lists.get(listOf(p.k)) ?? []), p]);
-  for (const parts of lists.values()) {
-    const sizes = parts.map((p) => p.p.length / 2);
-    expect(sizes.slice(0, -1).every((s) => s === PART_SIZE) && sizes[sizes.length - 1]! > 0 && sizes[sizes.length - 1]! <= PART_SIZE).toBe(true);
-    const ns = parts.flatMap((p) => [...p.p.filter((_, i) => i % 2 === 0)]);
-    expect(ns).toEqual([...ns].sort((a, b) => a - b));
-  }
-  expect(entries(new Map([...lists].map(([k, parts]) => [k, unionOf(parts)])))).toEqual(entries(want));
-}
-
-/** A multi-word search equals a filter over every live row's words. */
-async function expectFound(db: RapportDb, query: string): Promise<void> {
-  const terms = queryTerms(query);
-  const rows = (await db.interactions.toArray()) as Stored[];
-  const want = rows.filter((r) => r.deletedAt === undefined && matchesAllTerms(r.words, terms)).map((r) => r.id).sort();
-  expect((await searchHistory(query, { limit: 1000 })).hits.map((h) => h.id).sort(), query).toEqual(want);
 }
 
 describe('history postings', () => {

@@ -1,5 +1,5 @@
 import { Dexie, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
-import { addEdit, applyEdit, DOCS, joinParts, listOf, META, partKey, partsOf, partsRange, POSTINGS, postingsOf, sameList, blockPartOf, type PostDoc, type PostingEdits, type PostMeta, type Posting } from './history-postings';
+import { addEdit, applyEdit, builtMeta, DOCS, joinParts, listOf, META, partKey, partsOf, partsRange, POSTINGS, postingsOf, sameList, blockPartOf, type PostDoc, type PostingEdits, type PostMeta, type Posting } from './history-postings';
 import { SEP, SEP_END } from './history-words';
 
 /**
@@ -192,7 +192,7 @@ function interactionsTable(down: DBCore, table: DBCoreTable): DBCoreTable {
         return inZone(io.get(POSTINGS, [META]), ([meta]) =>
           inZone(table.mutate(req), (res) =>
             inZone(Promise.all([down.table(POSTINGS).mutate({ type: 'deleteRange', trans, range: req.range }), down.table(DOCS).mutate({ type: 'deleteRange', trans, range: req.range })]), () =>
-              inZone(io.put(POSTINGS, [{ k: META, next: (meta as PostMeta | undefined)?.next ?? 0, built: true }]), () => res),
+              inZone(io.put(POSTINGS, [builtMeta((meta as PostMeta | undefined)?.next ?? 0)]), () => res),
             ),
           ),
         );

@@ -22,7 +22,6 @@ export const POSTINGS = 'postings';
 export const DOCS = 'postDocs';
 /** The row of `postings` holding the next doc number and the build state (sorts before every week). */
 export const META = '';
-/** A week: small enough that a word found in every interaction of a week at 1M interactions over two years stays near 64 KB (Chromium moves bigger values into blob files). */
 /** Four weeks (the milliseconds into a block must fit a Uint32: at most 49 days). */
 export const BLOCK_MS = 28 * 86_400_000;
 /** Pairs per posting row: 32 KB, below the 64 KB from which Chromium stores a value as a blob file. */
@@ -33,8 +32,25 @@ const BLOCK_WIDTH = 4;
 /** One posting list: `p` = [n0, d0, n1, d1, …] (doc number, ms into the block), sorted by doc number. */
 export type Posting = { k: string; p: Uint32Array };
 export type PostDoc = { id: string; n: number };
-/** Next doc number to hand out; `built` once every row existing when v6 came is posted; `after`: the build has posted every row whose `at` sorts below it. */
-export type PostMeta = { k: typeof META; next: number; built?: boolean; after?: string };
+/**
+ * The layout of keys and values above. Postings are derived, so a database whose postings have another
+ * layout drops and rebuilds them in the background (history-postings-build.ts) instead of needing a
+ * schema version: bump this with any change to blocks, keys, parts or packing.
+ */
+export const POSTINGS_FORMAT = 1;
+
+/**
+ * Next doc number to hand out; `built` once every row existing when v6 came is posted; `after`: the build
+ * has posted every row whose `at` sorts below it; `format`: the POSTINGS_FORMAT the rows were written in
+ * (absent: 1, the first released layout).
+ */
+export type PostMeta = { k: typeof META; next: number; built?: boolean; after?: string; format?: number };
+
+/** The meta row of postings that hold every interaction (a new or emptied table). */
+export const builtMeta = (next: number): PostMeta => ({ k: META, next, built: true, format: POSTINGS_FORMAT });
+
+/** True when the postings were written in this version's layout. */
+export const currentFormat = (meta: PostMeta | undefined): boolean => (meta?.format ?? 1) === POSTINGS_FORMAT;
 
 export const blockOf = (ms: number): number => Math.max(0, Math.floor(ms / BLOCK_MS));
 export const blockKey = (block: number): string => block.toString(36).padStart(BLOCK_WIDTH, '0');

@@ -1,5 +1,5 @@
 import type { Dexie } from 'dexie';
-import { DOCS, META, POSTINGS } from '../history-postings';
+import { builtMeta, DOCS, POSTINGS } from '../history-postings';
 
 /**
  * Schema v6 (history search postings, see ../history-postings.ts):
@@ -19,6 +19,6 @@ export const V6_STORES = {
 export function migrateV6(db: Dexie): void {
   db.version(6).stores(V6_STORES);
   db.on('populate', (tx) => {
-    void tx.table(POSTINGS).put({ k: META, next: 0, built: true });
+    void tx.table(POSTINGS).put(builtMeta(0));
   });
 }
