@@ -1,5 +1,5 @@
 import type { Dexie, Table } from 'dexie';
-import { blockOf, BLOCK_MS, currentFormat, DOCS, META, POSTINGS, POSTINGS_FORMAT, type Posting, type PostMeta } from './history-postings';
+import { blockOf, BLOCK_MS, currentFormat, DOCS, emptyMeta, META, POSTINGS, type Posting, type PostMeta } from './history-postings';
 import { post, type PostingIo } from './history-postings-index';
 
 /**
@@ -31,7 +31,7 @@ function dexieIo(db: Dexie): PostingIo {
 const asIs = (rows: Array<Row | undefined>) => rows.filter((r): r is Row => !!r).map((r) => ({ id: r.id, before: r, after: r }));
 
 async function readMeta(db: Dexie): Promise<PostMeta> {
-  return ((await db.table(POSTINGS).get(META)) as PostMeta | undefined) ?? { k: META, next: 0 };
+  return ((await db.table(POSTINGS).get(META)) as PostMeta | undefined) ?? emptyMeta();
 }
 
 /** Drops postings of another layout: every row is then unposted, and the build starts from the first. */
@@ -39,7 +39,7 @@ async function dropOldFormat(db: Dexie): Promise<void> {
   await db.transaction('rw', [db.table(POSTINGS), db.table(DOCS)], async () => {
     if (currentFormat(await readMeta(db))) return;
     await Promise.all([db.table(POSTINGS).clear(), db.table(DOCS).clear()]);
-    await db.table(POSTINGS).put({ k: META, next: 0, format: POSTINGS_FORMAT } satisfies PostMeta);
+    await db.table(POSTINGS).put(emptyMeta());
   });
 }
 

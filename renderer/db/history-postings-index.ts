@@ -1,5 +1,5 @@
 import { Dexie, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
-import { addEdit, applyEdit, builtMeta, DOCS, joinParts, listOf, META, partKey, partsOf, partsRange, POSTINGS, postingsOf, sameList, blockPartOf, type PostDoc, type PostingEdits, type PostMeta, type Posting } from './history-postings';
+import { addEdit, applyEdit, blockPartOf, builtMeta, DOCS, emptyMeta, joinParts, listOf, META, partsRange, POSTINGS, postingsOf, rowsOf, sameRow, type PostDoc, type PostingEdits, type PostMeta, type Posting } from './history-postings';
 import { SEP, SEP_END } from './history-words';
 
 /**
@@ -11,9 +11,10 @@ import { SEP, SEP_END } from './history-words';
  * - A row's postings are its words' (block, word) entries; a row that has a `postDocs` entry is
  *   posted exactly, one without is not posted at all (rows from before v6 until the build reaches
  *   them). A write diffs the stored row's words against the new ones, after the write succeeded.
- * - What a bulk write costs is mostly IndexedDB requests: a new row needs no `postDocs` read, a big
- *   batch finds which of its rows are stored with one key read, a busy block's lists are read with
- *   one range request, and only the parts of a list that changed are written.
+ * - What a bulk write costs is mostly IndexedDB requests and bytes: a new row needs no `postDocs` read,
+ *   a list that only gains new rows has its open part read by key and rewritten (never its full
+ *   parts), an edited list of a busy block is read with the block's one range request, and only the
+ *   parts of a list that changed are written.
  * - Hard deletes drop the row's entries and its doc number; clearing the table clears both stores.
  */
 
@@ -84,7 +85,7 @@ export async function post(io: PostingIo, changes: Change[]): Promise<void> {
         gone.push(c.id);
       }
     } else if (!doc) {
-      meta ??= ((await io.get(POSTINGS, [META]))[0] as PostMeta | undefined) ?? { k: META, next: 0 };
+      meta ??= ((await io.get(POSTINGS, [META]))[0] as PostMeta | undefined) ?? emptyMeta();
       const n = meta.next++;
       fresh.push({ id: c.id, n });
       addEdit(edits, n, new Map(), postingsOf(c.after.words));
@@ -92,19 +93,27 @@ export async function post(io: PostingIo, changes: Change[]): Promise<void> {
       addEdit(edits, doc.n, postingsOf(c.before?.words), postingsOf(c.after.words));
     }
   }
-  const lists = await readLists(io, [...edits.keys()]);
+  // A list that only gains new rows (the highest doc numbers) changes in its open part alone: read by
+  // its key. Any other edit reads and rewrites the whole list.
+  const isNew = new Set(fresh.map((d) => d.n));
+  const appends: string[] = [];
+  const rewrites: string[] = [];
+  for (const [key, e] of edits) (e.drop.size === 0 && [...e.set.keys()].every((n) => isNew.has(n)) ? appends : rewrites).push(key);
+  const [lists, open] = await Promise.all([readLists(io, rewrites), io.get(POSTINGS, appends) as Promise<Array<Posting | undefined>>]);
   const put: object[] = meta ? [meta] : [];
   const del: string[] = [];
-  for (const [key, edit] of edits) {
+  appends.forEach((key, i) => {
+    const o = open[i];
+    put.push(...rowsOf(key, applyEdit(o?.p, edits.get(key)!), o?.f ?? 0));
+  });
+  for (const key of rewrites) {
     const stored = lists.get(key) ?? [];
-    const parts = partsOf(applyEdit(joinParts(stored), edit));
-    const was = new Map(stored.map((r) => [r.k, r.p]));
-    // Only the parts that changed are written (an append changes the last one).
-    parts.forEach((p, i) => {
-      const k = partKey(key, i);
-      if (!sameList(was.get(k), p)) put.push({ k, p });
-      was.delete(k);
-    });
+    const was = new Map(stored.map((r) => [r.k, r]));
+    // Only the rows that changed are written.
+    for (const row of rowsOf(key, applyEdit(joinParts(stored), edits.get(key)!))) {
+      if (!sameRow(was.get(row.k), row)) put.push(row);
+      was.delete(row.k);
+    }
     del.push(...was.keys());
   }
   await Promise.all([io.put(POSTINGS, put), io.del(POSTINGS, del), io.put(DOCS, fresh), io.del(DOCS, gone)]);

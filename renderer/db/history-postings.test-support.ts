@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Interaction } from '../../shared/domain';
 import type { RapportDb } from './db';
 import { settleSearchWords } from './history-index';
-import { DOCS, listOf, META, PART_SIZE, POSTINGS, postingsOf, unionOf, type PostDoc, type Posting, type PostMeta } from './history-postings';
+import { DOCS, listOf, META, PART_SIZE, partKey, POSTINGS, postingsOf, unionOf, type PostDoc, type Posting, type PostMeta } from './history-postings';
 import { searchHistory } from './history-search';
 import { matchesAllTerms, queryTerms } from './history-words';
 
@@ -23,13 +23,18 @@ export async function expectExact(db: RapportDb): Promise<void> {
   const want = new Map<string, Map<number, number>>();
   for (const r of rows) for (const [k, d] of postingsOf(r.words)) (want.get(k) ?? want.set(k, new Map()).get(k)!).set(n.get(r.id)!, d);
   const stored = ((await db.table(POSTINGS).toArray()) as Array<Posting | PostMeta>).filter((p): p is Posting => p.k !== META);
-  // A long list is stored in parts: each part full but the last, in doc order, none empty.
+  // A long list is stored as full parts numbered 0… and an open part under the list's key that counts
+  // them (`f`), not empty; all in doc order.
   const lists = new Map<string, Posting[]>();
   for (const p of stored) lists.set(listOf(p.k), [...(lists.get(listOf(p.k)) ?? []), p]);
-  for (const parts of lists.values()) {
-    const sizes = parts.map((p) => p.p.length / 2);
-    expect(sizes.slice(0, -1).every((s) => s === PART_SIZE) && sizes[sizes.length - 1]! > 0 && sizes[sizes.length - 1]! <= PART_SIZE).toBe(true);
-    const ns = parts.flatMap((p) => [...p.p.filter((_, i) => i % 2 === 0)]);
+  for (const [key, parts] of lists) {
+    const open = parts.find((p) => p.k === key);
+    const full = parts.filter((p) => p.k !== key).sort((a, b) => (a.k < b.k ? -1 : 1));
+    expect(open, key).toBeDefined();
+    expect(open!.f ?? 0).toBe(full.length);
+    expect(full.map((p) => p.k)).toEqual(full.map((_, i) => partKey(key, i)));
+    expect(full.every((p) => p.p.length === 2 * PART_SIZE) && open!.p.length > 0 && open!.p.length <= 2 * PART_SIZE).toBe(true);
+    const ns = [...full, open!].flatMap((p) => [...p.p.filter((_, i) => i % 2 === 0)]);
     expect(ns).toEqual([...ns].sort((a, b) => a - b));
   }
   expect(entries(new Map([...lists].map(([k, parts]) => [k, unionOf(parts)])))).toEqual(entries(want));

@@ -1,23 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { applyEdit, joinParts, listOf, partKey, partsOf, termRange, unionOf, type Posting } from './history-postings';
+import { applyEdit, joinParts, listOf, partKey, rowsOf, termRange, unionOf } from './history-postings';
 
 const list = (...ns: number[]) => new Uint32Array(ns.flatMap((n) => [n, n * 10]));
 
 describe('posting lists in parts', () => {
-  it('cut into parts of a size and joined again in key order, each part a copy', () => {
+  it('cut into full parts and an open one, joined again in order, each part a copy', () => {
     const whole = list(...Array.from({ length: 7 }, (_, i) => i + 1));
-    const parts = partsOf(whole, 3);
-    expect(parts.map((p) => p.length)).toEqual([6, 6, 2]);
-    expect(parts.every((p) => p.buffer !== whole.buffer)).toBe(true);
-    const rows: Posting[] = parts.map((p, i) => ({ k: partKey('0001\u0001angebot', i), p })).reverse();
-    expect(joinParts(rows)).toEqual(whole);
-    expect(partsOf(list(1, 2), 3)).toEqual([list(1, 2)]);
-    expect(partsOf(undefined)).toEqual([]);
+    const rows = rowsOf('0001\u0001angebot', whole, 0, 3);
+    expect(rows.map((r) => [r.k, r.p.length, r.f])).toEqual([
+      ['0001\u0001angebot\u0001000', 6, undefined],
+      ['0001\u0001angebot\u0001001', 6, undefined],
+      ['0001\u0001angebot', 2, 2],
+    ]);
+    expect(rows.every((r) => r.p.buffer !== whole.buffer)).toBe(true);
+    // The open part sorts first by key but holds the newest pairs.
+    expect(joinParts([...rows].sort((a, b) => (a.k < b.k ? -1 : 1)))).toEqual(whole);
+    expect(joinParts([...rows].reverse())).toEqual(whole);
+    // A list that fits stays open; a full open part stays open until the next pair arrives.
+    expect(rowsOf('k', list(1, 2, 3), 0, 3)).toEqual([{ k: 'k', p: list(1, 2, 3) }]);
+    expect(rowsOf('k', undefined)).toEqual([]);
+    // An append after two stored full parts numbers the next full part 2.
+    expect(rowsOf('k', list(7, 8, 9, 10), 2, 3).map((r) => [r.k, r.f])).toEqual([['k\u0001002', undefined], ['k', 3]]);
   });
 
   it('keep every part of a word inside its prefix range, apart from longer words', () => {
     const [lower, upper] = termRange(1, 'angebot');
-    const keys = [partKey('0001\u0001angebot', 0), partKey('0001\u0001angebot', 1), partKey('0001\u0001angebot', 40), partKey('0001\u0001angebote', 2)];
+    const keys = ['0001\u0001angebot', partKey('0001\u0001angebot', 0), partKey('0001\u0001angebot', 40), partKey('0001\u0001angebote', 2)];
     for (const k of keys) expect(k >= lower && k <= upper, k).toBe(true);
     expect(keys.map(listOf)).toEqual(['0001\u0001angebot', '0001\u0001angebot', '0001\u0001angebot', '0001\u0001angebote']);
     // The parts of "angebot" sort before any longer word, so a list's parts are one range.

@@ -7,10 +7,14 @@ import { msOf, SEP, timeOf, wordOf } from './history-words';
  * `<block>\u0001<word>`, so all words beginning with a query word in one block are ONE range read;
  * several words intersect in memory, newest block first, and a combination that never occurs costs a
  * few small reads per block instead of one row read per index entry.
- * A long list is cut into parts of PART_SIZE pairs, the first keyed `<block>\u0001<word>`, the others
- * `<block>\u0001<word>\u0001<part>` (inside the same range read): a value stays below the size where
- * Chromium moves it into a blob file, and new interactions (the highest doc numbers) rewrite only the
- * last part, however long the list.
+ * A long list is cut into parts of PART_SIZE pairs. The full ones, oldest first, are keyed
+ * `<block>\u0001<word>\u0001<part>`; the open one (the newest 1 to PART_SIZE pairs) is keyed by the list
+ * itself and says how many full parts precede it (`f`). All of them are inside the same range read.
+ * New interactions get the highest doc numbers, so writing them reads and rewrites only the open part
+ * of each list, found by its exact key, and turns it into a full part once it fills up: a bulk write
+ * into a million-row history costs about what it costs into an empty one. (Format 1 kept the first
+ * part under the list's key, so an append had to read every part of every list it touched: a demo
+ * load of 100k accounts slowed down chunk by chunk.)
  * Blocks of four weeks rather than one: most words of a week occur in one or two interactions, so a
  * week per row meant about 3.6 posting rows written per interaction (each an IndexedDB request);
  * four weeks cut that by 60% (the search reads fewer, fuller rows).
@@ -24,27 +28,37 @@ export const DOCS = 'postDocs';
 export const META = '';
 /** Four weeks (the milliseconds into a block must fit a Uint32: at most 49 days). */
 export const BLOCK_MS = 28 * 86_400_000;
-/** Pairs per posting row: 32 KB, below the 64 KB from which Chromium stores a value as a blob file. */
-export const PART_SIZE = 4096;
+/**
+ * Pairs per posting row: 4 KB. A bulk write rewrites the open part of every list it touches (half
+ * a part on average), so smaller parts write less; the search reads a list's parts in one range
+ * request either way. (Below 64 KB in any case, from where Chromium stores a value as a blob file.)
+ */
+export const PART_SIZE = 512;
 const PART_WIDTH = 3;
 const BLOCK_WIDTH = 4;
 
-/** One posting list: `p` = [n0, d0, n1, d1, …] (doc number, ms into the block), sorted by doc number. */
-export type Posting = { k: string; p: Uint32Array };
+/**
+ * A row of a posting list: `p` = [n0, d0, n1, d1, …] (doc number, ms into the block), sorted by doc
+ * number; `f`, on the open part only: the number of full parts before it (absent: none).
+ */
+export type Posting = { k: string; p: Uint32Array; f?: number };
 export type PostDoc = { id: string; n: number };
 /**
  * The layout of keys and values above. Postings are derived, so a database whose postings have another
  * layout drops and rebuilds them in the background (history-postings-build.ts) instead of needing a
  * schema version: bump this with any change to blocks, keys, parts or packing.
  */
-export const POSTINGS_FORMAT = 1;
+export const POSTINGS_FORMAT = 2;
 
 /**
  * Next doc number to hand out; `built` once every row existing when v6 came is posted; `after`: the build
  * has posted every row whose `at` sorts below it; `format`: the POSTINGS_FORMAT the rows were written in
- * (absent: 1, the first released layout).
+ * (absent from a stored row: 1, the first layout).
  */
 export type PostMeta = { k: typeof META; next: number; built?: boolean; after?: string; format?: number };
+
+/** The meta row before anything is posted (a database from before v6 has none). */
+export const emptyMeta = (): PostMeta => ({ k: META, next: 0, format: POSTINGS_FORMAT });
 
 /** The meta row of postings that hold every interaction (a new or emptied table). */
 export const builtMeta = (next: number): PostMeta => ({ k: META, next, built: true, format: POSTINGS_FORMAT });
@@ -57,8 +71,8 @@ export const blockKey = (block: number): string => block.toString(36).padStart(B
 export const blockOfKey = (key: string): number => parseInt(key.slice(0, BLOCK_WIDTH), 36);
 /** The block part of a posting key (its first characters). */
 export const blockPartOf = (key: string): string => key.slice(0, BLOCK_WIDTH);
-/** The key of a part of the list `key` (`<block>\u0001<word>`): the first part has the list's key. */
-export const partKey = (key: string, part: number): string => (part === 0 ? key : `${key}${SEP}${part.toString(36).padStart(PART_WIDTH, '0')}`);
+/** The key of full part `part` of the list `key` (`<block>\u0001<word>`); the open part has the list's own key. */
+export const partKey = (key: string, part: number): string => `${key}${SEP}${part.toString(36).padStart(PART_WIDTH, '0')}`;
 /** The list a posting row is a part of. */
 export function listOf(rowKey: string): string {
   const i = rowKey.indexOf(SEP, BLOCK_WIDTH + 1);
@@ -122,21 +136,28 @@ export function applyEdit(old: Uint32Array | undefined, e: { drop: Set<number>; 
   return out;
 }
 
-/** A list cut into its parts (none when empty). */
-export function partsOf(list: Uint32Array | undefined, size = PART_SIZE): Uint32Array[] {
-  const out: Uint32Array[] = [];
-  if (!list) return out;
-  if (list.length <= 2 * size) return [list];
-  // Copies, not views: a view would store its whole buffer.
-  for (let i = 0; i < list.length; i += 2 * size) out.push(list.slice(i, i + 2 * size));
+/**
+ * The rows of the list `key` holding `pairs`, when its first `first` full parts are stored and stay as
+ * they are: full parts numbered from `first`, and the open part last (none when `pairs` is empty).
+ * Each part is a copy: a view would store its whole buffer.
+ */
+export function rowsOf(key: string, pairs: Uint32Array | undefined, first = 0, size = PART_SIZE): Posting[] {
+  const out: Posting[] = [];
+  if (!pairs || pairs.length === 0) return out;
+  let at = 0;
+  let part = first;
+  for (; pairs.length - at > 2 * size; at += 2 * size) out.push({ k: partKey(key, part++), p: pairs.slice(at, at + 2 * size) });
+  const open = at === 0 ? pairs : pairs.slice(at);
+  out.push(part === 0 ? { k: key, p: open } : { k: key, p: open, f: part });
   return out;
 }
 
-/** The parts of a list joined again (rows in key order). */
+/** The rows of one list joined again: full parts in key order, then the open part. */
 export function joinParts(rows: ReadonlyArray<Posting>): Uint32Array | undefined {
   if (rows.length === 0) return undefined;
   if (rows.length === 1) return rows[0]!.p;
-  const sorted = [...rows].sort((a, b) => (a.k < b.k ? -1 : 1));
+  const open = (r: Posting) => listOf(r.k) === r.k;
+  const sorted = [...rows].sort((a, b) => (open(a) !== open(b) ? (open(a) ? 1 : -1) : a.k < b.k ? -1 : 1));
   const out = new Uint32Array(sorted.reduce((n, r) => n + r.p.length, 0));
   let at = 0;
   for (const r of sorted) {
@@ -146,7 +167,10 @@ export function joinParts(rows: ReadonlyArray<Posting>): Uint32Array | undefined
   return out;
 }
 
-export const sameList = (a: Uint32Array | undefined, b: Uint32Array | undefined): boolean => !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
+const sameList = (a: Uint32Array | undefined, b: Uint32Array | undefined): boolean => !!a && !!b && a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** True when two rows of a list hold the same (nothing to write). */
+export const sameRow = (a: Posting | undefined, b: Posting): boolean => !!a && a.f === b.f && sameList(a.p, b.p);
 
 /** The union of posting lists (one query word's expansions in one block): doc number → ms into the block. */
 export function unionOf(lists: ReadonlyArray<Posting>): Map<number, number> {
