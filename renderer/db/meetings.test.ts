@@ -13,7 +13,7 @@ function row(userId: string, type: Interaction['type'], status: Interaction['sta
 }
 
 /**
- * Week 47 of 2026 (Mon 16.11. – Sun 22.11., UTC days), today Mon 23.11.2026, so "next month" is
+ * Week 47 of 2026 (Mon 16.11. – Sun 22.11., UTC days: tz 'UTC'), today Mon 23.11.2026, so "next month" is
  * 23.11. (included) to 23.12. (excluded). Meetings are visits and meetings; calls never count.
  *
  * u1: #1 visit 16.11. successful + follow-up, #2 meeting 18.11. failed, #3 visit Sun 22.11. 22:30 UTC
@@ -47,7 +47,7 @@ describe('meeting statistics from the database', () => {
   });
 
   it('matches the hand-computed week 47 figures per person and for the team', async () => {
-    const report = await loadMeetingReport({ from: '2026-11-16', to: '2026-11-22' }, '2026-11-23');
+    const report = await loadMeetingReport({ from: '2026-11-16', to: '2026-11-22' }, '2026-11-23', 'UTC');
     const view = (s: typeof report.team) => [s.held, s.successful.numerator, s.successful.denominator, s.followUpBooked.numerator, s.upcoming];
     expect(report.byPerson.map((p) => [p.userId, ...view(p)])).toEqual([
       ['u1', 3, 2, 3, 1, 1],
@@ -57,8 +57,27 @@ describe('meeting statistics from the database', () => {
     expect(report.team.successful.value).toBe(0.5);
   });
 
+  it('reads local days: in Berlin the week and the month start at local midnight', async () => {
+    // Berlin is UTC+1 in November. Extra rows: done visits Mon 16.11. 00:30 (15.11. 23:30 UTC, before
+    // the UTC index range) and Mon 23.11. 00:15 (22.11. 23:15 UTC, after the week), and a visit
+    // planned for today 00:30 (22.11. 23:30 UTC, before the UTC range of the month).
+    await getDb().interactions.bulkAdd([
+      row('u2', 'visit', 'done', '2026-11-15T23:30:00.000Z', { outcome: 'successful' }),
+      row('u1', 'visit', 'done', '2026-11-22T23:15:00.000Z', { outcome: 'successful' }),
+      row('u1', 'visit', 'planned', '2026-11-22T23:30:00.000Z'),
+    ]);
+    const report = await loadMeetingReport({ from: '2026-11-16', to: '2026-11-22' }, '2026-11-23', 'Europe/Berlin');
+    const view = (s: typeof report.team) => [s.held, s.successful.numerator, s.followUpBooked.numerator, s.upcoming];
+    // u1: #1, #2, #3 (Sun 23:30 local) held, the 00:15 visit is next week's; upcoming #9 and today 00:30.
+    // u2: #5 and the Monday 00:30 visit held, one successful; upcoming #10.
+    expect(report.byPerson.map((p) => [p.userId, ...view(p)])).toEqual([
+      ['u1', 3, 2, 1, 2],
+      ['u2', 2, 1, 1, 1],
+    ]);
+  });
+
   it('reports an empty week without dividing by zero', async () => {
-    const report = await loadMeetingReport({ from: '2026-11-02', to: '2026-11-08' }, '2027-06-01');
+    const report = await loadMeetingReport({ from: '2026-11-02', to: '2026-11-08' }, '2027-06-01', 'UTC');
     expect(report.team.held).toBe(0);
     expect(report.team.successful.value).toBeNull();
     expect(report.byPerson).toEqual([]);

@@ -1,5 +1,6 @@
 import type { ReportData } from '../../shared/kpi';
-import { computeReportSteps, rhythmCheck, type RhythmCheck } from '../../shared/kpi';
+import { computeReportSteps, rhythmCheck } from '../../shared/kpi';
+import type { RhythmTable } from '../../shared/planning/rhythm';
 // Aliased: the name `useDatabase` reads as a React hook to the linter, and this is no component.
 import { openDb, useDatabase as selectDatabase } from './db';
 import { getFollowUpDays, loadReportData } from './pipeline-admin';
@@ -10,7 +11,7 @@ import type { ReportReply, ReportRequest } from './report-protocol';
 // database once per (database, reload), keeps the rows, and computes each request in steps,
 // handing control back every few milliseconds so a newer request can supersede a running one.
 
-type Loaded = { data: ReportData; check: RhythmCheck; followUpDays: number; countries: string[] };
+type Loaded = { data: ReportData; rhythms: RhythmTable; followUpDays: number; countries: string[] };
 
 /** How long the worker computes before it looks at its message queue again. */
 const SLICE_MS = 25;
@@ -30,7 +31,7 @@ async function load(dbName: string, onStep: Parameters<typeof loadReportData>[0]
     });
     const [rhythms, followUpDays] = await Promise.all([loadRhythmTable(), getFollowUpDays()]);
     const countries = [...new Set(data.accounts.map((a) => a.country).filter(Boolean))].sort();
-    return { data, check: rhythmCheck(rhythms), followUpDays, countries };
+    return { data, rhythms, followUpDays, countries };
   } finally {
     // Closed at once: an open connection here would hold up a restore or a schema upgrade in the page.
     db.close();
@@ -61,7 +62,10 @@ export function createReportJobs(post: (reply: ReportReply) => void): (request: 
       const loaded = await cache.value;
       if (!live()) return;
       post({ id: request.id, kind: 'progress', progress: { phase: 'computing', share: 0 } });
-      const steps = computeReportSteps(loaded.data, request.filter, request.today, { isWithinRhythm: loaded.check, offerFollowUpDays: loaded.followUpDays });
+      // The worker runs in the window's process, so its default zone is the window's; the rhythm
+      // check takes the filter's zone too, so a filter with `tz` is read in one calendar throughout.
+      const isWithinRhythm = rhythmCheck(loaded.rhythms, request.filter.tz);
+      const steps = computeReportSteps(loaded.data, request.filter, request.today, { isWithinRhythm, offerFollowUpDays: loaded.followUpDays });
       let slice = performance.now();
       for (;;) {
         const next = steps.next();

@@ -7,7 +7,8 @@ import type { AutomationContext } from './task';
 import { existingSourceKeys, idFromSourceKey } from './task';
 
 const TODAY = '2026-11-23';
-const ctx = (keys: Iterable<string> = []): AutomationContext => ({ today: TODAY, nowMs: 1_790_000_000_000, existingKeys: new Set(keys) });
+// Days are UTC days here unless a test says otherwise.
+const ctx = (keys: Iterable<string> = []): AutomationContext => ({ today: TODAY, tz: 'UTC', nowMs: 1_790_000_000_000, existingKeys: new Set(keys) });
 
 function contact(id: string, over: Partial<Contact>): Contact {
   return {
@@ -47,6 +48,21 @@ describe('won deal schedules a follow-up visit', () => {
       ['auto:won_followup:bigWon', '2026-12-20', 'r2', 'visit'],
       ['auto:won_followup:lateWon', '2026-11-23', 'r1', 'visit'],
     ]);
+  });
+});
+
+describe('won deals are dated by their local close day', () => {
+  it('a deal won at 00:30 in Berlin was won that day, in winter and in summer', () => {
+    // 2026-11-22 23:30 UTC = 11-23 00:30 in Berlin; 2026-07-05 22:30 UTC = 07-06 00:30.
+    const winter = deal('w', { accountId: 'acc', ownerId: 'r1', stage: 'won', value: 1, createdAt: '2026-11-01T09:00:00.000Z', closedAt: '2026-11-22T23:30:00.000Z' });
+    const summer = deal('s', { accountId: 'acc', ownerId: 'r1', stage: 'won', value: 1, createdAt: '2026-07-01T09:00:00.000Z', closedAt: '2026-07-05T22:30:00.000Z' });
+    const due = (tz: string, today: string) =>
+      wonFollowUpVisits([winter, summer], { afterDays: 30, maxAgeDays: 140 }, { ...ctx(), today, tz }).map((i) => i.at.slice(0, 10));
+    // On 11-23 the summer win is 140 days old in Berlin (kept, due today) but 141 in UTC (too old).
+    expect(due('Europe/Berlin', '2026-11-23')).toEqual(['2026-12-23', '2026-11-23']);
+    expect(due('UTC', '2026-11-23')).toEqual(['2026-12-22']);
+    expect(due('Europe/Berlin', '2026-07-06')).toEqual(['2026-08-05']);
+    expect(due('UTC', '2026-07-06')).toEqual(['2026-08-04']);
   });
 });
 

@@ -6,6 +6,7 @@ import { OPEN_STAGES } from '../domain/deal';
 import type { Interaction } from '../domain/interaction';
 import type { AutomationRule } from '../domain/support';
 import { addDays, dayOfInstant, daysBetween } from '../kpi/dates';
+import { zoneClock } from '../planning/calendar';
 import type { AutomationContext, PlannedTask } from './task';
 import { fillTemplate, numParam, plannedInteraction } from './task';
 import { ruleTemplate, TEMPLATE_DEFAULTS } from './templates';
@@ -61,17 +62,19 @@ export function dealValueCallTasks(deals: readonly Deal[], params: Params, ctx: 
 /**
  * "Won deal schedules a follow-up visit after N days": a visit `afterDays` after the close day
  * (today if that has passed while the laptop was off). Deals closed more than `maxAgeDays` ago
- * are left alone, so enabling the rule does not flood the plan with old wins.
+ * are left alone, so enabling the rule does not flood the plan with old wins. The close day is
+ * the local day in `ctx.tz`, the calendar `ctx.today` is meant in.
  */
 export function wonFollowUpVisits(deals: readonly Deal[], params: Params, ctx: AutomationContext, seen = new Set<string>()): Interaction[] {
   const d0 = AUTOMATION_DEFAULTS.won_deal_followup;
   const after = Math.max(0, numParam(params, 'afterDays', d0.afterDays));
   const maxAge = numParam(params, 'maxAgeDays', d0.maxAgeDays);
   const subject = ruleTemplate('won_deal_followup', 'subject', params);
+  const clock = zoneClock(ctx.tz);
   const tasks: PlannedTask[] = [];
   for (const d of deals) {
     if (d.deletedAt !== undefined || d.stage !== 'won' || d.closedAt === undefined) continue;
-    const closed = dayOfInstant(d.closedAt);
+    const closed = dayOfInstant(d.closedAt, clock);
     const age = daysBetween(closed, ctx.today);
     if (age < 0 || age > maxAge) continue;
     const due = addDays(closed, after);

@@ -4,8 +4,10 @@ import { defaultMode } from '../domain/interaction';
 
 /** What every rule needs besides the data. */
 export type AutomationContext = {
-  /** Day the rules run on. */
+  /** Day the rules run on, in the local calendar of `tz`. */
   today: IsoDate;
+  /** IANA zone whose local days `today` and the deals' instants are read in; default the laptop's. */
+  tz?: string;
   /** Epoch milliseconds stamped as createdAt/updatedAt of new rows. */
   nowMs: number;
   /** sourceKeys of all existing interactions, trashed ones included (see `existingSourceKeys`). */

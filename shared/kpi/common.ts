@@ -22,7 +22,12 @@ export type ReportFilter = {
   segment?: SegmentKey;
   /** Only accounts in this country (ISO code, e.g. "DE"). */
   country?: string;
+  /** IANA zone whose calendar days the period, "today" and day buckets mean; default the laptop's. */
+  tz?: string;
 };
+
+/** The period part of a filter, with its zone: what the dated KPIs take. */
+export type ReportPeriod = Pick<ReportFilter, 'from' | 'to' | 'tz'>;
 
 /** The rows every report reads. */
 export type ReportData = {

@@ -3,7 +3,9 @@ import { ACCOUNT_TYPES, CATEGORIES } from '../domain/account';
 import type { Id, IsoDate } from '../domain/common';
 import type { Interaction } from '../domain/interaction';
 import type { SegmentKey } from '../domain/segment';
+import { zoneClock } from '../planning/calendar';
 import type { Accumulator, Ratio } from './common';
+import { localMidnight } from './dates';
 import { ratio, runAccumulator } from './common';
 import type { AccountAccumulator } from './lifecycle';
 import { MEETING_TYPES } from './meetings';
@@ -43,14 +45,18 @@ export type CoverageKpis = {
 
 const SEGMENTS: SegmentKey[] = CATEGORIES.flatMap((c) => ACCOUNT_TYPES.map((t) => `${c}-${t}` as SegmentKey));
 
-/** Planned visits and meetings left in the past, per person. Feed the filtered interactions. */
-export function missedVisitsAccumulator(today: IsoDate): Accumulator<Interaction, Map<Id, number>> {
+/**
+ * Planned visits and meetings left in the past (a local day before `today` in `tz`, default the
+ * laptop's zone), per person. Feed the filtered interactions.
+ */
+export function missedVisitsAccumulator(today: IsoDate, tz?: string): Accumulator<Interaction, Map<Id, number>> {
   const missed = new Map<Id, number>();
+  // A canonical instant sorts before today's local midnight exactly when its local day is earlier.
+  const start = localMidnight(today, zoneClock(tz));
   return {
     add(i) {
       if (i.status !== 'planned' || !MEETING_TYPES.has(i.type)) return;
-      // An instant sorts before the bare day string exactly when its UTC day is earlier.
-      if (i.at < today) missed.set(i.userId, (missed.get(i.userId) ?? 0) + 1);
+      if (i.at < start) missed.set(i.userId, (missed.get(i.userId) ?? 0) + 1);
     },
     result: () => missed,
   };
@@ -122,6 +128,6 @@ export function coverageKpis(
   return acc.result();
 }
 
-export function missedVisits(interactions: readonly Interaction[], today: IsoDate): Map<Id, number> {
-  return runAccumulator(interactions, missedVisitsAccumulator(today));
+export function missedVisits(interactions: readonly Interaction[], today: IsoDate, tz?: string): Map<Id, number> {
+  return runAccumulator(interactions, missedVisitsAccumulator(today, tz));
 }

@@ -1,7 +1,7 @@
 import type { Account } from '../domain/account';
 import type { Id } from '../domain/common';
 import type { Sale } from '../domain/sale';
-import type { Accumulator, Ratio, ReportFilter } from './common';
+import type { Accumulator, Ratio, ReportFilter, ReportPeriod } from './common';
 import { ratio, runAccumulator } from './common';
 import { addDays, inRange } from './dates';
 import type { AccountAccumulator, AccountSales } from './lifecycle';
@@ -74,9 +74,9 @@ export function customerAccumulator(filter: Pick<ReportFilter, 'from' | 'to'>): 
 export function customerKpis(
   accounts: readonly Account[],
   salesIndex: ReadonlyMap<Id, AccountSales>,
-  filter: Pick<ReportFilter, 'from' | 'to'>,
+  filter: ReportPeriod,
 ): CustomerKpis {
-  return runAccountAccumulator(accounts, salesIndex, customerAccumulator(filter));
+  return runAccountAccumulator(accounts, salesIndex, customerAccumulator(filter), filter.tz);
 }
 
 /** Revenue in the period and the part of it that is new revenue. */

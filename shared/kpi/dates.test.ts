@@ -1,10 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dayOfInstant, daysBetween, inRange, isoWeekOf, monthsInRange } from './dates';
+import { zoneClock } from '../planning/calendar';
+import { addDays, addMonths, dayOfInstant, dayOfMs, daysBetween, inRange, instantBounds, isoWeekOf, localMidnight, monthsInRange } from './dates';
+
+const berlin = zoneClock('Europe/Berlin');
+const utc = zoneClock('UTC');
+
+describe('local days of instants', () => {
+  it('an instant belongs to its day in the given zone', () => {
+    // 23:30 UTC is 00:30 the next day in Berlin, in winter (+1) and in summer (+2).
+    expect(dayOfInstant('2026-11-22T23:30:00.000Z', berlin)).toBe('2026-11-23');
+    expect(dayOfInstant('2026-07-05T22:30:00.000Z', berlin)).toBe('2026-07-06');
+    expect(dayOfInstant('2026-07-05T21:59:59.999Z', berlin)).toBe('2026-07-05');
+    expect(dayOfInstant('2026-03-31T23:30:00.000Z', utc)).toBe('2026-03-31');
+    expect(dayOfMs(Date.UTC(2026, 10, 22, 23, 30), berlin)).toBe('2026-11-23');
+    expect(dayOfMs(Date.UTC(2026, 10, 22, 23, 30), utc)).toBe('2026-11-22');
+  });
+  it('range bounds are the canonical instants of local midnights', () => {
+    expect(localMidnight('2026-11-23', berlin)).toBe('2026-11-22T23:00:00.000Z');
+    expect(instantBounds('2026-11-23', '2026-11-29', berlin)).toEqual({ lo: '2026-11-22T23:00:00.000Z', hi: '2026-11-29T23:00:00.000Z' });
+    expect(instantBounds('2026-07-06', '2026-07-06', berlin)).toEqual({ lo: '2026-07-05T22:00:00.000Z', hi: '2026-07-06T22:00:00.000Z' });
+    expect(instantBounds('2026-11-23', '2026-11-29', utc)).toEqual({ lo: '2026-11-23T00:00:00.000Z', hi: '2026-11-30T00:00:00.000Z' });
+  });
+  it('a week across a DST change has 167 or 169 hours, not 168', () => {
+    // Clocks go forward on Sunday 2026-03-29 and back on Sunday 2026-10-25.
+    const spring = instantBounds('2026-03-23', '2026-03-29', berlin);
+    expect(spring).toEqual({ lo: '2026-03-22T23:00:00.000Z', hi: '2026-03-29T22:00:00.000Z' });
+    expect((Date.parse(spring.hi) - Date.parse(spring.lo)) / 3_600_000).toBe(167);
+    const autumn = instantBounds('2026-10-19', '2026-10-25', berlin);
+    expect(autumn).toEqual({ lo: '2026-10-18T22:00:00.000Z', hi: '2026-10-25T23:00:00.000Z' });
+    expect((Date.parse(autumn.hi) - Date.parse(autumn.lo)) / 3_600_000).toBe(169);
+  });
+});
 
 describe('date helpers', () => {
-  it('uses UTC days of instants', () => {
-    expect(dayOfInstant('2026-03-31T23:30:00.000Z')).toBe('2026-03-31');
-  });
   it('adds days and months across month, year and leap-day edges', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2026-03-01', -1)).toBe('2026-02-28');

@@ -1,19 +1,39 @@
 import type { IsoDate, IsoInstant } from '../domain/common';
+import { fromDayNumber, parseInstant, type ZoneClock } from '../planning/calendar';
 
 /**
- * Calendar arithmetic on `YYYY-MM-DD` strings in UTC. KPIs compare days as strings (ISO days
- * sort lexicographically), so no Date object or time zone is involved in the hot loops.
+ * Days for KPIs. A row's instant belongs to its **local** calendar day in the report's zone (the
+ * laptop's unless a filter or option says `tz`): a visit at 00:30 in Berlin is on that Berlin day,
+ * matching the local "today" and report ranges the app passes in. The zone is turned into a
+ * `ZoneClock` (shared/planning/calendar) once per report; it caches UTC offsets per day, so the
+ * per-row conversions below cost no Intl call.
+ *
+ * Range tests avoid per-row conversion: `instantBounds` turns a day range into the instants of
+ * its local midnights, and rows compare their stored instants against them as strings. That holds
+ * because rows store canonical `toISOString()` instants (`YYYY-MM-DDTHH:mm:ss.sssZ`), which sort
+ * by time. Pure day arithmetic (addDays, addMonths, isoWeekOf …) involves no zone.
  */
 
 const DAY_MS = 86_400_000;
 
-/** The UTC day of an instant: `2026-11-22T23:30:00Z` → `2026-11-22` (documented: days are UTC days). */
-export function dayOfInstant(at: IsoInstant): IsoDate {
-  return at.slice(0, 10);
+/** The local day of an instant in the clock's zone: in Berlin `2026-11-22T23:30:00.000Z` → `2026-11-23`. */
+export function dayOfInstant(at: IsoInstant, clock: ZoneClock): IsoDate {
+  return fromDayNumber(clock.dayNumberAt(parseInstant(at)));
 }
 
-/** The UTC day of epoch milliseconds. */
-export function dayOfMs(ms: number): IsoDate {
+/** The local day of epoch milliseconds (e.g. an account's `createdAt`) in the clock's zone. */
+export function dayOfMs(ms: number, clock: ZoneClock): IsoDate {
+  return fromDayNumber(clock.dayNumberAt(ms));
+}
+
+/** The instant (canonical ISO, UTC) of local midnight at the start of `day` in the clock's zone. */
+export function localMidnight(day: IsoDate, clock: ZoneClock): IsoInstant {
+  // A midnight skipped by DST (some zones switch at 00:00) moves to the first wall time that exists.
+  return new Date(clock.instantOf(day, 0, 0)).toISOString();
+}
+
+/** Day arithmetic runs on UTC midnights, where no zone or DST shift applies. */
+function utcDayOfMs(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
@@ -23,7 +43,7 @@ function toUtcMs(day: IsoDate): number {
 
 /** `day` plus `n` days (n may be negative). */
 export function addDays(day: IsoDate, n: number): IsoDate {
-  return dayOfMs(toUtcMs(day) + n * DAY_MS);
+  return utcDayOfMs(toUtcMs(day) + n * DAY_MS);
 }
 
 /** Whole days from `a` to `b` (positive when b is later). */
@@ -46,11 +66,12 @@ export function addMonths(day: IsoDate, n: number): IsoDate {
 }
 
 /**
- * Bounds to test an instant against a day range without slicing it: `at >= lo && at < hi`
- * holds exactly when the instant's UTC day lies in [from, to] (ISO strings sort by time).
+ * Bounds to test a canonical instant against a day range without converting it: `at >= lo && at < hi`
+ * holds exactly when the instant's local day lies in [from, to]. `lo` is local midnight of `from`,
+ * `hi` local midnight of the day after `to`, both canonical ISO so they compare as strings.
  */
-export function instantBounds(from: IsoDate, to: IsoDate): { lo: string; hi: string } {
-  return { lo: from, hi: addDays(to, 1) };
+export function instantBounds(from: IsoDate, to: IsoDate, clock: ZoneClock): { lo: IsoInstant; hi: IsoInstant } {
+  return { lo: localMidnight(from, clock), hi: localMidnight(addDays(to, 1), clock) };
 }
 
 /** True when `day` lies in [from, to], both ends included. */

@@ -1,14 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Deal } from '../domain/deal';
+import type { ReportFilter } from './common';
 import { DEAL_STAGES } from '../domain/deal';
 import { ratio } from './common';
 import { customerKpis } from './customers';
-import { leadKpis } from './leads';
+import { callsPerLead, leadKpis } from './leads';
 import { buildSalesIndex } from './lifecycle';
-import { npsKpis } from './loyalty';
+import { helpedAccumulator, npsKpis } from './loyalty';
 import { pipelineKpis } from './pipeline';
+import { referralKpis } from './referrals';
 import { computeReport } from './report';
+import { sourceKpis } from './sources';
 import { account, EMPTY, FIXTURE, interaction, Q1, sale, TODAY } from './test-fixtures';
 
 /** Every number anywhere in the result is finite (null is allowed, NaN/Infinity never). */
@@ -40,7 +43,7 @@ describe('division by zero and empty data', () => {
     expect(r.trends.revenue.values).toEqual([0, 0, 0]);
   });
   it('a period before any data: no customers at the start, so churn is null, not 0', () => {
-    const r = computeReport(FIXTURE, { from: '2020-01-01', to: '2020-03-31' }, TODAY, { isWithinRhythm: always });
+    const r = computeReport(FIXTURE, { from: '2020-01-01', to: '2020-03-31', tz: 'UTC' }, TODAY, { isWithinRhythm: always });
     assertNoNaN(r);
     expect(r.customers.customersAtStart).toBe(0);
     expect(r.customers.churn.value).toBeNull();
@@ -48,7 +51,7 @@ describe('division by zero and empty data', () => {
     expect(r.pipeline.lostWithoutFollowUp.value).toBeNull();
   });
   it('a quiet later period: customers exist but nobody is lost → churn 0, retention 1', () => {
-    const r = computeReport(FIXTURE, { from: '2030-01-01', to: '2030-01-31' }, '2030-02-01');
+    const r = computeReport(FIXTURE, { from: '2030-01-01', to: '2030-01-31', tz: 'UTC' }, '2030-02-01');
     assertNoNaN(r);
     // Customers on 2029-12-31: A1, A2, A4, A9.
     expect(r.customers.churn).toEqual({ value: 0, numerator: 0, denominator: 4 });
@@ -70,6 +73,37 @@ describe('lifecycle fallbacks for imported data', () => {
     expect(leadKpis([lead, cust], idx, Q1).newLeads).toBe(1);
     // C's customer day = first purchase 2025-06-01 → customer at the start of Q1.
     expect(customerKpis([lead, cust], idx, Q1).customersAtStart).toBe(1);
+  });
+  it('creation days are local days: an account created at 00:30 on 1 January in Berlin is a Q1 account', () => {
+    // 2025-12-31 23:30 UTC = 2026-01-01 00:30 in Berlin.
+    const at = Date.UTC(2025, 11, 31, 23, 30);
+    const lead = account('L', { lifecycle: 'lead', createdAt: at, referredByAccountId: 'A1' });
+    const cust = account('C', { lifecycle: 'customer', createdAt: at });
+    const idx = buildSalesIndex([], Q1.to);
+    const berlin = { ...Q1, tz: 'Europe/Berlin' };
+    expect([leadKpis([lead], idx, berlin).newLeads, leadKpis([lead], idx, Q1).newLeads]).toEqual([1, 0]);
+    expect([referralKpis([lead], idx, berlin).referrals, referralKpis([lead], idx, Q1).referrals]).toEqual([1, 0]);
+    expect(customerKpis([cust], idx, berlin)).toMatchObject({ customersAtStart: 0, newCustomers: 1 });
+    expect(customerKpis([cust], idx, Q1)).toMatchObject({ customersAtStart: 1, newCustomers: 0 });
+    // Created 2026-04-01 00:30 in Berlin (summer time): not yet arrived by the end of Q1.
+    const late = account('S', { lifecycle: 'lead', createdAt: Date.UTC(2026, 2, 31, 22, 30), leadSourceId: 's2' });
+    const leadsOfS2 = (f: ReportFilter) => sourceKpis([late], FIXTURE.leadSources, idx, f).rows.find((r) => r.sourceId === 's2')?.leads;
+    expect([leadsOfS2(berlin), leadsOfS2({ ...Q1 })]).toEqual([0, 1]);
+  });
+  it('calls, lead windows and the ROR window use local days', () => {
+    const lead = account('L', { lifecycle: 'lead', lifecycleDates: { lead: '2026-02-10' } });
+    // 00:30 on the lead day in Berlin, 23:30 the day before in UTC.
+    const call = interaction('c', { accountId: 'L', type: 'call', at: '2026-02-09T23:30:00.000Z' });
+    const perLead = (tz: string) => callsPerLead([call], new Map([['L', lead]]), new Map(), { ...Q1, tz }).perLead.numerator;
+    expect([perLead('Europe/Berlin'), perLead('UTC')]).toEqual([1, 0]);
+    // The ROR window (to − 12 months, to] starts on 2025-04-01: 00:30 that day in Berlin is in it.
+    const visit = interaction('v', { accountId: 'L', type: 'visit', at: '2025-03-31T22:30:00.000Z' });
+    const helped = (tz: string) => {
+      const acc = helpedAccumulator(Q1.to, tz);
+      acc.add(visit);
+      return acc.result().size;
+    };
+    expect([helped('Europe/Berlin'), helped('UTC')]).toEqual([1, 0]);
   });
   it('credit notes reduce revenue but are not purchases', () => {
     const idx = buildSalesIndex([sale('C', '2026-01-05', 500), { ...sale('C', '2026-01-06', -200), id: 'cn' }], Q1.to);
@@ -105,7 +139,7 @@ describe('properties', () => {
   it('conversion, churn and retention stay in [0, 1] and churn + retention = 1', () => {
     fc.assert(
       fc.property(fc.array(acc, { maxLength: 30 }), day, day, (specs, d1, d2) => {
-        const period = d1 <= d2 ? { from: d1, to: d2 } : { from: d2, to: d1 };
+        const period = d1 <= d2 ? { from: d1, to: d2, tz: 'UTC' } : { from: d2, to: d1, tz: 'UTC' };
         const accounts = specs.map((s, i) =>
           account(`a${i}`, { lifecycle: s.lifecycle, lifecycleDates: { lead: s.lead, customer: s.customer, former: s.former } }),
         );

@@ -37,7 +37,8 @@ describe('filterRows', () => {
 });
 
 describe('the single KPI functions agree with computeReport', () => {
-  const filters: ReportFilter[] = [{ ...Q1 }, { ...Q1, repId: 'r1' }, { ...Q1, country: 'AT' }, { ...Q1, segment: 'B-maintain' }];
+  // Berlin too: every single function must read the zone from the filter as computeReport does.
+  const filters: ReportFilter[] = [{ ...Q1 }, { ...Q1, repId: 'r1' }, { ...Q1, country: 'AT' }, { ...Q1, segment: 'B-maintain' }, { ...Q1, tz: 'Europe/Berlin' }];
   for (const filter of filters) {
     it(JSON.stringify(filter), () => {
       const report = computeReport(FIXTURE, filter, TODAY);
@@ -51,7 +52,7 @@ describe('the single KPI functions agree with computeReport', () => {
       expect(meetingStats(rows.interactions, filter, TODAY)).toEqual(report.meetings);
       expect(npsKpis(rows.interactions, filter)).toEqual(report.nps);
       // "Helped" counts every interaction on the rep's customers, also a colleague's.
-      expect(rorFromRows(rows.accounts, FIXTURE.interactions, idx, filter.to)).toEqual(report.ror);
+      expect(rorFromRows(rows.accounts, FIXTURE.interactions, idx, filter.to, filter.tz)).toEqual(report.ror);
       expect(referralKpis(rows.accounts, idx, filter)).toEqual(report.referrals);
       // Deal touches come from every interaction (a colleague's follow-up counts), not only the rep's.
       expect(pipelineKpis(rows.deals, dealTouches(FIXTURE.interactions), filter, TODAY)).toEqual(report.pipeline);

@@ -1,9 +1,10 @@
 import type { Account } from '../domain/account';
 import type { Id } from '../domain/common';
 import type { Interaction, InteractionType } from '../domain/interaction';
-import type { Accumulator, Ratio, ReportFilter } from './common';
+import { zoneClock } from '../planning/calendar';
+import type { Accumulator, Ratio, ReportPeriod } from './common';
 import { ratio, runAccumulator } from './common';
-import { inRange, instantBounds } from './dates';
+import { inRange, instantBounds, localMidnight } from './dates';
 import type { AccountAccumulator, AccountSales } from './lifecycle';
 import { customerDay, leadDay, runAccountAccumulator } from './lifecycle';
 
@@ -23,7 +24,7 @@ function hasConverted(a: Account, sales: AccountSales | undefined): boolean {
 }
 
 /** Lead KPIs over the filtered accounts. */
-export function leadAccumulator(filter: Pick<ReportFilter, 'from' | 'to'>): AccountAccumulator<LeadKpis> {
+export function leadAccumulator(filter: ReportPeriod): AccountAccumulator<LeadKpis> {
   let newLeads = 0;
   let converted = 0;
   let open = 0;
@@ -42,9 +43,9 @@ export function leadAccumulator(filter: Pick<ReportFilter, 'from' | 'to'>): Acco
 export function leadKpis(
   accounts: readonly Account[],
   salesIndex: ReadonlyMap<Id, AccountSales>,
-  filter: Pick<ReportFilter, 'from' | 'to'>,
+  filter: ReportPeriod,
 ): LeadKpis {
-  return runAccountAccumulator(accounts, salesIndex, leadAccumulator(filter));
+  return runAccountAccumulator(accounts, salesIndex, leadAccumulator(filter), filter.tz);
 }
 
 /** Interaction types that count as a sales conversation. */
@@ -60,23 +61,27 @@ export type CallsPerLead = {
  * Counts done sales conversations (call, visit, meeting) dated in the period with an account
  * that was a lead or prospect on that day (lead day ≤ day < customer day). The denominator is
  * the number of distinct leads talked to. `accountById` must hold every account the rows refer to.
+ * Days are local days in `filter.tz` (default the laptop's zone).
  */
 export function callsPerLeadAccumulator(
   accountById: ReadonlyMap<Id, Account>,
   salesIndex: ReadonlyMap<Id, AccountSales>,
-  filter: Pick<ReportFilter, 'from' | 'to'>,
+  filter: ReportPeriod,
 ): Accumulator<Interaction, CallsPerLead> {
   let calls = 0;
   const leads = new Set<Id>();
-  // Lead window per account, computed once: [lead day, customer day) or null if never a lead.
-  const { lo, hi } = instantBounds(filter.from, filter.to);
+  const clock = zoneClock(filter.tz);
+  const { lo, hi } = instantBounds(filter.from, filter.to, clock);
+  // Lead window per account, computed once as instants of local midnights: [lead day, customer
+  // day) or null if never a lead. '9' sorts after every instant: no customer day, no end.
   const windows = new Map<Id, readonly [string, string] | null>();
   const windowOf = (accountId: Id): readonly [string, string] | null => {
     let w = windows.get(accountId);
     if (w === undefined) {
       const a = accountById.get(accountId);
-      const since = a === undefined ? undefined : leadDay(a);
-      w = a === undefined || since === undefined ? null : [since, customerDay(a, salesIndex.get(a.id)) ?? '9999-12-31'];
+      const since = a === undefined ? undefined : leadDay(a, clock);
+      const until = a === undefined ? undefined : customerDay(a, salesIndex.get(a.id), clock);
+      w = since === undefined ? null : [localMidnight(since, clock), until === undefined ? '9' : localMidnight(until, clock)];
       windows.set(accountId, w);
     }
     return w;
@@ -86,7 +91,7 @@ export function callsPerLeadAccumulator(
       if (i.status !== 'done' || !SALES_CALL_TYPES.has(i.type)) return;
       if (i.at < lo || i.at >= hi) return;
       const w = windowOf(i.accountId);
-      // Compared as instants against day strings: at >= day ⇔ its day ≥ day; at < day ⇔ its day < day.
+      // at >= midnight(day) ⇔ its local day ≥ day; at < midnight(day) ⇔ its local day < day.
       if (w === null || i.at < w[0] || i.at >= w[1]) return;
       calls += 1;
       leads.add(i.accountId);
@@ -99,7 +104,7 @@ export function callsPerLead(
   interactions: readonly Interaction[],
   accountById: ReadonlyMap<Id, Account>,
   salesIndex: ReadonlyMap<Id, AccountSales>,
-  filter: Pick<ReportFilter, 'from' | 'to'>,
+  filter: ReportPeriod,
 ): CallsPerLead {
   return runAccumulator(interactions, callsPerLeadAccumulator(accountById, salesIndex, filter));
 }

@@ -1,6 +1,7 @@
 import type { Account } from '../domain/account';
 import type { Id, IsoDate } from '../domain/common';
 import type { Sale } from '../domain/sale';
+import { zoneClock, type ZoneClock } from '../planning/calendar';
 import { addMonths, dayOfMs } from './dates';
 
 /**
@@ -46,23 +47,23 @@ export function buildSalesIndex(sales: readonly Sale[], to: IsoDate): Map<Id, Ac
 
 /**
  * Day the account became a lead: `lifecycleDates.lead`, else `.prospect`; an account that is
- * still a lead or prospect without dates counts from its creation day. Accounts created directly
- * as customers (e.g. imported) were never leads.
+ * still a lead or prospect without dates counts from its creation day (local, in the clock's zone).
+ * Accounts created directly as customers (e.g. imported) were never leads.
  */
-export function leadDay(a: Account): IsoDate | undefined {
+export function leadDay(a: Account, clock: ZoneClock): IsoDate | undefined {
   const d = a.lifecycleDates.lead ?? a.lifecycleDates.prospect;
   if (d !== undefined) return d;
-  return a.lifecycle === 'lead' || a.lifecycle === 'prospect' ? dayOfMs(a.createdAt) : undefined;
+  return a.lifecycle === 'lead' || a.lifecycle === 'prospect' ? dayOfMs(a.createdAt, clock) : undefined;
 }
 
 /**
  * Day the account became a customer: `lifecycleDates.customer`, else its first purchase, else
- * (customer or former without dates) its creation day.
+ * (customer or former without dates) its local creation day.
  */
-export function customerDay(a: Account, sales: AccountSales | undefined): IsoDate | undefined {
+export function customerDay(a: Account, sales: AccountSales | undefined, clock: ZoneClock): IsoDate | undefined {
   const d = a.lifecycleDates.customer ?? sales?.firstDay;
   if (d !== undefined) return d;
-  return a.lifecycle === 'customer' || a.lifecycle === 'former' ? dayOfMs(a.createdAt) : undefined;
+  return a.lifecycle === 'customer' || a.lifecycle === 'former' ? dayOfMs(a.createdAt, clock) : undefined;
 }
 
 /**
@@ -94,9 +95,10 @@ export type AccountFacts = {
   customerDay: IsoDate | undefined;
 };
 
-export function accountFacts(a: Account, salesIndex: ReadonlyMap<Id, AccountSales>): AccountFacts {
+/** The facts of one account; `clock` is the report's zone (built once per report, not per account). */
+export function accountFacts(a: Account, salesIndex: ReadonlyMap<Id, AccountSales>, clock: ZoneClock): AccountFacts {
   const sales = salesIndex.get(a.id);
-  return { sales, leadDay: leadDay(a), customerDay: customerDay(a, sales) };
+  return { sales, leadDay: leadDay(a, clock), customerDay: customerDay(a, sales, clock) };
 }
 
 /** A single-pass consumer of accounts, fed the shared facts so several KPIs share one loop. */
@@ -105,12 +107,14 @@ export type AccountAccumulator<Result> = {
   result(): Result;
 };
 
-/** Feeds every account (with its facts) to one accumulator. */
+/** Feeds every account (with its facts) to one accumulator; `tz` dates creation days (default the laptop's zone). */
 export function runAccountAccumulator<Result>(
   accounts: readonly Account[],
   salesIndex: ReadonlyMap<Id, AccountSales>,
   acc: AccountAccumulator<Result>,
+  tz?: string,
 ): Result {
-  for (const a of accounts) acc.add(a, accountFacts(a, salesIndex));
+  const clock = zoneClock(tz);
+  for (const a of accounts) acc.add(a, accountFacts(a, salesIndex, clock));
   return acc.result();
 }

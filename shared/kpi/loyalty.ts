@@ -1,7 +1,8 @@
 import type { Account } from '../domain/account';
 import type { Id, IsoDate } from '../domain/common';
 import type { Interaction } from '../domain/interaction';
-import type { Accumulator, Ratio, ReportFilter } from './common';
+import { zoneClock } from '../planning/calendar';
+import type { Accumulator, Ratio, ReportPeriod } from './common';
 import { ratio, runAccumulator } from './common';
 import { addDays, addMonths, instantBounds } from './dates';
 import type { AccountAccumulator, AccountSales } from './lifecycle';
@@ -21,11 +22,12 @@ export type NpsKpis = {
   responses: number;
 };
 
-export function npsAccumulator(filter: Pick<ReportFilter, 'from' | 'to'>): Accumulator<Interaction, NpsKpis> {
+/** NPS of the answers dated (local day in `filter.tz`) in the period. */
+export function npsAccumulator(filter: ReportPeriod): Accumulator<Interaction, NpsKpis> {
   let promoters = 0;
   let passives = 0;
   let detractors = 0;
-  const { lo, hi } = instantBounds(filter.from, filter.to);
+  const { lo, hi } = instantBounds(filter.from, filter.to, zoneClock(filter.tz));
   return {
     add(i) {
       const score = i.npsScore;
@@ -43,7 +45,7 @@ export function npsAccumulator(filter: Pick<ReportFilter, 'from' | 'to'>): Accum
   };
 }
 
-export function npsKpis(interactions: readonly Interaction[], filter: Pick<ReportFilter, 'from' | 'to'>): NpsKpis {
+export function npsKpis(interactions: readonly Interaction[], filter: ReportPeriod): NpsKpis {
   return runAccumulator(interactions, npsAccumulator(filter));
 }
 
@@ -55,9 +57,10 @@ export function helpWindowStart(to: IsoDate): IsoDate {
 /**
  * Accounts with a done interaction (any type) in the 12 months ending with `to`. Feed every
  * interaction of the scoped accounts, whoever had it: ROR is about the customer being helped.
+ * Days are local days in `tz` (default the laptop's zone).
  */
-export function helpedAccumulator(to: IsoDate): Accumulator<Interaction, Set<Id>> {
-  const { lo, hi } = instantBounds(addDays(helpWindowStart(to), 1), to);
+export function helpedAccumulator(to: IsoDate, tz?: string): Accumulator<Interaction, Set<Id>> {
+  const { lo, hi } = instantBounds(addDays(helpWindowStart(to), 1), to, zoneClock(tz));
   const helped = new Set<Id>();
   return {
     add(i) {
@@ -106,6 +109,7 @@ export function rorFromRows(
   interactions: readonly Interaction[],
   salesIndex: ReadonlyMap<Id, AccountSales>,
   to: IsoDate,
+  tz?: string,
 ): RorKpis {
-  return rorKpis(accounts, salesIndex, runAccumulator(interactions, helpedAccumulator(to)));
+  return rorKpis(accounts, salesIndex, runAccumulator(interactions, helpedAccumulator(to, tz)));
 }

@@ -1,8 +1,9 @@
 import type { Id, IsoDate } from '../domain/common';
 import type { Interaction, InteractionType } from '../domain/interaction';
-import type { Accumulator, Ratio } from './common';
+import type { Accumulator, Ratio, ReportPeriod } from './common';
 import { ratio, runAccumulator } from './common';
-import { addMonths, instantBounds } from './dates';
+import { zoneClock } from '../planning/calendar';
+import { addMonths, instantBounds, localMidnight } from './dates';
 
 /** Face-to-face appointments: a field rep's visit is a meeting with the customer. */
 export const MEETING_TYPES: ReadonlySet<InteractionType> = new Set(['visit', 'meeting']);
@@ -34,14 +35,21 @@ function toStats(c: Counts): MeetingStats {
   return { held: c.held, successful: ratio(c.ok, c.held), followUpBooked: ratio(c.follow, c.held), upcoming: c.upcoming };
 }
 
-/** Meeting statistics; feed the filtered interactions (rep = who had the meeting). */
+/**
+ * Meeting statistics; feed the filtered interactions (rep = who had the meeting). A meeting
+ * belongs to its local day in `window.tz` (default the laptop's zone), the calendar the window
+ * and `today` are meant in: one at 00:30 on Monday is Monday's, not Sunday's.
+ */
 export function meetingAccumulator(
-  window: { from: IsoDate; to: IsoDate },
+  window: ReportPeriod,
   today: IsoDate,
   types: ReadonlySet<InteractionType> = MEETING_TYPES,
 ): Accumulator<Interaction, MeetingReport> {
-  const horizon = addMonths(today, 1);
-  const { lo, hi } = instantBounds(window.from, window.to);
+  const clock = zoneClock(window.tz);
+  const { lo, hi } = instantBounds(window.from, window.to, clock);
+  // Upcoming: [today, same day next month), from local midnight to local midnight.
+  const upFrom = localMidnight(today, clock);
+  const upTo = localMidnight(addMonths(today, 1), clock);
   const team: Counts = { held: 0, ok: 0, follow: 0, upcoming: 0 };
   const people = new Map<Id, Counts>();
   const person = (id: Id): Counts => {
@@ -65,7 +73,7 @@ export function meetingAccumulator(
         p.held += 1;
         p.ok += ok;
         p.follow += follow;
-      } else if (i.status === 'planned' && i.at >= today && i.at < horizon) {
+      } else if (i.status === 'planned' && i.at >= upFrom && i.at < upTo) {
         team.upcoming += 1;
         person(i.userId).upcoming += 1;
       }
@@ -82,7 +90,7 @@ export function meetingAccumulator(
 
 export function meetingStats(
   interactions: readonly Interaction[],
-  window: { from: IsoDate; to: IsoDate },
+  window: ReportPeriod,
   today: IsoDate,
   types?: ReadonlySet<InteractionType>,
 ): MeetingReport {

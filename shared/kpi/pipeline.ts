@@ -2,9 +2,10 @@ import type { Id, IsoDate, IsoInstant } from '../domain/common';
 import type { Deal, DealStage } from '../domain/deal';
 import { DEAL_STAGES, OPEN_STAGES } from '../domain/deal';
 import type { Interaction } from '../domain/interaction';
-import type { Accumulator, Ratio, ReportFilter } from './common';
+import { fromDayNumber, parseInstant, toDayNumber, zoneClock } from '../planning/calendar';
+import type { Accumulator, Ratio, ReportPeriod } from './common';
 import { ratio, runAccumulator } from './common';
-import { dayOfInstant, daysBetween, inRange } from './dates';
+import { instantBounds } from './dates';
 
 /** An open offer nobody followed up on for too long. */
 export type StaleOffer = {
@@ -73,11 +74,12 @@ function isOffer(d: Deal): boolean {
 /**
  * Pipeline KPIs over the filtered deals; one pass plus a sort of the won and stale deals.
  * `touches` comes from `dealTouches`; `followUpDays` is N in "no follow-up for N days" (≥ N flags).
+ * Instants count on their local day in `filter.tz` (default the laptop's zone), like `today`.
  */
 export function pipelineKpis(
   deals: readonly Deal[],
   touches: ReadonlyMap<Id, IsoInstant>,
-  filter: Pick<ReportFilter, 'from' | 'to'>,
+  filter: ReportPeriod,
   today: IsoDate,
   followUpDays = 14,
 ): PipelineKpis {
@@ -92,11 +94,14 @@ export function pipelineKpis(
   let lostUnfollowed = 0;
   const cycles: number[] = [];
   let cycleSum = 0;
+  const clock = zoneClock(filter.tz);
+  const { lo, hi } = instantBounds(filter.from, filter.to, clock);
+  const todayNumber = toDayNumber(today);
+  const dayNumberOf = (at: IsoInstant): number => clock.dayNumberAt(parseInstant(at));
 
   for (const d of deals) {
     if (d.deletedAt !== undefined) continue;
-    const created = dayOfInstant(d.createdAt);
-    if (inRange(created, filter.from, filter.to)) {
+    if (d.createdAt >= lo && d.createdAt < hi) {
       const k = stageIndex.get(d.stage) ?? 0;
       counts[k] = (counts[k] ?? 0) + 1;
       values[k] = (values[k] ?? 0) + d.value;
@@ -107,19 +112,19 @@ export function pipelineKpis(
       openValue += d.value;
       weighted += (d.value * p) / 100;
       if (isOffer(d)) {
-        const last = maxInstant(maxInstant(d.lastFollowUpAt, d.offerSentAt), touches.get(d.id));
-        const lastTouchDay = last === undefined ? created : dayOfInstant(last);
-        const days = daysBetween(lastTouchDay, today);
+        const last = maxInstant(maxInstant(d.lastFollowUpAt, d.offerSentAt), touches.get(d.id)) ?? d.createdAt;
+        const lastDay = dayNumberOf(last);
+        const days = todayNumber - lastDay;
         if (days >= followUpDays) {
-          stale.push({ dealId: d.id, accountId: d.accountId, ownerId: d.ownerId, value: d.value, lastTouchDay, daysWithoutFollowUp: days });
+          stale.push({ dealId: d.id, accountId: d.accountId, ownerId: d.ownerId, value: d.value, lastTouchDay: fromDayNumber(lastDay), daysWithoutFollowUp: days });
         }
       }
       continue;
     }
-    const closed = d.closedAt === undefined ? undefined : dayOfInstant(d.closedAt);
-    if (!inRange(closed, filter.from, filter.to)) continue;
+    const closed = d.closedAt;
+    if (closed === undefined || closed < lo || closed >= hi) continue;
     if (d.stage === 'won') {
-      const days = Math.max(0, daysBetween(created, closed as IsoDate));
+      const days = Math.max(0, dayNumberOf(closed) - dayNumberOf(d.createdAt));
       cycles.push(days);
       cycleSum += days;
     } else if (d.stage === 'lost' && d.offerSentAt !== undefined) {

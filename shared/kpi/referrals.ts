@@ -1,6 +1,7 @@
 import type { Account } from '../domain/account';
 import type { Id } from '../domain/common';
-import type { Ratio, ReportFilter } from './common';
+import { zoneClock } from '../planning/calendar';
+import type { Ratio, ReportPeriod } from './common';
 import { ratio } from './common';
 import { dayOfMs, inRange } from './dates';
 import type { AccountAccumulator, AccountSales } from './lifecycle';
@@ -16,8 +17,12 @@ export type ReferralKpis = {
   topReferrers: { accountId: Id; referrals: number }[];
 };
 
-/** Referral KPIs over the filtered accounts. A referred account arrives on its lead day, else its customer day, else its creation day. */
-export function referralAccumulator(filter: Pick<ReportFilter, 'from' | 'to'>): AccountAccumulator<ReferralKpis> {
+/**
+ * Referral KPIs over the filtered accounts. A referred account arrives on its lead day, else its
+ * customer day, else its creation day (local, in `filter.tz`).
+ */
+export function referralAccumulator(filter: ReportPeriod): AccountAccumulator<ReferralKpis> {
+  const clock = zoneClock(filter.tz);
   let referrals = 0;
   let converted = 0;
   const byReferrer = new Map<Id, number>();
@@ -25,7 +30,7 @@ export function referralAccumulator(filter: Pick<ReportFilter, 'from' | 'to'>): 
     add(a, f) {
       const by = a.referredByAccountId;
       if (by === undefined || by === '') return;
-      const arrived = f.leadDay ?? f.customerDay ?? dayOfMs(a.createdAt);
+      const arrived = f.leadDay ?? f.customerDay ?? dayOfMs(a.createdAt, clock);
       if (!inRange(arrived, filter.from, filter.to)) return;
       referrals += 1;
       if (a.lifecycle === 'customer' || a.lifecycle === 'former' || f.sales !== undefined) converted += 1;
@@ -45,7 +50,7 @@ export function referralAccumulator(filter: Pick<ReportFilter, 'from' | 'to'>): 
 export function referralKpis(
   accounts: readonly Account[],
   salesIndex: ReadonlyMap<Id, AccountSales>,
-  filter: Pick<ReportFilter, 'from' | 'to'>,
+  filter: ReportPeriod,
 ): ReferralKpis {
-  return runAccountAccumulator(accounts, salesIndex, referralAccumulator(filter));
+  return runAccountAccumulator(accounts, salesIndex, referralAccumulator(filter), filter.tz);
 }

@@ -3,6 +3,7 @@ import type { Id, IsoDate } from '../domain/common';
 import type { Deal } from '../domain/deal';
 import type { InteractionType } from '../domain/interaction';
 import type { Sale } from '../domain/sale';
+import { localTimeZone, zoneClock } from '../planning/calendar';
 import type { ReportData, ReportFilter } from './common';
 import type { CoverageKpis, RhythmCheck } from './coverage';
 import { coverageAccumulator, missedVisitsAccumulator } from './coverage';
@@ -63,6 +64,8 @@ const CHUNK_MASK = 0x3fff;
  * All KPIs in a fixed number of passes: accounts twice (scope, then every account KPI with
  * shared per-account facts), sales three times (filter, index, revenue), interactions once
  * (feeding every interaction KPI), deals twice. Rows are matched as described in `filterRows`.
+ * Instants count on their local day in `filter.tz` (default the laptop's zone), the calendar
+ * `today` and the period are meant in; pass the same zone to a `rhythmCheck` in the options.
  */
 export function computeReport(data: ReportData, filter: ReportFilter, today: IsoDate, options: ReportOptions = {}): Report {
   const steps = computeReportSteps(data, filter, today, options);
@@ -78,7 +81,10 @@ export function computeReport(data: ReportData, filter: ReportFilter, today: Iso
  * whose filter is already stale. The result is the generator's return value.
  */
 export function* computeReportSteps(data: ReportData, filter: ReportFilter, today: IsoDate, options: ReportOptions = {}): Generator<number, Report, void> {
-  const period = { from: filter.from, to: filter.to };
+  // The zone is resolved once: every accumulator below then gets its clock from the cache.
+  const tz = filter.tz ?? localTimeZone();
+  const clock = zoneClock(tz);
+  const period = { from: filter.from, to: filter.to, tz };
   const rep = filter.repId;
   // Accounts and sales are walked twice each, interactions and deals once (the sales index is inside).
   const total = Math.max(1, 2 * data.accounts.length + 2 * data.sales.length + data.interactions.length + data.deals.length);
@@ -115,10 +121,10 @@ export function* computeReportSteps(data: ReportData, filter: ReportFilter, toda
   // follow-up still follows up the offer, and a colleague's visit still helps the rep's customer.
   const touches = dealTouchAccumulator();
   const calls = callsPerLeadAccumulator(scope, salesIndex, period);
-  const meetings = meetingAccumulator(options.meetingWindow ?? period, today, options.meetingTypes);
+  const meetings = meetingAccumulator({ ...(options.meetingWindow ?? period), tz }, today, options.meetingTypes);
   const nps = npsAccumulator(period);
-  const helped = helpedAccumulator(filter.to);
-  const missed = missedVisitsAccumulator(today);
+  const helped = helpedAccumulator(filter.to, tz);
+  const missed = missedVisitsAccumulator(today, tz);
   for (const i of data.interactions) {
     if ((++done & CHUNK_MASK) === 0) yield done / total;
     if (i.deletedAt !== undefined || !scope.has(i.accountId)) continue;
@@ -144,7 +150,7 @@ export function* computeReportSteps(data: ReportData, filter: ReportFilter, toda
   // Accounts: one pass feeding every account KPI with the facts worked out once.
   const leads = leadAccumulator(period);
   const customers = customerAccumulator(period);
-  const sources = sourceAccumulator(data.leadSources, filter);
+  const sources = sourceAccumulator(data.leadSources, { ...filter, tz });
   const ror = rorAccumulator(helped.result());
   const referrals = referralAccumulator(period);
   const leadTrend = leadsByMonthAccumulator(period);
@@ -154,7 +160,7 @@ export function* computeReportSteps(data: ReportData, filter: ReportFilter, toda
   done += data.accounts.length - accounts.length;
   for (const a of accounts) {
     if ((++done & CHUNK_MASK) === 0) yield done / total;
-    const facts = accountFacts(a, salesIndex);
+    const facts = accountFacts(a, salesIndex, clock);
     for (const acc of accountAccs) acc.add(a, facts);
   }
 

@@ -3,6 +3,7 @@ import type { Id, IsoDate } from '../domain/common';
 import type { LeadSource, LeadSourceKind } from '../domain/lead-source';
 import type { Ratio, ReportFilter } from './common';
 import { ratio } from './common';
+import { zoneClock } from '../planning/calendar';
 import { dayOfMs } from './dates';
 import type { AccountAccumulator, AccountSales } from './lifecycle';
 import { runAccountAccumulator } from './lifecycle';
@@ -58,14 +59,15 @@ function ranks(values: (number | null)[], higherIsBetter: boolean): number[] {
 /**
  * Lead-source effectiveness and ranking. Counts are cumulative up to `filter.to` (a campaign's
  * customers keep arriving after it ends); `filter.from` only selects which campaigns are shown.
- * Feed the filtered accounts.
+ * Feed the filtered accounts. Creation days are local days in `filter.tz`.
  */
 export function sourceAccumulator(leadSources: readonly LeadSource[], filter: ReportFilter): AccountAccumulator<SourceKpis> {
+  const clock = zoneClock(filter.tz);
   const tally = new Map<Id, { leads: number; customers: number; revenue: number }>();
   const none = { leads: 0, customers: 0, revenue: 0 };
   return {
     add(a, f) {
-      const arrived = f.leadDay ?? f.customerDay ?? dayOfMs(a.createdAt);
+      const arrived = f.leadDay ?? f.customerDay ?? dayOfMs(a.createdAt, clock);
       if (arrived > filter.to) return;
       let t = none;
       if (a.leadSourceId !== undefined && a.leadSourceId !== '') {
@@ -128,5 +130,5 @@ export function sourceKpis(
   salesIndex: ReadonlyMap<Id, AccountSales>,
   filter: ReportFilter,
 ): SourceKpis {
-  return runAccountAccumulator(accounts, salesIndex, sourceAccumulator(leadSources, filter));
+  return runAccountAccumulator(accounts, salesIndex, sourceAccumulator(leadSources, filter), filter.tz);
 }

@@ -8,9 +8,11 @@ import type { ReportData } from './common';
 /**
  * A small hand-made company for the KPI tests: 11 accounts (one trashed), two reps (r1, r2),
  * three lead sources. The report period is Q1 2026 (2026-01-01 … 2026-03-31, both included),
- * "today" is 2026-04-15. Every expected number in the tests is worked out from these rows.
+ * "today" is 2026-04-15. Every expected number in the tests is worked out from these rows. Days
+ * are UTC days (`tz: 'UTC'`): some rows sit just before UTC midnight on purpose, and
+ * pipeline.test.ts reads the same rows in Europe/Berlin, where they move to the next day.
  */
-export const Q1 = { from: '2026-01-01', to: '2026-03-31' } as const;
+export const Q1 = { from: '2026-01-01', to: '2026-03-31', tz: 'UTC' } as const;
 export const TODAY = '2026-04-15';
 
 const created = Date.UTC(2023, 0, 1);

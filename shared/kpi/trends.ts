@@ -1,7 +1,8 @@
 import type { Account } from '../domain/account';
 import type { Deal } from '../domain/deal';
 import type { Sale } from '../domain/sale';
-import type { Accumulator, ReportFilter } from './common';
+import { zoneClock } from '../planning/calendar';
+import type { Accumulator, ReportPeriod } from './common';
 import { runAccumulator } from './common';
 import { dayOfInstant, monthOf, monthsInRange } from './dates';
 import type { AccountAccumulator } from './lifecycle';
@@ -18,15 +19,13 @@ export type MonthlySeries = {
 /** Won deals per month: how many and their value. */
 export type WonSeries = { labels: string[]; counts: number[]; values: number[] };
 
-type Period = Pick<ReportFilter, 'from' | 'to'>;
-
-function buckets(filter: Period): { labels: string[]; index: Map<string, number> } {
+function buckets(filter: ReportPeriod): { labels: string[]; index: Map<string, number> } {
   const labels = monthsInRange(filter.from, filter.to);
   return { labels, index: new Map(labels.map((m, i) => [m, i])) };
 }
 
 /** Net revenue per month of sales dated in the period. */
-export function revenueByMonthAccumulator(filter: Period): Accumulator<Sale, MonthlySeries> {
+export function revenueByMonthAccumulator(filter: ReportPeriod): Accumulator<Sale, MonthlySeries> {
   const { labels, index } = buckets(filter);
   const values = labels.map(() => 0);
   return {
@@ -39,12 +38,12 @@ export function revenueByMonthAccumulator(filter: Period): Accumulator<Sale, Mon
   };
 }
 
-export function revenueByMonth(sales: readonly Sale[], filter: Period): MonthlySeries {
+export function revenueByMonth(sales: readonly Sale[], filter: ReportPeriod): MonthlySeries {
   return runAccumulator(sales, revenueByMonthAccumulator(filter));
 }
 
 /** New leads per month (same lead day as the leads KPI). */
-export function leadsByMonthAccumulator(filter: Period): AccountAccumulator<MonthlySeries> {
+export function leadsByMonthAccumulator(filter: ReportPeriod): AccountAccumulator<MonthlySeries> {
   const { labels, index } = buckets(filter);
   const values = labels.map(() => 0);
   return {
@@ -58,21 +57,23 @@ export function leadsByMonthAccumulator(filter: Period): AccountAccumulator<Mont
   };
 }
 
-export function leadsByMonth(accounts: readonly Account[], filter: Period): MonthlySeries {
+export function leadsByMonth(accounts: readonly Account[], filter: ReportPeriod): MonthlySeries {
   const acc = leadsByMonthAccumulator(filter);
-  for (const a of accounts) acc.add(a, { sales: undefined, leadDay: leadDay(a), customerDay: undefined });
+  const clock = zoneClock(filter.tz);
+  for (const a of accounts) acc.add(a, { sales: undefined, leadDay: leadDay(a, clock), customerDay: undefined });
   return acc.result();
 }
 
-/** Deals won per month, by the day they were closed. */
-export function wonDealsByMonthAccumulator(filter: Period): Accumulator<Deal, WonSeries> {
+/** Deals won per month, by the local day (in `filter.tz`) they were closed. */
+export function wonDealsByMonthAccumulator(filter: ReportPeriod): Accumulator<Deal, WonSeries> {
   const { labels, index } = buckets(filter);
+  const clock = zoneClock(filter.tz);
   const counts = labels.map(() => 0);
   const values = labels.map(() => 0);
   return {
     add(d) {
       if (d.stage !== 'won' || d.closedAt === undefined || d.deletedAt !== undefined) return;
-      const day = dayOfInstant(d.closedAt);
+      const day = dayOfInstant(d.closedAt, clock);
       if (day < filter.from || day > filter.to) return;
       const k = index.get(monthOf(day));
       if (k === undefined) return;
@@ -83,6 +84,6 @@ export function wonDealsByMonthAccumulator(filter: Period): Accumulator<Deal, Wo
   };
 }
 
-export function wonDealsByMonth(deals: readonly Deal[], filter: Period): WonSeries {
+export function wonDealsByMonth(deals: readonly Deal[], filter: ReportPeriod): WonSeries {
   return runAccumulator(deals, wonDealsByMonthAccumulator(filter));
 }
