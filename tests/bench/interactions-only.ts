@@ -34,6 +34,9 @@ async function main(): Promise<void> {
         ? await chromium.launchPersistentContext(resolve(profile, String(n)), { ...launch, locale: 'de-DE' })
         : await browser!.newContext({ locale: 'de-DE' });
       const page = await context.newPage();
+      page.on('console', (m) => {
+        if (m.text().startsWith('bench-progress')) console.log(`  ${m.text().slice(15)}`);
+      });
       const open = async () => {
         await page.goto(`http://127.0.0.1:${port}/bench/index.html`);
         await page.waitForFunction(() => document.title === 'bench-ready');

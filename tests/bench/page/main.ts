@@ -18,7 +18,14 @@ async function timedAppLoad(accounts: number, tables?: readonly DemoTable[]): Pr
   await deleteDb(DEFAULT_DB_NAME);
   await getDb().open();
   const t0 = performance.now();
-  await loadDemoData({ seed: SEED, accounts, today: TODAY, selfName: 'Bench', ...(tables ? { tables } : {}) });
+  // A 100k load runs for many minutes: the runner echoes these lines (every 5%, with the pace so far).
+  let shown = 0;
+  const progress = (done: number, total: number) => {
+    if (done < total && done < shown + total / 20) return;
+    shown = done;
+    console.log(`bench-progress ${done}/${total} accounts after ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+  };
+  await loadDemoData({ seed: SEED, accounts, today: TODAY, selfName: 'Bench', ...(tables ? { tables } : {}) }, progress);
   const ms = performance.now() - t0;
   getDb().close();
   return ms;
