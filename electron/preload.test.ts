@@ -53,7 +53,7 @@ describe('preload bundle', () => {
   it('exposes every bridge method and forwards each on its own channel', async () => {
     const { bridge, invoked } = load();
     expect(Object.keys(bridge).sort()).toEqual(
-      ['appInfo', 'backupStatus', 'chooseSyncFolder', 'log', 'notify', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf', 'readBackup', 'saveFile', 'setLanguage', 'setSecondBackupFolder', 'syncFolderInfo', 'syncList', 'syncRead', 'syncRemove', 'syncWrite', 'writeBackup'],
+      ['abortBackup', 'appInfo', 'appendBackup', 'backupStatus', 'beginBackup', 'chooseSyncFolder', 'finishBackup', 'log', 'notify', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf', 'readBackup', 'saveFile', 'setLanguage', 'setSecondBackupFolder', 'syncFolderInfo', 'syncList', 'syncRead', 'syncRemove', 'syncWrite'],
     );
     await bridge.appInfo();
     await bridge.saveFile({ suggestedName: 'a.csv', mimeType: 'text/csv', data: 'x', filters: [] });

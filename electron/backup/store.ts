@@ -1,6 +1,16 @@
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { copyFile, mkdir, open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BackupStatus, BackupWriteResult, WriteBackupRequest } from '../../shared/bridge/contract';
+import type {
+  AppendBackupRequest,
+  BackupChunk,
+  BackupStatus,
+  BackupUpload,
+  BackupWriteResult,
+  BeginBackupRequest,
+  FinishBackupRequest,
+  ReadBackupRequest,
+} from '../../shared/bridge/contract';
 import {
   backupFileName,
   isBackupFileName,
@@ -9,9 +19,11 @@ import {
   selectBackupsToKeep,
   sortNewestFirst,
   type BackupEntry,
+  type BackupManifest,
   type RotationPolicy,
 } from '../../shared/backup';
-import { writeFileAtomic, type AtomicWriteOptions } from '../fs/atomic-write';
+import { moveIntoPlace, writeFileAtomic, type AtomicWriteOptions } from '../fs/atomic-write';
+import { BackupFileError, createUploads, type UploadOptions } from './upload';
 
 export type BackupStoreOptions = {
   /** Primary backup folder inside the user's data folder (created on first write). */
@@ -24,18 +36,28 @@ export type BackupStoreOptions = {
   policy?: RotationPolicy;
   /** Passed to every atomic write (tests simulate locked files). */
   atomic?: AtomicWriteOptions;
+  /** Idle timeout and size limit of uploads. */
+  uploads?: Omit<UploadOptions, 'atomic'>;
 };
 
 export type BackupStore = {
   status(): Promise<BackupStatus>;
-  write(request: WriteBackupRequest): Promise<BackupWriteResult>;
-  read(name: string): Promise<Uint8Array>;
+  /** Chunked write (see upload.ts): begin → append… → finish, or abort. */
+  begin(request: BeginBackupRequest): Promise<BackupUpload>;
+  append(request: AppendBackupRequest): Promise<void>;
+  finish(request: FinishBackupRequest): Promise<BackupWriteResult>;
+  abort(id: string): Promise<void>;
+  /** A piece of a stored backup. */
+  read(request: ReadBackupRequest): Promise<BackupChunk>;
   setSecondFolder(folder: string | undefined): Promise<void>;
+  /** Removes temp files a crash left in the backup folder (also done at every begin). */
+  cleanLeftovers(): Promise<string[]>;
 };
 
 /** Backups as plain files: `<name>` plus `<name>.manifest.json`; the manifest is written last. */
 export function createBackupStore(options: BackupStoreOptions): BackupStore {
   const now = options.now ?? (() => new Date());
+  const uploads = createUploads(options.dir, { ...options.uploads, ...(options.atomic ? { atomic: options.atomic } : {}) });
 
   const readConfig = async (): Promise<{ secondFolder?: string }> => {
     try {
@@ -46,14 +68,47 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     }
   };
 
-  const writeInto = async (dir: string, request: WriteBackupRequest): Promise<BackupEntry> => {
-    const name = backupFileName(request.manifest);
-    await mkdir(dir, { recursive: true });
-    // Data first, manifest after: a manifest never points at a missing or half-written backup.
-    await writeFileAtomic(join(dir, name), request.data, options.atomic);
-    await writeFileAtomic(join(dir, manifestFileName(name)), JSON.stringify(request.manifest), options.atomic);
+  /** Data is in place: the manifest after it (a manifest never points at a missing or half-written backup), then rotation. */
+  const completeIn = async (dir: string, name: string, manifest: BackupManifest) => {
+    try {
+      await writeFileAtomic(join(dir, manifestFileName(name)), JSON.stringify(manifest), options.atomic);
+    } catch (error) {
+      // Without its manifest the file is no backup; do not leave a gigabyte of it behind.
+      await rm(join(dir, name), { force: true });
+      throw error;
+    }
     await rotate(dir, now(), options.policy);
-    return { name, size: request.data.byteLength, manifest: request.manifest };
+  };
+
+  /** The finished backup copied to the second location the same way: temp, fsync, rename, manifest, rotation. */
+  let copying = 0;
+  const copyInto = async (dir: string, source: string, name: string, manifest: BackupManifest) => {
+    await mkdir(dir, { recursive: true });
+    // A copy a crash cut off left its temp file on the stick; no other copy may be running to tell.
+    const alone = copying++ === 0;
+    try {
+      if (alone) await removeTempFiles(dir);
+      await copyAtomic(dir, source, name);
+    } finally {
+      copying--;
+    }
+    await completeIn(dir, name, manifest);
+  };
+  const copyAtomic = async (dir: string, source: string, name: string) => {
+    const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await copyFile(source, temp);
+      const handle = await open(temp, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+    await moveIntoPlace(temp, join(dir, name), options.atomic);
   };
 
   return {
@@ -67,12 +122,27 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
       };
     },
 
-    async write(request) {
-      const entry = await writeInto(options.dir, request);
+    async begin(request) {
+      const name = backupFileName(request);
+      return { id: await uploads.begin(name), name };
+    },
+
+    append: ({ id, offset, data }) => uploads.append(id, offset, data),
+
+    async finish({ id, size, manifest }) {
+      const name = uploads.nameOf(id);
+      if (name !== undefined && backupFileName(manifest) !== name) {
+        await uploads.abort(id);
+        throw new BackupFileError(name, 'ERR_MANIFEST_MISMATCH', `The manifest does not belong to the backup "${name}"; it was dropped.`);
+      }
+      const path = await uploads.commit(id, size);
+      const entryName = name ?? backupFileName(manifest);
+      await completeIn(options.dir, entryName, manifest);
+      const entry = { name: entryName, size, manifest };
       const { secondFolder } = await readConfig();
       if (!secondFolder) return { entry };
       try {
-        await writeInto(secondFolder, request);
+        await copyInto(secondFolder, path, entryName, manifest);
         return { entry };
       } catch (error) {
         // A pulled USB stick must not fail the backup that did succeed.
@@ -80,17 +150,47 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
       }
     },
 
-    async read(name) {
+    abort: (id) => uploads.abort(id),
+
+    async read({ name, offset, length }) {
       if (!isBackupFileName(name)) throw new Error(`Not a backup: ${name}`);
-      const bytes = await readFile(join(options.dir, name));
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      let handle;
+      try {
+        handle = await open(join(options.dir, name), 'r');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT') throw error;
+        throw new BackupFileError(name, code, `The backup "${name}" is no longer in "${options.dir}" (deleted or moved).`, { cause: error });
+      }
+      try {
+        const { size } = await handle.stat();
+        const want = Math.max(0, Math.min(length, size - offset));
+        const data = new Uint8Array(want);
+        let done = 0;
+        while (done < want) {
+          const { bytesRead } = await handle.read(data, done, want - done, offset + done);
+          if (bytesRead === 0) break;
+          done += bytesRead;
+        }
+        return { data: done === want ? data : data.slice(0, done), size };
+      } finally {
+        await handle.close();
+      }
     },
 
     async setSecondFolder(folder) {
       await mkdir(join(options.configFile, '..'), { recursive: true });
       await writeFileAtomic(options.configFile, JSON.stringify(folder ? { secondFolder: folder } : {}), options.atomic);
     },
+
+    cleanLeftovers: () => uploads.cleanLeftovers(),
   };
+}
+
+/** Deletes the temp files of backups (`.rapport-backup-….tmp`) in `dir`. */
+async function removeTempFiles(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) if (/^\.rapport-backup-.*\.tmp$/.test(name)) await rm(join(dir, name), { force: true });
 }
 
 /** Backups in `dir` with a readable manifest, newest first; a missing folder is no backups. */

@@ -57,6 +57,21 @@ export async function writeFileAtomic(
   await syncDirectory(dir);
 }
 
+/**
+ * The second half of writeFileAtomic for a temp file the caller wrote and fsynced itself (a backup
+ * arriving in chunks): renames it over `target` (retrying while Windows holds the target), makes
+ * the rename durable, and removes the temp file when that fails.
+ */
+export async function moveIntoPlace(temp: string, target: string, options: AtomicWriteOptions = {}): Promise<void> {
+  try {
+    await renameWithRetry(options.rename ?? fsRename, temp, target, Math.max(1, options.attempts ?? 8), options.delayMs ?? 50);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw explain(error, target);
+  }
+  await syncDirectory(dirname(target));
+}
+
 /** A full disk says so (the code stays, so callers can react to it); other errors pass unchanged. */
 function explain(error: unknown, target: string): unknown {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';

@@ -1,5 +1,6 @@
 import type { LogRequest } from '../../shared/bridge/contract';
 import type { BackupStore } from '../backup/store';
+import { DISK_FULL_CODES } from '../backup/upload';
 import { type HandlerMap, ShellError } from './types';
 
 export type BackupDeps<S> = {
@@ -10,26 +11,39 @@ export type BackupDeps<S> = {
   log(request: LogRequest): void;
 };
 
-/** backupStatus, writeBackup, readBackup, setSecondBackupFolder and log. */
-export function createBackupHandlers<S>(
-  deps: BackupDeps<S>,
-): HandlerMap<S, 'backupStatus' | 'writeBackup' | 'readBackup' | 'setSecondBackupFolder' | 'log'> {
+type Method = 'backupStatus' | 'beginBackup' | 'appendBackup' | 'finishBackup' | 'abortBackup' | 'readBackup' | 'setSecondBackupFolder' | 'log';
+
+/** A failed write as the user reads it: a full disk says so and names the backup; the rest keeps the store's message. */
+function writeFailed(error: unknown): ShellError {
+  const { code, file } = error as { code?: string; file?: string };
+  if (code !== undefined && DISK_FULL_CODES.has(code)) {
+    const which = file ? ` "${file}"` : '';
+    return new ShellError('ERR_DISK_FULL', `The disk is full; the backup${which} was not written. Free some space and back up again.`);
+  }
+  return new ShellError('ERR_BACKUP_FAILED', `The backup could not be written: ${(error as Error).message}`);
+}
+
+/** The chunked backup write (begin/append/finish/abort), readBackup, setSecondBackupFolder and log. */
+export function createBackupHandlers<S>(deps: BackupDeps<S>): HandlerMap<S, Method> {
+  const writing = async <R>(work: Promise<R>): Promise<R> => {
+    try {
+      return await work;
+    } catch (error) {
+      throw writeFailed(error);
+    }
+  };
   return {
     backupStatus: () => deps.store.status(),
-    writeBackup: async (request) => {
+    beginBackup: (request) => writing(deps.store.begin(request)),
+    appendBackup: (request) => writing(deps.store.append(request)),
+    finishBackup: (request) => writing(deps.store.finish(request)),
+    abortBackup: (id) => deps.store.abort(id),
+    readBackup: async (request) => {
       try {
-        return await deps.store.write(request);
+        return await deps.store.read(request);
       } catch (error) {
-        const code = (error as { code?: string }).code;
-        if (code === 'ENOSPC') throw new ShellError('ERR_DISK_FULL', 'The disk is full; the backup was not written.');
-        throw new ShellError('ERR_BACKUP_FAILED', `The backup could not be written: ${(error as Error).message}`);
-      }
-    },
-    readBackup: async (name) => {
-      try {
-        return await deps.store.read(name);
-      } catch (error) {
-        throw new ShellError('ERR_READ_FAILED', `Could not read the backup "${name}": ${(error as Error).message}`);
+        if ((error as { code?: string }).code === 'ENOENT') throw new ShellError('ERR_BACKUP_MISSING', (error as Error).message);
+        throw new ShellError('ERR_READ_FAILED', `Could not read the backup "${request.name}": ${(error as Error).message}`);
       }
     },
     setSecondBackupFolder: async (action, event) => {

@@ -34,7 +34,16 @@ function setup() {
     }),
     ...createNotifyHandlers<FakeSender>({ isSupported: () => false, create: () => ({ show() {}, close() {} }) }),
     ...createBackupHandlers<FakeSender>({
-      store: { status: async () => ({ entries: [], canChooseSecondFolder: false }), write: vi.fn(), read: vi.fn(), setSecondFolder: vi.fn() },
+      store: {
+        status: async () => ({ entries: [], canChooseSecondFolder: false }),
+        begin: vi.fn(),
+        append: vi.fn(),
+        finish: vi.fn(),
+        abort: vi.fn(),
+        read: vi.fn(),
+        setSecondFolder: vi.fn(),
+        cleanLeftovers: vi.fn(),
+      },
       chooseFolder: async () => undefined,
       log: () => undefined,
     }),

@@ -20,6 +20,12 @@ export type WireOptions = {
 /** Connects the pure handlers to Electron's dialog, printing, notifications and shell. */
 export function wireIpc(options: WireOptions): void {
   const windowOf = (sender: WebContents) => BrowserWindow.fromWebContents(sender);
+  const backupStore = createBackupStore({
+    dir: join(app.getPath('userData'), 'backups'),
+    configFile: join(app.getPath('userData'), 'backup-settings.json'),
+  });
+  // Temp files of a backup the last run did not finish (crash, power loss) free their space at start.
+  void backupStore.cleanLeftovers().catch((error: unknown) => options.log.warn('backup temp cleanup failed', error));
 
   const handlers: HandlerMap<WebContents> = {
     ...createAppHandlers<WebContents>({
@@ -57,10 +63,7 @@ export function wireIpc(options: WireOptions): void {
       create: ({ title, body, tag }) => new Notification({ title, body, ...(tag ? { id: tag } : {}) }),
     }),
     ...createBackupHandlers<WebContents>({
-      store: createBackupStore({
-        dir: join(app.getPath('userData'), 'backups'),
-        configFile: join(app.getPath('userData'), 'backup-settings.json'),
-      }),
+      store: backupStore,
       chooseFolder: async (sender) => {
         const window = windowOf(sender);
         const dialogOptions = { properties: ['openDirectory' as const, 'createDirectory' as const] };

@@ -1,7 +1,7 @@
 import type { Bridge, MenuCommand, OpenedFile, SaveFileResult } from '../../shared/bridge/contract';
 import { isAllowedExternalUrl } from '../../shared/bridge/urls';
 import { createFsaSyncBridge } from './fsa-sync';
-import { opfsBackupStatus, opfsReadBackup, opfsWriteBackup } from './opfs-backups';
+import { opfsAbortBackup, opfsAppendBackup, opfsBackupStatus, opfsBeginBackup, opfsFinishBackup, opfsReadBackup } from './opfs-backups';
 import { menuCommandForKey } from './shortcuts';
 
 declare const __APP_VERSION__: string;
@@ -91,7 +91,10 @@ export function createBrowserBridge(): Bridge {
       document.documentElement.lang = lang;
     },
     backupStatus: opfsBackupStatus,
-    writeBackup: opfsWriteBackup,
+    beginBackup: opfsBeginBackup,
+    appendBackup: opfsAppendBackup,
+    finishBackup: opfsFinishBackup,
+    abortBackup: opfsAbortBackup,
     readBackup: opfsReadBackup,
     // A web page cannot write outside its own storage; the second location is a desktop feature.
     setSecondBackupFolder: opfsBackupStatus,

@@ -1,33 +1,34 @@
 import { Dexie, type Table } from 'dexie';
-import type { Bridge } from '../../shared/bridge/contract';
-import { BackupCryptoError, decryptBackupBytes, isEncryptedBackup } from '../../shared/backup/encryption';
+import { BACKUP_CHUNK_BYTES } from '../../shared/bridge/contract';
+import { bytesSource, type ByteSource } from '../../shared/backup/chunks';
+import { BackupCryptoError, type BackupCryptoCode } from '../../shared/backup/encryption';
+import { openBackupContent, type BackupContent } from '../../shared/backup/encrypted-stream';
 import type { BackupIssue } from '../../shared/export/backup';
-import { BackupReadError, openBackupReader, type BackupReadOptions } from '../../shared/export/backup-reader';
+import { BackupReadError, NEED_BYTES, openBackupReader, type BackupReadOptions } from '../../shared/export/backup-reader';
 import { withoutDerived, type BackupHeader } from '../../shared/export/backup-writer';
 import { getBridge } from '../bridge';
-import { backupPassphrase, takeBackup } from './backup';
+import { backupPassphrase, takeBackup, type BackupBridge } from './backup';
 import { backedUpTables } from './backup-job';
 import { getDb, type RapportDb } from './db';
 import { SCHEMA_VERSION } from './migrations';
 
-// Restore reads the backup's bytes a batch of rows at a time (shared/export/backup-reader.ts), never
-// as one string, so a backup of any size the writer wrote can be restored. Two passes over the bytes:
-// `checkBackupBytes` reads every row before anything is touched (the preview's counts, every issue
-// with table, row and line), then `restoreBackup` writes them in ONE transaction: a cut-off file, a
-// duplicate id or a cancel aborts it and the database is exactly as before. The bytes are held as
-// bytes (an ArrayBuffer has no 512 MB limit); rows exist only one batch at a time. Inside the
-// transaction nothing but IndexedDB may be awaited (the transaction would commit), so the rows are
-// cut from the bytes synchronously; each batch's write is awaited, which lets the page paint.
+// Restore reads a backup a chunk at a time (from the shell through the bridge, or from a file the
+// user opened) and a batch of rows at a time (shared/export/backup-reader.ts): never one string and
+// never one buffer of the whole file (~1.3 GB at 100k accounts). Encrypted backups are decrypted
+// chunk by chunk (shared/backup/encrypted-stream.ts). Two passes over the file: `openBackup…`
+// reads every row before anything is touched (the preview's counts, every issue with table, row
+// and line), then `restoreBackup` reads it again and writes the rows in ONE transaction: a cut-off
+// file, a chunk that fails its check, a duplicate id or a cancel aborts it and the database is
+// exactly as before. Inside the transaction nothing but IndexedDB may be awaited (it would
+// commit), so each wait for the next chunk goes through Dexie.waitFor, which keeps it alive.
 
-type BackupBridge = Pick<Bridge, 'backupStatus' | 'writeBackup' | 'readBackup'>;
-
-/** A backup read through and found sound: what the preview shows and the restore writes. */
-export type CheckedBackup = { ok: true; bytes: Uint8Array; header: BackupHeader; counts: Record<string, number> } | { ok: false; issues: BackupIssue[] };
+/** A backup read through and found sound: what the preview shows and the restore writes (reading it again). */
+export type CheckedBackup = { ok: true; content: BackupContent; header: BackupHeader; counts: Record<string, number>; chunkBytes: number } | { ok: false; issues: BackupIssue[] };
 
 export type LoadedBackup =
   | CheckedBackup
-  /** Encrypted: no passphrase given, a wrong one, or the file was altered. */
-  | { ok: false; crypto: BackupCryptoError['code'] | 'backup.crypto.passphraseRequired' };
+  /** Encrypted: no passphrase given, a wrong one, or the file was altered (`params.chunk`: which chunk). */
+  | { ok: false; crypto: BackupCryptoCode; params?: Record<string, number> };
 
 /** The user cancelled; nothing was changed. */
 export class RestoreCancelled extends Error {
@@ -37,12 +38,15 @@ export class RestoreCancelled extends Error {
   }
 }
 
-export type RestoreProgress = { onProgress?: (share: number) => void; signal?: AbortSignal };
+/** `chunkBytes`: bytes per read (default BACKUP_CHUNK_BYTES; tests pass small ones). */
+export type RestoreProgress = { onProgress?: (share: number) => void; signal?: AbortSignal; chunkBytes?: number };
 
 /** Rows per batch: a few milliseconds of parsing and writing between two paints. */
 const BATCH = 500;
 /** Longest stretch of checking before the page gets the thread back. */
 const SLICE_MS = 12;
+/** Longest wait for one chunk inside the restore transaction before it gives up (and changes nothing). */
+const CHUNK_WAIT_MS = 10 * 60_000;
 
 /** This install's tables: each row needs its primary key, and domain rows (tables indexed by `updatedAt`) their `updatedAt`. */
 const readOptions = (db: RapportDb): BackupReadOptions => ({
@@ -64,18 +68,24 @@ function yieldToPage(): Promise<void> {
   });
 }
 
-function issuesOf(error: unknown): BackupIssue[] {
-  if (error instanceof BackupReadError) return [error.issue];
+function refusal(error: unknown): LoadedBackup {
+  if (error instanceof BackupReadError) return { ok: false, issues: [error.issue] };
+  if (error instanceof BackupCryptoError) return { ok: false, crypto: error.code, ...(Object.keys(error.params).length ? { params: error.params } : {}) };
   throw error;
 }
 
-/** Reads every row of a backup (a stored one or an opened file) and checks it against this install; nothing is written. */
-export async function checkBackupBytes(bytes: Uint8Array, db: RapportDb = getDb(), progress: RestoreProgress = {}): Promise<CheckedBackup> {
+/** A stored backup, read through the shell a chunk at a time. */
+export function storedBackupSource(name: string, bridge: Pick<BackupBridge, 'readBackup'> = getBridge()): ByteSource {
+  return { read: (offset, length) => bridge.readBackup({ name, offset, length }) };
+}
+
+/** Reads every row of a backup and checks it against this install; nothing is written. */
+async function checkContent(content: BackupContent, chunkBytes: number, db: RapportDb, progress: RestoreProgress): Promise<LoadedBackup> {
   try {
-    const reader = openBackupReader(bytes, readOptions(db));
+    const reader = await openBackupReader(content.open(), readOptions(db));
     const counts: Record<string, number> = {};
     let slice = performance.now();
-    for (let batch = reader.next(BATCH); batch; batch = reader.next(BATCH)) {
+    for (let batch = await reader.next(BATCH); batch; batch = await reader.next(BATCH)) {
       counts[batch.table] = (counts[batch.table] ?? 0) + batch.rows.length;
       if (performance.now() - slice > SLICE_MS) {
         progress.onProgress?.(reader.progress());
@@ -84,13 +94,30 @@ export async function checkBackupBytes(bytes: Uint8Array, db: RapportDb = getDb(
         slice = performance.now();
       }
     }
-    return { ok: true, bytes, header: reader.header, counts };
+    return { ok: true, content, chunkBytes, header: reader.header, counts };
   } catch (error) {
-    return { ok: false, issues: issuesOf(error) };
+    return refusal(error);
   }
 }
 
-/** Reads, decrypts (when encrypted) and checks a stored backup; nothing is written. */
+/** Opens (decrypting when encrypted) and checks a backup from any source; nothing is written. */
+export async function openBackupSource(
+  source: ByteSource,
+  db: RapportDb = getDb(),
+  passphrase: string | undefined = backupPassphrase(),
+  progress: RestoreProgress = {},
+): Promise<LoadedBackup> {
+  const chunkBytes = progress.chunkBytes ?? BACKUP_CHUNK_BYTES;
+  let content: BackupContent;
+  try {
+    content = await openBackupContent(source, passphrase, { chunkBytes });
+  } catch (error) {
+    return refusal(error);
+  }
+  return checkContent(content, chunkBytes, db, progress);
+}
+
+/** Reads, decrypts (when encrypted) and checks a stored backup through the shell, chunk by chunk; nothing is written. */
 export async function loadBackup(
   name: string,
   db: RapportDb = getDb(),
@@ -98,26 +125,17 @@ export async function loadBackup(
   passphrase: string | undefined = backupPassphrase(),
   progress: RestoreProgress = {},
 ): Promise<LoadedBackup> {
-  return openBackupBytes(await bridge.readBackup(name), db, passphrase, progress);
+  return openBackupSource(storedBackupSource(name, bridge), db, passphrase, progress);
 }
 
-/** Decrypts (when encrypted) and checks a backup's bytes, from the backup folder or a file the user opened; nothing is written. */
+/** The same for a backup file's bytes the user opened (Import/Export page); nothing is written. */
 export async function openBackupBytes(
   bytes: Uint8Array,
   db: RapportDb = getDb(),
   passphrase: string | undefined = backupPassphrase(),
   progress: RestoreProgress = {},
 ): Promise<LoadedBackup> {
-  if (!isEncryptedBackup(bytes)) return checkBackupBytes(bytes, db, progress);
-  if (!passphrase) return { ok: false, crypto: 'backup.crypto.passphraseRequired' };
-  let plain: Uint8Array;
-  try {
-    plain = await decryptBackupBytes(bytes, passphrase);
-  } catch (error) {
-    if (error instanceof BackupCryptoError) return { ok: false, crypto: error.code };
-    throw error;
-  }
-  return checkBackupBytes(plain, db, progress);
+  return openBackupSource(bytesSource(bytes), db, passphrase, progress);
 }
 
 /** Writes one batch; a second row with the same id fails the add (and so the transaction) with its row named. */
@@ -137,7 +155,8 @@ async function addRows(table: Table, rows: unknown[], name: string, first: numbe
  * nothing changed (a broken row, a cancel or a crash midway leave the database as it was). Derived
  * fields are not taken from the file; the middlewares derive them as the rows are written. A
  * backup of the current state is taken first (unless the caller already has one, e.g. the database
- * is empty after a wipe and there is nothing worth keeping). Throws BackupReadError or RestoreCancelled.
+ * is empty after a wipe and there is nothing worth keeping). Throws BackupReadError, BackupCryptoError
+ * (the file changed since the check) or RestoreCancelled.
  */
 export async function restoreBackup(
   backup: Extract<CheckedBackup, { ok: true }>,
@@ -147,16 +166,23 @@ export async function restoreBackup(
 ): Promise<void> {
   const { signal, onProgress } = options;
   if (signal?.aborted) throw new RestoreCancelled();
-  if (options.backupFirst ?? true) await takeBackup('pre-restore', db, bridge);
+  if (options.backupFirst ?? true) await takeBackup('pre-restore', db, bridge, undefined, backup.chunkBytes);
   if (signal?.aborted) throw new RestoreCancelled();
   onProgress?.(0.2);
-  const reader = openBackupReader(backup.bytes, readOptions(db));
+  const reader = await openBackupReader(backup.content.open(), readOptions(db));
   await db.transaction('rw', db.tables, async () => {
     // Derived tables are emptied with the table they derive from (history-postings-index.ts).
     for (const table of backedUpTables(db)) await table.clear();
     // Tables come in the writer's order (contacts before interactions), so an interaction's
-    // search words are derived with its people already in place.
-    for (let batch = reader.next(BATCH); batch; batch = reader.next(BATCH)) {
+    // search words are derived with its people already in place. Only Dexie promises are awaited
+    // here: the writes, and each next chunk through Dexie.waitFor.
+    for (;;) {
+      const batch = reader.take(BATCH);
+      if (batch === NEED_BYTES) {
+        await Dexie.waitFor(Dexie.ignoreTransaction(() => reader.more()), CHUNK_WAIT_MS);
+        continue;
+      }
+      if (!batch) break;
       if (signal?.aborted) throw new RestoreCancelled();
       await addRows(db.table(batch.table), batch.rows.map(withoutDerived), batch.table, batch.first);
       onProgress?.(0.2 + 0.8 * reader.progress());

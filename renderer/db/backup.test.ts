@@ -1,34 +1,12 @@
 import { Dexie } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { BackupStatus, BackupWriteResult, WriteBackupRequest } from '../../shared/bridge/contract';
-import { backupFileName, type BackupEntry } from '../../shared/backup';
 import { generateDemoData } from '../../shared/demo';
 import { backupBeforeMigration, checkForLoss, acknowledgeLoss, countRows, runDailyBackupIfDue, snapshotTables, takeBackup } from './backup';
 import { loadBackup, restoreBackup } from './backup-restore';
+import { memoryBridge } from './backup.test-support';
 import { openDb, useDatabase, type RapportDb } from './db';
 import { SCHEMA_VERSION } from './migrations';
 import { V1_STORES } from './migrations/v1';
-
-/** The shell's backup folder, in memory. */
-function memoryBridge() {
-  const files = new Map<string, { data: Uint8Array; entry: BackupEntry }>();
-  return {
-    files,
-    async backupStatus(): Promise<BackupStatus> {
-      const entries = [...files.values()].map((f) => f.entry).sort((a, b) => b.manifest.createdAt.localeCompare(a.manifest.createdAt));
-      return { entries, canChooseSecondFolder: false };
-    },
-    async writeBackup(req: WriteBackupRequest): Promise<BackupWriteResult> {
-      const name = backupFileName(req.manifest);
-      const entry = { name, size: req.data.byteLength, manifest: req.manifest };
-      files.set(name, { data: req.data, entry });
-      return { entry };
-    },
-    async readBackup(name: string) {
-      return files.get(name)!.data;
-    },
-  };
-}
 
 let db: RapportDb;
 beforeEach(() => {
@@ -248,9 +226,10 @@ describe('encrypted backups (CRYPTO-TAMPER at the restore)', () => {
       const file = bridge.files.get(entry.name)!;
       file.data = file.data.slice();
       file.data[file.data.length - 3] = file.data[file.data.length - 3]! ^ 0xff;
-      expect(await loadBackup(entry.name, db, bridge, 'Team 2026')).toEqual({ ok: false, crypto: 'backup.crypto.damaged' });
+      // One chunk at the default chunk size: the first (and last) one fails its check.
+      expect(await loadBackup(entry.name, db, bridge, 'Team 2026')).toEqual({ ok: false, crypto: 'backup.crypto.chunkDamaged', params: { chunk: 1 } });
       file.data = file.data.slice(0, file.data.length - 40);
-      expect(await loadBackup(entry.name, db, bridge, 'Team 2026')).toEqual({ ok: false, crypto: 'backup.crypto.damaged' });
+      expect(await loadBackup(entry.name, db, bridge, 'Team 2026')).toEqual({ ok: false, crypto: 'backup.crypto.truncated', params: { chunk: 0 } });
     } finally {
       setBackupPassphrase(undefined);
     }

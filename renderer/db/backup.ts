@@ -7,7 +7,8 @@ import { backedUpTables, type BackupJobRequest, type OnBackupProgress } from './
 import { DEFAULT_DB_NAME, getDb, type RapportDb } from './db';
 import { SCHEMA_VERSION } from './migrations';
 
-type BackupBridge = Pick<Bridge, 'backupStatus' | 'writeBackup' | 'readBackup'>;
+/** What backups need of the shell: listing, the chunked write, the chunked read. */
+export type BackupBridge = Pick<Bridge, 'backupStatus' | 'beginBackup' | 'appendBackup' | 'finishBackup' | 'abortBackup' | 'readBackup'>;
 
 /** Every table's rows (derived tables left out, as in backups), read in one transaction so the snapshot is consistent. */
 export async function snapshotTables(db: Dexie): Promise<Record<string, unknown[]>> {
@@ -41,20 +42,35 @@ export function backupPassphrase(): string | undefined {
 }
 
 /**
- * Reads, serialises and (with a session passphrase) encrypts in the backup worker, then stores the
- * bytes through the shell bridge, which lives on the page.
+ * Reads, serialises and (with a session passphrase) encrypts in the backup worker, and stores the
+ * file through the shell bridge, which lives on the page, chunk by chunk as the worker makes them:
+ * a large backup never exists whole in memory nor crosses the bridge as one message. The shell
+ * writes into a temp file and only `finishBackup` makes it a backup; any failure aborts the upload,
+ * so no half file ever counts as one.
  */
-async function storeBackup(target: Pick<BackupJobRequest, 'dbName' | 'schema'>, reason: BackupReason, bridge: BackupBridge, open?: Dexie, onProgress?: OnBackupProgress) {
+async function storeBackup(target: Pick<BackupJobRequest, 'dbName' | 'schema' | 'chunkBytes'>, reason: BackupReason, bridge: BackupBridge, open?: Dexie, onProgress?: OnBackupProgress) {
   const passphrase = sessionPassphrase;
   const createdAt = new Date().toISOString();
-  const { data, counts, schemaVersion } = await runBackup({ ...target, createdAt, passphrase }, open, onProgress);
-  const manifest = createManifest({ createdAt, reason, schemaVersion, counts, encrypted: !!passphrase });
-  return bridge.writeBackup({ data, manifest });
+  const encrypted = !!passphrase;
+  const upload = await bridge.beginBackup({ createdAt, reason, encrypted });
+  let offset = 0;
+  try {
+    const onChunk = async (data: Uint8Array) => {
+      await bridge.appendBackup({ id: upload.id, offset, data });
+      offset += data.length;
+    };
+    const { counts, schemaVersion } = await runBackup({ ...target, createdAt, passphrase }, { ...(open ? { open } : {}), ...(onProgress ? { onProgress } : {}), onChunk });
+    const manifest = createManifest({ createdAt, reason, schemaVersion, counts, encrypted });
+    return await bridge.finishBackup({ id: upload.id, size: offset, manifest });
+  } catch (error) {
+    await bridge.abortBackup(upload.id).catch(() => undefined);
+    throw error;
+  }
 }
 
-/** Takes a full backup now and stores it through the shell (atomic, rotated, second location). */
-export async function takeBackup(reason: BackupReason, db: RapportDb = getDb(), bridge: BackupBridge = getBridge(), onProgress?: OnBackupProgress) {
-  return storeBackup({ dbName: db.name, schema: 'current' }, reason, bridge, db, onProgress);
+/** Takes a full backup now and stores it through the shell (atomic, rotated, second location); `chunkBytes` for tests. */
+export async function takeBackup(reason: BackupReason, db: RapportDb = getDb(), bridge: BackupBridge = getBridge(), onProgress?: OnBackupProgress, chunkBytes?: number) {
+  return storeBackup({ dbName: db.name, schema: 'current', ...(chunkBytes ? { chunkBytes } : {}) }, reason, bridge, db, onProgress);
 }
 
 /** For the import feature: a backup right before rows are written. */

@@ -3,7 +3,7 @@ import { weekPlanUid, type IcsVisit } from '../../shared/export/ics';
 import type { VcardExportItem } from '../../shared/export/vcard';
 import type { Id, IsoDate } from '../../shared/domain';
 import { addDays, instantOfLocal, localDateOf, localTimeOf } from '../../shared/planning/calendar';
-import { runBackup } from './backup-client';
+import { backupToBytes } from './backup-client';
 import { getDb } from './db';
 
 const live = <T extends { deletedAt?: number }>(rows: T[]) => rows.filter((r) => r.deletedAt === undefined);
@@ -62,5 +62,5 @@ export async function collectGdprExport(contactId: Id, now: Date = new Date()): 
  */
 export async function exportFullBackup(now: Date = new Date()): Promise<Uint8Array> {
   const db = getDb();
-  return (await runBackup({ dbName: db.name, schema: 'current', createdAt: now.toISOString() }, db)).data;
+  return (await backupToBytes({ dbName: db.name, schema: 'current', createdAt: now.toISOString() }, db)).data;
 }

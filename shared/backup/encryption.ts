@@ -1,18 +1,41 @@
 /**
  * Optional encryption of backup files with a passphrase, the same scheme as the sync folder
  * (shared/sync/encryption.ts): a random AES-256-GCM data key wrapped with a PBKDF2-SHA256 key of the
- * passphrase, a fresh IV, and the header line as associated data. GCM's tag makes a wrong passphrase,
- * a flipped byte or a truncated file fail loudly instead of restoring garbage.
+ * passphrase. GCM's tag makes a wrong passphrase, a flipped byte or a truncated file fail loudly
+ * instead of restoring garbage. Two versions of the file:
+ * - version 1 (this file, read only by the app since version 2 exists): one header line, then ONE
+ *   GCM ciphertext of the whole backup (header line as associated data). It can only be opened
+ *   whole, so it is read up to ENCRYPTED_V1_LIMIT (the largest backup the app ever wrote that way).
+ * - version 2 (encrypted-stream.ts): the same header line, then the backup in separately sealed
+ *   chunks, so it is written and restored a chunk at a time.
  */
 import { concatBytes, fromUtf8, utf8 } from '../sync/bytes';
 import { createDataKey, decryptBytes, DEFAULT_PBKDF2_ITERATIONS, encryptBytes, newIv, unlockDataKey, type WrappedKey } from '../sync/encryption';
 
-const MAGIC = 'rapport-backup-encrypted';
+export const MAGIC = 'rapport-backup-encrypted';
 
-/** Why an encrypted backup cannot be opened; the UI translates the code. */
+/** Version-1 files are decrypted whole; the app wrote them only up to this size (its former bridge limit). */
+export const ENCRYPTED_V1_LIMIT = 512 * 1024 * 1024;
+
+export type BackupCryptoCode =
+  | 'backup.crypto.notEncrypted'
+  | 'backup.crypto.damaged'
+  | 'backup.crypto.wrongPassphrase'
+  | 'backup.crypto.passphraseRequired'
+  /** A chunk (params.chunk, 1-based) fails its check: altered, missing, or out of order. */
+  | 'backup.crypto.chunkDamaged'
+  /** The file ends after chunk params.chunk without its last chunk. */
+  | 'backup.crypto.truncated'
+  /** A version-1 file larger than params.limit (params.size bytes). */
+  | 'backup.crypto.tooLarge';
+
+/** Why an encrypted backup cannot be opened; the UI translates the code (with `params`). */
 export class BackupCryptoError extends Error {
-  constructor(readonly code: 'backup.crypto.notEncrypted' | 'backup.crypto.damaged' | 'backup.crypto.wrongPassphrase') {
-    super(code);
+  constructor(
+    readonly code: BackupCryptoCode,
+    readonly params: Record<string, number> = {},
+  ) {
+    super(Object.keys(params).length ? `${code} ${JSON.stringify(params)}` : code);
     this.name = 'BackupCryptoError';
   }
 }
@@ -32,7 +55,7 @@ function fromUtf8Safe(bytes: Uint8Array): string {
   }
 }
 
-/** Encrypts backup text: one JSON header line, then the ciphertext. */
+/** Encrypts backup text in the version-1 format (one ciphertext); the app writes version 2, tests write this to check old files still open. */
 export function encryptBackup(text: string, passphrase: string, iterations = DEFAULT_PBKDF2_ITERATIONS): Promise<Uint8Array> {
   return encryptBackupBytes(utf8(text), passphrase, iterations);
 }

@@ -75,13 +75,67 @@ export type AppInfo = {
   logPath?: string;
 };
 
-/** Commands the application menu sends to the renderer. */
-/** A backup to store: the file's bytes and what it holds. */
-export type WriteBackupRequest = {
-  /** Serialized (and possibly encrypted) backup. */
+/**
+ * Bytes per backup chunk on the bridge. Chromium refuses any IPC message above
+ * IPC::mojom::kChannelMaximumMessageSize = 134217728 bytes (128 MiB, chromium ipc/constants.mojom;
+ * content/app/mojo/mojo_init.cc makes it Mojo's max_message_num_bytes), Electron apps crash on
+ * bigger ones ("Invalid message size", electron/electron#12470) and Electron's serialiser gives up
+ * near 2 GiB (electron/electron#53961). A 100k-account backup is ~1.3 GB, so it crosses in chunks;
+ * 16 MiB stays far below the cap and keeps only a chunk or two in memory on either side.
+ */
+export const MAX_BACKUP_CHUNK_BYTES = 16 * 1024 * 1024;
+
+/** Chunk size the renderer sends and asks for (half the cap: room for framing, few round trips). */
+export const BACKUP_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/**
+ * A backup crosses the bridge in chunks (begin → append… → finish, or abort), never as one message:
+ * a large customer base makes a file of over a gigabyte, far above what one IPC message may carry
+ * (see MAX_BACKUP_CHUNK_BYTES). What the backup will be called is fixed at begin.
+ */
+export type BeginBackupRequest = Pick<BackupManifest, 'createdAt' | 'reason' | 'encrypted'>;
+
+/** A backup being written: the id names it in append/finish/abort; `name` is the file it becomes. */
+export type BackupUpload = {
+  /** Opaque id of this upload (32 hex digits). */
+  id: string;
+  /** File name the backup gets on finish. */
+  name: string;
+};
+
+export type AppendBackupRequest = {
+  /** The upload. */
+  id: string;
+  /** Where the chunk goes: the bytes appended so far (a lost or repeated chunk is refused). */
+  offset: number;
+  /** The next bytes of the file (at most MAX_BACKUP_CHUNK_BYTES). */
   data: Uint8Array;
-  /** What it holds; stored beside it so a wiped database is detectable. */
+};
+
+export type FinishBackupRequest = {
+  /** The upload. */
+  id: string;
+  /** Total bytes appended; the shell checks it against what it wrote. */
+  size: number;
+  /** What the backup holds; stored beside it so a wiped database is detectable. */
   manifest: BackupManifest;
+};
+
+/** A piece of a stored backup, read at `offset`. */
+export type ReadBackupRequest = {
+  /** The backup's file name. */
+  name: string;
+  /** First byte to read. */
+  offset: number;
+  /** Bytes wanted (at most MAX_BACKUP_CHUNK_BYTES); fewer come back at the end of the file. */
+  length: number;
+};
+
+export type BackupChunk = {
+  /** The bytes read (empty at or past the end). */
+  data: Uint8Array;
+  /** The whole file's size, so the reader knows where it ends. */
+  size: number;
 };
 
 export type BackupWriteResult = {
@@ -128,6 +182,7 @@ export type SyncWriteRequest = { path: string; data: Uint8Array };
 /** Error code prefix when the sync folder is missing (unmounted share, pulled stick) or not chosen. */
 export const SYNC_FOLDER_UNAVAILABLE = 'ERR_SYNC_FOLDER_UNAVAILABLE';
 
+/** Commands the application menu sends to the renderer. */
 export const MENU_COMMANDS = [
   'new-account',
   'log-interaction',
@@ -162,10 +217,16 @@ export type Bridge = {
   setLanguage(lang: UiLanguage): Promise<void>;
   /** Stored local backups and where they live. */
   backupStatus(): Promise<BackupStatus>;
-  /** Stores a backup atomically (temp + fsync + rename), copies it to the second location, rotates. */
-  writeBackup(req: WriteBackupRequest): Promise<BackupWriteResult>;
-  /** The bytes of a stored backup by its name. */
-  readBackup(name: string): Promise<Uint8Array>;
+  /** Starts writing a backup into a temp file of the backup folder; leftovers of a crashed one are removed. */
+  beginBackup(req: BeginBackupRequest): Promise<BackupUpload>;
+  /** Appends the next chunk of an upload. */
+  appendBackup(req: AppendBackupRequest): Promise<void>;
+  /** Makes the upload a backup: fsync, atomic rename, manifest, copy to the second location, rotation. */
+  finishBackup(req: FinishBackupRequest): Promise<BackupWriteResult>;
+  /** Drops an upload and its temp file; no error when it is already gone. */
+  abortBackup(id: string): Promise<void>;
+  /** A piece of a stored backup by its name. */
+  readBackup(req: ReadBackupRequest): Promise<BackupChunk>;
   /** Chooses (dialog) or clears the second backup location; resolves to the new status. */
   setSecondBackupFolder(action: 'choose' | 'clear'): Promise<BackupStatus>;
   /** Writes a line to the shell's log (Electron: the rotated log file; browser: the console). */
@@ -196,7 +257,10 @@ export const IPC = {
   openExternal: 'rapport:open-external',
   setLanguage: 'rapport:set-language',
   backupStatus: 'rapport:backup-status',
-  writeBackup: 'rapport:write-backup',
+  beginBackup: 'rapport:begin-backup',
+  appendBackup: 'rapport:append-backup',
+  finishBackup: 'rapport:finish-backup',
+  abortBackup: 'rapport:abort-backup',
   readBackup: 'rapport:read-backup',
   setSecondBackupFolder: 'rapport:set-second-backup-folder',
   log: 'rapport:log',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_BACKUP_CHUNK_BYTES } from './contract';
 import { bridgeRequestSchemas, fileNameSchema } from './schemas';
 
 describe('bridge request schemas', () => {
@@ -31,5 +32,38 @@ describe('bridge request schemas', () => {
     expect(bridgeRequestSchemas.printToPdf.safeParse({ suggestedName: 'a.pdf' }).success).toBe(false);
     expect(bridgeRequestSchemas.notify.safeParse({ title: '', body: 'x' }).success).toBe(false);
     expect(bridgeRequestSchemas.openExternal.safeParse(42).success).toBe(false);
+  });
+
+  describe('chunked backups', () => {
+    const id = 'ab'.repeat(16);
+    const name = 'rapport-backup-2026-11-23T09-00-00-000Z-daily.rbk';
+    const manifest = { format: 'rapport-backup-manifest', createdAt: '2026-11-23T09:00:00.000Z', reason: 'daily', schemaVersion: 9, counts: { accounts: 3 }, encrypted: true };
+
+    it('accept begin, append, finish, abort and piecewise reads', () => {
+      expect(bridgeRequestSchemas.beginBackup.safeParse({ createdAt: manifest.createdAt, reason: 'daily', encrypted: true }).success).toBe(true);
+      expect(bridgeRequestSchemas.appendBackup.safeParse({ id, offset: 16 * 1024 * 1024, data: new Uint8Array(8) }).success).toBe(true);
+      expect(bridgeRequestSchemas.appendBackup.safeParse({ id, offset: 0, data: new Uint8Array(MAX_BACKUP_CHUNK_BYTES) }).success).toBe(true);
+      expect(bridgeRequestSchemas.finishBackup.safeParse({ id, size: 1_400_000_000, manifest }).success).toBe(true);
+      expect(bridgeRequestSchemas.abortBackup.safeParse(id).success).toBe(true);
+      expect(bridgeRequestSchemas.readBackup.safeParse({ name, offset: 1_399_999_999, length: 8 * 1024 * 1024 }).success).toBe(true);
+    });
+
+    it('refuse a chunk above the IPC-safe size, empty chunks, foreign ids and odd offsets', () => {
+      expect(bridgeRequestSchemas.appendBackup.safeParse({ id, offset: 0, data: new Uint8Array(MAX_BACKUP_CHUNK_BYTES + 1) }).success).toBe(false);
+      expect(bridgeRequestSchemas.appendBackup.safeParse({ id, offset: 0, data: new Uint8Array(0) }).success).toBe(false);
+      expect(bridgeRequestSchemas.appendBackup.safeParse({ id, offset: 0, data: [1, 2] }).success).toBe(false);
+      for (const bad of ['../x', 'AB'.repeat(16), 'ab'.repeat(15), '']) expect(bridgeRequestSchemas.abortBackup.safeParse(bad).success, bad).toBe(false);
+      for (const offset of [-1, 1.5, Number.NaN, 2 ** 60]) expect(bridgeRequestSchemas.appendBackup.safeParse({ id, offset, data: new Uint8Array(1) }).success, String(offset)).toBe(false);
+      expect(bridgeRequestSchemas.finishBackup.safeParse({ id, size: 0, manifest }).success).toBe(false);
+      expect(bridgeRequestSchemas.finishBackup.safeParse({ id, size: 10, manifest: { ...manifest, reason: 'whenever' } }).success).toBe(false);
+      expect(bridgeRequestSchemas.beginBackup.safeParse({ createdAt: 'yesterday', reason: 'daily', encrypted: false }).success).toBe(false);
+    });
+
+    it('read only backup files, a chunk at a time', () => {
+      expect(bridgeRequestSchemas.readBackup.safeParse({ name: '../backup-settings.json', offset: 0, length: 10 }).success).toBe(false);
+      expect(bridgeRequestSchemas.readBackup.safeParse({ name, offset: 0, length: MAX_BACKUP_CHUNK_BYTES + 1 }).success).toBe(false);
+      expect(bridgeRequestSchemas.readBackup.safeParse({ name, offset: 0, length: 0 }).success).toBe(false);
+      expect(bridgeRequestSchemas.readBackup.safeParse(name).success).toBe(false);
+    });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { BACKUP_REASONS, isBackupFileName } from '../backup/manifest';
-import { UI_LANGUAGES, type Bridge } from './contract';
+import { MAX_BACKUP_CHUNK_BYTES, UI_LANGUAGES, type Bridge } from './contract';
 
 /** Bridge methods answered over `ipcRenderer.invoke` (all but the menu-command listener). */
 export type InvokeMethod = Exclude<keyof Bridge, 'onMenuCommand'>;
@@ -64,8 +64,8 @@ export const externalUrlSchema = z.string().min(1).max(2048);
 
 export const uiLanguageSchema = z.enum(UI_LANGUAGES);
 
-/** Backups are whole databases; far above any real one, small enough to refuse a runaway. */
-export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
+/** Backups are whole databases; far above any real one (~1.3 GB at 100k accounts), small enough to refuse a runaway. */
+export const MAX_BACKUP_BYTES = 64 * 1024 * 1024 * 1024;
 
 export const backupManifestSchema = z.object({
   format: z.literal('rapport-backup-manifest'),
@@ -76,13 +76,33 @@ export const backupManifestSchema = z.object({
   encrypted: z.boolean(),
 });
 
-export const writeBackupRequestSchema = z.object({
-  data: bytesSchema.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_BACKUP_BYTES, { message: 'backup size out of range' }),
+/** An upload's id as the shell hands it out. */
+export const backupUploadIdSchema = z.string().regex(/^[0-9a-f]{32}$/, { message: 'not a backup upload id' });
+
+const byteOffsetSchema = z.number().int().nonnegative().max(MAX_BACKUP_BYTES);
+
+export const beginBackupRequestSchema = backupManifestSchema.pick({ createdAt: true, reason: true, encrypted: true });
+
+export const appendBackupRequestSchema = z.object({
+  id: backupUploadIdSchema,
+  offset: byteOffsetSchema,
+  data: bytesSchema.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_BACKUP_CHUNK_BYTES, { message: 'backup chunk size out of range' }),
+});
+
+export const finishBackupRequestSchema = z.object({
+  id: backupUploadIdSchema,
+  size: byteOffsetSchema.min(1),
   manifest: backupManifestSchema,
 });
 
 /** Only names the shell itself gives backups: no folder, no other file of the data folder. */
 export const backupNameSchema = z.string().max(200).refine(isBackupFileName, { message: 'not a backup file name' });
+
+export const readBackupRequestSchema = z.object({
+  name: backupNameSchema,
+  offset: byteOffsetSchema,
+  length: z.number().int().min(1).max(MAX_BACKUP_CHUNK_BYTES),
+});
 
 export const logRequestSchema = z.object({
   level: z.enum(['info', 'warn', 'error']),
@@ -122,8 +142,11 @@ export const bridgeRequestSchemas = {
   openExternal: externalUrlSchema,
   setLanguage: uiLanguageSchema,
   backupStatus: z.undefined(),
-  writeBackup: writeBackupRequestSchema,
-  readBackup: backupNameSchema,
+  beginBackup: beginBackupRequestSchema,
+  appendBackup: appendBackupRequestSchema,
+  finishBackup: finishBackupRequestSchema,
+  abortBackup: backupUploadIdSchema,
+  readBackup: readBackupRequestSchema,
   setSecondBackupFolder: z.enum(['choose', 'clear']),
   log: logRequestSchema,
   syncFolderInfo: z.undefined(),

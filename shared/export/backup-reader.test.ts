@@ -16,10 +16,10 @@ const awkward = [
 ];
 
 /** Everything a reader gives, by table. */
-function readAll(bytes: Uint8Array, options: BackupReadOptions = {}, max = 3) {
-  const reader = openBackupReader(bytes, options);
+async function readAll(bytes: Uint8Array, options: BackupReadOptions = {}, max = 3) {
+  const reader = await openBackupReader(bytes, options);
   const tables: Record<string, unknown[]> = {};
-  for (let batch = reader.next(max); batch; batch = reader.next(max)) {
+  for (let batch = await reader.next(max); batch; batch = await reader.next(max)) {
     expect(batch.first).toBe(tables[batch.table]?.length ?? 0);
     (tables[batch.table] ??= []).push(...batch.rows);
   }
@@ -27,9 +27,9 @@ function readAll(bytes: Uint8Array, options: BackupReadOptions = {}, max = 3) {
   return { header: reader.header, tables };
 }
 
-function issueOf(run: () => unknown) {
+async function issueOf(run: () => Promise<unknown>) {
   try {
-    run();
+    await run();
   } catch (error) {
     if (error instanceof BackupReadError) return error.issue;
     throw error;
@@ -44,86 +44,86 @@ describe('line-per-row backups', () => {
   const backup = createBackup({ accounts: awkward, drafts: [], settings: [{ id: 's', value: { a: [] }, updatedAt: 3 }] }, 4, NOW);
   const bytes = serializeBackupBytes(backup, 2);
 
-  it('are one JSON document equal to the backup', () => {
+  it('are one JSON document equal to the backup', async () => {
     expect(JSON.parse(new TextDecoder().decode(bytes))).toEqual(JSON.parse(serializeBackup(backup)));
     // Header, 3 tables (open, rows, close), end, and the final line break.
     expect(new TextDecoder().decode(bytes).split('\n')).toHaveLength(1 + (2 + awkward.length) + 2 + (2 + 1) + 1 + 1);
   });
 
-  it('read back identically, whatever the chunk size (cuts inside strings, escapes and multi-byte characters)', () => {
+  it('read back identically, whatever the chunk size (cuts inside strings, escapes and multi-byte characters)', async () => {
     const expected = nonEmpty(rows(backup));
     for (const chunkBytes of [1, 2, 3, 5, 7, 13, 64, 1 << 20]) {
       for (const max of [1, 2, 1000]) {
-        const read = readAll(bytes, { chunkBytes }, max);
+        const read = await readAll(bytes, { chunkBytes }, max);
         expect(read.tables).toEqual(expected);
         expect(read.header).toEqual({ format: 'rapport-backup', version: 1, exportedAt: NOW.toISOString(), schemaVersion: 4 });
       }
     }
   });
 
-  it('round-trip a demo database, every row as written', () => {
+  it('round-trip a demo database, every row as written', async () => {
     const data = generateDemoData({ seed: 11, accounts: 30, today: '2026-11-23', selfName: 'Anna Schröder' });
     const demo = createBackup(data as unknown as Record<string, unknown[]>, 4, NOW);
-    expect(readAll(serializeBackupBytes(demo, 7), { chunkBytes: 333 }, 50).tables).toEqual(nonEmpty(rows(demo)));
+    expect((await readAll(serializeBackupBytes(demo, 7), { chunkBytes: 333 }, 50)).tables).toEqual(nonEmpty(rows(demo)));
   });
 
-  it('leave derived fields out but keep the sync mark', () => {
+  it('leave derived fields out but keep the sync mark', async () => {
     const derived = createBackup({ accounts: [{ id: 'a', name: 'Ä', sortKey: 'a', updatedAt: 1, syncDirty: 1 }], interactions: [{ id: 'i', words: ['x'], wordsStale: 1, updatedAt: 1 }] }, 4, NOW);
-    expect(readAll(serializeBackupBytes(derived)).tables).toEqual({ accounts: [{ id: 'a', name: 'Ä', updatedAt: 1, syncDirty: 1 }], interactions: [{ id: 'i', updatedAt: 1 }] });
+    expect((await readAll(serializeBackupBytes(derived))).tables).toEqual({ accounts: [{ id: 'a', name: 'Ä', updatedAt: 1, syncDirty: 1 }], interactions: [{ id: 'i', updatedAt: 1 }] });
   });
 
-  it('report a cut-off file wherever it was cut, and accept one missing only its last line break', () => {
+  it('report a cut-off file wherever it was cut, and accept one missing only its last line break', async () => {
     const headerEnd = bytes.indexOf(0x0a) + 1;
     for (let cut = headerEnd; cut < bytes.length - 1; cut++) {
       for (const chunkBytes of [4, 1 << 20]) {
-        expect(issueOf(() => readAll(bytes.subarray(0, cut), { chunkBytes })), `cut at ${cut}`).toMatchObject({ code: 'backup.truncated' });
+        expect(await issueOf(() => readAll(bytes.subarray(0, cut), { chunkBytes })), `cut at ${cut}`).toMatchObject({ code: 'backup.truncated' });
       }
     }
-    expect(readAll(bytes.subarray(0, bytes.length - 1)).tables).toEqual(nonEmpty(rows(backup)));
+    expect((await readAll(bytes.subarray(0, bytes.length - 1))).tables).toEqual(nonEmpty(rows(backup)));
   });
 
-  it('name table, row, line and field of a row that fails its check', () => {
+  it('name table, row, line and field of a row that fails its check', async () => {
     const tables = { accounts: { key: 'id', updatedAt: true }, drafts: { key: 'id', updatedAt: true }, settings: { key: 'id', updatedAt: false } } as const;
     const bad = createBackup({ accounts: [awkward[0], { id: 'x', name: 'no stamp' }], settings: [] }, 4, NOW);
-    expect(issueOf(() => readAll(serializeBackupBytes(bad), { tables }))).toEqual({ code: 'backup.invalid_row', table: 'accounts', index: 1, line: 4, path: 'updatedAt' });
+    expect(await issueOf(() => readAll(serializeBackupBytes(bad), { tables }))).toEqual({ code: 'backup.invalid_row', table: 'accounts', index: 1, line: 4, path: 'updatedAt' });
     const noKey = createBackup({ settings: [{ value: 1 }] }, 4, NOW);
-    expect(issueOf(() => readAll(serializeBackupBytes(noKey), { tables }))).toMatchObject({ code: 'backup.invalid_row', table: 'settings', index: 0, path: 'id' });
+    expect(await issueOf(() => readAll(serializeBackupBytes(noKey), { tables }))).toMatchObject({ code: 'backup.invalid_row', table: 'settings', index: 0, path: 'id' });
     // Key-less sync tables (compound keys) and settings without a stamp are fine.
     const sync = createBackup({ syncRows: [{ table: 'accounts', rowId: 'a', fields: {} }] }, 4, NOW);
-    expect(readAll(serializeBackupBytes(sync), { tables: { syncRows: { key: ['table', 'rowId'], updatedAt: false } } }).tables.syncRows).toHaveLength(1);
-    expect(issueOf(() => readAll(serializeBackupBytes(sync), { tables }))).toEqual({ code: 'backup.unknown_table', table: 'syncRows', line: 2 });
+    expect((await readAll(serializeBackupBytes(sync), { tables: { syncRows: { key: ['table', 'rowId'], updatedAt: false } } })).tables.syncRows).toHaveLength(1);
+    expect(await issueOf(() => readAll(serializeBackupBytes(sync), { tables }))).toEqual({ code: 'backup.unknown_table', table: 'syncRows', line: 2 });
   });
 
-  it('refuse a newer format or schema and a damaged row or structure', () => {
-    expect(issueOf(() => openBackupReader(serializeBackupBytes({ ...createBackup({}, 1, NOW), version: 2 as 1 })))).toMatchObject({ code: 'backup.newer_version', line: 1 });
-    expect(issueOf(() => openBackupReader(serializeBackupBytes(createBackup({}, 9, NOW)), { maxSchemaVersion: 5 }))).toMatchObject({ code: 'backup.newer_schema', params: { schemaVersion: 9, max: 5 } });
+  it('refuse a newer format or schema and a damaged row or structure', async () => {
+    expect(await issueOf(() => openBackupReader(serializeBackupBytes({ ...createBackup({}, 1, NOW), version: 2 as 1 })))).toMatchObject({ code: 'backup.newer_version', line: 1 });
+    expect(await issueOf(() => openBackupReader(serializeBackupBytes(createBackup({}, 9, NOW)), { maxSchemaVersion: 5 }))).toMatchObject({ code: 'backup.newer_schema', params: { schemaVersion: 9, max: 5 } });
     const text = new TextDecoder().decode(bytes);
     const lines = text.split('\n');
     const damaged = (i: number, line: string) => utf8([...lines.slice(0, i), line, ...lines.slice(i + 1)].join('\n'));
-    expect(issueOf(() => readAll(damaged(3, '{"id":"a1",'), {}))).toMatchObject({ code: 'backup.not_json', table: 'accounts', index: 1, line: 4 });
-    expect(issueOf(() => readAll(damaged(3, lines[3]!.slice(0, -1)), {}))).toMatchObject({ code: 'backup.invalid_layout', table: 'accounts', line: 5 });
-    expect(issueOf(() => readAll(damaged(1, '"accounts":{'), {}))).toMatchObject({ code: 'backup.invalid_layout', line: 2 });
+    expect(await issueOf(() => readAll(damaged(3, '{"id":"a1",'), {}))).toMatchObject({ code: 'backup.not_json', table: 'accounts', index: 1, line: 4 });
+    expect(await issueOf(() => readAll(damaged(3, lines[3]!.slice(0, -1)), {}))).toMatchObject({ code: 'backup.invalid_layout', table: 'accounts', line: 5 });
+    expect(await issueOf(() => readAll(damaged(1, '"accounts":{'), {}))).toMatchObject({ code: 'backup.invalid_layout', line: 2 });
     const invalidUtf8 = bytes.slice();
     invalidUtf8[bytes.indexOf(0xc3)] = 0xff;
-    expect(issueOf(() => readAll(invalidUtf8, {}))).toMatchObject({ code: 'backup.not_json' });
+    expect(await issueOf(() => readAll(invalidUtf8, {}))).toMatchObject({ code: 'backup.not_json' });
   });
 });
 
 describe('older one-line and foreign backups', () => {
   const backup = createBackup({ accounts: awkward, settings: [{ id: 's', updatedAt: 1 }] }, 3, NOW);
 
-  it('are parsed whole below the size limit, rows checked the same way', () => {
+  it('are parsed whole below the size limit, rows checked the same way', async () => {
     for (const text of [serializeBackup(backup), JSON.stringify(backup, null, 2)]) {
-      expect(readAll(utf8(text)).tables).toEqual(rows(backup));
+      expect((await readAll(utf8(text))).tables).toEqual(rows(backup));
     }
     const bad = createBackup({ accounts: [{ id: '', updatedAt: 1 }] }, 3, NOW);
-    expect(issueOf(() => readAll(utf8(serializeBackup(bad)), { tables: { accounts: { key: 'id', updatedAt: true } } }))).toEqual({ code: 'backup.invalid_row', table: 'accounts', index: 0, path: 'id' });
+    expect(await issueOf(() => readAll(utf8(serializeBackup(bad)), { tables: { accounts: { key: 'id', updatedAt: true } } }))).toEqual({ code: 'backup.invalid_row', table: 'accounts', index: 0, path: 'id' });
   });
 
-  it('are refused above it, and when not JSON or not a backup', () => {
+  it('are refused above it, and when not JSON or not a backup', async () => {
     const text = utf8(serializeBackup(backup));
-    expect(issueOf(() => openBackupReader(text, { wholeFileLimit: 100 }))).toMatchObject({ code: 'backup.too_large', params: { size: text.length, limit: 100 } });
-    expect(issueOf(() => openBackupReader(text.subarray(0, text.length - 5)))).toEqual({ code: 'backup.not_json' });
-    expect(issueOf(() => openBackupReader(utf8('{"format":"other"}')))).toEqual({ code: 'backup.wrong_format' });
+    expect(await issueOf(() => openBackupReader(text, { wholeFileLimit: 100 }))).toMatchObject({ code: 'backup.too_large', params: { size: text.length, limit: 100 } });
+    expect(await issueOf(() => openBackupReader(text.subarray(0, text.length - 5)))).toEqual({ code: 'backup.not_json' });
+    expect(await issueOf(() => openBackupReader(utf8('{"format":"other"}')))).toEqual({ code: 'backup.wrong_format' });
   });
 });

@@ -27,7 +27,9 @@ export type BackupWriter = {
   table(name: string): void;
   /** Appends rows to the current table. */
   rows(rows: readonly unknown[]): void;
-  /** Closes the backup and hands back all bytes in one array (the writer is done). */
+  /** Hands back the bytes written since the last drain and forgets them (a large backup leaves piece by piece). */
+  drain(): Uint8Array[];
+  /** Closes the backup and hands back the bytes not drained yet (all of them when never drained) in one array (the writer is done). */
   finish(): Uint8Array<ArrayBuffer>;
 };
 
@@ -54,12 +56,12 @@ export function backupHeaderLine({ format, version, exportedAt, schemaVersion }:
 /** A writer for one backup; tables and rows come in the order they should appear. */
 export function createBackupWriter(header: BackupHeader): BackupWriter {
   const encoder = new TextEncoder();
-  const pieces: Uint8Array[] = [];
   let size = 0;
   let tables = 0;
   let rowsInTable = 0;
   let inTable = false;
   let done = false;
+  let pieces: Uint8Array[] = [];
   const push = (text: string) => {
     const bytes = encoder.encode(text);
     pieces.push(bytes);
@@ -86,6 +88,13 @@ export function createBackupWriter(header: BackupHeader): BackupWriter {
       push(rowsInTable > 0 ? `,\n${text}` : `\n${text}`);
       rowsInTable += rows.length;
     },
+    drain() {
+      check();
+      const out = pieces;
+      pieces = [];
+      size = 0;
+      return out;
+    },
     finish() {
       check();
       push(`${inTable ? '\n]' : ''}\n}}\n`);
@@ -96,7 +105,7 @@ export function createBackupWriter(header: BackupHeader): BackupWriter {
         out.set(piece, at);
         at += piece.length;
       }
-      pieces.length = 0;
+      pieces = [];
       return out;
     },
   };

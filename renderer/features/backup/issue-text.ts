@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { BackupCryptoCode } from '../../../shared/backup/encryption';
 import type { BackupIssue } from '../../../shared/export/backup';
 
 const MB = 1024 * 1024;
@@ -15,4 +16,10 @@ export function describeIssue(t: TFunction<'backup'>, issue: BackupIssue): strin
   ].filter(Boolean);
   const what = t(`issue.${issue.code}`, params);
   return where.length ? `${what} (${where.join(', ')})` : what;
+}
+
+/** Why an encrypted backup cannot be opened (which chunk, how large), in the `backup` namespace. */
+export function describeCrypto(t: TFunction<'backup'>, code: BackupCryptoCode, params: Record<string, number> = {}): string {
+  const shown = code === 'backup.crypto.tooLarge' ? { size: Math.ceil(Number(params.size) / MB), limit: Math.floor(Number(params.limit) / MB) } : params;
+  return t(`cryptoError.${code}`, shown);
 }

@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../shared/backup';
+import { BackupCryptoError } from '../../../shared/backup/encryption';
 import { BackupReadError } from '../../../shared/export/backup-reader';
 import { loadBackup, openBackupBytes, restoreBackup, RestoreCancelled, type CheckedBackup, type LoadedBackup, type RestoreProgress } from '../../db/backup-restore';
-import { describeIssue } from './issue-text';
+import { describeCrypto, describeIssue } from './issue-text';
 
 type Checked = Extract<CheckedBackup, { ok: true }>;
 
@@ -27,6 +28,8 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
     setState({ step: 'idle' });
     if (error instanceof RestoreCancelled) onDone(t('restoreCancelled'), false);
     else if (error instanceof BackupReadError) onDone(t('restoreFailed', { message: describeIssue(t, error.issue) }), false);
+    // The file changed between the check and the restore (a chunk no longer passes its check).
+    else if (error instanceof BackupCryptoError) onDone(t('restoreFailed', { message: describeCrypto(t, error.code, error.params) }), false);
     else onDone(t('restoreFailed', { message: (error as Error).message }), false);
   };
 
@@ -41,7 +44,7 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
       if (!loaded.ok) {
         setState({ step: 'idle' });
         const detail = 'issues' in loaded ? loaded.issues.map((issue) => describeIssue(t, issue)).join('; ') : '';
-        onDone('crypto' in loaded ? t(`cryptoError.${loaded.crypto}`) : t('invalidBackupDetail', { detail }), false);
+        onDone('crypto' in loaded ? describeCrypto(t, loaded.crypto, loaded.params) : t('invalidBackupDetail', { detail }), false);
         return;
       }
       setState({ step: 'preview', createdAt: createdAt ?? loaded.header.exportedAt, backup: loaded, counts: loaded.counts });

@@ -2,8 +2,8 @@
 // (one read of every table, one JSON string, one encode), both on the app's loaded database; and
 // the restore (read line by line, one transaction) against the former one (JSON.parse of the file).
 import { snapshotTables } from '../../../renderer/db/backup';
-import { checkBackupBytes, restoreBackup } from '../../../renderer/db/backup-restore';
-import { runBackup } from '../../../renderer/db/backup-client';
+import { openBackupBytes, restoreBackup } from '../../../renderer/db/backup-restore';
+import { backupToBytes } from '../../../renderer/db/backup-client';
 import { getDb } from '../../../renderer/db/db';
 import { SCHEMA_VERSION } from '../../../renderer/db/migrations';
 import { createBackup, serializeBackup } from '../../../shared/export/backup';
@@ -39,7 +39,7 @@ export async function backupBench(baseline: boolean): Promise<BackupBenchResult>
   const db = getDb();
   await db.open();
   const createdAt = new Date().toISOString();
-  const worker = await withStallProbe(() => runBackup({ dbName: db.name, schema: 'current', createdAt }));
+  const worker = await withStallProbe(() => backupToBytes({ dbName: db.name, schema: 'current', createdAt }));
   const bytes = worker.value.data.length;
   if (!baseline) return { workerMs: worker.ms, workerStall: worker.stall, bytes };
   const main = await withStallProbe(async () => {
@@ -65,13 +65,13 @@ export type RestoreBenchResult = { ms: number; stall: number; checkMs?: number; 
 export async function restoreBench(mode: 'app' | 'former'): Promise<RestoreBenchResult> {
   const db = getDb();
   await db.open();
-  let bytes: Uint8Array | undefined = (await runBackup({ dbName: db.name, schema: 'current', createdAt: new Date().toISOString() })).data;
+  let bytes: Uint8Array | undefined = (await backupToBytes({ dbName: db.name, schema: 'current', createdAt: new Date().toISOString() })).data;
   const size = bytes.length;
   if (mode === 'app') {
     const t0 = performance.now();
     const restored = await withStallProbe(async () => {
-      const checked = await checkBackupBytes(bytes!, db);
-      if (!checked.ok) throw new Error(`restore bench: ${JSON.stringify(checked.issues)}`);
+      const checked = await openBackupBytes(bytes!, db, undefined);
+      if (!checked.ok) throw new Error(`restore bench: ${JSON.stringify(checked)}`);
       const checkMs = performance.now() - t0;
       await restoreBackup(checked, { backupFirst: false }, db, {} as never);
       return checkMs;
