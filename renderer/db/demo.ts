@@ -43,6 +43,16 @@ async function clearDemoTables(db: RapportDb): Promise<void> {
   });
 }
 
+/** Writes one generated chunk in one transaction (only `tables`, when given). */
+export async function writeDemoChunk(db: RapportDb, chunk: DemoData, tables: readonly DemoTable[] = DEMO_TABLES): Promise<void> {
+  await db.transaction('rw', DEMO_TABLES.map((t) => db.table(t)), async () => {
+    for (const t of tables) {
+      const rows = chunk[t];
+      if (rows.length > 0) await db.table(t).bulkPut(rows);
+    }
+  });
+}
+
 /**
  * Loads generated demo data into an empty database in chunks, reporting progress. Cancelling or
  * failing (e.g. a full disk) removes every demo row again, so the user is back where they were.
@@ -60,12 +70,7 @@ export async function loadDemoData(
     for (const chunk of generateDemoDataChunks(options, 500)) {
       if (signal?.aborted) throw new DemoLoadError('cancelled');
       selfMemberId ??= chunk.teamMembers[0]?.id;
-      await db.transaction('rw', DEMO_TABLES.map((t) => db.table(t)), async () => {
-        for (const t of options.tables ?? DEMO_TABLES) {
-          const rows = chunk[t];
-          if (rows.length > 0) await db.table(t).bulkPut(rows);
-        }
-      });
+      await writeDemoChunk(db, chunk, options.tables);
       done += chunk.accounts.length;
       onProgress?.(done, options.accounts);
     }

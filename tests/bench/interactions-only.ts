@@ -7,6 +7,8 @@
 // BENCH_NO_RECORDS=1 searches as a browser without IndexedDB getAllRecords would (single words: rows read by key);
 // BENCH_POSTINGS_REBUILD=1 first rebuilds the week postings from scratch and prints how long that took;
 // BENCH_WRITE_COST=<accounts> times the demo load of that many accounts with and without the postings.
+// BENCH_RESUME=1 (with BENCH_PROFILE and BENCH_REUSE=1) goes on with a demo load that was stopped part-way (a 100k
+// load takes hours here, so it can be spread over several runs); it needs the same BENCH_PORT as the first run.
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -42,9 +44,14 @@ async function main(): Promise<void> {
         await page.waitForFunction(() => document.title === 'bench-ready');
       };
       await open();
-      type Bench = { bench: { appLoad: (n: number) => Promise<number>; accountCount: () => Promise<number> } };
+      type Bench = { bench: { appLoad: (n: number) => Promise<number>; appResume: (n: number) => Promise<number>; accountCount: () => Promise<number> } };
       const loaded = await page.evaluate(() => (window as unknown as Bench).bench.accountCount());
-      if (process.env.BENCH_REUSE !== '1' || loaded !== n) {
+      if (process.env.BENCH_RESUME === '1' && loaded > 0 && loaded < n) {
+        const t0 = Date.now();
+        await page.evaluate((k) => (window as unknown as Bench).bench.appResume(k), n);
+        console.log(`went on loading ${n} accounts from ${loaded} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        await open();
+      } else if (process.env.BENCH_REUSE !== '1' || loaded !== n) {
         const t0 = Date.now();
         await page.evaluate((k) => (window as unknown as Bench).bench.appLoad(k), n);
         console.log(`loaded ${n} accounts in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,6 +1,7 @@
 import { generateDemoDataChunks } from '../../../shared/demo';
 import { DEFAULT_DB_NAME, getDb } from '../../../renderer/db/db';
-import { CUSTOMER_TABLES, loadDemoData, type DemoTable } from '../../../renderer/db/demo';
+import { CUSTOMER_TABLES, loadDemoData, writeDemoChunk, type DemoTable } from '../../../renderer/db/demo';
+import { setSetting } from '../../../renderer/db/settings';
 import { deleteDb, getAll, openRawDb, putAll } from './raw-idb';
 import * as interactionScenarios from './interactions';
 import * as importExportScenarios from './import-export';
@@ -31,10 +32,39 @@ async function timedAppLoad(accounts: number, tables?: readonly DemoTable[]): Pr
   return ms;
 }
 
+/**
+ * Goes on with a demo load that was stopped (the browser closed or killed): each chunk is one
+ * transaction of 500 accounts, so the accounts stored say how many chunks are in; the same seed
+ * generates the same chunks, the stored ones are skipped. A 100k load takes hours on a shared
+ * 2-core machine, so it can be spread over several runs (BENCH_RESUME=1).
+ */
+async function resumeAppLoad(accounts: number): Promise<number> {
+  const db = getDb();
+  const stored = await db.accounts.count();
+  if (stored % 500 !== 0) throw new Error(`${stored} accounts stored: not a whole number of demo chunks, cannot resume`);
+  const t0 = performance.now();
+  let done = 0;
+  let self: string | undefined;
+  for (const chunk of generateDemoDataChunks({ seed: SEED, accounts, today: TODAY, selfName: 'Bench' }, 500)) {
+    self ??= chunk.teamMembers[0]?.id;
+    done += chunk.accounts.length;
+    if (done <= stored) continue;
+    await writeDemoChunk(db, chunk);
+    console.log(`bench-progress ${done}/${accounts} accounts after ${((performance.now() - t0) / 1000).toFixed(0)} s (resumed at ${stored})`);
+  }
+  // What loadDemoData writes when it finishes (a stopped load never got there).
+  if (!self) throw new Error('The demo generator produced no team member');
+  await setSetting('demoSeed', SEED);
+  await setSetting('selfMemberId', self);
+  return performance.now() - t0;
+}
+
 /** Scenarios the runner calls through page.evaluate; each returns milliseconds. */
 const bench = {
   /** The app's demo loader (Dexie, chunked transactions) into the app's database. */
   appLoad: (accounts: number): Promise<number> => timedAppLoad(accounts),
+  /** The app's demo load, going on where a stopped one ended (BENCH_RESUME=1). */
+  appResume: (accounts: number): Promise<number> => resumeAppLoad(accounts),
   /** The same loader writing only the customer base (accounts, contacts and what they refer to): BENCH_DEMO=customers. */
   appLoadCustomers: (accounts: number): Promise<number> => timedAppLoad(accounts, CUSTOMER_TABLES),
   /** Generating the same rows in memory, without writing: part of both sides above. */
