@@ -127,7 +127,7 @@ test('log, plan, complete, complain, search and print a customer sheet', async (
   await expect(next).toContainText('Angebot Wartungsvertrag schicken');
   await expect(page.getByRole('region', { name: 'Letzte Kontakte' })).toContainText('Jahresgespräch 2027');
   await expect(page.getByRole('region', { name: 'Offene Reklamationen' })).toContainText('Lieferung beschädigt');
-  await expect(page.getByRole('region', { name: 'Kontaktrhythmus' })).toContainText(/Im Rhythmus|Fällig|Überfällig/);
+  await expect(page.getByRole('region', { name: 'Kontaktrhythmus' })).toContainText(/Im Rhythmus|Fällig|überfällig/i);
 
   // The printed customer sheet: A4 portrait PDF, converted to PNG for a look.
   await page.emulateMedia({ media: 'print' });

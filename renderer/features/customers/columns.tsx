@@ -121,7 +121,7 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
     column('owner', 140, 90, 1, (r) => r.ownerId, (r) => ownerNames.get(r.ownerId) ?? ''),
     column('lastContact', 100, 100, 0, (r) => r.lastHumanContactAt, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
     // The same words and colours as the account page's due badge (rhythm/DueBadge.tsx).
-    column('due', 170, 130, 0.5, dueStateOfRow, (r) => {
+    column('due', 170, 150, 0.5, dueStateOfRow, (r) => {
       const s = dueStateOfRow(r);
       if (!s) return <span className="muted">{none}</span>;
       return <span className={`due-text due-${s.status}`}>{dueText(s)}</span>;
