@@ -177,8 +177,10 @@ async function storedRows(table: DBCoreTable, trans: DBCoreTransaction, ids: str
 }
 
 function interactionsTable(down: DBCore, table: DBCoreTable): DBCoreTable {
+  // An add stores nothing over a stored row (that id fails instead), so it needs no read of them: a
+  // restore or a bulk add into a big history saves one lookup per row.
   const write = (req: DBCoreMutateRequest, ids: string[], after: (i: number) => Row | undefined) =>
-    inZone(storedRows(table, req.trans, ids), (before) =>
+    inZone(req.type === 'add' ? Promise.resolve(ids.map(() => undefined)) : storedRows(table, req.trans, ids), (before) =>
       inZone(table.mutate(req), (res) => {
         const failed = new Set(Object.keys(res.failures ?? {}).map(Number));
         const changes = changesOf(ids, before, ids.map((_, i) => after(i)), failed);
