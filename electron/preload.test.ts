@@ -53,7 +53,11 @@ describe('preload bundle', () => {
   it('exposes every bridge method and forwards each on its own channel', async () => {
     const { bridge, invoked } = load();
     expect(Object.keys(bridge).sort()).toEqual(
-      ['abortBackup', 'appInfo', 'appendBackup', 'backupStatus', 'beginBackup', 'chooseSyncFolder', 'finishBackup', 'log', 'notify', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf', 'readBackup', 'saveFile', 'setLanguage', 'setSecondBackupFolder', 'syncFolderInfo', 'syncList', 'syncRead', 'syncRemove', 'syncWrite'],
+      [
+        'abortBackup', 'abortSaveFile', 'appInfo', 'appendBackup', 'appendSaveFile', 'backupStatus', 'beginBackup', 'beginOpenFile', 'beginSaveFile',
+        'chooseSyncFolder', 'closeOpenFile', 'finishBackup', 'finishSaveFile', 'log', 'notify', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf',
+        'readBackup', 'readOpenFile', 'saveFile', 'setLanguage', 'setSecondBackupFolder', 'syncFolderInfo', 'syncList', 'syncRead', 'syncRemove', 'syncWrite',
+      ],
     );
     await bridge.appInfo();
     await bridge.saveFile({ suggestedName: 'a.csv', mimeType: 'text/csv', data: 'x', filters: [] });
@@ -62,6 +66,8 @@ describe('preload bundle', () => {
     await bridge.notify({ title: 't', body: 'b' });
     await bridge.openExternal('https://example.de/');
     await expect(bridge.setLanguage('de')).resolves.toBe('answer');
+    await bridge.beginSaveFile({ suggestedName: 'a.json', mimeType: 'application/json', filters: [] });
+    await bridge.readOpenFile({ id: 'f'.repeat(32), offset: 0, length: 10 });
     expect(invoked.map(([channel]) => channel)).toEqual([
       IPC.appInfo,
       IPC.saveFile,
@@ -70,6 +76,8 @@ describe('preload bundle', () => {
       IPC.notify,
       IPC.openExternal,
       IPC.setLanguage,
+      IPC.beginSaveFile,
+      IPC.readOpenFile,
     ]);
     expect(invoked[0]).toEqual([IPC.appInfo]);
     expect(invoked[6]).toEqual([IPC.setLanguage, 'de']);

@@ -4,7 +4,7 @@ import type { FileFilter } from '../../shared/bridge/contract';
 import { FILE_LOCKED, writeFileAtomic } from '../fs/atomic-write';
 import { type HandlerMap, ShellError } from './types';
 
-/** Files above this size are refused: imports are CSV/XLSX/vCard and backups, never this big. */
+/** Files above this size are refused: this one-shot read serves imports (CSV/XLSX/vCard); backups are read in ranges (chunked-files.ts). */
 export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
 
 export type FileDeps<S> = {

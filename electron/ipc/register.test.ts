@@ -3,6 +3,7 @@ import { IPC } from '../../shared/bridge/contract';
 import { trustedOrigins } from '../url-policy';
 import { createAppHandlers } from './app';
 import { createBackupHandlers } from './backups';
+import { createChunkedFileHandlers } from './chunked-files';
 import { createFileHandlers } from './files';
 import { createNotifyHandlers } from './notify';
 import { type IpcMainLike, registerIpcHandlers } from './register';
@@ -32,6 +33,7 @@ function setup() {
       printToPdf: async () => new Uint8Array(),
       defaultFolder: () => '/home/anna/Dokumente',
     }),
+    ...createChunkedFileHandlers<FakeSender>({ showSaveDialog, showOpenDialog: async () => [], defaultFolder: () => '/home/anna/Dokumente' }),
     ...createNotifyHandlers<FakeSender>({ isSupported: () => false, create: () => ({ show() {}, close() {} }) }),
     ...createBackupHandlers<FakeSender>({
       store: {

@@ -1,10 +1,13 @@
 import { app, BrowserWindow, dialog, ipcMain, Notification, shell, type WebContents } from 'electron';
-import type { UiLanguage } from '../../shared/bridge/contract';
+import type { FileFilter, UiLanguage } from '../../shared/bridge/contract';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackupStore } from '../backup/store';
+import { createChunkedWrites } from '../fs/chunked-file';
 import type { Logger } from '../log';
 import { createAppHandlers } from './app';
 import { createBackupHandlers } from './backups';
+import { createChunkedFileHandlers } from './chunked-files';
 import { createFileHandlers } from './files';
 import { createNotifyHandlers } from './notify';
 import { registerIpcHandlers } from './register';
@@ -27,6 +30,35 @@ export function wireIpc(options: WireOptions): void {
   // Temp files of a backup the last run did not finish (crash, power loss) free their space at start.
   void backupStore.cleanLeftovers().catch((error: unknown) => options.log.warn('backup temp cleanup failed', error));
 
+  // A save still running when the app quits leaves no temp file in the user's folder (a crash still
+  // can; the temp is dot-named beside the chosen file and the chosen file is untouched).
+  const fileSaves = createChunkedWrites({ noun: 'file' });
+  app.on('will-quit', () => {
+    for (const temp of fileSaves.temps()) {
+      try {
+        rmSync(temp, { force: true });
+      } catch (error) {
+        options.log.warn('could not remove an unfinished save', error);
+      }
+    }
+  });
+
+  // The only way a path reaches the file handlers: what the user picked in these dialogs.
+  const dialogs = {
+    showSaveDialog: async (sender: WebContents, dialogOptions: { defaultPath: string; filters: FileFilter[] }) => {
+      const window = windowOf(sender);
+      const result = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
+      return result.canceled ? undefined : result.filePath;
+    },
+    showOpenDialog: async (sender: WebContents, { filters, multiple }: { filters: FileFilter[]; multiple: boolean }) => {
+      const dialogOptions = { filters, properties: multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const] };
+      const window = windowOf(sender);
+      const result = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
+      return result.canceled ? [] : result.filePaths;
+    },
+    defaultFolder: () => app.getPath('documents'),
+  };
+
   const handlers: HandlerMap<WebContents> = {
     ...createAppHandlers<WebContents>({
       info: () => ({
@@ -42,21 +74,11 @@ export function wireIpc(options: WireOptions): void {
       openExternal: (url) => shell.openExternal(url),
     }),
     ...createFileHandlers<WebContents>({
-      showSaveDialog: async (sender, dialogOptions) => {
-        const window = windowOf(sender);
-        const result = window ? await dialog.showSaveDialog(window, dialogOptions) : await dialog.showSaveDialog(dialogOptions);
-        return result.canceled ? undefined : result.filePath;
-      },
-      showOpenDialog: async (sender, { filters, multiple }) => {
-        const dialogOptions = { filters, properties: multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const] };
-        const window = windowOf(sender);
-        const result = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
-        return result.canceled ? [] : result.filePaths;
-      },
+      ...dialogs,
       printToPdf: (sender, { landscape }) =>
         sender.printToPDF({ pageSize: 'A4', landscape, preferCSSPageSize: true, printBackground: true }),
-      defaultFolder: () => app.getPath('documents'),
     }),
+    ...createChunkedFileHandlers<WebContents>({ ...dialogs, saves: fileSaves }),
     ...createNotifyHandlers<WebContents>({
       isSupported: () => Notification.isSupported(),
       // id maps to the OS tag on Windows/macOS, so the OS replaces it too.

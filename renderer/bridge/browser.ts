@@ -1,5 +1,6 @@
 import type { Bridge, MenuCommand, OpenedFile, SaveFileResult } from '../../shared/bridge/contract';
 import { isAllowedExternalUrl } from '../../shared/bridge/urls';
+import { createBrowserFiles, type SavePicker } from './browser-files';
 import { createFsaSyncBridge } from './fsa-sync';
 import { opfsAbortBackup, opfsAppendBackup, opfsBackupStatus, opfsBeginBackup, opfsFinishBackup, opfsReadBackup } from './opfs-backups';
 import { menuCommandForKey } from './shortcuts';
@@ -8,7 +9,11 @@ declare const __APP_VERSION__: string;
 
 /** Saves through a download: works in every Chromium, including headless test runs. */
 function download(name: string, mimeType: string, data: string | Uint8Array): SaveFileResult {
-  const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: mimeType });
+  downloadBlob(name, new Blob([typeof data === 'string' ? data : new Uint8Array(data)], { type: mimeType }));
+  return { saved: true };
+}
+
+function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -18,11 +23,10 @@ function download(name: string, mimeType: string, data: string | Uint8Array): Sa
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  return { saved: true };
 }
 
-function pickFiles(accept: string, multiple: boolean): Promise<OpenedFile[]> {
-  return new Promise((resolve, reject) => {
+function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
+  return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = accept;
@@ -35,8 +39,7 @@ function pickFiles(accept: string, multiple: boolean): Promise<OpenedFile[]> {
     input.addEventListener('change', () => {
       const files = [...(input.files ?? [])];
       input.remove();
-      Promise.all(files.map(async (f) => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })))
-        .then(resolve, reject);
+      resolve(files);
     });
     document.body.append(input);
     input.click();
@@ -53,6 +56,9 @@ export function createBrowserBridge(): Bridge {
     for (const listener of listeners) listener(command);
   });
 
+  const picker = (window as { showSaveFilePicker?: SavePicker }).showSaveFilePicker;
+  const savePicker: SavePicker | undefined = typeof picker === 'function' ? (options) => picker.call(window, options) : undefined;
+
   return {
     async appInfo() {
       return {
@@ -68,8 +74,14 @@ export function createBrowserBridge(): Bridge {
     },
     async openFiles(req) {
       const accept = req.filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
-      return pickFiles(accept, req.multiple);
+      const files = await pickFiles(accept, req.multiple);
+      return Promise.all(files.map(async (f): Promise<OpenedFile> => ({ name: f.name, data: new Uint8Array(await f.arrayBuffer()) })));
     },
+    ...createBrowserFiles({
+      ...(savePicker ? { showSaveFilePicker: savePicker } : {}),
+      pickFile: async (accept) => (await pickFiles(accept, false))[0],
+      download: downloadBlob,
+    }),
     async printToPdf() {
       // The browser's print dialog offers "Save as PDF"; whether the user saved is not reported.
       window.print();

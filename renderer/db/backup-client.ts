@@ -54,8 +54,8 @@ export function runBackup(request: BackupJobRequest, { open, onProgress, onChunk
 }
 
 /**
- * A backup's bytes in memory, for a file the user saves (the Import/Export page's JSON backup) and
- * the benchmarks. Backups the app keeps never come through here: they go to the shell chunk by chunk.
+ * A backup's bytes in memory, for tests and the benchmarks. Backups the app keeps and the JSON backup
+ * the user saves never come through here: they go to the shell chunk by chunk (export.ts saveFullBackup).
  */
 export async function backupToBytes(request: BackupJobRequest, open?: Dexie): Promise<BackupJobResult & { data: Uint8Array }> {
   const parts: Uint8Array[] = [];

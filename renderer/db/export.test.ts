@@ -3,8 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../shared/domain';
 import { weekPlanToIcs } from '../../shared/export/ics';
 import { getDb, openDb, useDatabase } from './db';
-import { openBackupBytes, restoreBackup } from './backup-restore';
-import { collectGdprExport, collectPlannedVisits, collectVcardItems, exportFullBackup } from './export';
+import { SaveCancelled } from '../bridge/chunked-save';
+import { openFileSource } from '../bridge/chunked-save';
+import { openBackupBytes, openBackupSource, restoreBackup } from './backup-restore';
+import { collectGdprExport, collectPlannedVisits, collectVcardItems, saveFullBackup } from './export';
+import { chosenFileBridge } from './export.test-support';
 import { newAccountRow, newContactRow } from './import';
 
 const NOW = 1_700_000_000_000;
@@ -55,20 +58,51 @@ describe('export collection', () => {
   });
 
   it('restores a full backup exactly into a fresh install, and refuses a broken one untouched', async () => {
-    const bytes = await exportFullBackup(new Date(NOW));
+    const files = chosenFileBridge();
+    await expect(saveFullBackup({ suggestedName: 'sicherung.json', filters: [] }, { now: new Date(NOW), chunkBytes: 64 }, files)).resolves.toEqual({ name: 'sicherung.json' });
+    const bytes = files.saved()!;
+    // It came in many small chunks, each at the offset the previous ones ended.
+    expect(files.appends.length).toBeGreaterThan(10);
     const dump = async () => Object.fromEntries(await Promise.all(getDb().tables.map(async (t) => [t.name, await t.toArray()] as const)));
     const before = await dump();
     useDatabase(openDb(`fresh-${crypto.randomUUID()}`));
     await getDb().settings.put({ id: 'language', value: 'en', updatedAt: 1 });
-    const checked = await openBackupBytes(bytes);
+    // Opened as a file the user chose: read in ranges of 50 bytes through the bridge, twice (check, then restore).
+    const handle = files.choose(bytes);
+    const checked = await openBackupSource(openFileSource(handle, files), undefined, undefined, { chunkBytes: 50 });
     if (!checked.ok) throw new Error('the exported backup did not pass its own check');
     expect(Object.values(checked.counts).reduce((a, b) => a + b, 0)).toBe(10);
     await restoreBackup(checked, { backupFirst: false });
     expect(await dump()).toEqual(before);
+    expect(files.reads).toBeGreaterThan(2 * Math.floor(bytes.length / 50));
     // The check passes (ids are not compared across rows), the transaction's add fails with the row named, nothing changed.
     const broken = await openBackupBytes(new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"id":"c2"', '"id":"c1"')));
     if (!broken.ok) throw new Error('a duplicate id is only found while writing');
     await expect(restoreBackup(broken, { backupFirst: false })).rejects.toMatchObject({ issue: { code: 'backup.duplicate_id', table: 'contacts', index: 1 } });
     expect(await dump()).toEqual(before);
+  });
+
+  it('a cancelled save aborts: the chosen file gets nothing and no temp is left', async () => {
+    const files = chosenFileBridge();
+    const controller = new AbortController();
+    const appended = () => files.appends.length;
+    const saving = saveFullBackup({ suggestedName: 'sicherung.json', filters: [] }, { chunkBytes: 64, signal: controller.signal, onProgress: () => controller.abort() }, files);
+    await expect(saving).rejects.toBeInstanceOf(SaveCancelled);
+    expect(appended()).toBeLessThan(3);
+    expect(files.aborted).toEqual([files.lastId()]);
+    expect(files.saved()).toBeUndefined();
+  });
+
+  it('a failing chunk aborts the save and says why', async () => {
+    const files = chosenFileBridge({ failAt: 2 });
+    await expect(saveFullBackup({ suggestedName: 'sicherung.json', filters: [] }, { chunkBytes: 64 }, files)).rejects.toThrow(/ERR_DISK_FULL: .*"sicherung\.json"/);
+    expect(files.aborted).toEqual([files.lastId()]);
+    expect(files.saved()).toBeUndefined();
+  });
+
+  it('a cancelled dialog saves nothing', async () => {
+    const files = chosenFileBridge({ cancel: true });
+    await expect(saveFullBackup({ suggestedName: 'sicherung.json', filters: [] }, {}, files)).resolves.toBeUndefined();
+    expect(files.appends).toEqual([]);
   });
 });

@@ -145,6 +145,59 @@ export type BackupWriteResult = {
   secondCopyError?: string;
 };
 
+/**
+ * A file the user chooses to save that may be big (the full JSON export, a backup saved elsewhere)
+ * crosses in chunks like a stored backup: beginSaveFile asks where (dialog) and opens a temp file
+ * beside the chosen one; appendSaveFile… ; finishSaveFile fsyncs and renames it over the chosen
+ * name, so that file is never left half-written; abortSaveFile drops the temp file. The renderer
+ * never names a path: it only holds the id the shell handed out for the place the user chose.
+ */
+export type BeginSaveFileRequest = Omit<SaveFileRequest, 'data'>;
+
+/** A save in progress: `id` names it in append/finish/abort; `name` is the file the user chose. */
+export type SaveFileUpload = {
+  /** Opaque id of this save (32 hex digits). */
+  id: string;
+  /** File name without folder, for messages. */
+  name: string;
+};
+
+export type AppendSaveFileRequest = {
+  /** The save. */
+  id: string;
+  /** Bytes appended so far (a lost or repeated chunk is refused). */
+  offset: number;
+  /** The next bytes (1 to MAX_BACKUP_CHUNK_BYTES). */
+  data: Uint8Array;
+};
+
+export type FinishSaveFileRequest = {
+  /** The save. */
+  id: string;
+  /** Total bytes appended; the shell checks it against what it wrote. */
+  size: number;
+};
+
+/** A file the user chose to read in pieces (a backup to restore); expires when not read for a while. */
+export type OpenFileHandle = {
+  /** Opaque id of the open file (32 hex digits). */
+  id: string;
+  /** File name without folder. */
+  name: string;
+  /** Bytes when it was opened. */
+  size: number;
+};
+
+/** A piece of a chosen file. */
+export type ReadOpenFileRequest = {
+  /** The open file. */
+  id: string;
+  /** First byte to read. */
+  offset: number;
+  /** Bytes wanted (at most MAX_BACKUP_CHUNK_BYTES); fewer come back at the end. */
+  length: number;
+};
+
 export type BackupStatus = {
   /** Backups in the primary location, newest first. */
   entries: BackupEntry[];
@@ -207,6 +260,20 @@ export type Bridge = {
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
   /** Ask for files to open and return their bytes; empty when cancelled. */
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
+  /** Ask where to save a file that comes in chunks; null when cancelled. */
+  beginSaveFile(req: BeginSaveFileRequest): Promise<SaveFileUpload | null>;
+  /** Appends the next chunk of a save. */
+  appendSaveFile(req: AppendSaveFileRequest): Promise<void>;
+  /** Makes the chosen file: fsync, atomic rename over it. */
+  finishSaveFile(req: FinishSaveFileRequest): Promise<SaveFileResult>;
+  /** Drops a save and its temp file (the chosen file stays as it was); no error when already gone. */
+  abortSaveFile(id: string): Promise<void>;
+  /** Ask for one file to read in pieces; null when cancelled. */
+  beginOpenFile(req: Omit<OpenFilesRequest, 'multiple'>): Promise<OpenFileHandle | null>;
+  /** A piece of the chosen file and its current size. */
+  readOpenFile(req: ReadOpenFileRequest): Promise<BackupChunk>;
+  /** Lets go of the chosen file; no error when already closed or expired. */
+  closeOpenFile(id: string): Promise<void>;
   /** Render the current page to an A4 PDF and save it (Electron), or open the print dialog (browser). */
   printToPdf(req: PrintToPdfRequest): Promise<SaveFileResult>;
   /** Show an OS notification; resolves false when notifications are not allowed. */
@@ -252,6 +319,13 @@ export const IPC = {
   appInfo: 'rapport:app-info',
   saveFile: 'rapport:save-file',
   openFiles: 'rapport:open-files',
+  beginSaveFile: 'rapport:begin-save-file',
+  appendSaveFile: 'rapport:append-save-file',
+  finishSaveFile: 'rapport:finish-save-file',
+  abortSaveFile: 'rapport:abort-save-file',
+  beginOpenFile: 'rapport:begin-open-file',
+  readOpenFile: 'rapport:read-open-file',
+  closeOpenFile: 'rapport:close-open-file',
   printToPdf: 'rapport:print-to-pdf',
   notify: 'rapport:notify',
   openExternal: 'rapport:open-external',

@@ -66,4 +66,24 @@ describe('bridge request schemas', () => {
       expect(bridgeRequestSchemas.readBackup.safeParse(name).success).toBe(false);
     });
   });
+
+  it('check the chunked save and open: ids only, chunks within the cap, offsets whole and not negative', () => {
+    const id = '0123456789abcdef0123456789abcdef';
+    const ok = (method: keyof typeof bridgeRequestSchemas, value: unknown) => bridgeRequestSchemas[method].safeParse(value).success;
+    expect(ok('beginSaveFile', { suggestedName: 'rapport-sicherung.json', mimeType: 'application/json', filters: [{ name: 'JSON', extensions: ['json'] }] })).toBe(true);
+    expect(ok('beginSaveFile', { suggestedName: 'a/b.json', mimeType: 'application/json', filters: [] })).toBe(false);
+    expect(ok('appendSaveFile', { id, offset: 0, data: new Uint8Array(1) })).toBe(true);
+    expect(ok('appendSaveFile', { id, offset: 0, data: new Uint8Array(MAX_BACKUP_CHUNK_BYTES + 1) })).toBe(false);
+    expect(ok('appendSaveFile', { id, offset: -1, data: new Uint8Array(1) })).toBe(false);
+    expect(ok('appendSaveFile', { id, offset: 1.5, data: new Uint8Array(1) })).toBe(false);
+    expect(ok('appendSaveFile', { id, offset: 0, data: 'text' })).toBe(false);
+    expect(ok('finishSaveFile', { id, size: 12 })).toBe(true);
+    expect(ok('abortSaveFile', id)).toBe(true);
+    expect(ok('abortSaveFile', id.toUpperCase())).toBe(false);
+    expect(ok('beginOpenFile', { filters: [] })).toBe(true);
+    expect(ok('readOpenFile', { id, offset: 5, length: MAX_BACKUP_CHUNK_BYTES })).toBe(true);
+    expect(ok('readOpenFile', { id, offset: 5, length: MAX_BACKUP_CHUNK_BYTES + 1 })).toBe(false);
+    expect(ok('readOpenFile', { id, offset: 5, length: 0 })).toBe(false);
+    for (const notAnId of ['/etc/passwd', '..', `${id}/x`, 'C:\\Users\\x', '']) expect(ok('closeOpenFile', notAnId), notAnId).toBe(false);
+  });
 });

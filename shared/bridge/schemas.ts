@@ -48,6 +48,10 @@ export const openFilesRequestSchema = z.object({
   multiple: z.boolean(),
 });
 
+export const beginSaveFileRequestSchema = saveFileRequestSchema.omit({ data: true });
+
+export const beginOpenFileRequestSchema = openFilesRequestSchema.omit({ multiple: true });
+
 export const printToPdfRequestSchema = z.object({
   suggestedName: fileNameSchema,
   landscape: z.boolean(),
@@ -95,6 +99,26 @@ export const finishBackupRequestSchema = z.object({
   manifest: backupManifestSchema,
 });
 
+/** A chunked save's or an open file's id as the shell hands it out; never a path. */
+export const fileHandleIdSchema = z.string().regex(/^[0-9a-f]{32}$/, { message: 'not a file handle id' });
+
+export const appendSaveFileRequestSchema = z.object({
+  id: fileHandleIdSchema,
+  offset: byteOffsetSchema,
+  data: bytesSchema.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_BACKUP_CHUNK_BYTES, { message: 'chunk size out of range' }),
+});
+
+export const finishSaveFileRequestSchema = z.object({
+  id: fileHandleIdSchema,
+  size: byteOffsetSchema,
+});
+
+export const readOpenFileRequestSchema = z.object({
+  id: fileHandleIdSchema,
+  offset: byteOffsetSchema,
+  length: z.number().int().min(1).max(MAX_BACKUP_CHUNK_BYTES),
+});
+
 /** Only names the shell itself gives backups: no folder, no other file of the data folder. */
 export const backupNameSchema = z.string().max(200).refine(isBackupFileName, { message: 'not a backup file name' });
 
@@ -137,6 +161,13 @@ export const bridgeRequestSchemas = {
   appInfo: z.undefined(),
   saveFile: saveFileRequestSchema,
   openFiles: openFilesRequestSchema,
+  beginSaveFile: beginSaveFileRequestSchema,
+  appendSaveFile: appendSaveFileRequestSchema,
+  finishSaveFile: finishSaveFileRequestSchema,
+  abortSaveFile: fileHandleIdSchema,
+  beginOpenFile: beginOpenFileRequestSchema,
+  readOpenFile: readOpenFileRequestSchema,
+  closeOpenFile: fileHandleIdSchema,
   printToPdf: printToPdfRequestSchema,
   notify: notifyRequestSchema,
   openExternal: externalUrlSchema,

@@ -24,6 +24,15 @@ async function download(page: Page, button: string, dir: string): Promise<string
   return path;
 }
 
+// Playwright cannot click the native save dialog of showSaveFilePicker, so these tests save through the
+// bridge's other path, a download built from the chunks (as in a browser without the picker); the last
+// test stands a file of the origin's private file system in for the picked file.
+test.beforeEach(async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { showSaveFilePicker?: unknown }).showSaveFilePicker = undefined;
+  });
+});
+
 /** Converts a file to UTF-8 CSV (`,`) with LibreOffice in its own profile, as another program would read it. */
 function viaLibreOffice(path: string, outDir: string, infilter?: string): string[][] {
   const profile = `file:///tmp/rapport-lo-${process.pid}-${Date.now()}`;
@@ -250,4 +259,79 @@ test('exports the planned appointments of a week as an .ics file that a calendar
   expect(events[0]!.getFirstProperty('dtstart')?.getParameter('tzid')).toBe('Europe/Berlin');
   expect(new ICAL.Event(events[0]!).summary).not.toBe('');
   expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+});
+
+test('saves the full backup through the file picker chunk by chunk; a cancelled picker saves nothing', async ({ page }) => {
+  test.setTimeout(180_000);
+  // The picked file is a real FileSystemFileHandle (in the private file system): its writable keeps
+  // the chunks in a swap file and replaces the file only on close, as with a file on disk.
+  await page.addInitScript(() => {
+    const w = window as unknown as { showSaveFilePicker: unknown; pickerCancels?: boolean; slowWrites?: boolean };
+    w.showSaveFilePicker = async (options: { suggestedName: string }) => {
+      if (w.pickerCancels) throw new DOMException('The user aborted a request.', 'AbortError');
+      const root = await navigator.storage.getDirectory();
+      const file = await root.getFileHandle(`gewählt-${options.suggestedName}`, { create: true });
+      if (!w.slowWrites) return file;
+      // A slow disk: each chunk takes a while, so there is time to press Cancel.
+      return {
+        name: file.name,
+        getFile: () => file.getFile(),
+        remove: () => (file as unknown as { remove(): Promise<void> }).remove(),
+        createWritable: async () => {
+          const real = await file.createWritable();
+          return {
+            write: async (data: Uint8Array) => {
+              await new Promise((resolve) => setTimeout(resolve, 1500));
+              await real.write(data as Uint8Array<ArrayBuffer>);
+            },
+            close: () => real.close(),
+            abort: () => real.abort(),
+          };
+        },
+      };
+    };
+  });
+  await page.goto('/');
+  await page.getByLabel('Ihr Name').fill('Anna Schröder');
+  await page.getByRole('button', { name: /Mit Demodaten starten/ }).click();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible({ timeout: 60_000 });
+  await page.goto('/#/settings/import-export');
+  // Everything must go to the picked file, never to the download the bridge falls back to.
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  const files = () =>
+    page.evaluate(async () => {
+      const names: string[] = [];
+      for await (const name of (await navigator.storage.getDirectory() as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
+      return names.filter((n) => n.startsWith('gewählt-')).sort();
+    });
+
+  await page.evaluate(() => ((window as unknown as { pickerCancels: boolean }).pickerCancels = true));
+  await page.getByRole('button', { name: 'Sicherung speichern', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Sicherung speichern', exact: true })).toBeEnabled();
+  expect(await files()).toEqual([]);
+
+  // Cancel while a chunk is being written: the save is aborted and the file the picker made is gone again.
+  await page.evaluate(() => Object.assign(window, { pickerCancels: false, slowWrites: true }));
+  await page.getByRole('button', { name: 'Sicherung speichern', exact: true }).click();
+  const cancel = page.getByRole('status').getByRole('button', { name: 'Abbrechen' });
+  await expect(cancel).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Sicherung wird gespeichert … \d+ %/ })).toBeVisible();
+  await cancel.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Export abgebrochen. Es wurde keine Datei gespeichert.' })).toBeVisible({ timeout: 30_000 });
+  expect(await files()).toEqual([]);
+
+  await page.evaluate(() => Object.assign(window, { slowWrites: false }));
+  await page.getByRole('button', { name: 'Sicherung speichern', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Gespeichert: gewählt-rapport-sicherung-\d{4}-\d{2}-\d{2}\.json$/ })).toBeVisible({ timeout: 60_000 });
+  const [name] = await files();
+  expect(await files()).toEqual([name]);
+  const backup = await page.evaluate(async (file) => {
+    const text = await (await (await (await navigator.storage.getDirectory()).getFileHandle(file!)).getFile()).text();
+    const parsed = JSON.parse(text) as { format: string; tables: Record<string, unknown[]> };
+    return { format: parsed.format, accounts: parsed.tables.accounts?.length ?? 0 };
+  }, name);
+  expect(backup.format).toBe('rapport-backup');
+  expect(backup.accounts).toBeGreaterThan(10);
+  expect(downloads).toBe(0);
 });

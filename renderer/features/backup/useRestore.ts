@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { BackupEntry } from '../../../shared/backup';
 import { BackupCryptoError } from '../../../shared/backup/encryption';
 import { BackupReadError } from '../../../shared/export/backup-reader';
-import { loadBackup, openBackupBytes, restoreBackup, RestoreCancelled, type CheckedBackup, type LoadedBackup, type RestoreProgress } from '../../db/backup-restore';
+import type { OpenFileHandle } from '../../../shared/bridge/contract';
+import { getBridge } from '../../bridge';
+import { openFileSource } from '../../bridge/chunked-save';
+import { loadBackup, openBackupSource, restoreBackup, RestoreCancelled, type CheckedBackup, type LoadedBackup, type RestoreProgress } from '../../db/backup-restore';
 import { describeCrypto, describeIssue } from './issue-text';
 
 type Checked = Extract<CheckedBackup, { ok: true }>;
@@ -17,16 +20,28 @@ export type RestoreState =
 
 /**
  * Open a backup (every row checked) → preview → confirm → restore (after a backup of the current state); cancellable until it commits.
- * `open` takes one from the backup folder, `openFile` the bytes of a file the user chose (Import/Export page).
+ * `open` takes one from the backup folder, `openFile` a file the user chose (Import/Export page), read in
+ * ranges through the bridge like a stored backup; that file is let go once the restore is over either way.
  */
 export function useRestore(onDone: (message: string, ok: boolean) => void, options: { backupFirst?: boolean } = {}) {
   const { t } = useTranslation('backup');
   const [state, setState] = useState<RestoreState>({ step: 'idle' });
   const abort = useRef<AbortController | undefined>(undefined);
+  const chosen = useRef<OpenFileHandle | undefined>(undefined);
+
+  const idle = () => {
+    setState({ step: 'idle' });
+    const file = chosen.current;
+    chosen.current = undefined;
+    if (file) void getBridge().closeOpenFile(file.id).catch(() => undefined);
+  };
 
   const fail = (error: unknown) => {
-    setState({ step: 'idle' });
+    const file = chosen.current;
+    idle();
     if (error instanceof RestoreCancelled) onDone(t('restoreCancelled'), false);
+    // The chosen file was moved, deleted or its drive pulled while it was read.
+    else if (file && /\bERR_FILE_GONE: /.test((error as Error).message ?? '')) onDone(t('restoreFailed', { message: t('fileGone', { name: file.name }) }), false);
     else if (error instanceof BackupReadError) onDone(t('restoreFailed', { message: describeIssue(t, error.issue) }), false);
     // The file changed between the check and the restore (a chunk no longer passes its check).
     else if (error instanceof BackupCryptoError) onDone(t('restoreFailed', { message: describeCrypto(t, error.code, error.params) }), false);
@@ -42,7 +57,7 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
       const loaded = await load({ onProgress, signal: controller.signal });
       if (controller.signal.aborted) throw new RestoreCancelled();
       if (!loaded.ok) {
-        setState({ step: 'idle' });
+        idle();
         const detail = 'issues' in loaded ? loaded.issues.map((issue) => describeIssue(t, issue)).join('; ') : '';
         onDone('crypto' in loaded ? describeCrypto(t, loaded.crypto, loaded.params) : t('invalidBackupDetail', { detail }), false);
         return;
@@ -53,7 +68,10 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
     }
   };
   const open = (entry: BackupEntry) => openWith((progress) => loadBackup(entry.name, undefined, undefined, undefined, progress), entry.manifest.createdAt);
-  const openFile = (bytes: Uint8Array) => openWith((progress) => openBackupBytes(bytes, undefined, undefined, progress));
+  const openFile = (file: OpenFileHandle) => {
+    chosen.current = file;
+    return openWith((progress) => openBackupSource(openFileSource(file, getBridge()), undefined, undefined, progress));
+  };
 
   const confirm = async () => {
     if (state.step !== 'preview') return;
@@ -67,7 +85,7 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
         signal: controller.signal,
         onProgress: (progress) => setState({ ...current, step: 'restoring', progress }),
       });
-      setState({ step: 'idle' });
+      idle();
       onDone(t('restoreDone'), true);
     } catch (error) {
       fail(error);
@@ -77,7 +95,7 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
   const cancel = () => {
     // Loading or restoring: the running step stops at its next batch and reports; nothing changes.
     if ((state.step === 'loading' || state.step === 'restoring') && abort.current) abort.current.abort();
-    else setState({ step: 'idle' });
+    else idle();
   };
 
   return { state, open, openFile, confirm, cancel };

@@ -2,11 +2,13 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerLabelKeys } from '../../../shared/export/customer-columns';
 import { getBridge } from '../../bridge';
+import { saveBytesInChunks } from '../../bridge/chunked-save';
 import { todayIso } from '../../app/today';
 import type { CustomerExportProgress } from '../../db/customer-export';
 import { ExportCancelled, runCustomerExport } from '../../db/export-job';
 import { formatters } from '../../i18n/format';
 import { useCurrentView } from './current-view';
+import { fileErrorText } from './messages';
 
 type Status = { kind: 'done' | 'error'; text: string };
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -38,14 +40,15 @@ export function CustomerExport() {
       );
       setProgress(undefined);
       const suggestedName = `${t('export.fileBase.customers')}-${todayIso()}.${kind}`;
-      const saved = await getBridge().saveFile({
-        suggestedName, data, mimeType: kind === 'csv' ? 'text/csv' : XLSX_MIME, filters: [{ name: kind.toUpperCase(), extensions: [kind] }],
-      });
-      if (saved.saved) setStatus({ kind: 'done', text: t('export.saved', { name: suggestedName }) });
+      // In chunks: all customers of a big base can make a file near the cap of one IPC message.
+      const saved = await saveBytesInChunks(getBridge(), {
+        suggestedName, mimeType: kind === 'csv' ? 'text/csv' : XLSX_MIME, filters: [{ name: kind.toUpperCase(), extensions: [kind] }],
+      }, data);
+      if (saved) setStatus({ kind: 'done', text: t('export.saved', { name: saved.name }) });
     } catch (e) {
       setProgress(undefined);
       if (e instanceof ExportCancelled) setStatus({ kind: 'done', text: t('export.cancelled') });
-      else setStatus({ kind: 'error', text: t('export.failed', { detail: e instanceof Error ? e.message : String(e) }) });
+      else setStatus({ kind: 'error', text: fileErrorText(t, e) });
     }
   };
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveFileRequest } from '../../../shared/bridge/contract';
 import { weekPlanToIcs } from '../../../shared/export/ics';
@@ -6,12 +6,16 @@ import { toVcards, type VcardVersion } from '../../../shared/export/vcard';
 import { addDays, localTimeZone } from '../../../shared/planning/calendar';
 import { getBridge } from '../../bridge';
 import { todayIso } from '../../app/today';
-import { collectPlannedVisits, collectVcardItems, exportFullBackup } from '../../db/export';
+import { SaveCancelled } from '../../bridge/chunked-save';
+import { collectPlannedVisits, collectVcardItems, saveFullBackup } from '../../db/export';
 import { RestoreDialog, RestoreLoading } from '../backup/RestoreSteps';
 import { useRestore } from '../backup/useRestore';
 import { CustomerExport } from './CustomerExport';
+import { fileErrorText } from './messages';
 
-type Status = { kind: 'busy' | 'done' | 'error'; text: string };
+type Status = { kind: 'busy' | 'done' | 'error'; text: string; cancellable?: boolean };
+
+const JSON_FILTER = [{ name: 'JSON', extensions: ['json'] }];
 
 /** Exports: customers as CSV/XLSX (CustomerExport), contacts as vCard, planned visits as .ics, and the full JSON backup with restore. */
 export function ExportPanel() {
@@ -19,6 +23,7 @@ export function ExportPanel() {
   const [from, setFrom] = useState(todayIso());
   const [to, setTo] = useState(addDays(todayIso(), 6));
   const [status, setStatus] = useState<Status>();
+  const saving = useRef<AbortController | undefined>(undefined);
   // A backup file goes through the same steps as a stored one: every row checked, preview, then progress and cancel.
   const restoring = useRestore((text, ok) => setStatus({ kind: ok ? 'done' : 'error', text }));
   const busy = status?.kind === 'busy' || restoring.state.step !== 'idle';
@@ -34,7 +39,7 @@ export function ExportPanel() {
       const saved = await getBridge().saveFile({ ...req, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] });
       setStatus(saved.saved ? { kind: 'done', text: t('export.saved', { name: req.suggestedName }) } : undefined);
     } catch (e) {
-      setStatus({ kind: 'error', text: t('export.failed', { detail: e instanceof Error ? e.message : String(e) }) });
+      setStatus({ kind: 'error', text: fileErrorText(t, e) });
     }
   };
 
@@ -51,12 +56,32 @@ export function ExportPanel() {
       if (visits.length === 0) return t('export.noVisits');
       return { ext: 'ics', suggestedName: name('visits', 'ics'), mimeType: 'text/calendar', data: weekPlanToIcs(visits, { tzid, now: Date.now(), calendarName: 'Rapport' }) };
     });
-  const backup = () =>
-    run(async () => ({ ext: 'json', suggestedName: name('backup', 'json'), mimeType: 'application/json', data: await exportFullBackup() }));
+  // The full backup can be over a gigabyte: it goes to the chosen file chunk by chunk, with progress and cancel.
+  const backup = async () => {
+    const controller = new AbortController();
+    saving.current = controller;
+    const suggestedName = name('backup', 'json');
+    setStatus({ kind: 'busy', text: t('export.working') });
+    try {
+      const saved = await saveFullBackup(
+        { suggestedName, filters: JSON_FILTER },
+        { signal: controller.signal, onProgress: (share) => setStatus({ kind: 'busy', text: t('export.backupProgress', { percent: Math.floor(share * 100) }), cancellable: true }) },
+      );
+      setStatus(saved ? { kind: 'done', text: t('export.saved', { name: saved.name }) } : undefined);
+    } catch (e) {
+      setStatus(e instanceof SaveCancelled ? { kind: 'done', text: t('export.cancelled') } : { kind: 'error', text: fileErrorText(t, e) });
+    } finally {
+      saving.current = undefined;
+    }
+  };
   const restore = async () => {
     setStatus(undefined);
-    const [file] = await getBridge().openFiles({ filters: [{ name: 'JSON', extensions: ['json'] }], multiple: false });
-    if (file) await restoring.openFile(file.data);
+    try {
+      const file = await getBridge().beginOpenFile({ filters: JSON_FILTER });
+      if (file) await restoring.openFile(file);
+    } catch (e) {
+      setStatus({ kind: 'error', text: fileErrorText(t, e) });
+    }
   };
 
   return (
@@ -100,6 +125,14 @@ export function ExportPanel() {
       <RestoreDialog restore={restoring} />
       <p role="status" className={status?.kind === 'error' ? 'error' : 'muted'}>
         {status?.text}
+        {status?.cancellable && (
+          <>
+            {' '}
+            <button type="button" onClick={() => saving.current?.abort()}>
+              {t('export.cancel')}
+            </button>
+          </>
+        )}
       </p>
     </section>
   );
