@@ -63,6 +63,7 @@ export function Shell({ selfId }: { selfId: string }) {
           return;
         }
         if (command === 'new-account' || command === 'find') navigate({ page: 'customers' });
+        if (command === 'export-backup') navigate({ page: 'importExport' });
         post(command);
       }),
     [navigate, post],
