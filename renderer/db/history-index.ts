@@ -3,10 +3,11 @@ import type { Contact, Interaction } from '../../shared/domain';
 import { interactionWords, nameWords, wordOf } from './history-words';
 
 /**
- * Keeps the history search index (`interactions.words`, see history-words.ts) right on every write,
- * whoever writes: forms, imports, merges, demo loads, restores, GDPR erasure and sync.
+ * Keeps the history search words (`interactions.words`, see history-words.ts; the block postings are
+ * derived from them) right on every write, whoever writes: forms, imports, merges, demo loads,
+ * restores, GDPR erasure and sync.
  *
- * Contact names are part of an interaction's words, so a name found is one index walk, newest first.
+ * Contact names are part of an interaction's words, so a name is found like any other word.
  * The price is that the words must follow the people:
  * - a put of an interaction reads its contacts in the same transaction when the transaction covers
  *   `contacts`; otherwise (or when a contact is not there yet, e.g. sync writing an interaction

@@ -61,7 +61,7 @@ describe('background postings build', () => {
     expect(posted).toBeGreaterThan(0);
     expect(posted).toBeLessThan(150);
     expect(await postingsBuilt(db)).toBe(false);
-    // Not built yet: the search walks the words index and still finds everything.
+    // Not built yet: the search walks the history by `at` and still finds everything.
     await expectFound(db, 'angebot termin');
     db.close();
 

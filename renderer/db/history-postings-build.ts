@@ -8,7 +8,7 @@ import { post, type PostingIo } from './history-postings-index';
  * A block of rows at a time in `at` order (a busy one in chunks of CHUNK_ROWS), one transaction each,
  * resuming from the meta row's `after` across restarts. Rows written meanwhile
  * are posted by the middleware (they get a doc number, so the build passes over them). Until `built`
- * is set, the search uses its walk over the `words` index instead (history-search.ts).
+ * is set, the search walks the history newest first instead (history-walk.ts).
  * Postings written in another layout (POSTINGS_FORMAT) are dropped first and built again the same way.
  */
 

@@ -1,77 +1,88 @@
 import type { Interaction } from '../../shared/domain';
 import { getDb } from './db';
-import { blockOf, blockOfKey, BLOCK_MS, DOCS, META, POSTINGS, termRange, unionOf, type PostDoc, type Posting } from './history-postings';
-import { done, newestTime, oldestTime, timed, wordsIndex, type SearchStats } from './history-walk';
-import { matchesAllTerms, msOf, timeKey } from './history-words';
+import { blockOfKey, BLOCK_MS, DOCS, META, POSTINGS, termRange, unionOf, type PostDoc, type Posting } from './history-postings';
+import { done, timed, type SearchStats } from './history-walk';
+import { matchesAllTerms, timeKey } from './history-words';
 
 /**
- * History search for several words over the block postings (history-postings.ts; a block is four
- * weeks, called a week below): weeks are read newest first, a few at a time (doubling), each query
- * word's postings of a week in ONE range read
- * (every indexed word it begins), intersected in memory. Only the newest page of matches (and any
- * match at the same instant as the last one) is looked up as rows, and checked against every term
- * (one-letter initials only match names). Two common words that never occur together cost two small
- * reads per block of history, and the answer is definite: no "load more" over nothing.
+ * History search over the block postings (history-postings.ts; a block is four weeks), for one query
+ * word or several: blocks are read newest first, a few at a time (doubling), each query word's
+ * postings of a block in ONE range read over `termRange` (every indexed word it begins: the prefix
+ * expansion comes free with the key order), unioned per word and intersected across words in memory.
+ * In each block the word that has been sparsest so far is read first, and the others only where it
+ * occurs: a rare word with common ones costs about one small read per block. Only the newest page of
+ * matches (and any match at the same instant as the last one) is looked up as rows (doc number → id →
+ * row) and checked against every term (the postings post names' initials too, so rows rarely fail
+ * the check; when they keep failing, more candidates are read at once). The answer is exact:
+ * two common words that never occur together cost a few small reads per block of history, and no
+ * "load more" is offered over nothing.
  */
 
-/** One query word and the indexed words it begins (`broad`: more than history-walk's MAX_WORDS). */
-export type ListedTerm = { term: string; words: string[]; broad: boolean };
 export type PostingResult = { hits: Interaction[]; hasMore: boolean };
 
 type Stored = Interaction & { words?: string[] };
 type Candidate = { n: number; ms: number };
+/** Per query word: posting entries read so far and range reads, to read the sparsest first. */
+type Density = Map<string, { entries: number; reads: number }>;
 
 const FIRST_BLOCKS = 1;
 const MOST_BLOCKS = 8;
-/** A query word beginning at most this many indexed words narrows the weeks read to where it occurs. */
-const BOUND_WORDS = 16;
+/** Candidates checked at once at most, when the rows keep failing the check. */
+const MOST_ROWS = 400;
 
-/** Oldest and newest week holding postings at all. */
-async function storeBounds(store: IDBObjectStore): Promise<[number, number]> {
+/** Oldest and newest block holding postings at all ([1, 0] when none does). */
+async function storeBounds(): Promise<[number, number]> {
+  const store = getDb().backendDB().transaction(POSTINGS, 'readonly').objectStore(POSTINGS);
   const [first, last] = await Promise.all([done(store.openKeyCursor(IDBKeyRange.lowerBound(META, true))), done(store.openKeyCursor(null, 'prev'))]);
   return first && last && last.key !== META ? [blockOfKey(first.key as string), blockOfKey(last.key as string)] : [1, 0];
 }
 
-/** Weeks where every query word occurs, as far as the words index tells cheaply (words with few expansions). */
-async function weekBounds(listed: ListedTerm[]): Promise<[number, number]> {
+/** One range read per (block, word): the word's docs in that block, doc number → ms into the block. */
+function readLists(pairs: ReadonlyArray<readonly [number, string]>, density: Density, stats?: SearchStats): Promise<Array<Map<number, number>>> {
+  if (pairs.length === 0) return Promise.resolve([]);
   const store = getDb().backendDB().transaction(POSTINGS, 'readonly').objectStore(POSTINGS);
-  const index = wordsIndex();
-  const spans = await Promise.all([
-    storeBounds(store),
-    ...listed
-      .filter((l) => !l.broad && l.words.length <= BOUND_WORDS)
-      .map(async (l): Promise<[number, number]> => {
-        const [olds, news] = await Promise.all([Promise.all(l.words.map((w) => oldestTime(index, w))), Promise.all(l.words.map((w) => newestTime(index, w)))]);
-        const o = olds.filter((t) => t !== '');
-        return o.length ? [blockOf(msOf(o.sort()[0]!)), blockOf(msOf(news.sort()[news.length - 1]!))] : [1, 0];
-      }),
-  ]);
-  return [Math.max(...spans.map((s) => s[0])), Math.min(...spans.map((s) => s[1]))];
+  if (stats) stats.keyCalls += pairs.length;
+  return Promise.all(
+    pairs.map(async ([block, term]) => {
+      const docs = unionOf((await done(store.getAll(IDBKeyRange.bound(...termRange(block, term))))) as Posting[]);
+      const d = density.get(term)!;
+      d.entries += docs.size;
+      d.reads++;
+      if (stats) stats.keys += docs.size;
+      return docs;
+    }),
+  );
 }
 
-/** Per week, per query word: its postings (all indexed words it begins). */
-function readWeeks(weeks: number[], terms: string[], stats?: SearchStats): Promise<Posting[][][]> {
-  const store = getDb().backendDB().transaction(POSTINGS, 'readonly').objectStore(POSTINGS);
-  if (stats) stats.keyCalls += weeks.length * terms.length;
-  return Promise.all(weeks.map((w) => Promise.all(terms.map((t) => done(store.getAll(IDBKeyRange.bound(...termRange(w, t)))) as Promise<Posting[]>))));
+/** Per block, every query word's docs; none for a block where the first word read has none. */
+async function readBlocks(blocks: number[], terms: string[], density: Density, stats?: SearchStats): Promise<Array<Array<Map<number, number>>>> {
+  const rate = (t: string) => density.get(t)!.entries / Math.max(1, density.get(t)!.reads);
+  const [first, ...rest] = [...terms].sort((a, b) => rate(a) - rate(b));
+  const firsts = await readLists(blocks.map((b) => [b, first!] as const), density, stats);
+  const wanted = blocks.filter((_, i) => firsts[i]!.size > 0);
+  const others = await readLists(wanted.flatMap((b) => rest.map((t) => [b, t] as const)), density, stats);
+  return blocks.map((_, i) => {
+    if (firsts[i]!.size === 0) return [];
+    const at = wanted.indexOf(blocks[i]!) * rest.length;
+    return [firsts[i]!, ...others.slice(at, at + rest.length)];
+  });
 }
 
-/** The docs of one week in every query word's postings, newest first. */
-function intersect(week: number, lists: Posting[][], stats?: SearchStats): Candidate[] {
-  const sets = lists.map(unionOf).sort((a, b) => a.size - b.size);
-  if (stats) stats.keys += sets.reduce((n, s) => n + s.size, 0);
+/** The docs of one block in every query word's postings, newest first. */
+function intersect(block: number, lists: Array<Map<number, number>>): Candidate[] {
+  if (lists.length === 0) return [];
+  const sets = [...lists].sort((a, b) => a.size - b.size);
   const out: Candidate[] = [];
-  for (const [n, d] of sets[0]!) if (sets.every((s) => s.has(n))) out.push({ n, ms: week * BLOCK_MS + d });
+  for (const [n, d] of sets[0]!) if (sets.every((s) => s.has(n))) out.push({ n, ms: block * BLOCK_MS + d });
   return out.sort((a, b) => b.ms - a.ms || b.n - a.n);
 }
 
-/** The rows of some doc numbers (undefined where a row went). */
-async function rowsOf(ns: number[]): Promise<Array<Stored | undefined>> {
+/** The rows of some doc numbers (undefined where a row went); each row is asked for as soon as its id is read. */
+function rowsOf(ns: number[]): Promise<Array<Stored | undefined>> {
   const tx = getDb().backendDB().transaction([DOCS, 'interactions'], 'readonly');
   const byN = tx.objectStore(DOCS).index('n');
   const rows = tx.objectStore('interactions');
-  const docs = (await Promise.all(ns.map((n) => done(byN.get(n))))) as Array<PostDoc | undefined>;
-  return Promise.all(docs.map((d) => (d ? (done(rows.get(d.id)) as Promise<Stored | undefined>) : undefined)));
+  return Promise.all(ns.map((n) => (done(byN.get(n)) as Promise<PostDoc | undefined>).then((d) => (d ? (done(rows.get(d.id)) as Promise<Stored | undefined>) : undefined))));
 }
 
 const newestFirst = (a: Stored, b: Stored) => {
@@ -80,33 +91,42 @@ const newestFirst = (a: Stored, b: Stored) => {
   return ta === tb ? (a.id < b.id ? 1 : -1) : ta < tb ? 1 : -1;
 };
 
-/** The newest `limit` interactions matching every term (`listed`: the terms of two letters or more). */
-export async function searchPostings(listed: ListedTerm[], terms: string[], limit: number, stats?: SearchStats): Promise<PostingResult> {
-  const [oldest, newest] = await timed(stats, 'bounds', () => weekBounds(listed));
-  const drivers = listed.map((l) => l.term);
+/**
+ * The newest `limit` interactions matching every term. `drivers`: the posting words to read (a
+ * term, or the initialTerm of a one-letter one); `terms`: the query's terms (checked on the rows).
+ */
+export async function searchPostings(drivers: string[], terms: string[], limit: number, stats?: SearchStats): Promise<PostingResult> {
+  const [oldest, newest] = await timed(stats, 'bounds', storeBounds);
+  const density: Density = new Map(drivers.map((t) => [t, { entries: 0, reads: 0 }]));
   const candidates: Candidate[] = [];
   const hits: Stored[] = [];
   let taken = 0;
-  let week = newest;
+  let block = newest;
   let span = FIRST_BLOCKS;
+  // Candidates to check next: what the page still needs, more when the rows checked so far often
+  // failed a one-letter term (a reading of rows costs a round trip, so fewer, larger ones).
+  let want = limit + 1;
   while (hits.length <= limit) {
-    while (candidates.length - taken <= limit - hits.length && week >= oldest) {
-      const weeks = Array.from({ length: Math.min(span, week - oldest + 1) }, (_, i) => week - i);
-      week -= weeks.length;
+    while (candidates.length - taken < want && block >= oldest) {
+      const blocks = Array.from({ length: Math.min(span, block - oldest + 1) }, (_, i) => block - i);
+      block -= blocks.length;
       span = Math.min(MOST_BLOCKS, 2 * span);
-      if (stats) stats.blocks += weeks.length;
-      const read = await timed(stats, 'postings', () => readWeeks(weeks, drivers, stats));
-      weeks.forEach((w, i) => candidates.push(...intersect(w, read[i]!, stats)));
+      if (stats) stats.blocks += blocks.length;
+      const read = await timed(stats, 'postings', () => readBlocks(blocks, drivers, density, stats));
+      blocks.forEach((b, i) => candidates.push(...intersect(b, read[i]!)));
     }
     if (taken >= candidates.length) break;
-    // What the page still needs, and every match at the instant of the last one (the order within an instant is by id).
-    let end = Math.min(candidates.length, taken + limit + 1 - hits.length);
+    // Every match at the instant of the last one as well (the order within an instant is by id).
+    let end = Math.min(candidates.length, taken + want);
     while (end < candidates.length && candidates[end]!.ms === candidates[end - 1]!.ms) end++;
     const slice = candidates.slice(taken, end);
     taken = end;
     if (stats) stats.rows += slice.length;
     const rows = await timed(stats, 'rows', () => rowsOf(slice.map((c) => c.n)));
     for (const r of rows) if (r && r.deletedAt === undefined && matchesAllTerms(r.words, terms)) hits.push(r);
+    const need = limit + 1 - hits.length;
+    const guess = hits.length === 0 ? 4 * slice.length : Math.ceil((1.25 * need * taken) / hits.length);
+    want = Math.max(need, Math.min(MOST_ROWS, guess));
   }
   return { hits: hits.sort(newestFirst).slice(0, limit), hasMore: hits.length > limit };
 }

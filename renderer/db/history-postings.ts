@@ -1,4 +1,4 @@
-import { msOf, SEP, timeOf, wordOf } from './history-words';
+import { isNameEntry, msOf, SEP, timeOf, wordOf } from './history-words';
 
 /**
  * The history search's inverted index in blocks (pure format, no Dexie): for every four-week block
@@ -19,7 +19,7 @@ import { msOf, SEP, timeOf, wordOf } from './history-words';
  * week per row meant about 3.6 posting rows written per interaction (each an IndexedDB request);
  * four weeks cut that by 60% (the search reads fewer, fuller rows).
  * `postDocs` maps each interaction id to its doc number (`n`, unique index) and back. Both stores
- * are local derived data (never synced, never in backups), kept in step with `interactions.words` by
+ * are local derived data (never synced, never in backups), kept in step with the rows' `words` by
  * history-postings-index.ts.
  */
 export const POSTINGS = 'postings';
@@ -48,7 +48,7 @@ export type PostDoc = { id: string; n: number };
  * layout drops and rebuilds them in the background (history-postings-build.ts) instead of needing a
  * schema version: bump this with any change to blocks, keys, parts or packing.
  */
-export const POSTINGS_FORMAT = 2;
+export const POSTINGS_FORMAT = 3;
 
 /**
  * Next doc number to hand out; `built` once every row existing when v6 came is posted; `after`: the build
@@ -84,13 +84,23 @@ export const partsRange = (key: string): [string, string] => [key, `${key}${SEP}
 /** The key range of every word beginning with `term` in one block. */
 export const termRange = (block: number, term: string): [string, string] => [`${blockKey(block)}${SEP}${term}`, `${blockKey(block)}${SEP}${term}\uffff`];
 
+/**
+ * The posting word for the initial `letter` of contact names. A one-letter query term ("S." in
+ * "Ivanov S. V.") matches only a name word it begins (history-words.ts matchesAllTerms), so names
+ * also post their initials: the search intersects them like words instead of reading every row of
+ * the other words to check them. The marker sorts before every word and never occurs in one.
+ */
+export const initialTerm = (letter: string): string => `\u0002${letter}`;
+
 /** A row's posting entries from its `words` (history-words.ts): posting key → ms into the block. */
 export function postingsOf(words: readonly string[] | undefined): Map<string, number> {
   const out = new Map<string, number>();
   for (const entry of words ?? []) {
     const ms = msOf(timeOf(entry));
     const block = blockOf(ms);
-    out.set(`${blockKey(block)}${SEP}${wordOf(entry)}`, ms - block * BLOCK_MS);
+    const word = wordOf(entry);
+    out.set(`${blockKey(block)}${SEP}${word}`, ms - block * BLOCK_MS);
+    if (isNameEntry(entry)) out.set(`${blockKey(block)}${SEP}${initialTerm(word[0]!)}`, ms - block * BLOCK_MS);
   }
   return out;
 }

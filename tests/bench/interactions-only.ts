@@ -3,9 +3,8 @@
 // BENCH_DIST picks the build folder; BENCH_PROFILE keeps one browser profile per size (<dir>/<n>, with its
 // loaded database) on disk, and with BENCH_REUSE=1 a size already loaded there is not loaded again.
 // BENCH_SEARCH_ONLY=1 times only the per-query history searches (one sample of the other figures) and prints
-// what each query did; BENCH_KEY_COSTS=1 also times the raw index reads a search can use, per entry;
-// BENCH_NO_RECORDS=1 searches as a browser without IndexedDB getAllRecords would (single words: rows read by key);
-// BENCH_POSTINGS_REBUILD=1 first rebuilds the week postings from scratch and prints how long that took;
+// what each query did; BENCH_POSTINGS_REBUILD=1 first rebuilds the block postings from scratch and prints how
+// long that took;
 // BENCH_WRITE_COST=<accounts> times the demo load of that many accounts with and without the postings.
 // BENCH_RESUME=1 (with BENCH_PROFILE and BENCH_REUSE=1) goes on with a demo load that was stopped part-way (a 100k
 // load takes hours here, so it can be spread over several runs); it needs the same BENCH_PORT as the first run.

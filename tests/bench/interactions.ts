@@ -26,15 +26,13 @@ const at700: Record<string, number> = {};
 
 /** Runs on the bench page with the app database already holding `n` demo accounts. */
 export async function interactionFigures(page: Page, n: number): Promise<InteractionFigure[]> {
-  // BENCH_POSTINGS_REBUILD=1: rebuild the week postings from scratch first (the background work after the v6 upgrade).
+  // BENCH_POSTINGS_REBUILD=1: rebuild the block postings from scratch first (the background work after the v6 upgrade).
   if (process.env.BENCH_POSTINGS_REBUILD === '1') console.log(`postings rebuilt at ${n} accounts in ${((await call<number>(page, 'historyPostingsRebuild')) / 1000).toFixed(1)} s`);
-  console.log(`waited ${((await call<number>(page, 'historyPostingsReady')) / 1000).toFixed(1)} s for the week postings at ${n} accounts`);
-  // BENCH_WRITE_COST=<accounts>: the demo load of that many accounts with and without the week postings.
+  console.log(`waited ${((await call<number>(page, 'historyPostingsReady')) / 1000).toFixed(1)} s for the block postings at ${n} accounts`);
+  // BENCH_WRITE_COST=<accounts>: the demo load of that many accounts with and without the block postings.
   const cost = Number(process.env.BENCH_WRITE_COST ?? 0);
   if (cost > 0 && n === sizes0) console.log(`demo load of ${cost} accounts`, JSON.stringify(await call<unknown>(page, 'historyWriteCost', cost)));
   await call<number>(page, 'historyRareFixture');
-  // BENCH_NO_RECORDS=1: as a browser without IndexedDB getAllRecords (the key-window search), for an A/B at the same load.
-  if (process.env.BENCH_NO_RECORDS === '1') await page.evaluate(() => delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords);
   const rows = await call<number>(page, 'interactionCount');
   const label = `${n} accounts / ${rows} interactions`;
   // BENCH_SEARCH_ONLY=1: only the per-query search figures and counters (a quick loop while tuning the search).
@@ -48,8 +46,8 @@ export async function interactionFigures(page: Page, n: number): Promise<Interac
   const searchFloor = await call<number[]>(page, 'historySearchFloor', 10);
   const hits = await call<number[]>(page, 'historyHitCounts');
   const perQuery = await call<number[][]>(page, 'historySearchPerQuery', 5);
+  const perQueryFloor = await call<number[][]>(page, 'historySearchPostingsFloor', 5);
   const queries = await page.evaluate(() => (window as unknown as { benchQueries?: string[] }).benchQueries ?? []);
-  if (process.env.BENCH_KEY_COSTS === '1') console.log('raw read costs', JSON.stringify(await call<unknown>(page, 'historyKeyCosts')));
   // Not timed: once per query with counters, so a slow query shows where its time goes.
   const stats = await call<Array<Record<string, unknown>>>(page, 'historySearchStats');
   console.log(`history search at ${label}, what each query did (ms per phase, raw IndexedDB calls):`);
@@ -63,12 +61,18 @@ export async function interactionFigures(page: Page, n: number): Promise<Interac
     out.push({ figure: `${figure} p95, ${label}`, ms: pct(values, 0.95), baseline: `${baseline} p95`, baseMs: pct(floor, 0.95) });
   };
   add('timeline', 'account timeline, first page of 50', timeline, timelineFloor, 'raw cursor, 51 rows on [accountId+at]');
-  add('search', `history search, first page of 50 (words index, week postings for several words; hits per query ${hits.join('/')})`, search, searchFloor, 'raw cursor, 51 newest rows on at');
+  add('search', `history search, first page of 50 (block postings; hits per query ${hits.join('/')})`, search, searchFloor, 'raw cursor, 51 newest rows on at');
   add('more', 'history search, "load more" to 100', more, searchFloor, 'raw cursor, 51 newest rows on at');
+  // Per query against its own raw floor: its words' postings where its first word's newest page lies, and that page's rows (page/interactions.ts).
   perQuery.forEach((t, i) => {
     const q = queries[i] ?? `query ${i + 1}`;
-    out.push({ figure: `  history search "${q}" (${hits[i]} hits) p50, ${label}`, ms: pct(t, 0.5), baseline: 'raw cursor p50', baseMs: pct(searchFloor, 0.5) });
-    out.push({ figure: `  history search "${q}" p95, ${label}`, ms: pct(t, 0.95), baseline: 'raw cursor p95', baseMs: pct(searchFloor, 0.95) });
+    const floor = perQueryFloor[i] ?? [];
+    const key = `query ${q}`;
+    const p50 = pct(t, 0.5);
+    if (n === 700) at700[key] = p50;
+    const vs700 = at700[key] !== undefined && n !== 700 ? `, ${(p50 / at700[key]).toFixed(2)}× the 700-account p50` : '';
+    out.push({ figure: `  history search "${q}" (${hits[i]} hits) p50, ${label}${vs700}`, ms: p50, baseline: 'raw postings + page p50', baseMs: pct(floor, 0.5) });
+    out.push({ figure: `  history search "${q}" p95, ${label}`, ms: pct(t, 0.95), baseline: 'raw postings + page p95', baseMs: pct(floor, 0.95) });
   });
   out.push({ figure: `  first history search after opening the app, ${label}`, ms: cold, baseline: 'search p50', baseMs: pct(search, 0.5) });
   return out;

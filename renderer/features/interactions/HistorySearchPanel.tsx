@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRouter } from '../../app/router';
-import { MAX_WORDS, namesFor, searchHistory, type HistorySearchResult } from '../../db/history-search';
+import { namesFor, searchHistory, type HistorySearchResult } from '../../db/history-search';
 import { useLive } from '../../db/live';
 import { listTeam } from '../../db/team';
 import { TimelineItem } from './TimelineItem';
@@ -48,11 +48,12 @@ export function HistorySearchPanel() {
 
   const q = query.trim();
   const current = state.query === q && q.length >= 2;
-  const { hits, hasMore, broad } = current ? state.result : NONE;
+  const { hits, hasMore } = current ? state.result : NONE;
   let status = '';
   if (q.length < 2) status = t('search.hint');
   else if (state.busy && !current) status = t('search.busy');
-  else if (current && hits.length === 0) status = t('search.none', { query: q });
+  // Nothing yet but more to look at: only while the search index of an upgraded database is built.
+  else if (current && hits.length === 0) status = hasMore ? t('search.notYet') : t('search.none', { query: q });
   else if (current) status = hasMore ? t('search.countMore', { count: hits.length }) : t('search.count', { count: hits.length });
   return (
     <section className="panel wide history-search" aria-labelledby="history-search-title">
@@ -73,7 +74,6 @@ export function HistorySearchPanel() {
       <p className="hint" role="status" aria-live="polite">
         {status}
       </p>
-      {broad && <p className="hint">{t('search.broad', { term: broad, count: MAX_WORDS })}</p>}
       {hits.length > 0 && (
         <ol className="timeline" aria-label={t('search.results')}>
           {hits.map((i) => (

@@ -1,7 +1,8 @@
 import { getDb } from '../../../renderer/db/db';
 import { searchHistory } from '../../../renderer/db/history-search';
 import { newStats } from '../../../renderer/db/history-walk';
-import { DOCS, META, POSTINGS } from '../../../renderer/db/history-postings';
+import { blockOfKey, DOCS, META, POSTINGS, termRange, unionOf, type PostDoc, type Posting } from '../../../renderer/db/history-postings';
+import { queryTerms } from '../../../renderer/db/history-words';
 import { buildPostings } from '../../../renderer/db/history-postings-build';
 import { listTimeline } from '../../../renderer/db/interactions';
 import { DEFAULT_DB_NAME, openDb, useDatabase } from '../../../renderer/db/db';
@@ -96,7 +97,7 @@ export async function historyRareFixture(): Promise<number> {
   return RARE_DAYS_AGO.length;
 }
 
-/** Waits for the week postings (built in the background after a v6 upgrade); the ms waited. */
+/** Waits for the block postings (built in the background after a v6 upgrade); the ms waited. */
 export async function historyPostingsReady(): Promise<number> {
   const t0 = performance.now();
   await buildPostings(getDb());
@@ -115,7 +116,7 @@ export async function historyPostingsRebuild(): Promise<number> {
 }
 
 /**
- * What the week postings add to writing history: the demo load of `accounts` into two scratch
+ * What the block postings add to writing history: the demo load of `accounts` into two scratch
  * databases, with and without the postings middleware (same data, same run); ms of each.
  */
 export async function historyWriteCost(accounts: number): Promise<{ with: number; without: number }> {
@@ -209,6 +210,55 @@ export async function historySearchFloor(rounds: number): Promise<number[]> {
   return times;
 }
 
+const req = <T>(r: IDBRequest<T>) => new Promise<T>((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
+
+/**
+ * Floor per query, for the postings search. Found first, untimed: the blocks (newest first) that
+ * hold the newest 51 docs of the query's first word of two letters or more. Timed: in one
+ * transaction, all at once, one raw range read of the postings store per block and word
+ * (`termRange`: the keys the search reads); then those 51 docs read as rows (postDocs n → id, then
+ * the row). Fair as a floor because no search by words can do less for a page of that word: it must
+ * read each word's postings where the page lies, and the page's rows; this one also knows in advance
+ * which blocks to read (the search finds out), intersects nothing and stops at the first word's page,
+ * so a query whose matches are sparser (more rows checked: initials only the rows can tell) shows
+ * that as its ratio. Samples per query, in HISTORY_QUERIES order.
+ */
+export async function historySearchPostingsFloor(rounds: number): Promise<number[][]> {
+  const db = await openRaw();
+  const bound = (dir: IDBCursorDirection) => req(db.transaction(POSTINGS, 'readonly').objectStore(POSTINGS).openKeyCursor(IDBKeyRange.lowerBound(META, true), dir));
+  const [first, last] = await Promise.all([bound('next'), bound('prev')]);
+  const [oldest, newest] = first && last ? [blockOfKey(first.key as string), blockOfKey(last.key as string)] : [1, 0];
+  const read = (store: IDBObjectStore, block: number, term: string) => req(store.getAll(IDBKeyRange.bound(...termRange(block, term)))) as Promise<Posting[]>;
+  const plans = await Promise.all(
+    HISTORY_QUERIES.map(async (q) => {
+      const terms = queryTerms(q).filter((t) => t.length >= 2);
+      const blocks: number[] = [];
+      const docs: Array<[number, number]> = [];
+      for (let block = newest; block >= oldest && docs.length < 51; block--) {
+        const found = [...unionOf(await read(db.transaction(POSTINGS, 'readonly').objectStore(POSTINGS), block, terms[0]!))];
+        if (found.length) blocks.push(block);
+        docs.push(...found.sort((a, b) => b[1] - a[1] || b[0] - a[0]));
+      }
+      return { terms, blocks, ns: docs.slice(0, 51).map(([n]) => n) };
+    }),
+  );
+  const times: number[][] = HISTORY_QUERIES.map(() => []);
+  for (let r = 0; r < rounds; r++) {
+    for (const [i, { terms, blocks, ns }] of plans.entries()) {
+      const t0 = performance.now();
+      const store = db.transaction(POSTINGS, 'readonly').objectStore(POSTINGS);
+      await Promise.all(blocks.flatMap((b) => terms.map((t) => read(store, b, t))));
+      const tx = db.transaction([DOCS, 'interactions'], 'readonly');
+      const byN = tx.objectStore(DOCS).index('n');
+      const rows = tx.objectStore('interactions');
+      await Promise.all(ns.map((n) => (req(byN.get(n)) as Promise<PostDoc | undefined>).then((d) => (d ? req(rows.get(d.id)) : undefined))));
+      times[i]!.push(performance.now() - t0);
+    }
+  }
+  db.close();
+  return times;
+}
+
 /** Rows in the interactions table, for the figure labels. */
 export async function interactionCount(): Promise<number> {
   return getDb().interactions.count();
@@ -233,6 +283,7 @@ async function countingIdb<T>(f: () => Promise<T>): Promise<{ result: T; idb: Re
   wrap(IDBDatabase.prototype, 'transaction', 'transactions');
   wrap(IDBIndex.prototype, 'getAllKeys', 'getAllKeys', (r) => bump('keysFetched', (r as unknown[]).length));
   wrap(IDBIndex.prototype, 'getAll', 'indexGetAll', (r) => bump('indexRows', (r as unknown[]).length));
+  wrap(IDBIndex.prototype, 'get', 'indexGets');
   wrap(IDBIndex.prototype, 'count', 'counts');
   wrap(IDBIndex.prototype, 'openKeyCursor', 'keyCursors');
   wrap(IDBIndex.prototype, 'openCursor', 'cursors');
@@ -255,39 +306,5 @@ export async function historySearchStats(): Promise<Array<Record<string, unknown
     const { result, idb } = await countingIdb(() => searchHistory(q, { limit: 50, stats }));
     out.push({ query: q, total: Math.round(performance.now() - t0), hits: result.hits.length, hasMore: result.hasMore, ...stats, idb });
   }
-  return out;
-}
-
-/** Per-entry cost of the raw reads a multi-word search can use, on one common word's index entries. */
-export async function historyKeyCosts(): Promise<Record<string, number>> {
-  const db = await openRaw();
-  const index = () => db.transaction('interactions', 'readonly').objectStore('interactions').index('words');
-  const range = IDBKeyRange.bound('angebot\u0001', 'angebot\u0002');
-  const req = <T>(r: IDBRequest<T>) => new Promise<T>((res, rej) => ((r.onsuccess = () => res(r.result)), (r.onerror = () => rej(r.error))));
-  const out: Record<string, number> = {};
-  let t0 = performance.now();
-  const keys = await req(index().getAllKeys(range));
-  out.getAllKeys = performance.now() - t0;
-  out.entries = keys.length;
-  t0 = performance.now();
-  await req(index().count(range));
-  out.count = performance.now() - t0;
-  t0 = performance.now();
-  await new Promise<void>((res) => {
-    const c = index().openKeyCursor(range);
-    c.onsuccess = () => (c.result ? c.result.continue() : res());
-  });
-  out.keyCursor = performance.now() - t0;
-  t0 = performance.now();
-  const recs = await req((index() as unknown as { getAllRecords: (o: object) => IDBRequest<unknown[]> }).getAllRecords({ query: range, count: 2000, direction: 'prev' }));
-  out.getAllRecords2000 = performance.now() - t0;
-  out.records = recs.length;
-  t0 = performance.now();
-  await req((index() as unknown as { getAllKeys: (o: object) => IDBRequest<unknown[]> }).getAllKeys({ query: range, count: 2000, direction: 'prev' }));
-  out.getAllKeysPrev2000 = performance.now() - t0;
-  t0 = performance.now();
-  await req(db.transaction('interactions', 'readonly').objectStore('interactions').getAllKeys(null, 20000));
-  out.storeGetAllKeys20000 = performance.now() - t0;
-  db.close();
   return out;
 }
