@@ -1,7 +1,7 @@
 import { concatBytes, fromHex, fromUtf8, randomBytes, toHex, utf8 } from '../sync/bytes';
-import { createDataKey, DEFAULT_PBKDF2_ITERATIONS, unlockDataKey, type WrappedKey } from '../sync/encryption';
+import { createDataKey, DEFAULT_PBKDF2_ITERATIONS, type WrappedKey } from '../sync/encryption';
 import { bytesSource, readExact, sequentialChunks, type ByteSource, type PlainChunks } from './chunks';
-import { BackupCryptoError, decryptBackupBytes, ENCRYPTED_V1_LIMIT, isEncryptedBackup, MAGIC } from './encryption';
+import { BackupCryptoError, decryptBackupBytes, ENCRYPTED_V1_LIMIT, isEncryptedBackup, MAGIC, unlockBackupKey } from './encryption';
 
 // Encrypted backups, version 2: written and read a chunk at a time (WebCrypto AES-256-GCM only).
 //
@@ -149,13 +149,7 @@ export async function openBackupContent(source: ByteSource, passphrase: string |
   } catch {
     throw new BackupCryptoError('backup.crypto.damaged');
   }
-  let key: CryptoKey;
-  try {
-    key = await unlockDataKey(passphrase, header.key);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new BackupCryptoError(code === 'crypto.wrongPassphrase' ? 'backup.crypto.wrongPassphrase' : 'backup.crypto.damaged');
-  }
+  const key = await unlockBackupKey(passphrase, header.key);
   const headerBytes = first.slice(0, newline + 1);
   return { encrypted: true, open: () => openedChunks(source, key, headerBytes, nonce, chunkBytes) };
 }

@@ -74,6 +74,16 @@ export async function decryptBackup(bytes: Uint8Array, passphrase: string): Prom
   return fromUtf8(await decryptBackupBytes(bytes, passphrase));
 }
 
+/** The backup's data key unwrapped with the passphrase; a wrong one or a damaged key says which. */
+export async function unlockBackupKey(passphrase: string, wrapped: WrappedKey): Promise<CryptoKey> {
+  try {
+    return await unlockDataKey(passphrase, wrapped);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new BackupCryptoError(code === 'crypto.wrongPassphrase' ? 'backup.crypto.wrongPassphrase' : 'backup.crypto.damaged');
+  }
+}
+
 /** Decrypts an encrypted backup to its UTF-8 bytes (restore reads them line by line, never as one string). */
 export async function decryptBackupBytes(bytes: Uint8Array, passphrase: string): Promise<Uint8Array> {
   const newline = bytes.indexOf(0x0a);
@@ -87,13 +97,7 @@ export async function decryptBackupBytes(bytes: Uint8Array, passphrase: string):
   }
   if (header.format !== MAGIC) throw new BackupCryptoError('backup.crypto.notEncrypted');
   if (header.version !== 1 || !header.key || typeof header.iv !== 'string') throw new BackupCryptoError('backup.crypto.damaged');
-  let key: CryptoKey;
-  try {
-    key = await unlockDataKey(passphrase, header.key);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new BackupCryptoError(code === 'crypto.wrongPassphrase' ? 'backup.crypto.wrongPassphrase' : 'backup.crypto.damaged');
-  }
+  const key = await unlockBackupKey(passphrase, header.key);
   try {
     return await decryptBytes(key, header.iv, bytes.subarray(newline + 1), headerBytes);
   } catch {
