@@ -1,6 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import { BACKUP_CHUNK_BYTES } from '../../shared/bridge/contract';
-import { bytesSource, type ByteSource } from '../../shared/backup/chunks';
+import type { ByteSource } from '../../shared/backup/chunks';
 import { BackupCryptoError, type BackupCryptoCode } from '../../shared/backup/encryption';
 import { openBackupContent, type BackupContent } from '../../shared/backup/encrypted-stream';
 import type { BackupIssue } from '../../shared/export/backup';
@@ -128,15 +128,6 @@ export async function loadBackup(
   return openBackupSource(storedBackupSource(name, bridge), db, passphrase, progress);
 }
 
-/** The same for a backup file's bytes the user opened (Import/Export page); nothing is written. */
-export async function openBackupBytes(
-  bytes: Uint8Array,
-  db: RapportDb = getDb(),
-  passphrase: string | undefined = backupPassphrase(),
-  progress: RestoreProgress = {},
-): Promise<LoadedBackup> {
-  return openBackupSource(bytesSource(bytes), db, passphrase, progress);
-}
 
 /** Writes one batch; a second row with the same id fails the add (and so the transaction) with its row named. */
 async function addRows(table: Table, rows: unknown[], name: string, first: number): Promise<void> {

@@ -1,3 +1,4 @@
+import { bytesSource } from '../../shared/backup/chunks';
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../shared/domain';
@@ -5,7 +6,7 @@ import { weekPlanToIcs } from '../../shared/export/ics';
 import { getDb, openDb, useDatabase } from './db';
 import { SaveCancelled } from '../bridge/chunked-save';
 import { openFileSource } from '../bridge/chunked-save';
-import { openBackupBytes, openBackupSource, restoreBackup } from './backup-restore';
+import { openBackupSource, restoreBackup } from './backup-restore';
 import { collectGdprExport, collectPlannedVisits, collectVcardItems, saveFullBackup } from './export';
 import { chosenFileBridge } from './export.test-support';
 import { newAccountRow, newContactRow } from './import';
@@ -76,7 +77,7 @@ describe('export collection', () => {
     expect(await dump()).toEqual(before);
     expect(files.reads).toBeGreaterThan(2 * Math.floor(bytes.length / 50));
     // The check passes (ids are not compared across rows), the transaction's add fails with the row named, nothing changed.
-    const broken = await openBackupBytes(new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"id":"c2"', '"id":"c1"')));
+    const broken = await openBackupSource(bytesSource(new TextEncoder().encode(new TextDecoder().decode(bytes).replace('"id":"c2"', '"id":"c1"'))));
     if (!broken.ok) throw new Error('a duplicate id is only found while writing');
     await expect(restoreBackup(broken, { backupFirst: false })).rejects.toMatchObject({ issue: { code: 'backup.duplicate_id', table: 'contacts', index: 1 } });
     expect(await dump()).toEqual(before);

@@ -1,8 +1,9 @@
+import { bytesSource } from '../../../shared/backup/chunks';
 // Backup scenarios: the app's backup (worker, chunked) against the former one on the page's thread
 // (one read of every table, one JSON string, one encode), both on the app's loaded database; and
 // the restore (read line by line, one transaction) against the former one (JSON.parse of the file).
 import { snapshotTables } from '../../../renderer/db/backup';
-import { openBackupBytes, restoreBackup } from '../../../renderer/db/backup-restore';
+import { openBackupSource, restoreBackup } from '../../../renderer/db/backup-restore';
 import { backupToBytes } from '../../../renderer/db/backup-client';
 import { getDb } from '../../../renderer/db/db';
 import { SCHEMA_VERSION } from '../../../renderer/db/migrations';
@@ -70,7 +71,7 @@ export async function restoreBench(mode: 'app' | 'former'): Promise<RestoreBench
   if (mode === 'app') {
     const t0 = performance.now();
     const restored = await withStallProbe(async () => {
-      const checked = await openBackupBytes(bytes!, db, undefined);
+      const checked = await openBackupSource(bytesSource(bytes!), db, undefined);
       if (!checked.ok) throw new Error(`restore bench: ${JSON.stringify(checked)}`);
       const checkMs = performance.now() - t0;
       await restoreBackup(checked, { backupFirst: false }, db, {} as never);
