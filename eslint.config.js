@@ -54,12 +54,51 @@ export default tseslint.config(
       ],
     },
   },
+  // Rooms (docs/CONVENTIONS.md): core/ and db/ serve the features and never reach up into them or app/;
+  // the bridge serves everything and imports no renderer room but its own.
+  {
+    files: ['renderer/core/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
+            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
+            { group: ['**/features/**', '**/app/**'], message: 'core/ is shared by the features: it never imports a feature or app/.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['renderer/db/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' }] },
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
+            // db/<wing>/x.ts reaches the renderer's rooms with ../../, db/core/migrations/x.ts with ../../../
+            // (db/core, the database's own core, is reached with fewer steps and stays allowed).
+            { group: ['../../core', '../../core/**', '../../features/**', '../../app/**', '../../../core', '../../../core/**', '../../../features/**', '../../../app/**'], message: 'db/ only persists: it never imports a feature, app/ or the renderer core.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/bridge/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
+            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
+            { group: ['../db/**', '../db', '../core/**', '../features/**', '../app/**'], message: 'The bridge sits below every renderer room; give it what it needs (see provideHandleStore).' },
+          ],
+        },
       ],
     },
   },

@@ -1,5 +1,5 @@
-import { useLive } from '../db/live';
-import { getSetting } from '../db/settings';
+import { useLive } from '../db/core/live';
+import { getSetting } from '../db/team/settings';
 import { FirstRun } from '../features/onboarding/FirstRun';
 import { Shell } from './Shell';
 

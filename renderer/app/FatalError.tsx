@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getBridge } from '../bridge';
-import { logError } from './error-log';
+import { logError } from '../core/error-log';
 
 /**
  * Shown when the app cannot start (e.g. the database will not open). It must not depend on

@@ -13,9 +13,9 @@ import { SyncAutomation } from '../features/sync/SyncAutomation';
 import { ImportExportPage } from '../features/import-export/ImportExportPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { UndoToast } from '../features/undo/UndoToast';
-import { usePendingCommand } from './commands';
-import { NAV_PAGES, useRouter, type NavPage, type Route } from './router';
-import { useSession } from './session';
+import { usePendingCommand } from '../core/commands';
+import { NAV_PAGES, useRouter, type NavPage, type Route } from '../core/router';
+import { useSession } from '../core/session';
 
 const SHORTCUT_HINT: Record<NavPage, string> = {
   today: 'Ctrl+1',

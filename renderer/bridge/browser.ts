@@ -1,7 +1,7 @@
 import type { Bridge, MenuCommand, OpenedFile, SaveFileResult } from '../../shared/bridge/contract';
 import { isAllowedExternalUrl } from '../../shared/bridge/urls';
 import { createBrowserFiles, type SavePicker } from './browser-files';
-import { createFsaSyncBridge } from './fsa-sync';
+import { createFsaSyncBridge, defaultFsaDeps, type HandleStore } from './fsa-sync';
 import { opfsAbortBackup, opfsAppendBackup, opfsBackupStatus, opfsBeginBackup, opfsFinishBackup, opfsReadBackup } from './opfs-backups';
 import { menuCommandForKey } from './shortcuts';
 
@@ -47,7 +47,7 @@ function pickFiles(accept: string, multiple: boolean): Promise<File[]> {
 }
 
 /** The bridge for plain Chromium: downloads, file inputs, window.print and Web Notifications. */
-export function createBrowserBridge(): Bridge {
+export function createBrowserBridge(handles: HandleStore): Bridge {
   const listeners = new Set<(command: MenuCommand) => void>();
   window.addEventListener('keydown', (event) => {
     const command = menuCommandForKey(event);
@@ -113,7 +113,7 @@ export function createBrowserBridge(): Bridge {
     async log({ level, message }) {
       console[level === 'info' ? 'info' : level](`[rapport] ${message}`);
     },
-    ...createFsaSyncBridge(),
+    ...createFsaSyncBridge(defaultFsaDeps(handles)),
     onMenuCommand(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -5,13 +5,29 @@
  */
 import { type Bridge, SYNC_FOLDER_UNAVAILABLE, type SyncFolderInfo } from '../../shared/bridge/contract';
 import { FolderUnavailableError } from '../../shared/sync/folder';
-import { deleteHandle, getHandle, setHandle } from '../db/handles';
 import { type DirHandleLike, FsaFolder } from './fsa-folder';
 
 type Permissioned = DirHandleLike & {
   queryPermission?(d: { mode: 'readwrite' }): Promise<PermissionState>;
   requestPermission?(d: { mode: 'readwrite' }): Promise<PermissionState>;
 };
+
+/** Where the browser keeps the chosen folder's handle across restarts (the app passes its database's store). */
+export type HandleStore = {
+  get<T>(key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  delete(key: string): Promise<void>;
+};
+
+/** Until the app provides its store, a handle lives as long as the page (tests, early calls). */
+export function memoryHandleStore(): HandleStore {
+  const values = new Map<string, unknown>();
+  return {
+    get: async <T,>(key: string) => values.get(key) as T | undefined,
+    set: async (key, value) => void values.set(key, value),
+    delete: async (key) => void values.delete(key),
+  };
+}
 
 export type FsaSyncDeps = {
   /** Opens the directory picker; undefined when cancelled or unsupported. */
@@ -24,7 +40,7 @@ const KEY = 'syncFolder';
 
 type PickerWindow = { showDirectoryPicker?(o: { id: string; mode: 'readwrite' }): Promise<Permissioned> };
 
-export function defaultFsaDeps(): FsaSyncDeps {
+export function defaultFsaDeps(store: HandleStore): FsaSyncDeps {
   return {
     async pick() {
       const w = window as unknown as PickerWindow;
@@ -36,14 +52,14 @@ export function defaultFsaDeps(): FsaSyncDeps {
         throw e;
       }
     },
-    load: () => getHandle<Permissioned>(KEY),
-    save: (handle) => (handle ? setHandle(KEY, handle) : deleteHandle(KEY)),
+    load: () => store.get<Permissioned>(KEY),
+    save: (handle) => (handle ? store.set(KEY, handle) : store.delete(KEY)),
   };
 }
 
 type SyncMethods = Pick<Bridge, 'syncFolderInfo' | 'chooseSyncFolder' | 'syncList' | 'syncRead' | 'syncWrite' | 'syncRemove'>;
 
-export function createFsaSyncBridge(deps: FsaSyncDeps = defaultFsaDeps(), canChoose = typeof window !== 'undefined' && 'showDirectoryPicker' in window): SyncMethods {
+export function createFsaSyncBridge(deps: FsaSyncDeps, canChoose = typeof window !== 'undefined' && 'showDirectoryPicker' in window): SyncMethods {
   let handle: Permissioned | undefined;
   let loaded = false;
   const current = async () => {

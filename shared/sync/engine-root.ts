@@ -22,7 +22,7 @@ export type OpenRootInput = {
 
 /**
  * Where an unlocked data key is kept between runs and restarts, so the passphrase itself need not be
- * stored: the app keeps the key as a non-extractable CryptoKey (see renderer/db/sync-keys.ts).
+ * stored: the app keeps the key as a non-extractable CryptoKey (see renderer/db/sync/keys.ts).
  */
 export type SyncKeyring = {
   get(folderId: string): Promise<CryptoKey | undefined>;

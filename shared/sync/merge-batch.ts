@@ -6,7 +6,7 @@
 import { type Change, compareWrites, fieldKey } from './change';
 
 /**
- * FNV-1a (32 bit) of a row id. The Dexie store buckets rows by its low bits (renderer/db/sync-state.ts)
+ * FNV-1a (32 bit) of a row id. The Dexie store buckets rows by its low bits (renderer/db/sync/state.ts)
  * and a partitioned merge splits rows by them too, so one part of a merge touches only its buckets.
  * Stored data depends on it: never change it.
  */

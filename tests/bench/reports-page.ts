@@ -2,7 +2,7 @@
 // rendered, with the computation in the app's worker; floors measured on the bench page in the
 // same run. The Node-only figures of computeReport stay in reports.ts.
 import type { Page } from 'playwright-core';
-import { todayIso } from '../../renderer/app/today';
+import { todayIso } from '../../shared/time/today';
 import { presetPeriod, type PeriodPreset } from '../../renderer/features/reports/periods';
 
 export type ReportPageFigure = { figure: string; ms: number; baseline: string; baseMs: number };

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NodeFolder } from '../../electron/sync/node-folder';
-import { openDb, type RapportDb } from '../../renderer/db/db';
-import { createDbSync, type DbSync } from '../../renderer/db/sync-run';
+import { openDb, type RapportDb } from '../../renderer/db/core/db';
+import { createDbSync, type DbSync } from '../../renderer/db/sync/run';
 import type { Folder } from '../../shared/sync';
 
 let dir: string;

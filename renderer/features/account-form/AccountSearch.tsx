@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { findAccountOptions, type AccountOption } from '../../db/account-picker';
+import { findAccountOptions, type AccountOption } from '../../db/accounts/account-picker';
 
 type Props = { label: string; exceptId?: string; onPick: (option: AccountOption) => void; autoFocus?: boolean };
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS, SALUTATIONS, type Contact } from '../../../shared/domain';
 import type { ContactInput } from '../../../shared/validation/contact';
 import type { FieldErrors } from '../../../shared/validation/result';
-import { todayIso } from '../../app/today';
-import { findContactsByEmail } from '../../db/duplicates';
+import { todayIso } from '../../../shared/time/today';
+import { findContactsByEmail } from '../../db/accounts/duplicates';
 import { SelectField, TextField } from './fields';
 
 type Values = Record<'salutation' | 'title' | 'firstName' | 'lastName' | 'position' | 'phone' | 'mobile' | 'email' | 'preferredChannel' | 'notes' | 'bDay' | 'bMonth' | 'bYear' | 'consent' | 'consentDate' | 'consentSource', string>;

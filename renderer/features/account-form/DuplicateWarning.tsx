@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/domain';
-import { findDuplicateAccounts } from '../../db/duplicates';
+import { findDuplicateAccounts } from '../../db/accounts/duplicates';
 
 type Props = { name: string; postalCode: string; customerNumber: string; exceptId?: string };
 

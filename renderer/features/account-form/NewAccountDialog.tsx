@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session';
-import { createAccount } from '../../db/account-writes';
+import { useSession } from '../../core/session';
+import { createAccount } from '../../db/accounts/account-writes';
 import { AccountForm } from './AccountForm';
 import { emptyValues } from './form-values';
 

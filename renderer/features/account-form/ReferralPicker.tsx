@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { getAccount } from '../../db/accounts';
-import { useLive } from '../../db/live';
+import { getAccount } from '../../db/accounts/accounts';
+import { useLive } from '../../db/core/live';
 import { AccountSearch } from './AccountSearch';
 
 /** "Referred by": the account that recommended this one, chosen by search. */

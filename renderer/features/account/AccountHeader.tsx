@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/domain';
-import { useRouter } from '../../app/router';
-import { updateAccount } from '../../db/account-writes';
+import { useRouter } from '../../core/router';
+import { updateAccount } from '../../db/accounts/account-writes';
 import { formatters } from '../../i18n/format';
 import { AccountForm } from '../account-form/AccountForm';
 import { valuesOf } from '../account-form/form-values';

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { useRouter } from '../../app/router';
-import { getAccount, listContactsOf } from '../../db/accounts';
-import { useLive } from '../../db/live';
-import { listTeam } from '../../db/team';
+import { useRouter } from '../../core/router';
+import { getAccount, listContactsOf } from '../../db/accounts/accounts';
+import { useLive } from '../../db/core/live';
+import { listTeam } from '../../db/team/team';
 import { AccountHeader } from './AccountHeader';
 import { ContactsPanel } from './ContactsPanel';
 import { HistoryPanel } from './HistoryPanel';

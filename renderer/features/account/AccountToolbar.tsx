@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/domain';
-import { useRouter } from '../../app/router';
-import { restoreAccount, setArchived, trashAccount } from '../../db/account-writes';
+import { useRouter } from '../../core/router';
+import { restoreAccount, setArchived, trashAccount } from '../../db/accounts/account-writes';
 import { useUndo } from '../undo/undo';
 import { MergeDialog } from './MergeDialog';
 

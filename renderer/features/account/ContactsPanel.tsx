@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/domain';
-import { createContact, restoreContact, trashContact, updateContact } from '../../db/contact-writes';
+import { createContact, restoreContact, trashContact, updateContact } from '../../db/accounts/contact-writes';
 import { ContactForm } from '../account-form/ContactForm';
 import { EraseContactButton } from '../backup/EraseContactButton';
 import { GdprButton } from '../import-export/GdprButton';

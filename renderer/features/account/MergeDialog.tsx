@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/domain';
-import { useRouter } from '../../app/router';
-import { useLive } from '../../db/live';
-import { mergeAccounts, previewMerge, undoMerge } from '../../db/merge';
+import { useRouter } from '../../core/router';
+import { useLive } from '../../db/core/live';
+import { mergeAccounts, previewMerge, undoMerge } from '../../db/accounts/merge';
 import { AccountSearch } from '../account-form/AccountSearch';
 import { useUndo } from '../undo/undo';
 

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../shared/domain';
-import { listDealsOf, listSalesOf, touchDeal } from '../../db/pipeline';
-import { getFollowUpDays } from '../../db/pipeline-admin';
-import { useLive } from '../../db/live';
+import { listDealsOf, listSalesOf, touchDeal } from '../../db/pipeline/pipeline';
+import { getFollowUpDays } from '../../db/pipeline/admin';
+import { useLive } from '../../db/core/live';
 import { formatters } from '../../i18n/format';
-import { todayIso } from '../../app/today';
+import { todayIso } from '../../../shared/time/today';
 import { DealDialog } from '../pipeline/DealDialog';
 import { SalesList } from '../pipeline/SalesList';
 import { staleOffers } from '../pipeline/stale';

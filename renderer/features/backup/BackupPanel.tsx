@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../shared/bridge/contract';
 import { getBridge } from '../../bridge';
-import { takeBackup } from '../../db/backup';
+import { takeBackup } from '../../db/backup/backup';
 import { ProgressBar } from '../../components/ProgressBar';
 import { BackupList } from './BackupList';
 import { EncryptionField } from './EncryptionField';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { onDbFault } from '../../db/faults';
+import { onDbFault } from '../../db/core/faults';
 
 /**
  * While the database waits for an older window to let go (an upgrade is blocked), says so instead of

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import type { LossCheck } from '../../db/backup';
-import { checkForLoss, runDailyBackupIfDue } from '../../db/backup';
-import { logError } from '../../app/error-log';
+import type { LossCheck } from '../../db/backup/backup';
+import { checkForLoss, runDailyBackupIfDue } from '../../db/backup/backup';
+import { logError } from '../../core/error-log';
 import { afterStartSettles } from './after-start';
 import { FaultAlert } from './FaultAlert';
 import { LossScreen } from './LossScreen';

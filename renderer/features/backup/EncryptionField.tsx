@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setBackupPassphrase } from '../../db/backup';
+import { setBackupPassphrase } from '../../db/backup/backup';
 
 /** Session-only passphrase for encrypted backups (never stored, so a stolen stick or laptop copy stays closed). */
 export function EncryptionField() {

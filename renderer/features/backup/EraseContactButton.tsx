@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { eraseContact } from '../../db/gdpr';
+import { eraseContact } from '../../db/accounts/gdpr';
 
 /** "GDPR erasure" of a contact person, after a dialog that says exactly what happens. */
 export function EraseContactButton({ contactId, name }: { contactId: string; name: string }) {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { onDbFault, type DbFault } from '../../db/faults';
+import { onDbFault, type DbFault } from '../../db/core/faults';
 
 /** The app-wide alert for database faults: full disk, an upgrade or reset from another window. */
 export function FaultAlert() {

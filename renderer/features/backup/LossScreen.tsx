@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, LossAssessment } from '../../../shared/backup';
-import { acknowledgeLoss } from '../../db/backup';
+import { acknowledgeLoss } from '../../db/backup/backup';
 import { formatters } from '../../i18n/format';
 import { BackupContents } from './RestorePreview';
 import { RestoreDialog, RestoreLoading } from './RestoreSteps';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_RETENTION_YEARS, eraseAccountPersonalData, listRetentionCandidates } from '../../db/gdpr';
-import { useLive } from '../../db/live';
-import { getSetting, setSetting } from '../../db/settings';
+import { DEFAULT_RETENTION_YEARS, eraseAccountPersonalData, listRetentionCandidates } from '../../db/accounts/gdpr';
+import { useLive } from '../../db/core/live';
+import { getSetting, setSetting } from '../../db/team/settings';
 import { formatters } from '../../i18n/format';
 
 /** GDPR retention: the period in years, and former customers past it with "erase personal data". */

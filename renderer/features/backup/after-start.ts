@@ -1,4 +1,4 @@
-import { firstScreenPainted } from '../../app/first-screen';
+import { firstScreenPainted } from '../../core/first-screen';
 
 /** How long the first screen gets to itself after it is painted (loading lists, first scrolls). */
 const SETTLE_MS = 3000;

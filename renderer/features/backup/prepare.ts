@@ -1,7 +1,7 @@
-import { installErrorLogging, logError } from '../../app/error-log';
-import { backupBeforeMigration } from '../../db/backup';
-import { getDb } from '../../db/db';
-import { watchDb } from '../../db/faults';
+import { installErrorLogging, logError } from '../../core/error-log';
+import { backupBeforeMigration } from '../../db/backup/backup';
+import { getDb } from '../../db/core/db';
+import { watchDb } from '../../db/core/faults';
 
 /**
  * Before the database opens: log unhandled errors, watch for other windows' upgrades, and back up

@@ -6,7 +6,7 @@ import { BackupReadError } from '../../../shared/export/backup-reader';
 import type { OpenFileHandle } from '../../../shared/bridge/contract';
 import { getBridge } from '../../bridge';
 import { openFileSource } from '../../bridge/chunked-save';
-import { loadBackup, openBackupSource, restoreBackup, RestoreCancelled, type CheckedBackup, type LoadedBackup, type RestoreProgress } from '../../db/backup-restore';
+import { loadBackup, openBackupSource, restoreBackup, RestoreCancelled, type CheckedBackup, type LoadedBackup, type RestoreProgress } from '../../db/backup/restore';
 import { describeCrypto, describeIssue } from './issue-text';
 
 type Checked = Extract<CheckedBackup, { ok: true }>;

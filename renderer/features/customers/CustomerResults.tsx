@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../app/session';
-import type { CustomerRow } from '../../db/customer-list';
-import { listAccountIdsWithOpenComplaint } from '../../db/interactions';
-import { useLive } from '../../db/live';
+import { useSession } from '../../core/session';
+import type { CustomerRow } from '../../db/accounts/customer-list';
+import { listAccountIdsWithOpenComplaint } from '../../db/history/interactions';
+import { useLive } from '../../db/core/live';
 import { formatters } from '../../i18n/format';
 import { useCustomerIndex } from './customer-index';
 import { CustomerTable } from './CustomerTable';

@@ -1,7 +1,7 @@
 import { flexRender, getCoreRowModel, useReactTable, type Cell, type Column, type Row, type SortingState, type Updater } from '@tanstack/react-table';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, type CSSProperties, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerRow } from '../../db/customer-list';
+import type { CustomerRow } from '../../db/accounts/customer-list';
 import { formatters } from '../../i18n/format';
 import { customerColumns, TABLE_OPTIONS, tableVisibility, type ColumnVisibility } from './columns';
 import type { CustomerSort } from './filters';

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePendingCommand } from '../../app/commands';
-import { useRouter } from '../../app/router';
-import { useSession } from '../../app/session';
-import { useLive } from '../../db/live';
-import { listTeam } from '../../db/team';
+import { usePendingCommand } from '../../core/commands';
+import { useRouter } from '../../core/router';
+import { useSession } from '../../core/session';
+import { useLive } from '../../db/core/live';
+import { listTeam } from '../../db/team/team';
 import { NewAccountDialog } from '../account-form/NewAccountDialog';
 import { CustomerResults } from './CustomerResults';
 import { CustomerToolbar } from './CustomerToolbar';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { emptyTrash, listTrashedAccounts, restoreAccount } from '../../db/account-writes';
-import { listTrashedContacts, restoreContact } from '../../db/contact-writes';
-import { useLive } from '../../db/live';
+import { emptyTrash, listTrashedAccounts, restoreAccount } from '../../db/accounts/account-writes';
+import { listTrashedContacts, restoreContact } from '../../db/accounts/contact-writes';
+import { useLive } from '../../db/core/live';
 import { formatters } from '../../i18n/format';
 
 /** Accounts and contacts in the trash: restore one, or empty the trash for good after a confirmation. */

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SavedView } from '../../../shared/domain';
-import { useLive } from '../../db/live';
-import { deleteView, listViews, saveView } from '../../db/views';
+import { useLive } from '../../db/core/live';
+import { deleteView, listViews, saveView } from '../../db/accounts/views';
 import { COLUMN_IDS } from './columns';
 import { DEFAULT_FILTERS, useCustomerFilters, type CustomerFilters } from './filters';
 import { useCustomerQuery } from './search';

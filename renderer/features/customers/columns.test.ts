@@ -2,7 +2,7 @@ import { createTable, getCoreRowModel, type SortingState, type TableOptionsResol
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/domain';
-import { toCustomerRow, type CustomerRow } from '../../db/customer-list';
+import { toCustomerRow, type CustomerRow } from '../../db/accounts/customer-list';
 import { formatters } from '../../i18n/format';
 import { customerColumns, HIDDEN_BY_DEFAULT, TABLE_OPTIONS, tableVisibility, type ColumnVisibility } from './columns';
 

@@ -2,7 +2,7 @@ import { createColumnHelper, type ColumnDef, type RowData } from '@tanstack/reac
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { ACCOUNT_TYPES, LIFECYCLES } from '../../../shared/domain';
-import type { CustomerRow } from '../../db/customer-list';
+import type { CustomerRow } from '../../db/accounts/customer-list';
 import type { ModeState } from '../../../shared/planning/rhythm';
 import type { Formatters } from '../../i18n/format';
 import { dueLabel } from '../rhythm/DueBadge';

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccountInput } from '../../../shared/validation/account';
-import { createAccount, setArchived, trashAccount, updateAccount } from '../../db/account-writes';
-import { createContact } from '../../db/contact-writes';
-import { loadFirstPage } from '../../db/customer-list';
-import { openDb, useDatabase } from '../../db/db';
+import { createAccount, setArchived, trashAccount, updateAccount } from '../../db/accounts/account-writes';
+import { createContact } from '../../db/accounts/contact-writes';
+import { loadFirstPage } from '../../db/accounts/customer-list';
+import { openDb, useDatabase } from '../../db/core/db';
 import { indexSettled, resetCustomerIndex, startCustomerIndex, useCustomerIndex } from './customer-index';
 
 const input = (name: string, ownerId = 'u1'): AccountInput => ({

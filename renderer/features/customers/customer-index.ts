@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Id } from '../../../shared/domain';
-import { loadAllRows, loadRows, nextRowSeq, type CustomerRow } from '../../db/customer-list';
-import { onCustomerChange, type CustomerChange } from '../../db/derived';
+import { loadAllRows, loadRows, nextRowSeq, type CustomerRow } from '../../db/accounts/customer-list';
+import { onCustomerChange, type CustomerChange } from '../../db/core/derived';
 import { GramIndex } from './gram-index';
 
 type IndexState = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/domain';
-import { toCustomerRow } from '../../db/customer-list';
+import { toCustomerRow } from '../../db/accounts/customer-list';
 import { applyFilters, applyFiltersOnce, DEFAULT_FILTERS, sortRows } from './filters';
 
 const base = {

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { AccountType, Category, Lifecycle } from '../../../shared/domain';
 import { collationKey } from '../../../shared/text/collation';
 import { foldForSearch } from '../../../shared/text/normalize';
-import type { CustomerRow } from '../../db/customer-list';
+import type { CustomerRow } from '../../db/accounts/customer-list';
 import { dueSortKey, matchesDue, type DueFilter } from '../rhythm/due-status';
 import { useCustomerQuery } from './search';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/domain';
-import { toCustomerRow, type CustomerRow } from '../../db/customer-list';
+import { toCustomerRow, type CustomerRow } from '../../db/accounts/customer-list';
 import { GramIndex } from './gram-index';
 import { createSearch, matchRows, narrows, searchTerms } from './search';
 

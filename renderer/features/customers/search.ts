@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { foldForSearch } from '../../../shared/text/normalize';
-import type { CustomerRow } from '../../db/customer-list';
+import type { CustomerRow } from '../../db/accounts/customer-list';
 import { hasBit, type Candidates, type GramIndex } from './gram-index';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { afterNextPaint, useFirstScreen } from '../../app/first-screen';
-import { loadFirstPage, type CustomerRow } from '../../db/customer-list';
+import { afterNextPaint, useFirstScreen } from '../../core/first-screen';
+import { loadFirstPage, type CustomerRow } from '../../db/accounts/customer-list';
 import { startCustomerIndex, useCustomerIndex } from './customer-index';
 
 /** Rows painted before the index is ready: about two screens. */

@@ -1,6 +1,6 @@
 import type { VisibilityState } from '@tanstack/react-table';
 import { useEffect, useState } from 'react';
-import { getSetting, setSetting } from '../../db/settings';
+import { getSetting, setSetting } from '../../db/team/settings';
 import { HIDDEN_BY_DEFAULT } from './columns';
 import { DEFAULT_SORT, type CustomerSort } from './filters';
 

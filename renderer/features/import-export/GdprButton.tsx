@@ -3,8 +3,8 @@ import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { gdprDocument, type GdprExport } from '../../../shared/export/gdpr';
 import { getBridge } from '../../bridge';
-import { todayIso } from '../../app/today';
-import { collectGdprExport } from '../../db/export';
+import { todayIso } from '../../../shared/time/today';
+import { collectGdprExport } from '../../db/backup/export';
 import { GdprDocumentView } from './GdprDocumentView';
 import './import-export.css';
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPolicy } from '../../../shared/import/duplicates';
 import type { ImportIssue } from '../../../shared/import/types';
-import { useSession } from '../../app/session';
+import { useSession } from '../../core/session';
 import { formatters } from '../../i18n/format';
 import { issueText } from './messages';
 import { backToMapping, runImport, setPolicy, useImportWizard } from './wizard';

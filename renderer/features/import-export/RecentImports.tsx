@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { listImportBatches, undoImport } from '../../db/import';
-import { useLive } from '../../db/live';
+import { listImportBatches, undoImport } from '../../db/transfer/import';
+import { useLive } from '../../db/core/live';
 import { formatters } from '../../i18n/format';
 
 /** The last imports, each undoable as a whole until it has been undone. */

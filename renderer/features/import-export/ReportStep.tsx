@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { toCsvBytes } from '../../../shared/export/csv';
 import { reportRows } from '../../../shared/import/report';
 import { getBridge } from '../../bridge';
-import { todayIso } from '../../app/today';
+import { todayIso } from '../../../shared/time/today';
 import { issueText } from './messages';
 import { undoLastImport, useImportWizard } from './wizard';
 

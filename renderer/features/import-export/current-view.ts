@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Id } from '../../../shared/domain';
-import { useSession } from '../../app/session';
-import { useLive } from '../../db/live';
-import { listTeam } from '../../db/team';
+import { useSession } from '../../core/session';
+import { useLive } from '../../db/core/live';
+import { listTeam } from '../../db/team/team';
 import { startCustomerIndex, useCustomerIndex } from '../customers/customer-index';
 import { applyFilters, sortRows, useCustomerFilters } from '../customers/filters';
 import { createSearch, useCustomerQuery } from '../customers/search';

@@ -5,7 +5,7 @@ import { duplicateTargets, inspectColumns, type BuildResult, type ColumnMapping,
 import { buildImportReport, type ImportReport } from '../../../shared/import/report';
 import type { SlashOrder } from '../../../shared/import/values';
 import { getBridge } from '../../bridge';
-import { applyImport, ImportCancelled, loadExistingIndex, undoImport } from '../../db/import';
+import { applyImport, ImportCancelled, loadExistingIndex, undoImport } from '../../db/transfer/import';
 import { buildInChunks, readSource, SourceError, type Source, type SourceOptions } from './pipeline';
 
 export type WizardStep = 'choose' | 'mapping' | 'preview' | 'running' | 'report';
@@ -44,7 +44,7 @@ let controller: AbortController | undefined;
 export const IMPORT_FILTERS = [{ name: 'CSV, Excel, vCard', extensions: ['csv', 'txt', 'xlsx', 'vcf'] }];
 
 // The data-safety feature may provide a backup before risky writes; it is used when present.
-const backupModules = import.meta.glob<{ backupBeforeImport?: (reason?: string) => Promise<unknown> }>('../../db/backup.ts');
+const backupModules = import.meta.glob<{ backupBeforeImport?: (reason?: string) => Promise<unknown> }>('../../db/backup/backup.ts');
 
 function fail(e: unknown): void {
   if (e instanceof SourceError) set({ error: { code: e.code, params: e.params } });
@@ -140,7 +140,7 @@ export async function runImport(ownerId: string): Promise<void> {
   const total = plan.toCreate.length + plan.toUpdate.length;
   set({ step: 'running', progress: { phase: 'writing', done: 0, total }, error: undefined });
   try {
-    const backup = await backupModules['../../db/backup.ts']?.();
+    const backup = await backupModules['../../db/backup/backup.ts']?.();
     await backup?.backupBeforeImport?.(file.name);
     const batch = await applyImport(plan, {
       fileName: file.name, ownerId, signal,

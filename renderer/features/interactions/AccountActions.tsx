@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useRouter } from '../../app/router';
+import { useRouter } from '../../core/router';
 import { useLogDialog } from './log-store';
 import { OpenComplaintBadge } from './OpenComplaintBadge';
 import './interactions.css';

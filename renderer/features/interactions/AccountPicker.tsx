@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findAccountOptions, type AccountOption } from '../../db/account-picker';
-import { getAccount } from '../../db/accounts';
+import { findAccountOptions, type AccountOption } from '../../db/accounts/account-picker';
+import { getAccount } from '../../db/accounts/accounts';
 
 /** A searchable combobox for the account (WAI-ARIA combobox with a listbox popup). */
 export function AccountPicker({ value, onChange, error }: { value: string; onChange: (id: string) => void; error?: string }) {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMPLAINT_STATUSES, type ComplaintStatus, type Interaction, type TeamMember } from '../../../shared/domain';
-import { updateComplaint } from '../../db/interaction-writes';
-import { listComplaintsOf } from '../../db/interactions';
-import { useLive } from '../../db/live';
-import { listTeam } from '../../db/team';
+import { updateComplaint } from '../../db/history/interaction-writes';
+import { listComplaintsOf } from '../../db/history/interactions';
+import { useLive } from '../../db/core/live';
+import { listTeam } from '../../db/team/team';
 import { MemberSelect } from '../../components/MemberSelect';
 import { formatters } from '../../i18n/format';
 import { useLogDialog } from './log-store';

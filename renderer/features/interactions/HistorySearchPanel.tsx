@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRouter } from '../../app/router';
-import { namesFor, searchHistory, type HistorySearchResult } from '../../db/history-search';
-import { useLive } from '../../db/live';
-import { listTeam } from '../../db/team';
+import { useRouter } from '../../core/router';
+import { namesFor, searchHistory, type HistorySearchResult } from '../../db/history/search';
+import { useLive } from '../../db/core/live';
+import { listTeam } from '../../db/team/team';
 import { TimelineItem } from './TimelineItem';
 
 const DEBOUNCE_MS = 200;

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { usePendingCommand } from '../../app/commands';
-import { useRouter } from '../../app/router';
+import { usePendingCommand } from '../../core/commands';
+import { useRouter } from '../../core/router';
 import { LogDialog } from './LogDialog';
 import { useLogDialog } from './log-store';
 

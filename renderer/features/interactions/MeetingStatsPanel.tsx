@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ratio } from '../../../shared/kpi';
 import { addDays, isoWeekMonday, isoWeekOf } from '../../../shared/planning/calendar';
-import { todayIso } from '../../app/today';
-import { useLive } from '../../db/live';
-import { loadMeetingReport } from '../../db/meetings';
-import { listTeam } from '../../db/team';
+import { todayIso } from '../../../shared/time/today';
+import { useLive } from '../../db/core/live';
+import { loadMeetingReport } from '../../db/history/meetings';
+import { listTeam } from '../../db/team/team';
 import { formatters } from '../../i18n/format';
 
 function mondayOf(day: string): string {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { listComplaintsOf } from '../../db/interactions';
-import { useLive } from '../../db/live';
+import { listComplaintsOf } from '../../db/history/interactions';
+import { useLive } from '../../db/core/live';
 
 /**
  * "Open complaint" marker for an account, wherever the account appears (account page, briefing,

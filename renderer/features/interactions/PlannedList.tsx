@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interaction } from '../../../shared/domain';
-import { cancelAppointment, moveAppointment } from '../../db/interaction-writes';
+import { cancelAppointment, moveAppointment } from '../../db/history/interaction-writes';
 import { formatters } from '../../i18n/format';
 import { localDate, localTime } from './form';
 import { useLogDialog } from './log-store';

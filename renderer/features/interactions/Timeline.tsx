@@ -1,9 +1,9 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERACTION_TYPES, type Contact, type InteractionType } from '../../../shared/domain';
-import { listContactTimeline, listPlannedOf, listTimeline, type TimelineFilter } from '../../db/interactions';
-import { useLive } from '../../db/live';
-import { listTeam } from '../../db/team';
+import { listContactTimeline, listPlannedOf, listTimeline, type TimelineFilter } from '../../db/history/interactions';
+import { useLive } from '../../db/core/live';
+import { listTeam } from '../../db/team/team';
 import { PlannedList } from './PlannedList';
 import { TimelineItem } from './TimelineItem';
 import './interactions.css';

@@ -6,7 +6,7 @@ import {
   type InteractionType,
   type Outcome,
 } from '../../../shared/domain';
-import type { InteractionInput } from '../../db/interaction-writes';
+import type { InteractionInput } from '../../db/history/interaction-writes';
 
 /** The log form's fields as the inputs hold them (strings), so a draft restores exactly what was typed. */
 export type LogFormValues = {

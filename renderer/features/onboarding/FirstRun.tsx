@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { UI_LANGUAGES, type UiLanguage } from '../../../shared/bridge/contract';
 import { getBridge } from '../../bridge';
 import { switchLanguage } from '../../i18n';
-import { DemoLoadError, loadDemoData } from '../../db/demo';
-import { setSetting } from '../../db/settings';
-import { createSelf } from '../../db/team';
-import { todayIso } from '../../app/today';
+import { DemoLoadError, loadDemoData } from '../../db/transfer/demo';
+import { setSetting } from '../../db/team/settings';
+import { createSelf } from '../../db/team/team';
+import { todayIso } from '../../../shared/time/today';
 import { ProgressBar } from '../../components/ProgressBar';
 
 const DEMO_ACCOUNTS = 700;

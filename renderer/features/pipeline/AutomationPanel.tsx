@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TEMPLATE_FIELDS } from '../../../shared/automation';
 import type { AutomationRule } from '../../../shared/domain';
-import { todayIso } from '../../app/today';
-import { useLive } from '../../db/live';
-import { listAutomationRules, runAutomationNow, saveAutomationRule } from '../../db/pipeline-admin';
+import { todayIso } from '../../../shared/time/today';
+import { useLive } from '../../db/core/live';
+import { listAutomationRules, runAutomationNow, saveAutomationRule } from '../../db/pipeline/admin';
 import { RuleTextField } from './RuleTextField';
 
 /** Numeric parameters shown per rule; the texts (TEMPLATE_FIELDS) have their own fields. */

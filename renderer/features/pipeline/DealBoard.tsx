@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DEAL_STAGES, type Deal, type DealStage, type Id } from '../../../shared/domain';
-import { moveDeal, touchDeal } from '../../db/pipeline';
+import { moveDeal, touchDeal } from '../../db/pipeline/pipeline';
 import { formatters } from '../../i18n/format';
 
 type Props = {

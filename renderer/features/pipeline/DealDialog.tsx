@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEAL_STAGES, type Deal, type DealStage } from '../../../shared/domain';
-import { useSession } from '../../app/session';
-import { useLive } from '../../db/live';
-import { createDeal, updateDeal, type DealInput } from '../../db/pipeline';
-import { listTeam } from '../../db/team';
+import { useSession } from '../../core/session';
+import { useLive } from '../../db/core/live';
+import { createDeal, updateDeal, type DealInput } from '../../db/pipeline/pipeline';
+import { listTeam } from '../../db/team/team';
 import { AccountPicker } from '../interactions/AccountPicker';
 import { MemberSelect } from '../../components/MemberSelect';
 

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_SOURCE_KINDS, type LeadSource, type LeadSourceKind } from '../../../shared/domain';
 import { PeriodFields } from '../../components/PeriodFields';
-import { useLive } from '../../db/live';
-import { listLeadSources } from '../../db/lead-sources';
-import { createLeadSource, deleteLeadSource, updateLeadSource, type LeadSourceInput } from '../../db/pipeline-admin';
+import { useLive } from '../../db/core/live';
+import { listLeadSources } from '../../db/pipeline/lead-sources';
+import { createLeadSource, deleteLeadSource, updateLeadSource, type LeadSourceInput } from '../../db/pipeline/admin';
 import { formatters } from '../../i18n/format';
 import { MAX_SOURCE_COST, MAX_SOURCE_NAME, validateLeadSource, type LeadSourceErrors } from './lead-source-form';
 

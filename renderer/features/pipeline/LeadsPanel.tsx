@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { scoreLeads, type LeadScoreRule } from '../../../shared/scoring';
-import { todayIso } from '../../app/today';
-import { useLive } from '../../db/live';
-import { getLeadScoreRules, loadLeadScoringInput, saveLeadScoreRules } from '../../db/pipeline-admin';
+import { todayIso } from '../../../shared/time/today';
+import { useLive } from '../../db/core/live';
+import { getLeadScoreRules, loadLeadScoringInput, saveLeadScoreRules } from '../../db/pipeline/admin';
 import { formatters } from '../../i18n/format';
 
 /** Leads ranked by score (sortable), each score explained by its rules; the points are editable. */

@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal } from '../../../shared/domain';
-import { todayIso } from '../../app/today';
-import { useLive } from '../../db/live';
-import { loadPipelineBoard } from '../../db/pipeline';
-import { getFollowUpDays, setFollowUpDays } from '../../db/pipeline-admin';
+import { todayIso } from '../../../shared/time/today';
+import { useLive } from '../../db/core/live';
+import { loadPipelineBoard } from '../../db/pipeline/pipeline';
+import { getFollowUpDays, setFollowUpDays } from '../../db/pipeline/admin';
 import { MemberSelect } from '../../components/MemberSelect';
-import { listTeam } from '../../db/team';
+import { listTeam } from '../../db/team/team';
 import { formatters } from '../../i18n/format';
 import { AutomationPanel } from './AutomationPanel';
 import { DealBoard } from './DealBoard';

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../shared/domain';
-import { todayIso } from '../../app/today';
-import { createSale, deleteSale } from '../../db/pipeline';
+import { todayIso } from '../../../shared/time/today';
+import { createSale, deleteSale } from '../../db/pipeline/pipeline';
 import { formatters } from '../../i18n/format';
 
 /** An account's recent sales and a short form to record one (date, amount, product line). */

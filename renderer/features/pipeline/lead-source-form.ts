@@ -1,5 +1,5 @@
 import { LEAD_SOURCE_KINDS, type LeadSource } from '../../../shared/domain';
-import type { LeadSourceInput } from '../../db/pipeline-admin';
+import type { LeadSourceInput } from '../../db/pipeline/admin';
 
 /** A problem with one field of the lead-source form; the value is the message key under `error.`. */
 export type LeadSourceErrors = Partial<Record<'name' | 'kind' | 'cost' | 'period', 'sourceName' | 'sourceNameTaken' | 'sourceNameLong' | 'sourceKind' | 'sourceCost' | 'sourcePeriod' | 'sourceDate'>>;

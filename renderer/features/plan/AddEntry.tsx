@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Id, IsoDate } from '../../../shared/domain';
-import { searchRepAccounts } from '../../db/planning-load';
+import { searchRepAccounts } from '../../db/planning/load';
 
 type Props = { rep: Id; days: { date: IsoDate; label: string }[]; onAdd: (account: Account, date: IsoDate) => void };
 

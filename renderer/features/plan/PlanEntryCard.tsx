@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../shared/domain';
 import { nextBirthday } from '../../../shared/planning/birthday';
 import type { WeekPlanEntry } from '../../../shared/planning/week-plan';
-import type { PlanAccountDetails } from '../../db/planning-load';
+import type { PlanAccountDetails } from '../../db/planning/load';
 import { formatters } from '../../i18n/format';
 
 type Props = {

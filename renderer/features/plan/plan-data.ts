@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Id, IsoDate } from '../../../shared/domain';
 import { isoWeekOf, localTimeZone } from '../../../shared/planning/calendar';
 import { proposeWeekPlan, type WeekPlan } from '../../../shared/planning/week-plan';
-import { getPlanningSettings, loadRhythmTable } from '../../db/planning';
-import { loadRepAccounts, loadWeekInteractions, loadWeekPlan, saveWeekPlan } from '../../db/planning-load';
+import { getPlanningSettings, loadRhythmTable } from '../../db/planning/planning';
+import { loadRepAccounts, loadWeekInteractions, loadWeekPlan, saveWeekPlan } from '../../db/planning/load';
 import { computeOpenReminders } from '../reminders/reminder-store';
 
 export function currentWeek(today: IsoDate): { isoYear: number; isoWeek: number } {

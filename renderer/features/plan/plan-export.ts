@@ -5,7 +5,7 @@ import { localTimeZone } from '../../../shared/planning/calendar';
 import type { WeekPlan } from '../../../shared/planning/week-plan';
 import { weekPlanVisits } from '../../../shared/planning/week-plan-visits';
 import { getBridge } from '../../bridge';
-import type { PlanAccountDetails } from '../../db/planning-load';
+import type { PlanAccountDetails } from '../../db/planning/load';
 
 /** File name stem of the week, e.g. `wochenplan-2026-KW48`. */
 export function planFileStem(t: TFunction, plan: WeekPlan): string {

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type { Id } from '../../../shared/domain';
 import { localTimeZone } from '../../../shared/planning/calendar';
 import { visitCoverage, type Coverage } from '../../../shared/planning/rhythm';
-import { todayIso } from '../../app/today';
-import { loadRhythmTable } from '../../db/planning';
-import { loadRepAccounts } from '../../db/planning-load';
+import { todayIso } from '../../../shared/time/today';
+import { loadRhythmTable } from '../../db/planning/planning';
+import { loadRepAccounts } from '../../db/planning/load';
 
 /** All segments together: accounts within rhythm ÷ accounts with a human rhythm; null when there are none. */
 export function totalCoverage(rows: readonly Coverage[]): { accounts: number; withinRhythm: number; share: number | null } {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REMINDER_KINDS, type Reminder, type ReminderKind } from '../../../shared/planning/reminders';
-import { useSession } from '../../app/session';
-import { useLive } from '../../db/live';
-import { loadReminderSubjects } from '../../db/planning-load';
-import { listTeam } from '../../db/team';
+import { useSession } from '../../core/session';
+import { useLive } from '../../db/core/live';
+import { loadReminderSubjects } from '../../db/planning/load';
+import { listTeam } from '../../db/team/team';
 import { useReminders } from './reminder-store';
 import { ReminderItem } from './ReminderItem';
 import './reminders.css';

@@ -4,8 +4,8 @@ import type { Account, Contact } from '../../../shared/domain';
 import { birthdayGreeting, mailtoUrl, type GreetingLang } from '../../../shared/planning/greeting';
 import type { Reminder } from '../../../shared/planning/reminders';
 import { getBridge } from '../../bridge';
-import { useRouter } from '../../app/router';
-import { todayIso } from '../../app/today';
+import { useRouter } from '../../core/router';
+import { todayIso } from '../../../shared/time/today';
 import { formatters } from '../../i18n/format';
 import { startOfDayIn, startOfIsoDate, useReminders } from './reminder-store';
 

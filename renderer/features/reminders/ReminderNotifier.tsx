@@ -1,11 +1,11 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../../bridge';
-import { firstScreenPainted } from '../../app/first-screen';
-import { useSession } from '../../app/session';
-import { todayIso } from '../../app/today';
-import { getPlanningSettings } from '../../db/planning';
-import { addNotified, getNotified, loadReminderSubjects } from '../../db/planning-load';
+import { firstScreenPainted } from '../../core/first-screen';
+import { useSession } from '../../core/session';
+import { todayIso } from '../../../shared/time/today';
+import { getPlanningSettings } from '../../db/planning/planning';
+import { addNotified, getNotified, loadReminderSubjects } from '../../db/planning/load';
 import { formatters } from '../../i18n/format';
 import { dailyNotificationDue, freshForNotification } from './notify-timing';
 import { reminderText } from './ReminderItem';

@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { Id, IsoDate } from '../../../shared/domain';
 import { computeReminders, DEFAULT_REMINDER_SETTINGS, sortReminders, type Reminder } from '../../../shared/planning/reminders';
-import { todayIso } from '../../app/today';
-import { getPlanningSettings, markReminderDone, snoozeReminder } from '../../db/planning';
-import { loadReminderInput } from '../../db/planning-load';
+import { todayIso } from '../../../shared/time/today';
+import { getPlanningSettings, markReminderDone, snoozeReminder } from '../../db/planning/planning';
+import { loadReminderInput } from '../../db/planning/load';
 
 type ReminderStore = {
   /** Open reminders, inbox order; undefined until the first computation finished. */

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { IsoDate } from '../../../shared/domain';
 import type { ReportFilter } from '../../../shared/kpi';
-import { reportDbName, startReportWorker } from '../../db/report-client';
-import type { ReportProgress, ReportReply, ReportResult } from '../../db/report-protocol';
+import { reportDbName, startReportWorker } from '../../db/reports/client';
+import type { ReportProgress, ReportReply, ReportResult } from '../../db/reports/protocol';
 
 export type ReportState = {
   /** The newest finished report; while a newer one is computed it stays (marked `stale`). */
@@ -16,7 +16,7 @@ export type ReportState = {
 };
 
 /**
- * The report for a filter, computed in a Web Worker (renderer/db/report.worker.ts) that reads the
+ * The report for a filter, computed in a Web Worker (renderer/db/reports/report.worker.ts) that reads the
  * database itself: the page never blocks, shows progress, and keeps the previous result on screen
  * while it recomputes. A changed filter supersedes the running computation; a changed `reloadKey`
  * makes the worker read the database again, otherwise it recomputes from its copy.

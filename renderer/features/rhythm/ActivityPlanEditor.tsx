@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INTERACTION_TYPES, type ActivityPlan, type ActivityStep, type InteractionType, type SegmentKey } from '../../../shared/domain';
 import { SEGMENT_KEYS } from '../../../shared/planning/rhythm';
-import { useSession } from '../../app/session';
-import { todayIso } from '../../app/today';
-import { deleteActivityPlan, generateActivityTasks, saveActivityPlan } from '../../db/planning';
+import { useSession } from '../../core/session';
+import { todayIso } from '../../../shared/time/today';
+import { deleteActivityPlan, generateActivityTasks, saveActivityPlan } from '../../db/planning/planning';
 
 const QUARTERS = [1, 2, 3, 4] as const;
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useLive } from '../../db/live';
-import { listActivityPlans, saveActivityPlan } from '../../db/planning';
+import { useLive } from '../../db/core/live';
+import { listActivityPlans, saveActivityPlan } from '../../db/planning/planning';
 import { ActivityPlanEditor } from './ActivityPlanEditor';
 
 /** Yearly activity plans per segment; each generates planned tasks on the segment's accounts. */

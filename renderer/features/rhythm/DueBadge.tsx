@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/domain';
 import { contactState, type ModeState } from '../../../shared/planning/rhythm';
-import { todayIso } from '../../app/today';
-import { useLive } from '../../db/live';
-import { loadRhythmTable } from '../../db/planning';
+import { todayIso } from '../../../shared/time/today';
+import { useLive } from '../../db/core/live';
+import { loadRhythmTable } from '../../db/planning/planning';
 import { formatters } from '../../i18n/format';
 import './rhythm.css';
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { dueLabel } from './DueBadge';
 import { dueStateOfRow } from './due-status';
-import type { CustomerRow } from '../../db/customer-list';
+import type { CustomerRow } from '../../db/accounts/customer-list';
 
 /** The customer list's due-status cell: the same words and colours as the account page badge. */
 export function DueCell({ row }: { row: CustomerRow }) {

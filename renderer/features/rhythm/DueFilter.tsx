@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLive } from '../../db/live';
-import { loadRhythmTable } from '../../db/planning';
+import { useLive } from '../../db/core/live';
+import { loadRhythmTable } from '../../db/planning/planning';
 import { useCustomerFilters } from '../customers/filters';
 import { DUE_FILTERS, setDueTable, type DueFilter as DueValue } from './due-status';
 

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLive } from '../../db/live';
-import { getPlanningSettings, savePlanningSettings, type PlanningSettings } from '../../db/planning';
+import { useLive } from '../../db/core/live';
+import { getPlanningSettings, savePlanningSettings, type PlanningSettings } from '../../db/planning/planning';
 
 const FIELDS = [
   ['birthdayLeadDays', 0, 60],

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { segmentKey, type Account } from '../../../shared/domain';
-import { useLive } from '../../db/live';
-import { loadRhythmTable, saveRhythmOverride } from '../../db/planning';
+import { useLive } from '../../db/core/live';
+import { loadRhythmTable, saveRhythmOverride } from '../../db/planning/planning';
 import { DueBadge } from './DueBadge';
 
 const parse = (v: string): number | undefined | null => (v.trim() === '' ? undefined : /^\d{1,4}$/.test(v.trim()) ? Number(v) : null);

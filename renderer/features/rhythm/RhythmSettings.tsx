@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentRule } from '../../../shared/domain';
-import { useLive } from '../../db/live';
-import { ensureSegmentRules, listSegmentRules, saveSegmentRule } from '../../db/planning';
+import { useLive } from '../../db/core/live';
+import { ensureSegmentRules, listSegmentRules, saveSegmentRule } from '../../db/planning/planning';
 
 type Draft = Record<string, { human: string; digital: string }>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeAccount } from '../../../shared/planning/fixtures';
-import { todayIso } from '../../app/today';
+import { todayIso } from '../../../shared/time/today';
 import { addDays } from '../../../shared/planning/calendar';
 import { DEFAULT_RHYTHMS } from '../../../shared/planning/rhythm';
 import { dueSortKey, dueStateOfRow, matchesDue, setDueTable } from './due-status';

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { segmentKey, type Account } from '../../../shared/domain';
 import { toDayNumber, zoneClock } from '../../../shared/planning/calendar';
 import { DEFAULT_RHYTHMS, lastDayOf, modeStateAt, type ContactStatus, type ModeState, type RhythmTable } from '../../../shared/planning/rhythm';
-import { todayIso } from '../../app/today';
+import { todayIso } from '../../../shared/time/today';
 
 /** Filter values of the customer list's contact-status filter. */
 export const DUE_FILTERS = ['dueOrOverdue', 'overdue', 'due', 'never', 'ok'] as const;

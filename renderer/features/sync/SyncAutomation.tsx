@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { firstScreenPainted } from '../../app/first-screen';
-import { useLive } from '../../db/live';
-import { getSyncPrefs, onLocalEdit, type SyncPrefs } from '../../db/sync-settings';
+import { firstScreenPainted } from '../../core/first-screen';
+import { useLive } from '../../db/core/live';
+import { getSyncPrefs, onLocalEdit, type SyncPrefs } from '../../db/sync/settings';
 import { refreshSyncFolder, syncNow, useSync } from './sync-controller';
 
 /** Quiet time after the last local edit before syncing it. */

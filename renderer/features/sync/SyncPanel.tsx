@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatters } from '../../i18n/format';
-import { useLive } from '../../db/live';
-import { clearSyncLog, getSyncPrefs, setSyncPrefs, type SyncPrefs } from '../../db/sync-settings';
+import { useLive } from '../../db/core/live';
+import { clearSyncLog, getSyncPrefs, setSyncPrefs, type SyncPrefs } from '../../db/sync/settings';
 import { problemText } from './problem-text';
 import { chooseFolder, refreshSync, savePassphrase, syncNow, trustClock, useSync } from './sync-controller';
 

@@ -7,9 +7,9 @@ import { create } from 'zustand';
 import type { SyncFolderInfo } from '../../../shared/bridge/contract';
 import { SyncError, type SyncStatus, unlockFolderKey } from '../../../shared/sync';
 import { getBridge } from '../../bridge';
-import { dropLegacyPassphrase, forgetSyncKeys, hasSyncKey, legacyPassphrase, syncKeyring } from '../../db/sync-keys';
-import type { DbSync } from '../../db/sync-run';
-import { appendSyncLog, createAppSync, getSyncLog, localPendingCount, type SyncLogEntry } from '../../db/sync-settings';
+import { dropLegacyPassphrase, forgetSyncKeys, hasSyncKey, legacyPassphrase, syncKeyring } from '../../db/sync/keys';
+import type { DbSync } from '../../db/sync/run';
+import { appendSyncLog, createAppSync, getSyncLog, localPendingCount, type SyncLogEntry } from '../../db/sync/settings';
 import { bridgeFolder, type FolderTraffic } from './bridge-folder';
 
 export type SyncState = {
@@ -105,7 +105,7 @@ export type PassphraseResult = 'unlocked' | 'waiting' | 'wrong' | 'notEncrypted'
 
 /**
  * Checks the passphrase against the chosen folder right away and keeps only the unlocked key (see
- * renderer/db/sync-keys.ts); without a folder root yet it waits in memory for the first run. ''
+ * renderer/db/sync/keys.ts); without a folder root yet it waits in memory for the first run. ''
  * forgets every kept key.
  */
 export async function savePassphrase(passphrase: string): Promise<PassphraseResult> {

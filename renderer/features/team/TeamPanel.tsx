@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, type TeamMember } from '../../../shared/domain';
 import type { FieldErrors } from '../../../shared/validation/result';
-import { useSession } from '../../app/session';
-import { useLive } from '../../db/live';
-import { addMember, initialsOf, listTeam, nextColor, updateMember } from '../../db/team';
+import { useSession } from '../../core/session';
+import { useLive } from '../../db/core/live';
+import { addMember, initialsOf, listTeam, nextColor, updateMember } from '../../db/team/team';
 import { SelectField, TextField } from '../account-form/fields';
 
 type Draft = { name: string; initials: string; color: string; role: TeamMember['role']; email: string; active: boolean };

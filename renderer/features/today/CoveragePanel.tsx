@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../shared/domain';
-import { useRouter } from '../../app/router';
+import { useRouter } from '../../core/router';
 import { formatters } from '../../i18n/format';
 import { totalCoverage, useCoverage } from '../plan/use-coverage';
 

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useFirstScreen } from '../../app/first-screen';
-import { useRouter } from '../../app/router';
-import { useSession } from '../../app/session';
-import { todayIso } from '../../app/today';
-import { listOpenComplaints, listPlanned } from '../../db/interactions';
-import { useLive } from '../../db/live';
-import { getDb } from '../../db/db';
+import { useFirstScreen } from '../../core/first-screen';
+import { useRouter } from '../../core/router';
+import { useSession } from '../../core/session';
+import { todayIso } from '../../../shared/time/today';
+import { listOpenComplaints, listPlanned } from '../../db/history/interactions';
+import { useLive } from '../../db/core/live';
+import { getDb } from '../../db/core/db';
 import { formatters } from '../../i18n/format';
 import { HistorySearchPanel } from '../interactions/HistorySearchPanel';
 import { MeetingStatsPanel } from '../interactions/MeetingStatsPanel';

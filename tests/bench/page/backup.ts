@@ -2,11 +2,11 @@ import { bytesSource } from '../../../shared/backup/chunks';
 // Backup scenarios: the app's backup (worker, chunked) against the former one on the page's thread
 // (one read of every table, one JSON string, one encode), both on the app's loaded database; and
 // the restore (read line by line, one transaction) against the former one (JSON.parse of the file).
-import { snapshotTables } from '../../../renderer/db/backup';
-import { openBackupSource, restoreBackup } from '../../../renderer/db/backup-restore';
-import { backupToBytes } from '../../../renderer/db/backup-client';
-import { getDb } from '../../../renderer/db/db';
-import { SCHEMA_VERSION } from '../../../renderer/db/migrations';
+import { snapshotTables } from '../../../renderer/db/backup/backup';
+import { openBackupSource, restoreBackup } from '../../../renderer/db/backup/restore';
+import { backupToBytes } from '../../../renderer/db/backup/client';
+import { getDb } from '../../../renderer/db/core/db';
+import { SCHEMA_VERSION } from '../../../renderer/db/core/migrations';
 import { createBackup, serializeBackup } from '../../../shared/export/backup';
 
 /** Longest gap between timer ticks on the page while `work` runs: how long the UI could not answer. */

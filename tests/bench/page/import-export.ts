@@ -2,14 +2,14 @@
 // raw IndexedDB put of the same rows, and the customer export to CSV/XLSX with time and JS heap.
 import Papa from 'papaparse';
 import { planImport } from '../../../shared/import/duplicates';
-import { DEFAULT_DB_NAME, getDb } from '../../../renderer/db/db';
-import { writeCustomerExport, type CustomerExportJob } from '../../../renderer/db/customer-export';
-import { runCustomerExport } from '../../../renderer/db/export-job';
+import { DEFAULT_DB_NAME, getDb } from '../../../renderer/db/core/db';
+import { writeCustomerExport, type CustomerExportJob } from '../../../renderer/db/transfer/customer-export';
+import { runCustomerExport } from '../../../renderer/db/transfer/export-job';
 import { customerLabelKeys } from '../../../shared/export/customer-columns';
-import { applyImport, loadExistingIndex } from '../../../renderer/db/import';
+import { applyImport, loadExistingIndex } from '../../../renderer/db/transfer/import';
 import { buildInChunks, readSource } from '../../../renderer/features/import-export/pipeline';
-import { V1_STORES } from '../../../renderer/db/migrations/v1';
-import { V3_STORES } from '../../../renderer/db/migrations/v3';
+import { V1_STORES } from '../../../renderer/db/core/migrations/v1';
+import { V3_STORES } from '../../../renderer/db/core/migrations/v3';
 import { collationKey } from '../../../shared/text/collation';
 import { deleteDb, openRawDb } from './raw-idb';
 

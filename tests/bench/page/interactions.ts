@@ -1,12 +1,12 @@
-import { getDb } from '../../../renderer/db/db';
-import { searchHistory } from '../../../renderer/db/history-search';
-import { newStats } from '../../../renderer/db/history-walk';
-import { blockOfKey, DOCS, META, POSTINGS, termRange, unionOf, type PostDoc, type Posting } from '../../../renderer/db/history-postings';
-import { queryTerms } from '../../../renderer/db/history-words';
-import { buildPostings } from '../../../renderer/db/history-postings-build';
-import { listTimeline } from '../../../renderer/db/interactions';
-import { DEFAULT_DB_NAME, openDb, useDatabase } from '../../../renderer/db/db';
-import { loadDemoData } from '../../../renderer/db/demo';
+import { getDb } from '../../../renderer/db/core/db';
+import { searchHistory } from '../../../renderer/db/history/search';
+import { newStats } from '../../../renderer/db/history/walk';
+import { blockOfKey, DOCS, META, POSTINGS, termRange, unionOf, type PostDoc, type Posting } from '../../../renderer/db/history/postings';
+import { queryTerms } from '../../../renderer/db/history/words';
+import { buildPostings } from '../../../renderer/db/history/postings-build';
+import { listTimeline } from '../../../renderer/db/history/interactions';
+import { DEFAULT_DB_NAME, openDb, useDatabase } from '../../../renderer/db/core/db';
+import { loadDemoData } from '../../../renderer/db/transfer/demo';
 
 /** Timeline and history-search scenarios; each returns one time per sample, in ms. */
 

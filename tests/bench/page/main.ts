@@ -1,7 +1,7 @@
 import { generateDemoDataChunks } from '../../../shared/demo';
-import { DEFAULT_DB_NAME, getDb } from '../../../renderer/db/db';
-import { CUSTOMER_TABLES, loadDemoData, writeDemoChunk, type DemoTable } from '../../../renderer/db/demo';
-import { setSetting } from '../../../renderer/db/settings';
+import { DEFAULT_DB_NAME, getDb } from '../../../renderer/db/core/db';
+import { CUSTOMER_TABLES, loadDemoData, writeDemoChunk, type DemoTable } from '../../../renderer/db/transfer/demo';
+import { setSetting } from '../../../renderer/db/team/settings';
 import { deleteDb, getAll, openRawDb, putAll } from './raw-idb';
 import * as interactionScenarios from './interactions';
 import * as importExportScenarios from './import-export';

@@ -1,4 +1,4 @@
-import { V1_STORES } from '../../../renderer/db/migrations/v1';
+import { V1_STORES } from '../../../renderer/db/core/migrations/v1';
 
 /** Opens a plain IndexedDB with the same stores and indexes as the app (v1's, or the `stores` given): the fair baseline. */
 export function openRawDb(name: string, stores: Record<string, string> = V1_STORES): Promise<IDBDatabase> {

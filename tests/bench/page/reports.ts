@@ -1,6 +1,6 @@
 // Floors for the reports page figures (tests/bench/reports-page.ts), measured on the bench page
 // against the app's database: a raw read of the rows the reports read, and one plain pass over them.
-import { DEFAULT_DB_NAME } from '../../../renderer/db/db';
+import { DEFAULT_DB_NAME } from '../../../renderer/db/core/db';
 import type { ReportData } from '../../../shared/kpi';
 import { plainPass } from '../../../shared/kpi/bench';
 import { getAll } from './raw-idb';

@@ -1,5 +1,5 @@
-import { DEFAULT_DB_NAME } from '../../../renderer/db/db';
-import { toCustomerRow } from '../../../renderer/db/customer-list';
+import { DEFAULT_DB_NAME } from '../../../renderer/db/core/db';
+import { toCustomerRow } from '../../../renderer/db/accounts/customer-list';
 import type { Account, Contact } from '../../../shared/domain';
 import { foldForSearch, matchesQuery } from '../../../shared/text/normalize';
 import { getAll } from './raw-idb';

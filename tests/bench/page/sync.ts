@@ -2,9 +2,9 @@
 // the real Dexie store, against a floor of JSON.parse of the same segment bytes + raw IndexedDB put of
 // the resulting rows into a store with the app's accounts indexes (as the import floor does: the indexes
 // are the data's, not overhead); and an incremental run with nothing new.
-import { openDb } from '../../../renderer/db/db';
-import { V3_STORES } from '../../../renderer/db/migrations/v3';
-import { createDbSync, type DbSync } from '../../../renderer/db/sync-run';
+import { openDb } from '../../../renderer/db/core/db';
+import { V3_STORES } from '../../../renderer/db/core/migrations/v3';
+import { createDbSync, type DbSync } from '../../../renderer/db/sync/run';
 import { MemoryFolder } from '../../../shared/sync/memory-folder';
 import { makeDevice, type SimDevice } from '../../../shared/sync/testing';
 import { deleteDb, openRawDb } from './raw-idb';

@@ -1,0 +1,54 @@
+import { newId, type Contact, type Id } from '../../../shared/domain';
+import { validateContact, type ContactInput } from '../../../shared/validation/contact';
+import type { WriteResult } from './account-writes';
+import { getDb } from '../core/db';
+
+function compact(input: ContactInput): ContactInput {
+  const out = { ...input };
+  if (!out.birthday) delete out.birthday;
+  if (!out.consent) delete out.consent;
+  if (out.birthday && out.birthday.year === undefined) {
+    const { year: _y, ...dayMonth } = out.birthday;
+    out.birthday = dayMonth;
+  }
+  return out;
+}
+
+export async function createContact(accountId: Id, raw: unknown): Promise<WriteResult<Contact>> {
+  const checked = validateContact(raw);
+  if (!checked.ok) return checked;
+  const row: Contact = { ...compact(checked.value), id: newId(), accountId, updatedAt: Date.now() };
+  await getDb().contacts.add(row);
+  return { ok: true, row };
+}
+
+export async function updateContact(id: Id, raw: unknown): Promise<WriteResult<Contact>> {
+  const checked = validateContact(raw);
+  if (!checked.ok) return checked;
+  const db = getDb();
+  return db.transaction('rw', db.contacts, async () => {
+    const before = await db.contacts.get(id);
+    if (!before) return { ok: false, errors: { _: 'notFound' } } as const;
+    const { birthday: _b, consent: _c, ...kept } = before;
+    const row: Contact = { ...kept, ...compact(checked.value), updatedAt: Date.now() };
+    await db.contacts.put(row);
+    return { ok: true, row } as const;
+  });
+}
+
+export async function trashContact(id: Id): Promise<void> {
+  await getDb().contacts.update(id, { deletedAt: Date.now(), updatedAt: Date.now() });
+}
+
+export async function restoreContact(id: Id): Promise<void> {
+  await getDb().contacts.update(id, { deletedAt: undefined, updatedAt: Date.now() });
+}
+
+/** Contacts in the trash whose account is still live (a trashed account keeps its own contacts). */
+export async function listTrashedContacts(): Promise<Contact[]> {
+  const db = getDb();
+  const rows = await db.contacts.where('deletedAt').above(0).toArray();
+  const accounts = await db.accounts.bulkGet([...new Set(rows.map((c) => c.accountId))]);
+  const live = new Set(accounts.filter((a) => a && a.deletedAt === undefined).map((a) => a?.id));
+  return rows.filter((c) => live.has(c.accountId)).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
+}

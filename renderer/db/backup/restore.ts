@@ -1,0 +1,182 @@
+import { Dexie, type Table } from 'dexie';
+import { BACKUP_CHUNK_BYTES } from '../../../shared/bridge/contract';
+import type { ByteSource } from '../../../shared/backup/chunks';
+import { BackupCryptoError, type BackupCryptoCode } from '../../../shared/backup/encryption';
+import { openBackupContent, type BackupContent } from '../../../shared/backup/encrypted-stream';
+import type { BackupIssue } from '../../../shared/export/backup';
+import { BackupReadError, NEED_BYTES, openBackupReader, type BackupReadOptions } from '../../../shared/export/backup-reader';
+import { withoutDerived, type BackupHeader } from '../../../shared/export/backup-writer';
+import { getBridge } from '../../bridge';
+import { backupPassphrase, takeBackup, type BackupBridge } from './backup';
+import { backedUpTables } from './job';
+import { getDb, type RapportDb } from '../core/db';
+import { SCHEMA_VERSION } from '../core/migrations';
+
+// Restore reads a backup a chunk at a time (from the shell through the bridge, or from a file the
+// user opened) and a batch of rows at a time (shared/export/backup-reader.ts): never one string and
+// never one buffer of the whole file (~1.3 GB at 100k accounts). Encrypted backups are decrypted
+// chunk by chunk (shared/backup/encrypted-stream.ts). Two passes over the file: `openBackup…`
+// reads every row before anything is touched (the preview's counts, every issue with table, row
+// and line), then `restoreBackup` reads it again and writes the rows in ONE transaction: a cut-off
+// file, a chunk that fails its check, a duplicate id or a cancel aborts it and the database is
+// exactly as before. Inside the transaction nothing but IndexedDB may be awaited (it would
+// commit), so each wait for the next chunk goes through Dexie.waitFor, which keeps it alive.
+
+/** A backup read through and found sound: what the preview shows and the restore writes (reading it again). */
+export type CheckedBackup = { ok: true; content: BackupContent; header: BackupHeader; counts: Record<string, number>; chunkBytes: number } | { ok: false; issues: BackupIssue[] };
+
+export type LoadedBackup =
+  | CheckedBackup
+  /** Encrypted: no passphrase given, a wrong one, or the file was altered (`params.chunk`: which chunk). */
+  | { ok: false; crypto: BackupCryptoCode; params?: Record<string, number> };
+
+/** The user cancelled; nothing was changed. */
+export class RestoreCancelled extends Error {
+  constructor() {
+    super('restore cancelled');
+    this.name = 'RestoreCancelled';
+  }
+}
+
+/** `chunkBytes`: bytes per read (default BACKUP_CHUNK_BYTES; tests pass small ones). */
+export type RestoreProgress = { onProgress?: (share: number) => void; signal?: AbortSignal; chunkBytes?: number };
+
+/** Rows per batch: a few milliseconds of parsing and writing between two paints. */
+const BATCH = 500;
+/** Longest stretch of checking before the page gets the thread back. */
+const SLICE_MS = 12;
+/** Longest wait for one chunk inside the restore transaction before it gives up (and changes nothing). */
+const CHUNK_WAIT_MS = 10 * 60_000;
+
+/** This install's tables: each row needs its primary key, and domain rows (tables indexed by `updatedAt`) their `updatedAt`. */
+const readOptions = (db: RapportDb): BackupReadOptions => ({
+  tables: Object.fromEntries(
+    db.tables.map((t) => [t.name, { key: t.schema.primKey.keyPath ?? null, updatedAt: t.schema.idxByName.updatedAt !== undefined }]),
+  ),
+  maxSchemaVersion: SCHEMA_VERSION,
+});
+
+/** Hands the thread back to the page (input, paint) without a timer's 4 ms clamp. */
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
+
+function refusal(error: unknown): LoadedBackup {
+  if (error instanceof BackupReadError) return { ok: false, issues: [error.issue] };
+  if (error instanceof BackupCryptoError) return { ok: false, crypto: error.code, ...(Object.keys(error.params).length ? { params: error.params } : {}) };
+  throw error;
+}
+
+/** A stored backup, read through the shell a chunk at a time. */
+export function storedBackupSource(name: string, bridge: Pick<BackupBridge, 'readBackup'> = getBridge()): ByteSource {
+  return { read: (offset, length) => bridge.readBackup({ name, offset, length }) };
+}
+
+/** Reads every row of a backup and checks it against this install; nothing is written. */
+async function checkContent(content: BackupContent, chunkBytes: number, db: RapportDb, progress: RestoreProgress): Promise<LoadedBackup> {
+  try {
+    const reader = await openBackupReader(content.open(), readOptions(db));
+    const counts: Record<string, number> = {};
+    let slice = performance.now();
+    for (let batch = await reader.next(BATCH); batch; batch = await reader.next(BATCH)) {
+      counts[batch.table] = (counts[batch.table] ?? 0) + batch.rows.length;
+      if (performance.now() - slice > SLICE_MS) {
+        progress.onProgress?.(reader.progress());
+        await yieldToPage();
+        if (progress.signal?.aborted) throw new RestoreCancelled();
+        slice = performance.now();
+      }
+    }
+    return { ok: true, content, chunkBytes, header: reader.header, counts };
+  } catch (error) {
+    return refusal(error);
+  }
+}
+
+/** Opens (decrypting when encrypted) and checks a backup from any source; nothing is written. */
+export async function openBackupSource(
+  source: ByteSource,
+  db: RapportDb = getDb(),
+  passphrase: string | undefined = backupPassphrase(),
+  progress: RestoreProgress = {},
+): Promise<LoadedBackup> {
+  const chunkBytes = progress.chunkBytes ?? BACKUP_CHUNK_BYTES;
+  let content: BackupContent;
+  try {
+    content = await openBackupContent(source, passphrase, { chunkBytes });
+  } catch (error) {
+    return refusal(error);
+  }
+  return checkContent(content, chunkBytes, db, progress);
+}
+
+/** Reads, decrypts (when encrypted) and checks a stored backup through the shell, chunk by chunk; nothing is written. */
+export async function loadBackup(
+  name: string,
+  db: RapportDb = getDb(),
+  bridge: BackupBridge = getBridge(),
+  passphrase: string | undefined = backupPassphrase(),
+  progress: RestoreProgress = {},
+): Promise<LoadedBackup> {
+  return openBackupSource(storedBackupSource(name, bridge), db, passphrase, progress);
+}
+
+
+/** Writes one batch; a second row with the same id fails the add (and so the transaction) with its row named. */
+async function addRows(table: Table, rows: unknown[], name: string, first: number): Promise<void> {
+  try {
+    await table.bulkAdd(rows);
+  } catch (error) {
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const [pos] = Object.keys(error.failuresByPos).map(Number).sort((a, b) => a - b);
+    const id = (rows[pos ?? 0] as { id?: unknown } | undefined)?.id;
+    throw new BackupReadError({ code: 'backup.duplicate_id', table: name, index: first + (pos ?? 0), params: { id: String(id) } });
+  }
+}
+
+/**
+ * Replaces every table with the backup's rows in one transaction: either all of it is restored or
+ * nothing changed (a broken row, a cancel or a crash midway leave the database as it was). Derived
+ * fields are not taken from the file; the middlewares derive them as the rows are written. A
+ * backup of the current state is taken first (unless the caller already has one, e.g. the database
+ * is empty after a wipe and there is nothing worth keeping). Throws BackupReadError, BackupCryptoError
+ * (the file changed since the check) or RestoreCancelled.
+ */
+export async function restoreBackup(
+  backup: Extract<CheckedBackup, { ok: true }>,
+  options: RestoreProgress & { backupFirst?: boolean } = {},
+  db: RapportDb = getDb(),
+  bridge: BackupBridge = getBridge(),
+): Promise<void> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted) throw new RestoreCancelled();
+  if (options.backupFirst ?? true) await takeBackup('pre-restore', db, bridge, undefined, backup.chunkBytes);
+  if (signal?.aborted) throw new RestoreCancelled();
+  onProgress?.(0.2);
+  const reader = await openBackupReader(backup.content.open(), readOptions(db));
+  await db.transaction('rw', db.tables, async () => {
+    // Derived tables are emptied with the table they derive from (history/postings-index.ts).
+    for (const table of backedUpTables(db)) await table.clear();
+    // Tables come in the writer's order (contacts before interactions), so an interaction's
+    // search words are derived with its people already in place. Only Dexie promises are awaited
+    // here: the writes, and each next chunk through Dexie.waitFor.
+    for (;;) {
+      const batch = reader.take(BATCH);
+      if (batch === NEED_BYTES) {
+        await Dexie.waitFor(Dexie.ignoreTransaction(() => reader.more()), CHUNK_WAIT_MS);
+        continue;
+      }
+      if (!batch) break;
+      if (signal?.aborted) throw new RestoreCancelled();
+      await addRows(db.table(batch.table), batch.rows.map(withoutDerived), batch.table, batch.first);
+      onProgress?.(0.2 + 0.8 * reader.progress());
+    }
+  });
+}

@@ -1,0 +1,137 @@
+import { runAutomation, AUTOMATION_DEFAULTS } from '../../../shared/automation';
+import { newId, type Account, type AutomationRule, type Deal, type Id, type Interaction, type IsoDate, type LeadSource, type LeadSourceKind } from '../../../shared/domain';
+import type { ReportData } from '../../../shared/kpi';
+import { DEFAULT_LEAD_SCORE_RULES, parseLeadScoreRules, type LeadScoreRule } from '../../../shared/scoring';
+import { getDb } from '../core/db';
+
+// Lead sources, automation rules, scoring rules and the pipeline settings, plus the one read that
+// feeds the reports. Settings rows live in the `settings` table under the keys below.
+
+const FOLLOW_UP_KEY = 'offerFollowUpDays';
+const SCORING_KEY = 'leadScoreRules';
+export const DEFAULT_FOLLOW_UP_DAYS = 14;
+
+/** The editable fields of a lead source. */
+export type LeadSourceInput = { name: string; kind: LeadSourceKind; cost: number; periodStart?: IsoDate | undefined; periodEnd?: IsoDate | undefined };
+
+/** The last guard before a write (the form validates with messages first): no nameless, negative or backwards source. */
+function sourceRow(id: Id, input: LeadSourceInput, now: number): LeadSource {
+  if (input.name.trim() === '') throw new RangeError('A lead source needs a name');
+  if (!Number.isFinite(input.cost) || input.cost < 0) throw new RangeError(`Invalid lead source cost: ${input.cost}`);
+  if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw new RangeError('The lead source period ends before it starts');
+  const row: LeadSource = { id, updatedAt: now, name: input.name.trim(), kind: input.kind, cost: input.cost };
+  if (input.periodStart) row.periodStart = input.periodStart;
+  if (input.periodEnd) row.periodEnd = input.periodEnd;
+  return row;
+}
+
+export async function createLeadSource(input: LeadSourceInput, now: number = Date.now()): Promise<LeadSource> {
+  const row = sourceRow(newId(), input, now);
+  await getDb().leadSources.add(row);
+  return row;
+}
+
+export async function updateLeadSource(id: Id, input: LeadSourceInput, now: number = Date.now()): Promise<LeadSource> {
+  const row = sourceRow(id, input, now);
+  await getDb().leadSources.put(row);
+  return row;
+}
+
+/** Removes a source only when no account refers to it; returns how many accounts still do. */
+export async function deleteLeadSource(id: Id): Promise<number> {
+  const db = getDb();
+  return db.transaction('rw', db.accounts, db.leadSources, async () => {
+    const used = await db.accounts.where('leadSourceId').equals(id).filter((a) => a.deletedAt === undefined).count();
+    if (used === 0) await db.leadSources.delete(id);
+    return used;
+  });
+}
+
+/** N in "offers without follow-up for N days". */
+export async function getFollowUpDays(): Promise<number> {
+  const row = await getDb().settings.get(FOLLOW_UP_KEY);
+  const n = typeof row?.value === 'number' ? row.value : DEFAULT_FOLLOW_UP_DAYS;
+  return Number.isFinite(n) && n >= 1 ? Math.round(n) : DEFAULT_FOLLOW_UP_DAYS;
+}
+
+export async function setFollowUpDays(days: number): Promise<void> {
+  await getDb().settings.put({ id: FOLLOW_UP_KEY, value: Math.max(1, Math.round(days)), updatedAt: Date.now() });
+}
+
+/** The team's lead-score rules (validated); the defaults until someone edits them. */
+export async function getLeadScoreRules(): Promise<LeadScoreRule[]> {
+  const row = await getDb().settings.get(SCORING_KEY);
+  return row === undefined ? [...DEFAULT_LEAD_SCORE_RULES] : parseLeadScoreRules(row.value).rules;
+}
+
+export async function saveLeadScoreRules(rules: readonly LeadScoreRule[]): Promise<void> {
+  await getDb().settings.put({ id: SCORING_KEY, value: rules, updatedAt: Date.now() });
+}
+
+const KINDS: readonly AutomationRule['kind'][] = ['deal_value_call', 'won_deal_followup', 'birthday_greeting'];
+
+/** One rule per kind: the stored one, or the defaults (disabled) when never saved. Ids are the kinds. */
+export async function listAutomationRules(): Promise<AutomationRule[]> {
+  const stored = await getDb().automationRules.toArray();
+  return KINDS.map(
+    (kind) => stored.find((r) => r.kind === kind) ?? { id: kind, kind, enabled: false, updatedAt: 0, params: { ...AUTOMATION_DEFAULTS[kind] } },
+  );
+}
+
+export async function saveAutomationRule(rule: AutomationRule, now: number = Date.now()): Promise<void> {
+  await getDb().automationRules.put({ ...rule, updatedAt: now });
+}
+
+/**
+ * Runs the enabled rules once and writes the planned interactions they propose. Idempotent: every
+ * task has a sourceKey, the keys already used (trashed rows too) are read through the sourceKey
+ * index inside the same transaction, and row ids derive from the key, so a second run — or a run
+ * on a colleague's laptop — adds nothing twice. Returns how many tasks were created.
+ */
+export async function runAutomationNow(today: IsoDate, now: number = Date.now(), forUserId?: Id): Promise<number> {
+  const db = getDb();
+  const rules = (await listAutomationRules()).filter((r) => r.enabled);
+  if (rules.length === 0) return 0;
+  const [deals, contacts, accounts] = await Promise.all([db.deals.toArray(), db.contacts.toArray(), db.accounts.toArray()]);
+  return db.transaction('rw', db.interactions, async () => {
+    const keys = (await db.interactions.where('sourceKey').startsWith('auto:').uniqueKeys()) as string[];
+    const existingKeys = new Set(keys);
+    const rows = runAutomation(rules, { deals, contacts, accounts }, { today, nowMs: now, existingKeys, ...(forUserId ? { forUserId } : {}) });
+    const taken = new Set((await db.interactions.bulkGet(rows.map((r) => r.id))).filter((r) => r !== undefined).map((r) => r.id));
+    const fresh = rows.filter((r) => !taken.has(r.id));
+    await db.interactions.bulkAdd(fresh);
+    return fresh.length;
+  });
+}
+
+/** Which table is being read, for the reports' progress line. */
+export type LoadStep = keyof ReportData;
+
+/**
+ * Reads every row the reports need, one table after another so the page can show progress
+ * between them (each `toArray` is one getAll, the fastest read IndexedDB offers).
+ */
+export async function loadReportData(onStep?: (step: LoadStep, done: number, total: number) => void): Promise<ReportData> {
+  const db = getDb();
+  const steps: LoadStep[] = ['accounts', 'deals', 'sales', 'leadSources', 'interactions'];
+  const out: Partial<Record<LoadStep, unknown[]>> = {};
+  for (const [index, step] of steps.entries()) {
+    onStep?.(step, index, steps.length);
+    out[step] = await db.table(step).toArray();
+  }
+  onStep?.('interactions', steps.length, steps.length);
+  return out as unknown as ReportData;
+}
+
+/** Leads and prospects with the rows their score reads (their interactions and deals, all sources). */
+export async function loadLeadScoringInput(): Promise<{ leads: Account[]; interactions: Interaction[]; deals: Deal[]; leadSources: LeadSource[] }> {
+  const db = getDb();
+  const leads = (await db.accounts.where('lifecycle').anyOf('lead', 'prospect').toArray()).filter((a) => a.deletedAt === undefined && !a.archived);
+  const ids = leads.map((a) => a.id);
+  const [interactions, deals, leadSources] = await Promise.all([
+    db.interactions.where('accountId').anyOf(ids).toArray(),
+    db.deals.where('accountId').anyOf(ids).toArray(),
+    db.leadSources.toArray(),
+  ]);
+  return { leads, interactions, deals, leadSources };
+}

@@ -1,0 +1,138 @@
+import { newId, OPEN_STAGES, type Deal, type DealStage, type Id, type Interaction, type IsoDate, type Sale } from '../../../shared/domain';
+import { getDb } from '../core/db';
+
+export async function listDealsOf(accountId: Id): Promise<Deal[]> {
+  const rows = await getDb().deals.where('accountId').equals(accountId).toArray();
+  return rows.filter((d) => d.deletedAt === undefined).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export async function listSalesOf(accountId: Id, since: IsoDate): Promise<Sale[]> {
+  return getDb()
+    .sales.where('[accountId+date]')
+    .between([accountId, since], [accountId, '\uffff'])
+    .toArray();
+}
+
+/** Open deals of the whole team (used by the Today summary). */
+export async function listOpenDeals(): Promise<Deal[]> {
+  const rows = await getDb().deals.toArray();
+  return rows.filter((d) => d.deletedAt === undefined && OPEN_STAGES.has(d.stage));
+}
+
+/** Every live deal (board and table); optionally one owner's, through the ownerId index. */
+export async function listDeals(ownerId?: Id): Promise<Deal[]> {
+  const table = getDb().deals;
+  const rows = ownerId ? await table.where('ownerId').equals(ownerId).toArray() : await table.toArray();
+  return rows.filter((d) => d.deletedAt === undefined);
+}
+
+/** The editable fields of a deal. */
+export type DealInput = Pick<Deal, 'accountId' | 'title' | 'value' | 'probability' | 'stage' | 'ownerId' | 'lostReason'> & {
+  expectedClose?: IsoDate | undefined;
+};
+
+/**
+ * Stamps what a stage change means: reaching "offer sent" (or later, skipping it) records when the
+ * offer went out, so "offers without follow-up" can be counted; won/lost records the close.
+ * Reopening a closed deal clears the close.
+ */
+export function applyStage(before: Partial<Deal>, stage: DealStage, nowIso: string): Partial<Deal> {
+  const out: Partial<Deal> = { stage };
+  const sentOrLater = stage === 'offer_sent' || stage === 'negotiation' || stage === 'won' || stage === 'lost';
+  if (sentOrLater && before.offerSentAt === undefined && stage !== 'lost') out.offerSentAt = nowIso;
+  if (stage === 'won' || stage === 'lost') out.closedAt = before.stage === stage && before.closedAt ? before.closedAt : nowIso;
+  return out;
+}
+
+function clean(input: DealInput): DealInput {
+  const out = { ...input, title: input.title.trim(), value: Math.max(0, input.value), probability: Math.min(100, Math.max(0, input.probability)) };
+  if (!out.expectedClose) delete out.expectedClose;
+  return out;
+}
+
+export async function createDeal(input: DealInput, now: Date = new Date()): Promise<Deal> {
+  const iso = now.toISOString();
+  const row: Deal = { ...clean(input), id: newId(), updatedAt: now.getTime(), createdAt: iso } as Deal;
+  Object.assign(row, applyStage({}, row.stage, iso));
+  await getDb().deals.add(row);
+  return row;
+}
+
+/** Replaces the editable fields; a changed stage is stamped as in `applyStage`. */
+export async function updateDeal(id: Id, input: DealInput, now: Date = new Date()): Promise<Deal | undefined> {
+  const db = getDb();
+  return db.transaction('rw', db.deals, async () => {
+    const before = await db.deals.get(id);
+    if (!before) return undefined;
+    const { expectedClose: _e, closedAt, ...kept } = before;
+    const reopened = !(input.stage === 'won' || input.stage === 'lost');
+    const row: Deal = { ...kept, ...(reopened || closedAt === undefined ? {} : { closedAt }), ...clean(input), updatedAt: now.getTime() };
+    if (input.stage !== before.stage) Object.assign(row, applyStage(before, input.stage, now.toISOString()));
+    await db.deals.put(row);
+    return row;
+  });
+}
+
+/** Moves a deal to another stage (board, keyboard). */
+export async function moveDeal(id: Id, stage: DealStage, now: Date = new Date()): Promise<Deal | undefined> {
+  const db = getDb();
+  return db.transaction('rw', db.deals, async () => {
+    const before = await db.deals.get(id);
+    if (!before) return undefined;
+    if (before.stage === stage) return before;
+    const { closedAt: _c, ...kept } = before;
+    const row: Deal = { ...kept, ...applyStage(before, stage, now.toISOString()), updatedAt: now.getTime() } as Deal;
+    await db.deals.put(row);
+    return row;
+  });
+}
+
+/** Records a follow-up on the offer ("nachgefasst"), which clears the stale flag. */
+export async function touchDeal(id: Id, now: Date = new Date()): Promise<void> {
+  await getDb().deals.update(id, { lastFollowUpAt: now.toISOString(), updatedAt: now.getTime() });
+}
+
+export async function trashDeal(id: Id, now: number = Date.now()): Promise<void> {
+  await getDb().deals.update(id, { deletedAt: now, updatedAt: now });
+}
+
+/** The editable fields of a sale. */
+export type SaleInput = Pick<Sale, 'accountId' | 'date' | 'amount' | 'productLine'> & { dealId?: Id | undefined };
+
+export async function createSale(input: SaleInput, now: number = Date.now()): Promise<Sale> {
+  const row: Sale = { accountId: input.accountId, date: input.date, amount: input.amount, productLine: input.productLine.trim(), id: newId(), updatedAt: now };
+  if (input.dealId) row.dealId = input.dealId;
+  await getDb().sales.add(row);
+  return row;
+}
+
+export async function updateSale(id: Id, input: SaleInput, now: number = Date.now()): Promise<void> {
+  const before = await getDb().sales.get(id);
+  if (!before) return;
+  const { dealId: _d, ...kept } = before;
+  const row: Sale = { ...kept, accountId: input.accountId, date: input.date, amount: input.amount, productLine: input.productLine.trim(), updatedAt: now };
+  if (input.dealId) row.dealId = input.dealId;
+  await getDb().sales.put(row);
+}
+
+/** Sales have no trash: a wrong invoice line is simply removed. */
+export async function deleteSale(id: Id): Promise<void> {
+  await getDb().sales.delete(id);
+}
+
+/** What the board and deal table show: live deals, their account names and linked follow-ups. */
+export type PipelineBoardData = { deals: Deal[]; accountNames: Map<Id, string>; touches: Interaction[] };
+
+/**
+ * Deals with their account names (bulkGet of just the accounts that have deals) and the
+ * interactions linked to a deal (sparse `dealId` index), which count as follow-ups.
+ */
+export async function loadPipelineBoard(): Promise<PipelineBoardData> {
+  const db = getDb();
+  const [deals, touches] = await Promise.all([listDeals(), db.interactions.orderBy('dealId').toArray()]);
+  const ids = [...new Set(deals.map((d) => d.accountId))];
+  const accounts = await db.accounts.bulkGet(ids);
+  const accountNames = new Map<Id, string>();
+  for (const a of accounts) if (a && a.deletedAt === undefined) accountNames.set(a.id, a.name);
+  return { deals: deals.filter((d) => accountNames.has(d.accountId)), accountNames, touches };
+}

@@ -1,0 +1,84 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ExcelJS } from '../../../shared/export/exceljs';
+import { customerLabelKeys } from '../../../shared/export/customer-columns';
+import { parseCsvBytes } from '../../../shared/import/csv';
+import { getDb, openDb, useDatabase } from '../core/db';
+import { customerRowChunks, writeCustomerExport, type CustomerExportJob } from './customer-export';
+import { newAccountRow, newContactRow } from './import';
+
+const NOW = 1_700_000_000_000;
+// Headers as the German UI shows them, so the CSV reads back through the importer's mapping.
+const LABELS = Object.fromEntries(customerLabelKeys().map((k) => [k, k]));
+const job = (kind: 'csv' | 'xlsx', extra: Partial<CustomerExportJob> = {}): CustomerExportJob => ({ kind, locale: 'de', labels: LABELS, sheetName: 'Kunden', ...extra });
+
+async function all<T>(gen: AsyncGenerator<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const part of gen) out.push(...part);
+  return out;
+}
+
+// Writing 2000+ rows into fake-indexeddb is slow on a busy machine; no timing is asserted.
+describe('customer export in chunks', { timeout: 60_000 }, () => {
+  beforeEach(async () => {
+    useDatabase(openDb(`customer-export-${crypto.randomUUID()}`));
+    const db = getDb();
+    await db.teamMembers.add({ id: 'm1', name: 'Anna Schröder', initials: 'AS', color: '#000000', role: 'rep', email: '', active: true, updatedAt: NOW });
+    await db.accounts.bulkAdd([
+      newAccountRow({ id: 'a1', name: 'Zimmerei Özdemir', phone: '+49 170 1234567' }, 'm1', NOW, '2026-01-01'),
+      newAccountRow({ id: 'a2', name: 'Äpfel & Co', notes: '=1+1' }, 'm1', NOW, '2026-01-01'),
+      newAccountRow({ id: 'a3', name: 'Gelöscht GmbH', deletedAt: 5 }, 'm1', NOW, '2026-01-01'),
+      // 2050 more accounts, so the export spans two read chunks.
+      ...Array.from({ length: 2050 }, (_, i) => newAccountRow({ id: `x${i}`, name: `Filiale ${i}` }, 'm1', NOW, '2026-01-01')),
+    ]);
+    await db.contacts.bulkAdd([
+      newContactRow({ id: 'c1', accountId: 'a1', firstName: 'Jürgen', lastName: 'Weiß', mobile: '+49 170 1234567' }, NOW),
+      newContactRow({ id: 'c2', accountId: 'a1', firstName: 'Eva', lastName: 'Berg' }, NOW),
+      newContactRow({ id: 'c3', accountId: 'a1', firstName: '', lastName: '', erased: true }, NOW),
+      newContactRow({ id: 'c4', accountId: 'x2040', firstName: 'Spät', lastName: 'Im Zweiten Block' }, NOW),
+    ]);
+  }, 60_000);
+
+  it('gives one row per live contact in name order, without trashed or erased rows, across chunks', async () => {
+    const progress: number[] = [];
+    const rows = await all(customerRowChunks(getDb(), undefined, (p) => progress.push(p.done)));
+    expect(rows.slice(0, 3).map((r) => [r.account.name, r.contact?.firstName ?? null, r.ownerName])).toEqual([
+      ['Äpfel & Co', null, 'Anna Schröder'],
+      ['Filiale 0', null, 'Anna Schröder'],
+      ['Filiale 1', null, 'Anna Schröder'],
+    ]);
+    expect(rows).toHaveLength(2 + 1 + 2050); // a1 twice (two contacts), a2 once, the 2050 branches
+    expect(rows.find((r) => r.account.id === 'x2040')?.contact?.firstName).toBe('Spät');
+    expect(rows.filter((r) => r.account.id === 'a1').map((r) => r.contact?.id)).toEqual(['c1', 'c2']);
+    expect(rows.at(-1)?.account.name).toBe('Zimmerei Özdemir');
+    expect(progress).toEqual([2000, 2053]);
+  });
+
+  it('exports only the given accounts, in the given order (the customer list view)', async () => {
+    const rows = await all(customerRowChunks(getDb(), ['a1', 'a3', 'a2']));
+    expect(rows.map((r) => [r.account.id, r.contact?.id ?? null])).toEqual([['a1', 'c1'], ['a1', 'c2'], ['a2', null]]);
+  });
+
+  it('writes a CSV that reads back with one header and the phone number unchanged', async () => {
+    const { data, lines } = await writeCustomerExport(getDb(), job('csv', { accountIds: ['a2', 'a1'] }));
+    expect(lines).toBe(3);
+    const sheet = parseCsvBytes(data);
+    expect(sheet.headers[1]).toBe('export.col.name');
+    expect(sheet.rows.map((r) => r[1])).toEqual(['Äpfel & Co', 'Zimmerei Özdemir', 'Zimmerei Özdemir']);
+    expect(sheet.rows[1]?.[7]).toBe('+49 170 1234567');
+    expect(new TextDecoder().decode(data)).toContain("'=1+1");
+  });
+
+  it('writes an XLSX whose text cells stay text', async () => {
+    const { data, lines } = await writeCustomerExport(getDb(), job('xlsx', { accountIds: ['a2', 'a1'] }));
+    expect(lines).toBe(3);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(data.buffer as ArrayBuffer);
+    const ws = book.worksheets[0]!;
+    expect(ws.name).toBe('Kunden');
+    expect(ws.rowCount).toBe(4);
+    expect(ws.getRow(2).getCell(2).value).toBe('Äpfel & Co');
+    expect(ws.getRow(2).getCell(17).value).toBe('=1+1');
+    expect(ws.getRow(3).getCell(8).value).toBe('+49 170 1234567');
+  });
+});

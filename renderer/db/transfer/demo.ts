@@ -1,0 +1,85 @@
+import { generateDemoDataChunks, type DemoData } from '../../../shared/demo';
+import type { IsoDate } from '../../../shared/domain';
+import { getDb, type RapportDb } from '../core/db';
+import { setSetting } from '../team/settings';
+
+/** The tables the demo generator fills, in the order they are written. */
+const DEMO_TABLES = [
+  'teamMembers',
+  'leadSources',
+  'segmentRules',
+  'accounts',
+  'contacts',
+  'interactions',
+  'deals',
+  'sales',
+] as const satisfies ReadonlyArray<keyof DemoData & keyof RapportDb>;
+export type DemoTable = (typeof DEMO_TABLES)[number];
+/** The customer base alone: what the customer list reads (a 100k benchmark without a million interactions). */
+export const CUSTOMER_TABLES: readonly DemoTable[] = ['teamMembers', 'leadSources', 'segmentRules', 'accounts', 'contacts'];
+
+export type DemoOptions = {
+  /** Same seed, same data. */
+  seed: number;
+  /** Number of accounts (700 for the demo, 10k/100k for benchmarks). */
+  accounts: number;
+  /** The day the demo's history ends. */
+  today: IsoDate;
+  /** Name of the seat's own team member. */
+  selfName: string;
+  /** Only these tables are written (benchmarks of one area); all by default. */
+  tables?: readonly DemoTable[];
+};
+
+export class DemoLoadError extends Error {
+  constructor(readonly code: 'not_empty' | 'cancelled') {
+    super(code === 'not_empty' ? 'The customer base is not empty' : 'Loading the demo data was cancelled');
+  }
+}
+
+async function clearDemoTables(db: RapportDb): Promise<void> {
+  await db.transaction('rw', DEMO_TABLES.map((t) => db.table(t)), async () => {
+    for (const t of DEMO_TABLES) await db.table(t).clear();
+  });
+}
+
+/** Writes one generated chunk in one transaction (only `tables`, when given). */
+export async function writeDemoChunk(db: RapportDb, chunk: DemoData, tables: readonly DemoTable[] = DEMO_TABLES): Promise<void> {
+  await db.transaction('rw', DEMO_TABLES.map((t) => db.table(t)), async () => {
+    for (const t of tables) {
+      const rows = chunk[t];
+      if (rows.length > 0) await db.table(t).bulkPut(rows);
+    }
+  });
+}
+
+/**
+ * Loads generated demo data into an empty database in chunks, reporting progress. Cancelling or
+ * failing (e.g. a full disk) removes every demo row again, so the user is back where they were.
+ */
+export async function loadDemoData(
+  options: DemoOptions,
+  onProgress?: (done: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<{ selfMemberId: string }> {
+  const db = getDb();
+  if ((await db.accounts.count()) > 0) throw new DemoLoadError('not_empty');
+  let selfMemberId: string | undefined;
+  let done = 0;
+  try {
+    for (const chunk of generateDemoDataChunks(options, 500)) {
+      if (signal?.aborted) throw new DemoLoadError('cancelled');
+      selfMemberId ??= chunk.teamMembers[0]?.id;
+      await writeDemoChunk(db, chunk, options.tables);
+      done += chunk.accounts.length;
+      onProgress?.(done, options.accounts);
+    }
+  } catch (error) {
+    await clearDemoTables(db);
+    throw error;
+  }
+  if (!selfMemberId) throw new Error('The demo generator produced no team member');
+  await setSetting('demoSeed', options.seed);
+  await setSetting('selfMemberId', selfMemberId);
+  return { selfMemberId };
+}
