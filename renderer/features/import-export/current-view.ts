@@ -1,33 +1,35 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Id } from '../../../shared/domain';
-import { useSession } from '../../core/session';
+import type { CustomerRow } from '../../db/accounts/customer-list';
 import { useLive } from '../../db/core/live';
 import { listTeam } from '../../db/team/team';
 import { startCustomerIndex, useCustomerIndex } from '../customers/customer-index';
-import { applyFilters, sortRows, useCustomerFilters } from '../customers/filters';
-import { createSearch, useCustomerQuery } from '../customers/search';
+import { useCustomerView } from '../customers/useCustomerView';
 import { useListState } from '../customers/useListState';
+import { useLiveDueTable } from '../rhythm/useLiveDueTable';
 
 /** The customer list as the user left it: its accounts in its order, and how many accounts there are in all. */
 export type CurrentView = { ready: boolean; ids: Id[]; all: number };
 
+const NO_ROWS: CustomerRow[] = [];
+const NOT_READY: CurrentView = { ready: false, ids: [], all: 0 };
+
 /**
- * Reads the customer list's own filter and search stores, sort setting and account index (the same
- * calls CustomerResults makes), so "export the current view" writes exactly the accounts the list shows, in its order.
+ * The customer list's own view (useCustomerView: its stores, sort and pipeline) over the account
+ * index, so "export the current view" writes exactly the accounts the list shows, in its order.
+ * Ready once everything the view depends on is read: the index, the team (owner sort), the saved
+ * sort and the rhythm table (due filter and sort).
  */
 export function useCurrentView(): CurrentView {
-  const selfId = useSession((s) => s.selfId);
-  const filters = useCustomerFilters((s) => s.filters);
-  const query = useCustomerQuery((s) => s.query);
-  const [search] = useState(createSearch);
-  const { rows, status } = useCustomerIndex();
-  const [list] = useListState();
+  const rows = useCustomerIndex((s) => s.rows);
+  const grams = useCustomerIndex((s) => s.grams);
+  const indexReady = useCustomerIndex((s) => s.status === 'ready');
+  const [list, , listLoaded] = useListState();
   const team = useLive(listTeam);
+  const rhythmsLoaded = useLiveDueTable();
+  const ownerNames = useMemo(() => new Map((team ?? []).map((m) => [m.id, m.name])), [team]);
   useEffect(() => startCustomerIndex(), []);
-  return useMemo(() => {
-    if (status !== 'ready' || !team) return { ready: false, ids: [], all: 0 };
-    const names = new Map(team.map((m) => [m.id, m.name]));
-    const visible = search(applyFilters(sortRows(rows, list.sort, names), filters, selfId), query);
-    return { ready: true, ids: visible.map((r) => r.id), all: rows.length };
-  }, [rows, status, team, list.sort, filters, selfId, search, query]);
+  const ready = indexReady && team !== undefined && listLoaded && rhythmsLoaded;
+  const { rows: visible } = useCustomerView(ready ? rows : NO_ROWS, list.sort, ownerNames, ready ? grams : undefined);
+  return useMemo(() => (ready ? { ready, ids: visible.map((r) => r.id), all: rows.length } : NOT_READY), [ready, visible, rows]);
 }
