@@ -3,10 +3,10 @@ import type { Id } from '../../../shared/domain';
 import type { CustomerRow } from '../../db/accounts/customer-list';
 import { useLive } from '../../db/core/live';
 import { listTeam } from '../../db/team/team';
-import { startCustomerIndex, useCustomerIndex } from '../customers/customer-index';
-import { useCustomerView } from '../customers/useCustomerView';
-import { useListState } from '../customers/useListState';
 import { useLiveDueTable } from '../rhythm/useLiveDueTable';
+import { startCustomerIndex, useCustomerIndex } from './customer-index';
+import { useCustomerView } from './useCustomerView';
+import { useListState } from './useListState';
 
 /** The customer list as the user left it: its accounts in its order, and how many accounts there are in all. */
 export type CurrentView = { ready: boolean; ids: Id[]; all: number };
@@ -16,7 +16,8 @@ const NOT_READY: CurrentView = { ready: false, ids: [], all: 0 };
 
 /**
  * The customer list's own view (useCustomerView: its stores, sort and pipeline) over the account
- * index, so "export the current view" writes exactly the accounts the list shows, in its order.
+ * index, for pages other than the list: "export the current view" (import-export) writes exactly the
+ * accounts the list shows, in its order.
  * Ready once everything the view depends on is read: the index, the team (owner sort), the saved
  * sort and the rhythm table (due filter and sort).
  */

@@ -7,11 +7,11 @@ import { createAccount } from '../../db/accounts/account-writes';
 import { openDb, useDatabase } from '../../db/core/db';
 import { saveSegmentRule } from '../../db/planning/planning';
 import { setSetting } from '../../db/team/settings';
-import { resetCustomerIndex, useCustomerIndex } from '../customers/customer-index';
-import { DEFAULT_FILTERS, useCustomerFilters } from '../customers/filters';
-import { useCustomerQuery } from '../customers/search';
-import { customerViewRows } from '../customers/view-pipeline';
 import { useDueTable } from '../rhythm/due-status';
+import { resetCustomerIndex, useCustomerIndex } from './customer-index';
+import { DEFAULT_FILTERS, useCustomerFilters } from './filters';
+import { useCustomerQuery } from './search';
+import { customerViewRows } from './view-pipeline';
 import { useCurrentView } from './current-view';
 
 const input = (name: string, city: string, category: 'A' | 'B'): AccountInput => ({
