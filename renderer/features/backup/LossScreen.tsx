@@ -33,7 +33,7 @@ export function LossScreen({ assessment, newest, onResolved }: { assessment: Exc
       <h1 id="loss-title">{t(assessment.status === 'empty' ? 'loss.titleEmpty' : 'loss.titleSmaller')}</h1>
       <p role="alert">
         {assessment.status === 'empty'
-          ? t('loss.empty', { date, count: f.number(assessment.expected) })
+          ? t('loss.empty', { date, count: assessment.expected, n: f.number(assessment.expected) })
           : t('loss.smaller', { date, actual: f.number(assessment.actual), expected: f.number(assessment.expected) })}
       </p>
       <p>{t('loss.advice')}</p>

@@ -1,14 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../core/session';
 import type { CustomerRow } from '../../db/accounts/customer-list';
 import { listAccountIdsWithOpenComplaint } from '../../db/history/interactions';
 import { useLive } from '../../db/core/live';
 import { formatters } from '../../i18n/format';
 import { useCustomerIndex } from './customer-index';
 import { CustomerTable } from './CustomerTable';
-import { applyFiltersOnce, resetSearchAndFilters, sortRows, useCustomerFilters } from './filters';
-import { createSearch, useCustomerQuery } from './search';
+import { resetSearchAndFilters } from './filters';
+import { useCustomerView } from './useCustomerView';
 import type { ListState } from './useListState';
 
 type Props = {
@@ -21,26 +20,21 @@ type Props = {
 };
 
 const NO_COMPLAINTS: ReadonlySet<string> = new Set();
+const NO_ROWS: CustomerRow[] = [];
 
 /**
  * Result count and list. Sorting and the filters other than the search text are worked out only
  * when rows, sorting or filters change; a keystroke then costs one search over that list (see
- * search.ts) and the rows that changed on screen (see CustomerTable).
+ * view-pipeline.ts, the pipeline "export the current view" uses too) and the rows that changed on
+ * screen (see CustomerTable).
  */
 export function CustomerResults({ rows, ready, list, onList, ownerNames, onOpen }: Props) {
   const { t, i18n } = useTranslation('customers');
   // One number format per language, not one per keystroke.
   const numbers = useMemo(() => new Intl.NumberFormat(formatters(i18n.language).locale), [i18n.language]);
-  const selfId = useSession((s) => s.selfId);
-  const filters = useCustomerFilters((s) => s.filters);
-  const query = useCustomerQuery((s) => s.query);
-  const sorted = useMemo(() => sortRows(rows ?? [], list.sort, ownerNames), [rows, list.sort, ownerNames]);
-  // A new rhythm table changes who is due: DueFilter then hands out a new filters object.
-  const base = useMemo(() => applyFiltersOnce(sorted, filters, selfId), [sorted, filters, selfId]);
-  const [search] = useState(createSearch);
   // The gram index holds every row of the loaded index; the first page painted before it is not in it.
   const grams = useCustomerIndex((s) => s.grams);
-  const visible = useMemo(() => search(base, query, ready ? grams : undefined), [search, base, query, ready, grams]);
+  const { rows: visible, query } = useCustomerView(rows ?? NO_ROWS, list.sort, ownerNames, ready ? grams : undefined);
   // Live: logging or resolving a complaint anywhere adds or removes the badge.
   const complaints = useLive(listAccountIdsWithOpenComplaint) ?? NO_COMPLAINTS;
 

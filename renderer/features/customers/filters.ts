@@ -42,10 +42,7 @@ export function resetSearchAndFilters(): void {
   useCustomerQuery.getState().setQuery('');
 }
 
-/**
- * Rows passing every filter but the search text, in their order. The page recomputes this only
- * when rows, filters or the rhythm table change; the search then works on the result.
- */
+/** Rows passing every filter but the search text, in their order (the list's pipeline: view-pipeline.ts). */
 export function applyFilters(rows: readonly CustomerRow[], f: CustomerFilters, selfId: string): CustomerRow[] {
   const owner = f.owner === 'me' ? selfId : f.owner;
   const place = foldForSearch(f.place);
@@ -62,19 +59,6 @@ export function applyFilters(rows: readonly CustomerRow[], f: CustomerFilters, s
     if (f.due && !matchesDue(r, f.due)) return false;
     return true;
   });
-}
-
-let lastFiltered: { rows: readonly CustomerRow[]; f: CustomerFilters; selfId: string; result: CustomerRow[] } | undefined;
-
-/**
- * applyFilters, remembering the last answer: the list page asks again with the same rows and
- * filters each time it is opened, and at 100k rows that is a pass worth skipping.
- */
-export function applyFiltersOnce(rows: readonly CustomerRow[], f: CustomerFilters, selfId: string): CustomerRow[] {
-  if (lastFiltered && lastFiltered.rows === rows && lastFiltered.f === f && lastFiltered.selfId === selfId) return lastFiltered.result;
-  const result = applyFilters(rows, f, selfId);
-  lastFiltered = { rows, f, selfId, result };
-  return result;
 }
 
 type KeyOf = (r: CustomerRow) => string;

@@ -1,21 +1,14 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLive } from '../../db/core/live';
-import { loadRhythmTable } from '../../db/planning/planning';
 import { useCustomerFilters } from '../customers/filters';
-import { DUE_FILTERS, setDueTable, type DueFilter as DueValue } from './due-status';
+import { DUE_FILTERS, type DueFilter as DueValue } from './due-status';
+import { useLiveDueTable } from './useLiveDueTable';
 
 /** The customer list's contact-status filter; also keeps the list's rhythm table current. */
 export function DueFilter() {
   const { t } = useTranslation('rhythm');
   const { filters, set } = useCustomerFilters();
-  const table = useLive(loadRhythmTable);
-  useEffect(() => {
-    if (!table) return;
-    setDueTable(table);
-    // A new filters object makes the list filter again with the new rhythms.
-    useCustomerFilters.getState().set({});
-  }, [table]);
+  // The list sorts and filters again when the table's version changes (customers/view-pipeline.ts).
+  useLiveDueTable();
   return (
     <div className="field">
       <label htmlFor="cf-due">{t('due.filter')}</label>
