@@ -1,6 +1,6 @@
 import type { Id, IsoDate, IsoInstant } from '../domain/common';
 import type { Interaction, InteractionType } from '../domain/interaction';
-import { defaultMode } from '../domain/interaction';
+import { defaultMode, kindOf } from '../domain/interaction';
 
 /** What every rule needs besides the data. */
 export type AutomationContext = {
@@ -88,7 +88,7 @@ export function plannedInteraction(task: PlannedTask, ctx: AutomationContext): I
     id: idFromSourceKey(task.sourceKey),
     updatedAt: ctx.nowMs,
     accountId: task.accountId,
-    type: task.type,
+    ...kindOf(task.type, task.userId),
     mode: defaultMode(task.type),
     status: 'planned',
     at: startOf(task.day),

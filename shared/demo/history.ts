@@ -1,5 +1,5 @@
 import type { Category, Contact, Id, Interaction, InteractionType, Outcome } from '../domain';
-import { segmentKey } from '../domain';
+import { segmentKey, type ComplaintInfo, type ComplaintInteraction, type ComplaintStatus } from '../domain';
 import type { AccountDraft } from './account';
 import { msAt, type GenContext } from './context';
 import { isoDate, monthOf, yearOf } from './dates';
@@ -121,13 +121,14 @@ export function makeHistory(ctx: GenContext, draft: AccountDraft, contacts: read
   if (core.customerDay !== undefined && rng.chance(COMPLAINT_CHANCE[core.category])) {
     const d = workdayOnOrBefore(rng.int(Math.max(start, core.customerDay), lastDay));
     const age = T - d;
-    const status = age <= 30 ? rng.pick(['open', 'in_progress'] as const) : age <= 90 ? (rng.chance(0.3) ? 'in_progress' : 'resolved') : rng.chance(0.95) ? 'resolved' : 'in_progress';
-    const row = interaction(ctx, account.id, {
+    const status: ComplaintStatus = age <= 30 ? rng.pick(['open', 'in_progress'] as const) : age <= 90 ? (rng.chance(0.3) ? 'in_progress' : 'resolved') : rng.chance(0.95) ? 'resolved' : 'in_progress';
+    const logged = interaction(ctx, account.id, {
       type: 'complaint', mode: 'human', status: 'done', atMs: officeTime(d, rng), userId: owner,
       contactIds: [rng.pick(contacts).id], outcome: status === 'resolved' ? 'successful' : 'neutral',
     }, rng, ids);
     const handler = rng.chance(0.8) ? owner : (ctx.team[ctx.team.length - 1]?.id ?? owner);
-    row.complaint = { status, ownerId: handler, resolution: status === 'open' ? '' : rng.pick(status === 'resolved' ? RESOLUTIONS : COMPLAINT_PROGRESS) };
+    const complaint: ComplaintInfo = { status, ownerId: handler, resolution: status === 'open' ? '' : rng.pick(status === 'resolved' ? RESOLUTIONS : COMPLAINT_PROGRESS) };
+    const row: ComplaintInteraction = { ...logged, type: 'complaint', complaint };
     if (status === 'resolved') {
       const resolvedDay = Math.min(d + rng.int(2, 21), T - 1);
       row.complaint.resolvedAt = new Date(officeTime(resolvedDay, rng)).toISOString();

@@ -1,4 +1,4 @@
-import type { ContactMode, Id, Interaction, InteractionStatus, InteractionType, Outcome } from '../domain';
+import { kindOf, type ContactMode, type Id, type Interaction, type InteractionState, type InteractionStatus, type InteractionType, type Outcome } from '../domain';
 import { msAt, stampOf, type GenContext } from './context';
 import { DAY_MS, isoInstant, weekday } from './dates';
 import type { IdMaker, Rng } from './prng';
@@ -52,13 +52,15 @@ export function interaction(ctx: GenContext, accountId: Id, spec: InteractionSpe
   const range = DURATION[spec.type];
   const durationMin = range ? Math.round(rng.int(range[0], range[1]) / 5) * 5 : undefined;
   const createdMs = spec.createdMs ?? spec.atMs + (durationMin ?? 10) * 60_000;
+  // A planned appointment has no outcome yet (the generator never asks for one).
+  const state: InteractionState = spec.status === 'planned' ? { status: 'planned' } : { status: spec.status };
   const row: Interaction = {
     id: ids.next(TABLE.interaction),
     updatedAt: stampOf(ctx, createdMs),
     accountId,
-    type: spec.type,
+    ...kindOf(spec.type, spec.userId),
     mode: spec.mode,
-    status: spec.status,
+    ...state,
     at: isoInstant(spec.atMs),
     userId: spec.userId,
     contactIds: spec.contactIds,
@@ -68,7 +70,7 @@ export function interaction(ctx: GenContext, accountId: Id, spec: InteractionSpe
     createdAt: stampOf(ctx, createdMs),
   };
   if (durationMin !== undefined) row.durationMin = durationMin;
-  if (spec.outcome) row.outcome = spec.outcome;
+  if (spec.outcome && row.status !== 'planned') row.outcome = spec.outcome;
   return row;
 }
 

@@ -40,17 +40,13 @@ export type ComplaintInfo = {
   resolvedAt?: IsoInstant;
 };
 
-/** One entry of the history: a visit, call, e-mail, complaint… or a planned appointment. */
-export type Interaction = RowMeta &
+/** The fields every history entry has, whatever its type and status. */
+export type InteractionCommon = RowMeta &
   Trashable & {
     /** Account it concerns. */
     accountId: Id;
-    /** Kind of contact. */
-    type: InteractionType;
     /** Human or digital contact. */
     mode: ContactMode;
-    /** Planned, done or cancelled. */
-    status: InteractionStatus;
     /** Start (planned or actual). */
     at: IsoInstant;
     /** Duration in minutes. */
@@ -63,14 +59,10 @@ export type Interaction = RowMeta &
     subject: string;
     /** What was discussed. */
     summary: string;
-    /** Outcome once done. */
-    outcome?: Outcome;
     /** Agreed next step. */
     nextStep: string;
     /** Day to follow up. */
     followUpDate?: IsoDate;
-    /** Complaint handling, for type `complaint`. */
-    complaint?: ComplaintInfo;
     /** Earlier planned starts, oldest first, kept when an appointment is moved. */
     movedFrom?: IsoInstant[];
     /** Net promoter answer 0–10, when the customer was asked. */
@@ -82,6 +74,55 @@ export type Interaction = RowMeta &
     /** Epoch milliseconds of creation. */
     createdAt: number;
   };
+
+/** A complaint always carries its handling; no other type does. */
+export type InteractionKind =
+  | {
+      /** Kind of contact. */
+      type: 'complaint';
+      /** Complaint handling. */
+      complaint: ComplaintInfo;
+    }
+  | {
+      /** Kind of contact. */
+      type: Exclude<InteractionType, 'complaint'>;
+      /** Only complaints have complaint handling. */
+      complaint?: undefined;
+    };
+
+/** A planned appointment has no outcome yet; a done (or cancelled) one may have one. */
+export type InteractionState =
+  | {
+      /** Still to come. */
+      status: 'planned';
+      /** Not known before it took place. */
+      outcome?: undefined;
+    }
+  | {
+      /** Took place, or was called off. */
+      status: 'done' | 'cancelled';
+      /** Outcome once done. */
+      outcome?: Outcome;
+    };
+
+/** One entry of the history: a visit, call, e-mail, complaint… or a planned appointment. */
+export type Interaction = InteractionCommon & InteractionKind & InteractionState;
+
+/** A complaint entry, with its handling. */
+export type ComplaintInteraction = Interaction & { type: 'complaint' };
+
+/** True for complaints; narrows to the entry that carries `complaint`. */
+export function isComplaint(i: Interaction): i is ComplaintInteraction {
+  return i.type === 'complaint';
+}
+
+/**
+ * The type part of a new row: a complaint starts open, handled by `ownerId`, unless its handling is
+ * given; other types carry none. Rows are built through this so no complaint is ever without handling.
+ */
+export function kindOf(type: InteractionType, ownerId: Id, complaint?: ComplaintInfo): InteractionKind {
+  return type === 'complaint' ? { type, complaint: complaint ?? { status: 'open', ownerId, resolution: '' } } : { type };
+}
 
 /** Types that are digital by nature; the rest default to human. */
 export const DIGITAL_TYPES: ReadonlySet<InteractionType> = new Set(['email', 'newsletter', 'webinar']);

@@ -7,7 +7,7 @@ const contact: Contact = {
   phone: '0351 1', mobile: '', email: 'greta@example.de', birthday: { day: 15, month: 3 }, preferredChannel: 'phone',
   consent: { granted: true, date: '2026-05-04', source: 'Messeformular' }, notes: '',
 };
-const base: Omit<Interaction, 'id' | 'at' | 'contactIds' | 'summary' | 'accountId'> = {
+const base: Omit<Interaction & { type: 'visit'; status: 'done' }, 'id' | 'at' | 'contactIds' | 'summary' | 'accountId'> = {
   updatedAt: 1, type: 'visit', mode: 'human', status: 'done', userId: 'u1', subject: 'Besuch', nextStep: '', createdAt: 1,
 };
 const interactions: Interaction[] = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountKey, indexExisting, planImport, type ExistingAccount, type ExistingContact } from './duplicates';
+import { SAME_CUSTOMER_CASES } from '../customers/same-customer.test-support';
+import { indexExisting, planImport, type ExistingAccount, type ExistingContact } from './duplicates';
 import type { ImportRecord } from './records';
 
 const stored: ExistingAccount[] = [
@@ -21,9 +22,36 @@ const records: ImportRecord[] = [
   { row: 7, account: { name: 'Gelöscht AG', postalCode: '10115' } },
 ];
 
-describe('duplicate keys', () => {
-  it('folds umlauts, case and spaces', () => {
-    expect(accountKey({ name: '  Müller  Haustechnik ', postalCode: '70 173' })).toBe(accountKey({ name: 'MUELLER HAUSTECHNIK', postalCode: '70173' }));
+describe('matching accounts by the one rule (shared/customers/same-customer)', () => {
+  it.each(SAME_CUSTOMER_CASES)('$why', ({ entered, stored: storedAccount, same }) => {
+    const plan = planImport([{ row: 2, account: entered }], indexExisting([{ id: 'old', ...storedAccount }], []), 'skip');
+    if (same) expect(plan.skipped).toEqual([{ table: 'accounts', row: 2, id: 'old', reason: 'duplicate' }]);
+    else expect(plan.toCreate.map((c) => c.row)).toEqual([2]);
+  });
+
+  it('a mapped customer number decides before the name', () => {
+    const existing = indexExisting([{ id: 'old', name: 'Müller GmbH', postalCode: '80331', customerNumber: 'K-1' }], []);
+    const plan = planImport([{ row: 2, account: { name: 'Ganz Anders AG', postalCode: '10115', customerNumber: 'K-1' } }], existing, 'skip');
+    expect(plan.skipped).toEqual([{ table: 'accounts', row: 2, id: 'old', reason: 'duplicate' }]);
+  });
+
+  it('groups rows of one firm in the file by the same rule, and never rows whose name has nothing to compare', () => {
+    const plan = planImport([
+      { row: 2, account: { name: 'Müller GmbH', postalCode: '80331' } },
+      { row: 3, account: { name: 'Mueller KG', postalCode: '80331' } },
+      { row: 4, account: { name: 'GmbH', postalCode: '80331' } },
+      { row: 5, account: { name: 'GmbH', postalCode: '80331' } },
+    ], indexExisting([], []), 'skip');
+    expect(plan.toCreate.map((c) => c.row)).toEqual([2, 4, 5]);
+    expect(plan.skipped).toEqual([{ table: 'accounts', row: 3, id: plan.toCreate[0]?.values.id, reason: 'duplicate_in_file' }]);
+  });
+
+  it('update: a new legal form is written, a spelling of the same name is not', () => {
+    const existing = indexExisting([{ id: 'old', name: 'Müller GmbH', postalCode: '80331' }], []);
+    const renamed = planImport([{ row: 2, account: { name: 'Müller KG', postalCode: '80331' } }], existing, 'update');
+    expect(renamed.toUpdate.map((u) => [u.row, u.changes])).toEqual([[2, { name: 'Müller KG' }]]);
+    const spelled = planImport([{ row: 2, account: { name: 'MUELLER GMBH', postalCode: '80331' } }], existing, 'update');
+    expect(spelled.skipped).toEqual([{ table: 'accounts', row: 2, id: 'old', reason: 'unchanged' }]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { newId, type Account, type Contact, type Id } from '../domain';
+import { customerKey } from '../customers/same-customer';
 import { foldForSearch } from '../text/normalize';
 import type { ImportRecord } from './records';
 import type { ImportIssue } from './types';
@@ -16,11 +17,6 @@ export type ExistingIndex = {
   contacts: Map<string, ExistingContact>;
 };
 
-/** Duplicate key of an account: folded name (Müller = Mueller) and postal code. */
-export function accountKey(a: { name?: string; postalCode?: string }): string {
-  return `${foldForSearch(a.name ?? '')}|${(a.postalCode ?? '').replace(/\s/g, '')}`;
-}
-
 /** Duplicate keys of a contact: its e-mail everywhere, else its folded name within the account. */
 export function contactKeys(c: { email?: string; firstName?: string; lastName?: string }, accountId: Id): string[] {
   const keys: string[] = [];
@@ -33,7 +29,8 @@ export function indexExisting(accounts: readonly ExistingAccount[], contacts: re
   const index: ExistingIndex = { accounts: new Map(), accountsByNumber: new Map(), contacts: new Map() };
   for (const a of accounts) {
     if (a.deletedAt !== undefined) continue;
-    index.accounts.set(accountKey(a), a);
+    const key = customerKey(a);
+    if (key !== undefined) index.accounts.set(key, a);
     if (a.customerNumber) index.accountsByNumber.set(a.customerNumber.trim(), a);
   }
   for (const c of contacts) {
@@ -56,7 +53,7 @@ export type ImportPlan = { toCreate: PlannedCreate[]; toUpdate: PlannedUpdate[];
 
 /**
  * Decides per record what the import transaction does. Accounts match by customer number, else by
- * name + postal code; contacts by e-mail, else by name within the account. Rows of the same company
+ * the rule the account form warns by (looksLikeSameCustomer: name core + postal code); contacts by e-mail, else by name within the account. Rows of the same company
  * in one file share one account. `skip` leaves matches alone, `update` writes the non-empty imported
  * fields that differ, `create` adds new rows regardless. New rows get their ids here, so contacts can
  * point at accounts created in the same run.
@@ -68,7 +65,8 @@ export function planImport(records: readonly ImportRecord[], existing: ExistingI
   const touched = new Set<Id>();
 
   for (const { row, account, contact } of records) {
-    const key = accountKey(account);
+    // A name with nothing to compare ("GmbH") matches no other row, in the file or stored.
+    const key = customerKey(account) ?? `row:${row}`;
     const byNumber = account.customerNumber ? existing.accountsByNumber.get(account.customerNumber) : undefined;
     const byKey = existing.accounts.get(key);
     if (byNumber && byKey && byNumber.id !== byKey.id) {
@@ -114,7 +112,7 @@ function decide(plan: ImportPlan, policy: ImportPolicy, table: 'accounts' | 'con
   for (const [field, value] of Object.entries(incoming)) {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     const before = (stored as Record<string, unknown>)[field];
-    // "Mueller" must not overwrite "Müller": names that fold equal are what made the match.
+    // "Mueller" must not overwrite "Müller" (a spelling is no news); a new legal form ("Müller KG" for "Müller GmbH") is written.
     if (NAME_FIELDS.has(field) && typeof before === 'string' && foldForSearch(before) === foldForSearch(String(value))) continue;
     if (JSON.stringify(before) !== JSON.stringify(value)) changes[field] = value;
   }

@@ -63,7 +63,7 @@ export function interaction(id: string, over: Partial<Interaction> & Pick<Intera
     nextStep: '',
     createdAt: 0,
     ...over,
-  };
+  } as Interaction;
 }
 
 export function deal(id: string, over: Partial<Deal> & Pick<Deal, 'accountId' | 'stage' | 'value' | 'createdAt'>): Deal {

@@ -1,4 +1,4 @@
-import { defaultMode, newId, segmentKey, type Account, type ActivityPlan, type Id, type Interaction, type IsoDate } from '../domain';
+import { defaultMode, kindOf, newId, segmentKey, type Account, type ActivityPlan, type Id, type Interaction, type IsoDate } from '../domain';
 import { dayNumberOfYmd, fromDayNumber, instantOfLocal, toDayNumber, weekdayOfDayNumber } from './calendar';
 import { hasRhythm } from './rhythm';
 
@@ -68,7 +68,7 @@ export function planActivities(
       if (existing.has(sourceKey)) continue;
       const day = workdays[hash(sourceKey) % workdays.length] ?? workdays[0] ?? 0;
       out.push({
-        id: makeId(), updatedAt: now, createdAt: now, accountId: a.id, type: step.type, mode: defaultMode(step.type),
+        id: makeId(), updatedAt: now, createdAt: now, accountId: a.id, ...kindOf(step.type, a.ownerId), mode: defaultMode(step.type),
         status: 'planned', at: instantOfLocal(fromDayNumber(day), options.time ?? '09:00', options.tz), userId: a.ownerId,
         contactIds: [], subject: step.title, summary: '', nextStep: '', sourceKey,
       });

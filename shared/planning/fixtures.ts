@@ -24,7 +24,7 @@ export function makeInteraction(over: Partial<Interaction> = {}): Interaction {
   return {
     id: 'int-1', updatedAt: 0, accountId: 'acc-1', type: 'visit', mode: 'human', status: 'done', at: '2026-11-02T09:00:00.000Z',
     userId: 'rep-1', contactIds: [], subject: 'Besuch', summary: '', nextStep: '', createdAt: 0, ...over,
-  };
+  } as Interaction;
 }
 
 export function makeDeal(over: Partial<Deal> = {}): Deal {

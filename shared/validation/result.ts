@@ -18,3 +18,20 @@ export function validateWith<T>(schema: z.ZodType<T>, input: unknown): Validated
   }
   return { ok: false, errors };
 }
+
+/** A domain command refused its input; `errors` says why, one code per field (`_` for the whole row). */
+export class RefusedError extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super(`Refused: ${Object.entries(errors).map(([field, code]) => `${field} ${code}`).join(', ')}`);
+    this.name = 'RefusedError';
+  }
+}
+
+/** The command's value, or a `RefusedError` for the caller that cannot show field errors (the db write path). */
+export function orThrow<T>(result: Validated<T>): T {
+  if (!result.ok) throw new RefusedError(result.errors);
+  return result.value;
+}
+
+export const refuse = (errors: FieldErrors): { ok: false; errors: FieldErrors } => ({ ok: false, errors });
+export const accept = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });

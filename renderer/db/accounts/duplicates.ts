@@ -1,36 +1,25 @@
 import type { Account, Contact, Id } from '../../../shared/domain';
 import { collationKey } from '../../../shared/text/collation';
-import { foldForSearch } from '../../../shared/text/normalize';
+import { mayBeExistingCustomer, MIN_TYPED_CORE, nameCore } from '../../../shared/customers/same-customer';
 import { getDb } from '../core/db';
 
-/** Legal forms left out when comparing names: "Müller GmbH" and "Mueller Haustechnik GmbH & Co. KG" differ, "Müller GmbH" and "Müller KG" not. */
-const LEGAL_FORMS = /\b(gmbh & co\.? kg|gmbh|mbh|ag|kg|ohg|gbr|ug|e\.? ?k\.?|eg|se|ltd\.?|inc\.?)$/;
-
-/** The part of a company name that identifies it: folded, punctuation and legal form removed. */
-export function nameCore(name: string): string {
-  let s = foldForSearch(name).replace(/[.,"'()]/g, ' ').replace(/\s+/g, ' ').trim();
-  for (let i = 0; i < 2; i++) s = s.replace(LEGAL_FORMS, '').trim();
-  return s.replace(/[^a-z0-9]/g, '');
-}
-
 /**
- * Live accounts that look like the one being entered: same name core and same postal code, or the
- * same name core when no postal code is given yet, or the same customer number.
+ * Live accounts that look like the one being entered (shared/customers/same-customer: the rule the
+ * import matches by too), or that have the same customer number.
  */
 export async function findDuplicateAccounts(
   probe: { name: string; postalCode: string; customerNumber?: string },
   exceptId?: Id,
 ): Promise<Account[]> {
-  const core = nameCore(probe.name);
   const db = getDb();
   const postal = probe.postalCode.replace(/\s/g, '');
   const found = new Map<Id, Account>();
-  if (core.length >= 3) {
+  if (nameCore(probe.name).length >= MIN_TYPED_CORE) {
     const candidates = postal
       ? await db.accounts.where('postalCode').equals(postal).toArray()
       : // Without a postal code the collation key's prefix narrows the scan to names starting alike.
         await db.accounts.where('sortKey').startsWith(collationKey(probe.name).slice(0, 2)).limit(3000).toArray();
-    for (const a of candidates) if (nameCore(a.name) === core) found.set(a.id, a);
+    for (const a of candidates) if (mayBeExistingCustomer(probe, a)) found.set(a.id, a);
   }
   if (probe.customerNumber) {
     for (const a of await db.accounts.where('customerNumber').equals(probe.customerNumber).toArray()) found.set(a.id, a);

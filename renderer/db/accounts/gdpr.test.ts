@@ -23,7 +23,7 @@ function interaction(id: string, extra: Partial<Interaction>): Interaction {
   return {
     id, updatedAt: 1, accountId: 'a1', type: 'visit', mode: 'human', status: 'done', at: '2026-10-01T09:00:00.000Z', userId: 'u',
     contactIds: [], subject: '', summary: '', nextStep: '', createdAt: 1, ...extra,
-  };
+  } as Interaction;
 }
 
 const SECRETS = ['Renate', 'renate@schmidt.de', '5550123', 'Kaffee', 'Einkauf', '1970', 'Messe'];

@@ -14,7 +14,7 @@ import { newAccountRow, newContactRow } from '../transfer/import';
 const NOW = 1_700_000_000_000;
 
 function interaction(id: string, at: string, extra: Partial<Interaction> = {}): Interaction {
-  return { id, accountId: 'a1', type: 'visit', mode: 'human', status: 'planned', at, durationMin: 90, userId: 'm1', contactIds: [], subject: 'Jahresgespräch', summary: '', nextStep: '', createdAt: NOW, updatedAt: NOW, ...extra };
+  return { id, accountId: 'a1', type: 'visit', mode: 'human', status: 'planned', at, durationMin: 90, userId: 'm1', contactIds: [], subject: 'Jahresgespräch', summary: '', nextStep: '', createdAt: NOW, updatedAt: NOW, ...extra } as Interaction;
 }
 
 describe('export collection', () => {

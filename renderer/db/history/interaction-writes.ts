@@ -1,52 +1,32 @@
+import { newId, type Id, type Interaction, type IsoInstant } from '../../../shared/domain';
 import {
-  newId,
-  type Account,
-  type ComplaintStatus,
-  type Id,
-  type Interaction,
-  type IsoDate,
-  type IsoInstant,
-  type Outcome,
-} from '../../../shared/domain';
+  cancelAppointment as cancelCommand,
+  completeAppointment as completeCommand,
+  moveAppointment as moveCommand,
+  recordInteraction,
+  touchAccount,
+  updateComplaint as updateComplaintCommand,
+  type ComplaintPatch,
+  type CompletionInput,
+  type InteractionInput,
+} from '../../../shared/interactions';
+import { orThrow } from '../../../shared/validation/result';
 import { getDb, type RapportDb } from '../core/db';
 
-/** What the log form hands over; ids, status and timestamps are filled in here. */
-export type InteractionInput = Pick<
-  Interaction,
-  'accountId' | 'type' | 'mode' | 'at' | 'userId' | 'contactIds' | 'subject' | 'summary' | 'nextStep'
-> & {
-  durationMin?: number;
-  outcome?: Outcome;
-  followUpDate?: IsoDate;
-  /** For complaints: where it stands and who handles it. */
-  complaint?: { status: ComplaintStatus; ownerId: Id; resolution: string };
-};
+export type { CompletionInput, InteractionInput } from '../../../shared/interactions';
 
-/** What completing a planned appointment records. */
-export type CompletionInput = Partial<Omit<InteractionInput, 'accountId'>>;
-
-/** Drops undefined and empty optional fields, so stored rows stay compact and comparable. */
-function clean(input: CompletionInput): CompletionInput {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== '') out[k] = v;
-  for (const k of ['subject', 'summary', 'nextStep'] as const) if (k in input) out[k] = input[k] ?? '';
-  return out as CompletionInput;
-}
+/**
+ * The rules live in shared/interactions; this file reads what a command needs, calls it and
+ * persists its rows. A refused command throws (RefusedError) before anything is written.
+ */
 
 /**
  * Keeps the account's last-contact fields in step with a done interaction. Runs inside the
  * caller's transaction, so the history and the rhythm state can never disagree after a crash.
  */
-async function touchAccount(db: RapportDb, row: Interaction): Promise<void> {
-  if (row.status !== 'done' || row.deletedAt !== undefined) return;
-  const account = await db.accounts.get(row.accountId);
-  if (!account) return;
-  const field = row.mode === 'human' ? 'lastHumanContactAt' : 'lastDigitalContactAt';
-  const current = account[field];
-  // A back-dated entry must not make the account look less recently contacted.
-  if (current !== undefined && current >= row.at) return;
-  const patch: Partial<Account> = { [field]: row.at, updatedAt: Date.now() };
-  await db.accounts.update(row.accountId, patch);
+async function persistTouch(db: RapportDb, row: Interaction): Promise<void> {
+  const patch = touchAccount(await db.accounts.get(row.accountId), row, Date.now());
+  if (patch) await db.accounts.update(row.accountId, patch);
 }
 
 /** Contacts are in scope so the search words get the people's names in the same transaction (history/index-words.ts). */
@@ -55,41 +35,19 @@ function write<T>(fn: (db: RapportDb) => Promise<T>): Promise<T> {
   return db.transaction('rw', [db.interactions, db.accounts, db.contacts], () => fn(db));
 }
 
-function build(input: InteractionInput, status: Interaction['status']): Interaction {
-  const now = Date.now();
-  const { complaint, ...rest } = clean(input) as InteractionInput;
-  const row: Interaction = {
-    ...rest,
-    subject: input.subject.trim(),
-    summary: input.summary.trim(),
-    nextStep: input.nextStep.trim(),
-    contactIds: [...input.contactIds],
-    id: newId(),
-    status,
-    createdAt: now,
-    updatedAt: now,
-  };
-  if (input.type === 'complaint') {
-    const c = complaint ?? { status: 'open', ownerId: input.userId, resolution: '' };
-    row.complaint = { ...c, resolution: c.resolution.trim(), ...(c.status === 'resolved' ? { resolvedAt: new Date(now).toISOString() } : {}) };
-  }
-  return row;
-}
-
 /** Records something that happened (status `done`). */
 export async function logInteraction(input: InteractionInput): Promise<Interaction> {
-  const row = build(input, 'done');
+  const row = orThrow(recordInteraction(input, 'done', { id: newId(), now: Date.now() }));
   return write(async (db) => {
     await db.interactions.add(row);
-    await touchAccount(db, row);
+    await persistTouch(db, row);
     return row;
   });
 }
 
 /** Books a future appointment (status `planned`); outcome and next step come when it is done. */
 export async function planAppointment(input: InteractionInput): Promise<Interaction> {
-  const { outcome: _o, followUpDate: _f, ...rest } = input;
-  const row = build(rest, 'planned');
+  const row = orThrow(recordInteraction(input, 'planned', { id: newId(), now: Date.now() }));
   await write((db) => db.interactions.add(row));
   return row;
 }
@@ -103,13 +61,9 @@ async function mustGet(db: RapportDb, id: Id): Promise<Interaction> {
 /** Turns a planned appointment into a logged interaction with what actually happened. */
 export async function completeAppointment(id: Id, input: CompletionInput): Promise<Interaction> {
   return write(async (db) => {
-    const row = await mustGet(db, id);
-    if (row.status !== 'planned') throw new Error('Only planned appointments can be completed');
-    const { complaint, ...rest } = clean(input);
-    const done: Interaction = { ...row, ...rest, status: 'done', updatedAt: Date.now() };
-    if (complaint && done.type === 'complaint') done.complaint = { ...complaint };
+    const done = orThrow(completeCommand(await mustGet(db, id), input, Date.now()));
     await db.interactions.put(done);
-    await touchAccount(db, done);
+    await persistTouch(db, done);
     return done;
   });
 }
@@ -117,35 +71,22 @@ export async function completeAppointment(id: Id, input: CompletionInput): Promi
 /** Moves a planned appointment; the earlier start is kept in `movedFrom`, oldest first. */
 export async function moveAppointment(id: Id, at: IsoInstant): Promise<void> {
   await write(async (db) => {
-    const row = await mustGet(db, id);
-    if (row.status !== 'planned') throw new Error('Only planned appointments can be moved');
-    if (row.at === at) return;
-    await db.interactions.update(id, { at, movedFrom: [...(row.movedFrom ?? []), row.at], updatedAt: Date.now() });
+    const changes = orThrow(moveCommand(await mustGet(db, id), at, Date.now()));
+    if (changes) await db.interactions.update(id, changes);
   });
 }
 
 /** Cancels a planned appointment; it stays in the history as cancelled. */
 export async function cancelAppointment(id: Id): Promise<void> {
   await write(async (db) => {
-    const row = await mustGet(db, id);
-    if (row.status !== 'planned') throw new Error('Only planned appointments can be cancelled');
-    await db.interactions.update(id, { status: 'cancelled', updatedAt: Date.now() });
+    await db.interactions.update(id, orThrow(cancelCommand(await mustGet(db, id), Date.now())));
   });
 }
 
 /** Changes a complaint's status, owner or resolution; `resolvedAt` follows the status. */
-export async function updateComplaint(
-  id: Id,
-  patch: Partial<{ status: ComplaintStatus; ownerId: Id; resolution: string }>,
-): Promise<Interaction> {
+export async function updateComplaint(id: Id, patch: ComplaintPatch): Promise<Interaction> {
   return write(async (db) => {
-    const row = await mustGet(db, id);
-    if (row.type !== 'complaint') throw new Error('Not a complaint');
-    const before = row.complaint ?? { status: 'open' as const, ownerId: row.userId, resolution: '' };
-    const next = { ...before, ...patch };
-    if (next.status === 'resolved' && before.status !== 'resolved') next.resolvedAt = new Date().toISOString();
-    if (next.status !== 'resolved') delete next.resolvedAt;
-    const updated: Interaction = { ...row, complaint: next, updatedAt: Date.now() };
+    const updated = orThrow(updateComplaintCommand(await mustGet(db, id), patch, Date.now()));
     await db.interactions.put(updated);
     return updated;
   });

@@ -131,7 +131,7 @@ describe('interaction writes and timelines', () => {
     for (let i = 0; i < 30; i++) {
       const at = new Date(Date.UTC(2026, 0, 1 + i, 9)).toISOString();
       const summary = i % 3 === 0 ? 'Dachsanierung besprochen' : i % 3 === 1 ? 'Dachrinne geprüft' : 'Routine';
-      rows.push({ ...input({ at, summary, contactIds: [] }), id: `r${i}`, status: 'done', createdAt: 0, updatedAt: 0 });
+      rows.push({ ...input({ at, summary, contactIds: [] }), id: `r${i}`, status: 'done', createdAt: 0, updatedAt: 0 } as Interaction);
     }
     await getDb().interactions.bulkAdd(rows);
     const first = await searchHistory('dach', { limit: 5 });

@@ -9,7 +9,7 @@ function row(userId: string, type: Interaction['type'], status: Interaction['sta
   return {
     id: `i${n}`, updatedAt: 0, createdAt: 0, accountId: 'a', type, mode: 'human', status, at, userId, contactIds: [],
     subject: '', summary: '', nextStep: '', ...extra,
-  };
+  } as Interaction;
 }
 
 /**

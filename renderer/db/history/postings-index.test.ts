@@ -30,7 +30,7 @@ function row(id: string, extra: Partial<Interaction> = {}): Interaction {
   return {
     id, updatedAt: 1, accountId: 'a', type: 'visit', mode: 'human', status: 'done', at: '2026-10-01T09:00:00.000Z', userId: 'u',
     contactIds: [], subject: '', summary: '', nextStep: '', createdAt: 1, ...extra,
-  };
+  } as Interaction;
 }
 
 describe('history postings', () => {

@@ -20,7 +20,7 @@ function row(i: number, atMs: number, summary: string, extra: Partial<Interactio
   return {
     id: `w${String(i).padStart(4, '0')}`, updatedAt: 1, accountId: 'a', type: 'visit', mode: 'human', status: 'done', at: new Date(atMs).toISOString(),
     userId: 'u', contactIds: [], subject: '', summary, nextStep: '', createdAt: 1, ...extra,
-  };
+  } as Interaction;
 }
 
 /**

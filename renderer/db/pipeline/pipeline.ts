@@ -1,4 +1,5 @@
 import { newId, OPEN_STAGES, type Deal, type DealStage, type Id, type Interaction, type IsoDate, type Sale } from '../../../shared/domain';
+import { editedDeal, movedDeal, newDeal, type DealInput } from '../../../shared/pipeline/deal';
 import { getDb } from '../core/db';
 
 export async function listDealsOf(accountId: Id): Promise<Deal[]> {
@@ -26,48 +27,21 @@ export async function listDeals(ownerId?: Id): Promise<Deal[]> {
   return rows.filter((d) => d.deletedAt === undefined);
 }
 
-/** The editable fields of a deal. */
-export type DealInput = Pick<Deal, 'accountId' | 'title' | 'value' | 'probability' | 'stage' | 'ownerId' | 'lostReason'> & {
-  expectedClose?: IsoDate | undefined;
-};
-
-/**
- * Stamps what a stage change means: reaching "offer sent" (or later, skipping it) records when the
- * offer went out, so "offers without follow-up" can be counted; won/lost records the close.
- * Reopening a closed deal clears the close.
- */
-export function applyStage(before: Partial<Deal>, stage: DealStage, nowIso: string): Partial<Deal> {
-  const out: Partial<Deal> = { stage };
-  const sentOrLater = stage === 'offer_sent' || stage === 'negotiation' || stage === 'won' || stage === 'lost';
-  if (sentOrLater && before.offerSentAt === undefined && stage !== 'lost') out.offerSentAt = nowIso;
-  if (stage === 'won' || stage === 'lost') out.closedAt = before.stage === stage && before.closedAt ? before.closedAt : nowIso;
-  return out;
-}
-
-function clean(input: DealInput): DealInput {
-  const out = { ...input, title: input.title.trim(), value: Math.max(0, input.value), probability: Math.min(100, Math.max(0, input.probability)) };
-  if (!out.expectedClose) delete out.expectedClose;
-  return out;
-}
+export type { DealInput } from '../../../shared/pipeline/deal';
 
 export async function createDeal(input: DealInput, now: Date = new Date()): Promise<Deal> {
-  const iso = now.toISOString();
-  const row: Deal = { ...clean(input), id: newId(), updatedAt: now.getTime(), createdAt: iso } as Deal;
-  Object.assign(row, applyStage({}, row.stage, iso));
+  const row = newDeal(input, newId(), now);
   await getDb().deals.add(row);
   return row;
 }
 
-/** Replaces the editable fields; a changed stage is stamped as in `applyStage`. */
+/** Replaces the editable fields; a changed stage is stamped (shared/pipeline/deal: the rules). */
 export async function updateDeal(id: Id, input: DealInput, now: Date = new Date()): Promise<Deal | undefined> {
   const db = getDb();
   return db.transaction('rw', db.deals, async () => {
     const before = await db.deals.get(id);
     if (!before) return undefined;
-    const { expectedClose: _e, closedAt, ...kept } = before;
-    const reopened = !(input.stage === 'won' || input.stage === 'lost');
-    const row: Deal = { ...kept, ...(reopened || closedAt === undefined ? {} : { closedAt }), ...clean(input), updatedAt: now.getTime() };
-    if (input.stage !== before.stage) Object.assign(row, applyStage(before, input.stage, now.toISOString()));
+    const row = editedDeal(before, input, now);
     await db.deals.put(row);
     return row;
   });
@@ -79,9 +53,8 @@ export async function moveDeal(id: Id, stage: DealStage, now: Date = new Date())
   return db.transaction('rw', db.deals, async () => {
     const before = await db.deals.get(id);
     if (!before) return undefined;
-    if (before.stage === stage) return before;
-    const { closedAt: _c, ...kept } = before;
-    const row: Deal = { ...kept, ...applyStage(before, stage, now.toISOString()), updatedAt: now.getTime() } as Deal;
+    const row = movedDeal(before, stage, now);
+    if (!row) return before;
     await db.deals.put(row);
     return row;
   });

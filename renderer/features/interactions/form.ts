@@ -6,7 +6,7 @@ import {
   type InteractionType,
   type Outcome,
 } from '../../../shared/domain';
-import type { InteractionInput } from '../../db/history/interaction-writes';
+import { validateInteraction, type InteractionInput } from '../../../shared/interactions';
 
 /** The log form's fields as the inputs hold them (strings), so a draft restores exactly what was typed. */
 export type LogFormValues = {
@@ -81,15 +81,28 @@ export function atOf(v: LogFormValues): Date {
   return new Date(`${v.date}T${v.time || '00:00'}`);
 }
 
+/** Where the interaction rules' refusals (shared/interactions) show up in the form, and with which message. */
+const FORM_FIELD: Partial<Record<string, [keyof LogFormValues, string]>> = {
+  accountId: ['accountId', 'error.account'],
+  at: ['date', 'error.date'],
+  durationMin: ['duration', 'error.duration'],
+  subject: ['subject', 'error.subject'],
+  followUpDate: ['followUpDate', 'error.followUp'],
+  userId: ['userId', 'error.user'],
+};
+
+/**
+ * The form's errors: what only the form knows (the typed day must parse, an appointment must lie
+ * ahead), then the same rules every write passes (validateInteraction) on what would be saved.
+ */
 export function validate(v: LogFormValues, now: Date): FormErrors {
   const errors: FormErrors = {};
-  if (!v.accountId) errors.accountId = 'error.account';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(v.date) || Number.isNaN(atOf(v).getTime())) errors.date = 'error.date';
   else if (v.planned && atOf(v) <= now) errors.date = 'error.plannedInPast';
-  if (v.duration.trim() !== '' && !(Number(v.duration) > 0 && Number(v.duration) <= 24 * 60)) errors.duration = 'error.duration';
-  if (v.subject.trim() === '' && v.summary.trim() === '') errors.subject = 'error.subject';
-  if (v.followUpDate !== '' && v.followUpDate < v.date) errors.followUpDate = 'error.followUp';
-  if (!v.userId) errors.userId = 'error.user';
+  for (const [field, code] of Object.entries(validateInteraction(toInput(v)))) {
+    const target = FORM_FIELD[field];
+    if (target && code) errors[target[0]] ??= target[1];
+  }
   return errors;
 }
 
@@ -103,7 +116,8 @@ function subjectOf(v: LogFormValues): string {
 
 export function toInput(v: LogFormValues): InteractionInput {
   const input: InteractionInput = {
-    accountId: v.accountId, type: v.type, mode: v.mode, at: atOf(v).toISOString(), userId: v.userId,
+    // An unparsable day gives an empty start, which the rules refuse (the form shows it at the day).
+    accountId: v.accountId, type: v.type, mode: v.mode, at: Number.isNaN(atOf(v).getTime()) ? '' : atOf(v).toISOString(), userId: v.userId,
     contactIds: v.contactIds, subject: subjectOf(v), summary: v.summary, nextStep: v.planned ? '' : v.nextStep,
   };
   if (v.duration.trim() !== '') input.durationMin = Math.round(Number(v.duration));

@@ -1,0 +1,4 @@
+export * from './input';
+export * from './record';
+export * from './appointments';
+export * from './complaint';

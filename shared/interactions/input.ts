@@ -1,0 +1,64 @@
+import {
+  COMPLAINT_STATUSES,
+  CONTACT_MODES,
+  INTERACTION_TYPES,
+  OUTCOMES,
+  type ComplaintStatus,
+  type Id,
+  type Interaction,
+  type IsoDate,
+  type Outcome,
+} from '../domain';
+import { todayIso } from '../time/today';
+import type { FieldErrors } from '../validation/result';
+
+/** What the log form (or any other caller) hands over; ids, status and timestamps are the command's. */
+export type InteractionInput = Pick<
+  Interaction,
+  'accountId' | 'type' | 'mode' | 'at' | 'userId' | 'contactIds' | 'subject' | 'summary' | 'nextStep'
+> & {
+  /** Duration in minutes. */
+  durationMin?: number;
+  /** Outcome once done. */
+  outcome?: Outcome;
+  /** Day to follow up. */
+  followUpDate?: IsoDate;
+  /** For complaints: where it stands and who handles it. */
+  complaint?: { status: ComplaintStatus; ownerId: Id; resolution: string };
+};
+
+/** What completing a planned appointment records. */
+export type CompletionInput = Partial<Omit<InteractionInput, 'accountId'>>;
+
+const MAX_DURATION_MIN = 24 * 60;
+const has = <T>(list: readonly T[], value: unknown): boolean => list.includes(value as T);
+
+/**
+ * Why an interaction cannot be stored, one code per field (empty when it can). Whoever writes an
+ * interaction (form, generated tasks, tests) passes through this; sync apply does not, it takes
+ * what another laptop already accepted.
+ */
+export function validateInteraction(input: InteractionInput): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!input.accountId) errors.accountId = 'required';
+  if (!has(INTERACTION_TYPES, input.type)) errors.type = 'invalid';
+  if (!has(CONTACT_MODES, input.mode)) errors.mode = 'invalid';
+  const at = new Date(input.at);
+  if (Number.isNaN(at.getTime())) errors.at = 'invalidDate';
+  if (input.durationMin !== undefined && !(input.durationMin > 0 && input.durationMin <= MAX_DURATION_MIN)) errors.durationMin = 'invalidDuration';
+  if (input.subject.trim() === '' && input.summary.trim() === '') errors.subject = 'required';
+  // The follow-up is a local day, compared with the local day of the start (a visit at 00:30 is that day's).
+  if (input.followUpDate && !errors.at && input.followUpDate < todayIso(at)) errors.followUpDate = 'beforeStart';
+  if (!input.userId) errors.userId = 'required';
+  if (input.outcome !== undefined && !has(OUTCOMES, input.outcome)) errors.outcome = 'invalid';
+  if (input.complaint && !has(COMPLAINT_STATUSES, input.complaint.status)) errors['complaint.status'] = 'invalid';
+  return errors;
+}
+
+/** Drops undefined and empty optional fields, so stored rows stay compact and comparable. */
+export function cleanInput<T extends CompletionInput>(input: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== '') out[k] = v;
+  for (const k of ['subject', 'summary', 'nextStep'] as const) if (k in input) out[k] = input[k] ?? '';
+  return out as T;
+}
