@@ -4,7 +4,7 @@ import { generateDemoData } from '../../../shared/demo';
 import { withoutDerived } from '../../../shared/export/backup-writer';
 import { snapshotTables } from './backup';
 import { backedUpTables, runBackupJob, writeBackupChunks } from './job';
-import { concatBytes } from '../../../shared/sync/bytes';
+import { concatBytes } from '../../../shared/bytes';
 import { openDb } from '../core/db';
 import { SCHEMA_VERSION } from '../core/migrations';
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { encryptBackupBytes } from '../../../shared/backup/encryption';
 import { backupFileName, createManifest } from '../../../shared/backup';
 import { generateDemoData } from '../../../shared/demo';
-import { concatBytes } from '../../../shared/sync/bytes';
+import { concatBytes } from '../../../shared/bytes';
 import { setBackupPassphrase, snapshotTables, takeBackup } from './backup';
 import { backupToBytes } from './client';
 import { loadBackup, restoreBackup } from './restore';
