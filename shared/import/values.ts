@@ -1,4 +1,5 @@
 import type { Birthday, IsoDate } from '../domain';
+import { ymdText } from '../time';
 
 /** `comma`: 1.234,56 (German); `dot`: 1,234.56 (English). */
 export type NumberStyle = 'comma' | 'dot';
@@ -111,7 +112,7 @@ function dayMonth(day: number, month: number): Birthday | undefined {
 
 function isoDate(y: number, mo: number, d: number): IsoDate | undefined {
   if (!isValidDay(y, mo, d)) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return ymdText(y, mo, d);
 }
 
 /** Calendar check without time zones: the Date is built and read back in UTC. */
