@@ -3,7 +3,8 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'url', 'stream', 'events', 'util', 'zlib'];
+// Anchored ('/crypto'): the bare module name is refused, a folder of ours called crypto (shared/crypto) is not.
+const nodeBuiltins = ['node:*', '/fs', '/path', '/os', '/crypto', '/child_process', '/url', '/stream', '/events', '/util', '/zlib'];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'coverage/'] },

@@ -5,8 +5,9 @@ import { account, deal } from '../kpi/test-fixtures';
 import { birthdayGreetings, dealValueCallTasks, nextBirthday, runAutomation, wonFollowUpVisits } from './rules';
 import type { AutomationContext } from './task';
 import { existingSourceKeys, idFromSourceKey } from './task';
+import { asIsoDate, type IsoDate } from '../time';
 
-const TODAY = '2026-11-23';
+const TODAY = asIsoDate('2026-11-23');
 // Days are UTC days here unless a test says otherwise.
 const ctx = (keys: Iterable<string> = []): AutomationContext => ({ today: TODAY, tz: 'UTC', nowMs: 1_790_000_000_000, existingKeys: new Set(keys) });
 
@@ -45,8 +46,8 @@ describe('won deal schedules a follow-up visit', () => {
     // bigWon closed 11-20 → visit 12-20. lateWon closed 10-01 → 10-31 is past → today.
     // oldWon closed 2025 (> 90 days ago) is left alone.
     expect(made.map((i) => [i.sourceKey, i.at.slice(0, 10), i.userId, i.type])).toEqual([
-      ['auto:won_followup:bigWon', '2026-12-20', 'r2', 'visit'],
-      ['auto:won_followup:lateWon', '2026-11-23', 'r1', 'visit'],
+      ['auto:won_followup:bigWon', asIsoDate('2026-12-20'), 'r2', 'visit'],
+      ['auto:won_followup:lateWon', asIsoDate('2026-11-23'), 'r1', 'visit'],
     ]);
   });
 });
@@ -56,13 +57,13 @@ describe('won deals are dated by their local close day', () => {
     // 2026-11-22 23:30 UTC = 11-23 00:30 in Berlin; 2026-07-05 22:30 UTC = 07-06 00:30.
     const winter = deal('w', { accountId: 'acc', ownerId: 'r1', stage: 'won', value: 1, createdAt: '2026-11-01T09:00:00.000Z', closedAt: '2026-11-22T23:30:00.000Z' });
     const summer = deal('s', { accountId: 'acc', ownerId: 'r1', stage: 'won', value: 1, createdAt: '2026-07-01T09:00:00.000Z', closedAt: '2026-07-05T22:30:00.000Z' });
-    const due = (tz: string, today: string) =>
+    const due = (tz: string, today: IsoDate) =>
       wonFollowUpVisits([winter, summer], { afterDays: 30, maxAgeDays: 140 }, { ...ctx(), today, tz }).map((i) => i.at.slice(0, 10));
     // On 11-23 the summer win is 140 days old in Berlin (kept, due today) but 141 in UTC (too old).
-    expect(due('Europe/Berlin', '2026-11-23')).toEqual(['2026-12-23', '2026-11-23']);
-    expect(due('UTC', '2026-11-23')).toEqual(['2026-12-22']);
-    expect(due('Europe/Berlin', '2026-07-06')).toEqual(['2026-08-05']);
-    expect(due('UTC', '2026-07-06')).toEqual(['2026-08-04']);
+    expect(due('Europe/Berlin', asIsoDate('2026-11-23'))).toEqual([asIsoDate('2026-12-23'), asIsoDate('2026-11-23')]);
+    expect(due('UTC', asIsoDate('2026-11-23'))).toEqual([asIsoDate('2026-12-22')]);
+    expect(due('Europe/Berlin', asIsoDate('2026-07-06'))).toEqual([asIsoDate('2026-08-05')]);
+    expect(due('UTC', asIsoDate('2026-07-06'))).toEqual([asIsoDate('2026-08-04')]);
   });
 });
 
@@ -71,7 +72,7 @@ describe('birthday creates a greeting draft', () => {
   it('within the next N days: letter by default, e-mail only with preference, address and consent', () => {
     const contacts = [
       contact('c1', { birthday: { day: 25, month: 11 } }),
-      contact('c2', { birthday: { day: 30, month: 11, year: 1970 }, preferredChannel: 'email', email: 'a@b.de', consent: { granted: true, date: '2025-01-01', source: 'Messe' } }),
+      contact('c2', { birthday: { day: 30, month: 11, year: 1970 }, preferredChannel: 'email', email: 'a@b.de', consent: { granted: true, date: asIsoDate('2025-01-01'), source: 'Messe' } }),
       contact('c3', { birthday: { day: 30, month: 11 }, preferredChannel: 'email', email: 'x@y.de' }),
       contact('c4', { birthday: { day: 1, month: 12 } }),
       contact('c5', { birthday: { day: 24, month: 11 }, accountId: 'gone' }),
@@ -81,18 +82,18 @@ describe('birthday creates a greeting draft', () => {
     // Horizon 11-30. c1: 11-25 − 3 = 11-22 → today. c2: 11-30 − 3 = 11-27, e-mail. c3: no consent → letter.
     // c4 (12-01) is beyond 7 days; c5's account is a former customer; c6 was erased.
     expect(made.map((i) => [i.sourceKey, i.type, i.at.slice(0, 10), i.userId, i.contactIds])).toEqual([
-      ['auto:birthday:c1:2026', 'letter', '2026-11-23', 'r3', ['c1']],
-      ['auto:birthday:c2:2026', 'email', '2026-11-27', 'r3', ['c2']],
-      ['auto:birthday:c3:2026', 'letter', '2026-11-27', 'r3', ['c3']],
+      ['auto:birthday:c1:2026', 'letter', asIsoDate('2026-11-23'), 'r3', ['c1']],
+      ['auto:birthday:c2:2026', 'email', asIsoDate('2026-11-27'), 'r3', ['c2']],
+      ['auto:birthday:c3:2026', 'letter', asIsoDate('2026-11-27'), 'r3', ['c3']],
     ]);
     expect(made[0]?.subject).toBe('Geburtstagsgruß an Jana Öztürk');
     expect(made[0]?.summary).toContain('Herzlichen Glückwunsch zum Geburtstag, Jana Öztürk!');
   });
   it('crosses the year end and handles 29 February', () => {
-    expect(nextBirthday(2, 1, '2026-12-28')).toBe('2027-01-02');
-    expect(nextBirthday(29, 2, '2026-01-10')).toBe('2026-02-28');
-    expect(nextBirthday(29, 2, '2027-12-01')).toBe('2028-02-29');
-    const made = birthdayGreetings([contact('c1', { birthday: { day: 2, month: 1 } })], accounts, { daysAhead: 7 }, { ...ctx(), today: '2026-12-28' });
+    expect(nextBirthday(2, 1, asIsoDate('2026-12-28'))).toBe('2027-01-02');
+    expect(nextBirthday(29, 2, asIsoDate('2026-01-10'))).toBe('2026-02-28');
+    expect(nextBirthday(29, 2, asIsoDate('2027-12-01'))).toBe('2028-02-29');
+    const made = birthdayGreetings([contact('c1', { birthday: { day: 2, month: 1 } })], accounts, { daysAhead: 7 }, { ...ctx(), today: asIsoDate('2026-12-28') });
     expect(made.map((i) => i.sourceKey)).toEqual(['auto:birthday:c1:2027']);
   });
 });

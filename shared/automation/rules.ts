@@ -7,6 +7,7 @@ import type { Interaction } from '../domain/interaction';
 import type { AutomationRule } from '../domain/support';
 import { addDays, dayOfInstant, daysBetween } from '../kpi/dates';
 import { zoneClock } from '../planning/calendar';
+import { ymdText } from '../time';
 import type { AutomationContext, PlannedTask } from './task';
 import { fillTemplate, numParam, plannedInteraction } from './task';
 import { ruleTemplate, TEMPLATE_DEFAULTS } from './templates';
@@ -95,7 +96,7 @@ export function wonFollowUpVisits(deals: readonly Deal[], params: Params, ctx: A
 export function nextBirthday(day: number, month: number, today: IsoDate): IsoDate {
   const at = (year: number): IsoDate => {
     const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    return `${year}-${String(month).padStart(2, '0')}-${String(Math.min(day, last)).padStart(2, '0')}`;
+    return ymdText(year, month, Math.min(day, last));
   };
   const year = Number(today.slice(0, 4));
   const thisYear = at(year);

@@ -4,8 +4,9 @@ import { birthdayGreetings, dealValueCallTasks } from './rules';
 import type { AutomationContext } from './task';
 import { existingSourceKeys } from './task';
 import { checkTemplate, ruleTemplate, TEMPLATE_DEFAULTS, TEMPLATE_FIELDS } from './templates';
+import { asIsoDate } from '../time';
 
-const ctx = (keys: Iterable<string> = []): AutomationContext => ({ today: '2026-11-23', nowMs: 1_790_000_000_000, existingKeys: new Set(keys) });
+const ctx = (keys: Iterable<string> = []): AutomationContext => ({ today: asIsoDate('2026-11-23'), nowMs: 1_790_000_000_000, existingKeys: new Set(keys) });
 const big = deal('big', { accountId: 'acc', ownerId: 'r1', stage: 'negotiation', value: 25_000, createdAt: '2026-11-01T09:00:00.000Z', title: 'Wartung {2027}' });
 
 describe('checkTemplate', () => {

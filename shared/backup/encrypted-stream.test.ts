@@ -1,6 +1,6 @@
 /** CRYPTO-TAMPER for chunked encrypted backups (format version 2), and reading version-1 files. */
 import { describe, expect, it } from 'vitest';
-import { concatBytes } from '../sync/bytes';
+import { concatBytes } from '../bytes';
 import { bytesSource, createChunker } from './chunks';
 import { createBackupSealer, openBackupContent } from './encrypted-stream';
 import { encryptBackupBytes } from './encryption';

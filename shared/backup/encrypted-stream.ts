@@ -1,5 +1,5 @@
-import { concatBytes, fromHex, fromUtf8, randomBytes, toHex, utf8 } from '../sync/bytes';
-import { createDataKey, DEFAULT_PBKDF2_ITERATIONS, type WrappedKey } from '../sync/encryption';
+import { concatBytes, fromHex, fromUtf8, randomBytes, toHex, utf8 } from '../bytes';
+import { createDataKey, DEFAULT_PBKDF2_ITERATIONS, type WrappedKey } from '../crypto';
 import { bytesSource, readExact, sequentialChunks, type ByteSource, type PlainChunks } from './chunks';
 import { BackupCryptoError, decryptBackupBytes, ENCRYPTED_V1_LIMIT, isEncryptedBackup, MAGIC, unlockBackupKey } from './encryption';
 

@@ -1,6 +1,6 @@
 /**
  * Optional encryption of backup files with a passphrase, the same scheme as the sync folder
- * (shared/sync/encryption.ts): a random AES-256-GCM data key wrapped with a PBKDF2-SHA256 key of the
+ * (shared/crypto/data-key.ts): a random AES-256-GCM data key wrapped with a PBKDF2-SHA256 key of the
  * passphrase. GCM's tag makes a wrong passphrase, a flipped byte or a truncated file fail loudly
  * instead of restoring garbage. Two versions of the file:
  * - version 1 (this file, read only by the app since version 2 exists): one header line, then ONE
@@ -9,8 +9,8 @@
  * - version 2 (encrypted-stream.ts): the same header line, then the backup in separately sealed
  *   chunks, so it is written and restored a chunk at a time.
  */
-import { concatBytes, fromUtf8, utf8 } from '../sync/bytes';
-import { createDataKey, decryptBytes, DEFAULT_PBKDF2_ITERATIONS, encryptBytes, newIv, unlockDataKey, type WrappedKey } from '../sync/encryption';
+import { concatBytes, fromUtf8, utf8 } from '../bytes';
+import { createDataKey, decryptBytes, DEFAULT_PBKDF2_ITERATIONS, encryptBytes, newIv, unlockDataKey, type WrappedKey } from '../crypto';
 
 export const MAGIC = 'rapport-backup-encrypted';
 

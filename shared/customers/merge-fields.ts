@@ -1,4 +1,4 @@
-import type { Account } from '../domain';
+import type { Account, IsoDate } from '../domain';
 
 /** Text fields the survivor takes from the loser when its own are empty. */
 const TEXT_FIELDS = ['customerNumber', 'street', 'postalCode', 'city', 'phone', 'email', 'website', 'churnReason'] as const;
@@ -46,7 +46,7 @@ export function mergeAccountFields(survivor: Account, loser: Account, now: numbe
     out.notes = survivor.notes ? `${survivor.notes}\n\n${loser.notes}` : loser.notes;
     filled.push('notes');
   }
-  for (const [stage, day] of Object.entries(loser.lifecycleDates) as Array<[keyof Account['lifecycleDates'], string]>) {
+  for (const [stage, day] of Object.entries(loser.lifecycleDates) as Array<[keyof Account['lifecycleDates'], IsoDate]>) {
     const own = out.lifecycleDates[stage];
     if (!own || day < own) out.lifecycleDates[stage] = day;
   }

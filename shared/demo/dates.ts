@@ -1,4 +1,5 @@
 import type { IsoDate, IsoInstant } from '../domain';
+import { fromDayNumber } from '../time';
 
 /** Milliseconds per day. */
 export const DAY_MS = 86_400_000;
@@ -14,7 +15,7 @@ export function dayOf(date: IsoDate): number {
 
 /** `YYYY-MM-DD` of an epoch day. */
 export function isoDate(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return fromDayNumber(day);
 }
 
 /** ISO instant of epoch milliseconds. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES } from '../domain';
 import { generateDemoData, generateDemoDataChunks } from './index';
+import { asIsoDate } from '../time';
 
-const options = { seed: 42, accounts: 700, today: '2026-11-23', selfName: 'Max Mustermann' };
+const options = { seed: 42, accounts: 700, today: asIsoDate('2026-11-23'), selfName: 'Max Mustermann' };
 const data = generateDemoData(options);
 
 describe('generateDemoData', () => {
@@ -95,7 +96,7 @@ describe('generateDemoData', () => {
       expect(a.lastHumanContactAt).toBe(last.get(a.id)?.human);
       expect(a.lastDigitalContactAt).toBe(last.get(a.id)?.digital);
     }
-    const today = '2026-11-23';
+    const today: string = '2026-11-23'; // instants compared as text with the day's start
     for (const i of data.interactions) {
       if (i.status === 'planned') expect(i.at > today).toBe(true);
       else expect(i.at < today).toBe(true);
@@ -106,7 +107,7 @@ describe('generateDemoData', () => {
 
   it('generates 10k accounts in chunks', () => {
     let accounts = 0;
-    for (const chunk of generateDemoDataChunks({ seed: 7, accounts: 10_000, today: '2026-11-23' }, 2000)) accounts += chunk.accounts.length;
+    for (const chunk of generateDemoDataChunks({ seed: 7, accounts: 10_000, today: asIsoDate('2026-11-23') }, 2000)) accounts += chunk.accounts.length;
     expect(accounts).toBe(10_000);
   });
 });

@@ -2,6 +2,7 @@ import type { LeadSource, LeadSourceKind, TeamMember } from '../domain';
 import { dayOf, isoDate, yearOf } from './dates';
 import { asciiSlug, initialsOf } from './names';
 import { IdMaker, Rng, TABLE } from './prng';
+import { ymdText } from '../time';
 
 /** Owner index used in ids of rows that belong to no account (team, lead sources). */
 export const GLOBAL_OWNER = 0xffffffff;
@@ -82,7 +83,7 @@ export function leadSources(seed: number, todayDay: number, stamp: number): Sour
       continue;
     }
     let year = yearOf(todayDay);
-    const startIn = (y: number) => dayOf(`${y}-${String(t.start?.[0]).padStart(2, '0')}-${String(t.start?.[1]).padStart(2, '0')}`);
+    const startIn = (y: number) => dayOf(ymdText(y, t.start?.[0] ?? NaN, t.start?.[1] ?? NaN));
     while (startIn(year) + (t.days ?? 1) > todayDay - 45) year--;
     for (let k = 0; k < (t.times ?? 1); k++) {
       const startDay = startIn(year - k);

@@ -1,9 +1,7 @@
-/** Primary key of every row: a random UUID, so rows made on different laptops never collide. */
-export type Id = string;
-/** A moment in time, ISO-8601 in UTC, e.g. `2026-11-22T09:30:00.000Z`. */
-export type IsoInstant = string;
-/** A calendar day without time zone, `YYYY-MM-DD`; the same day on every laptop. */
-export type IsoDate = string;
+import type { Id } from '../time/brand';
+
+// Id, IsoInstant and IsoDate are branded strings made in shared/time; re-exported so domain imports keep working.
+export type { Id, IsoDate, IsoInstant } from '../time/brand';
 
 /** Fields every stored row carries. */
 export type RowMeta = {

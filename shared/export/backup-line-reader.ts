@@ -1,4 +1,4 @@
-import { concatBytes } from '../sync/bytes';
+import { concatBytes } from '../bytes';
 import type { PlainChunks } from '../backup/chunks';
 import type { Backup } from './backup';
 import { BackupReadError, checkRow, decode, headerOf, knownTable, NEED_BYTES, type BackupBatch, type BackupReader, type BackupReadOptions } from './backup-read-rules';

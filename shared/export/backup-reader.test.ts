@@ -3,6 +3,7 @@ import { generateDemoData } from '../demo';
 import { createBackup, serializeBackup, type Backup } from './backup';
 import { BackupReadError, openBackupReader, type BackupReadOptions } from './backup-reader';
 import { serializeBackupBytes } from './backup-writer';
+import { asIsoDate } from '../time';
 
 const NOW = new Date('2026-11-23T08:15:00.000Z');
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -62,7 +63,7 @@ describe('line-per-row backups', () => {
   });
 
   it('round-trip a demo database, every row as written', async () => {
-    const data = generateDemoData({ seed: 11, accounts: 30, today: '2026-11-23', selfName: 'Anna Schröder' });
+    const data = generateDemoData({ seed: 11, accounts: 30, today: asIsoDate('2026-11-23'), selfName: 'Anna Schröder' });
     const demo = createBackup(data as unknown as Record<string, unknown[]>, 4, NOW);
     expect((await readAll(serializeBackupBytes(demo, 7), { chunkBytes: 333 }, 50)).tables).toEqual(nonEmpty(rows(demo)));
   });

@@ -1,5 +1,5 @@
 import { bytesSource, sequentialChunks, type PlainChunks } from '../backup/chunks';
-import { concatBytes } from '../sync/bytes';
+import { concatBytes } from '../bytes';
 import { checkHeader } from './backup';
 import { lineReader } from './backup-line-reader';
 import { BackupReadError, checkRow, decode, headerOf, knownTable, type BackupBatch, type BackupReader, type BackupReadOptions } from './backup-read-rules';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDemoData } from '../demo';
 import { createBackup, parseBackup, serializeBackup } from './backup';
 import { createBackupWriter, serializeBackupBytes } from './backup-writer';
+import { asIsoDate } from '../time';
 
 const NOW = new Date('2026-11-23T08:15:00.000Z');
 
@@ -25,7 +26,7 @@ describe('chunked backup writer', () => {
   });
 
   it('parses back to the rows serializeBackup writes for a demo database', () => {
-    const data = generateDemoData({ seed: 11, accounts: 20, today: '2026-11-23', selfName: 'Anna Schröder' });
+    const data = generateDemoData({ seed: 11, accounts: 20, today: asIsoDate('2026-11-23'), selfName: 'Anna Schröder' });
     const backup = createBackup(data as unknown as Record<string, unknown[]>, 4, NOW);
     const bytes = serializeBackupBytes(backup, 7);
     const parsed = parseBackup(new TextDecoder().decode(bytes));

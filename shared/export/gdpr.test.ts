@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, Interaction } from '../domain';
 import { buildGdprExport, gdprDocument } from './gdpr';
+import { asIsoDate } from '../time';
 
 const contact: Contact = {
   id: 'c1', updatedAt: 1, accountId: 'a1', salutation: 'ms', title: 'Dr.', firstName: 'Greta', lastName: 'Weiß', position: 'Inhaberin',
   phone: '0351 1', mobile: '', email: 'greta@example.de', birthday: { day: 15, month: 3 }, preferredChannel: 'phone',
-  consent: { granted: true, date: '2026-05-04', source: 'Messeformular' }, notes: '',
+  consent: { granted: true, date: asIsoDate('2026-05-04'), source: 'Messeformular' }, notes: '',
 };
 const base: Omit<Interaction & { type: 'visit'; status: 'done' }, 'id' | 'at' | 'contactIds' | 'summary' | 'accountId'> = {
   updatedAt: 1, type: 'visit', mode: 'human', status: 'done', userId: 'u1', subject: 'Besuch', nextStep: '', createdAt: 1,
@@ -35,7 +36,7 @@ describe('GDPR access export', () => {
     expect(doc.sections.map((s) => s.title)).toEqual(['gdpr.section.person', 'gdpr.section.consent', 'gdpr.section.interaction', 'gdpr.section.interaction']);
     expect(doc.sections[0]?.rows).toContainEqual({ label: 'gdpr.field.salutation', value: { kind: 'key', key: 'salutation.ms' } });
     expect(doc.sections[0]?.rows.some((r) => r.label === 'gdpr.field.mobile')).toBe(false);
-    expect(doc.sections[1]?.rows).toContainEqual({ label: 'gdpr.field.consentDate', value: { kind: 'date', iso: '2026-05-04' } });
+    expect(doc.sections[1]?.rows).toContainEqual({ label: 'gdpr.field.consentDate', value: { kind: 'date', iso: asIsoDate('2026-05-04') } });
     expect(doc.sections[3]?.rows).toContainEqual({ label: 'gdpr.field.outcome', value: { kind: 'key', key: 'outcome.successful' } });
   });
 });

@@ -1,6 +1,7 @@
 import { foldLine } from './fold';
 import type { Id } from '../domain';
 import { dayNumberOfYmd, weekdayOfDayNumber, zoneClock } from '../planning/calendar';
+import { asIsoDate } from '../time';
 
 /** A wall-clock time on the laptop, `YYYY-MM-DDTHH:mm`, in the zone given as tzid. */
 export type LocalDateTime = string;
@@ -115,7 +116,7 @@ export function weekPlanToIcs(visits: readonly IcsVisit[], options: IcsOptions):
   const time = (value: LocalDateTime): string => {
     if (vtz) return `;TZID=${options.tzid}:${localStamp(value)}`;
     localStamp(value); // validates
-    const ms = clock.instantOf(value.slice(0, 10), Number(value.slice(11, 13)), Number(value.slice(14, 16)));
+    const ms = clock.instantOf(asIsoDate(value.slice(0, 10)), Number(value.slice(11, 13)), Number(value.slice(14, 16)));
     return `:${utcStamp(ms)}`;
   };
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Rapport//Weekly visit plan//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];

@@ -1,5 +1,6 @@
 import type { Birthday, IsoDate } from '../domain';
 import { parseDecimal, type NumberStyle } from '../text/number';
+import { ymdText } from '../time';
 
 export { detectNumberStyle, type NumberStyle } from '../text/number';
 /** Order of day and month in `11/22/2026`-style dates; dotted dates are always day first. */
@@ -83,7 +84,7 @@ function dayMonth(day: number, month: number): Birthday | undefined {
 
 function isoDate(y: number, mo: number, d: number): IsoDate | undefined {
   if (!isValidDay(y, mo, d)) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return ymdText(y, mo, d);
 }
 
 /** Calendar check without time zones: the Date is built and read back in UTC. */

@@ -18,7 +18,7 @@ function planned(extra: Partial<InteractionInput> = {}, status: 'planned' | 'don
 
 describe('appointments', () => {
   it('completes only planned appointments, with what happened', () => {
-    const done = completeAppointment(planned(), { outcome: 'successful', summary: 'Vertrag besprochen', nextStep: 'Muster liefern', followUpDate: '' }, NOW);
+    const done = completeAppointment(planned(), { outcome: 'successful', summary: 'Vertrag besprochen', nextStep: 'Muster liefern', followUpDate: undefined }, NOW);
     expect(done).toMatchObject({ ok: true, value: { status: 'done', outcome: 'successful', nextStep: 'Muster liefern', updatedAt: NOW, at: '2026-12-03T09:00:00.000Z' } });
     expect(done.ok && 'followUpDate' in done.value).toBe(false);
     expect(completeAppointment(planned({}, 'done'), {}, NOW)).toEqual({ ok: false, errors: { status: 'notPlanned' } });

@@ -1,3 +1,4 @@
+import { asIsoDate } from '../time';
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../domain';
 import { validateInteraction, type InteractionInput } from './input';
@@ -20,25 +21,25 @@ describe('interaction rules', () => {
       accountId: '', at: 'gestern', durationMin: 0, subject: ' ', summary: '', userId: '',
     }))).toEqual({ accountId: 'required', at: 'invalidDate', durationMin: 'invalidDuration', subject: 'required', userId: 'required' });
     expect(validateInteraction(input({ durationMin: 24 * 60 + 1 })).durationMin).toBe('invalidDuration');
-    expect(validateInteraction(input({ followUpDate: '2026-11-19' })).followUpDate).toBe('beforeStart');
-    expect(validateInteraction(input({ followUpDate: '2026-11-20' })).followUpDate).toBeUndefined();
+    expect(validateInteraction(input({ followUpDate: asIsoDate('2026-11-19') })).followUpDate).toBe('beforeStart');
+    expect(validateInteraction(input({ followUpDate: asIsoDate('2026-11-20') })).followUpDate).toBeUndefined();
     expect(validateInteraction(input({ type: 'fax' as never, mode: 'telepathy' as never })).type).toBe('invalid');
   });
 
   it('records a done entry with trimmed texts and no empty optionals', () => {
-    const r = recordInteraction(input({ outcome: 'successful', followUpDate: '2026-12-01', durationMin: undefined }), 'done', stamp);
+    const r = recordInteraction(input({ outcome: 'successful', followUpDate: asIsoDate('2026-12-01'), durationMin: undefined }), 'done', stamp);
     expect(r).toEqual({
       ok: true,
       value: {
         accountId: 'a', type: 'visit', mode: 'human', at: '2026-11-20T09:00:00.000Z', userId: 'u1', contactIds: ['c1'],
-        subject: 'Besuch', summary: 'Heizungsserie vorgestellt', nextStep: '', followUpDate: '2026-12-01',
+        subject: 'Besuch', summary: 'Heizungsserie vorgestellt', nextStep: '', followUpDate: asIsoDate('2026-12-01'),
         id: 'i1', createdAt: NOW, updatedAt: NOW, status: 'done', outcome: 'successful',
       },
     });
   });
 
   it('books a planned appointment without outcome or follow-up', () => {
-    const r = recordInteraction(input({ outcome: 'failed', followUpDate: '2026-01-01' }), 'planned', stamp);
+    const r = recordInteraction(input({ outcome: 'failed', followUpDate: asIsoDate('2026-01-01') }), 'planned', stamp);
     expect(r.ok && r.value.status).toBe('planned');
     expect(r.ok && 'outcome' in r.value).toBe(false);
     expect(r.ok && 'followUpDate' in r.value).toBe(false);

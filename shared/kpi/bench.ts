@@ -1,5 +1,6 @@
 import type { IsoDate } from '../domain/common';
 import type { ReportData, ReportFilter } from './common';
+import { asIsoDate, ymdText } from '../time';
 import { addDays } from './dates';
 import type { ReportOptions } from './report';
 import { computeReport } from './report';
@@ -31,21 +32,24 @@ function median(xs: number[]): number {
  */
 export function plainPass(data: ReportData, from: IsoDate, to: IsoDate): number {
   let sum = 0;
+  // Raw text compares on purpose (the floor does no day conversion): an instant against day text.
+  const lo: string = from;
+  const hi: string = to;
   for (const a of data.accounts) if (a.lifecycle === 'customer') sum += 1;
-  for (const i of data.interactions) if (i.at >= from && i.at <= to) sum += 1;
-  for (const d of data.deals) if (d.createdAt >= from) sum += d.value;
+  for (const i of data.interactions) if (i.at >= lo && i.at <= hi) sum += 1;
+  for (const d of data.deals) if (d.createdAt >= lo) sum += d.value;
   for (const s of data.sales) if (s.date >= from && s.date <= to) sum += s.amount;
   return sum;
 }
 
 /** Times `computeReport` against `plainPass`; `runs` repetitions each (median), after one warm-up. */
 export function benchReports(data: ReportData, options: { today?: IsoDate; runs?: number } = {}): ReportBench {
-  const today = options.today ?? '2026-11-23';
+  const today = options.today ?? asIsoDate('2026-11-23');
   const runs = options.runs ?? 5;
-  const filter: ReportFilter = { from: `${today.slice(0, 4)}-01-01`, to: today };
+  const filter: ReportFilter = { from: ymdText(Number(today.slice(0, 4)), 1, 1), to: today };
   const firstRep = data.accounts[0]?.ownerId;
   // A stand-in rhythm rule (90 days) so coverage is timed too; the real one lives in shared/planning.
-  const since = addDays(today, -90);
+  const since: string = addDays(today, -90); // compared as text with instants: a stand-in, UTC is fine
   const opts: ReportOptions = { isWithinRhythm: (a) => a.lastHumanContactAt !== undefined && a.lastHumanContactAt >= since };
   const narrowed: ReportFilter = { ...filter, country: 'DE', ...(firstRep === undefined ? {} : { repId: firstRep }) };
   let sink = 0;

@@ -1,5 +1,6 @@
 import type { IsoDate, IsoInstant } from '../domain/common';
 import { fromDayNumber, parseInstant, type ZoneClock } from '../planning/calendar';
+import { ymdText } from '../time';
 
 /**
  * Days for KPIs. A row's instant belongs to its **local** calendar day in the report's zone (the
@@ -32,9 +33,9 @@ export function localMidnight(day: IsoDate, clock: ZoneClock): IsoInstant {
   return new Date(clock.instantOf(day, 0, 0)).toISOString();
 }
 
-/** Day arithmetic runs on UTC midnights, where no zone or DST shift applies. */
+/** Day arithmetic runs on UTC midnights, where no zone or DST shift applies (a day number, not a UTC "today"). */
 function utcDayOfMs(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  return fromDayNumber(Math.floor(ms / DAY_MS));
 }
 
 function toUtcMs(day: IsoDate): number {
@@ -62,7 +63,7 @@ export function addMonths(day: IsoDate, n: number): IsoDate {
   const year = Number(day.slice(0, 4)) + Math.floor(m / 12);
   const month1 = (((m % 12) + 12) % 12) + 1;
   const d = Math.min(Number(day.slice(8, 10)), daysInMonth(year, month1));
-  return `${String(year).padStart(4, '0')}-${month1 < 10 ? '0' : ''}${month1}-${d < 10 ? '0' : ''}${d}`;
+  return ymdText(year, month1, d);
 }
 
 /**

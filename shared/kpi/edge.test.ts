@@ -13,6 +13,7 @@ import { referralKpis } from './referrals';
 import { computeReport } from './report';
 import { sourceKpis } from './sources';
 import { account, EMPTY, FIXTURE, interaction, Q1, sale, TODAY } from './test-fixtures';
+import { asIsoDate, dayNumberOfYmd, fromDayNumber } from '../time';
 
 /** Every number anywhere in the result is finite (null is allowed, NaN/Infinity never). */
 function assertNoNaN(value: unknown, path = 'report'): void {
@@ -43,7 +44,7 @@ describe('division by zero and empty data', () => {
     expect(r.trends.revenue.values).toEqual([0, 0, 0]);
   });
   it('a period before any data: no customers at the start, so churn is null, not 0', () => {
-    const r = computeReport(FIXTURE, { from: '2020-01-01', to: '2020-03-31', tz: 'UTC' }, TODAY, { isWithinRhythm: always });
+    const r = computeReport(FIXTURE, { from: asIsoDate('2020-01-01'), to: asIsoDate('2020-03-31'), tz: 'UTC' }, TODAY, { isWithinRhythm: always });
     assertNoNaN(r);
     expect(r.customers.customersAtStart).toBe(0);
     expect(r.customers.churn.value).toBeNull();
@@ -51,7 +52,7 @@ describe('division by zero and empty data', () => {
     expect(r.pipeline.lostWithoutFollowUp.value).toBeNull();
   });
   it('a quiet later period: customers exist but nobody is lost → churn 0, retention 1', () => {
-    const r = computeReport(FIXTURE, { from: '2030-01-01', to: '2030-01-31', tz: 'UTC' }, '2030-02-01');
+    const r = computeReport(FIXTURE, { from: asIsoDate('2030-01-01'), to: asIsoDate('2030-01-31'), tz: 'UTC' }, asIsoDate('2030-02-01'));
     assertNoNaN(r);
     // Customers on 2029-12-31: A1, A2, A4, A9.
     expect(r.customers.churn).toEqual({ value: 0, numerator: 0, denominator: 4 });
@@ -69,7 +70,7 @@ describe('lifecycle fallbacks for imported data', () => {
   it('a lead without dates counts from its creation day; a customer without dates from its first purchase', () => {
     const lead = account('L', { lifecycle: 'lead', createdAt: Date.UTC(2026, 1, 3, 12) });
     const cust = account('C', { lifecycle: 'customer' });
-    const idx = buildSalesIndex([sale('C', '2025-06-01', 100), sale('C', '2026-02-01', 100)], Q1.to);
+    const idx = buildSalesIndex([sale('C', asIsoDate('2025-06-01'), 100), sale('C', asIsoDate('2026-02-01'), 100)], Q1.to);
     expect(leadKpis([lead, cust], idx, Q1).newLeads).toBe(1);
     // C's customer day = first purchase 2025-06-01 → customer at the start of Q1.
     expect(customerKpis([lead, cust], idx, Q1).customersAtStart).toBe(1);
@@ -91,7 +92,7 @@ describe('lifecycle fallbacks for imported data', () => {
     expect([leadsOfS2(berlin), leadsOfS2({ ...Q1 })]).toEqual([0, 1]);
   });
   it('calls, lead windows and the ROR window use local days', () => {
-    const lead = account('L', { lifecycle: 'lead', lifecycleDates: { lead: '2026-02-10' } });
+    const lead = account('L', { lifecycle: 'lead', lifecycleDates: { lead: asIsoDate('2026-02-10') } });
     // 00:30 on the lead day in Berlin, 23:30 the day before in UTC.
     const call = interaction('c', { accountId: 'L', type: 'call', at: '2026-02-09T23:30:00.000Z' });
     const perLead = (tz: string) => callsPerLead([call], new Map([['L', lead]]), new Map(), { ...Q1, tz }).perLead.numerator;
@@ -106,8 +107,8 @@ describe('lifecycle fallbacks for imported data', () => {
     expect([helped('Europe/Berlin'), helped('UTC')]).toEqual([1, 0]);
   });
   it('credit notes reduce revenue but are not purchases', () => {
-    const idx = buildSalesIndex([sale('C', '2026-01-05', 500), { ...sale('C', '2026-01-06', -200), id: 'cn' }], Q1.to);
-    expect(idx.get('C')).toMatchObject({ purchases: 1, revenue: 300, firstDay: '2026-01-05', newUntil: '2026-07-05' });
+    const idx = buildSalesIndex([sale('C', asIsoDate('2026-01-05'), 500), { ...sale('C', asIsoDate('2026-01-06'), -200), id: 'cn' }], Q1.to);
+    expect(idx.get('C')).toMatchObject({ purchases: 1, revenue: 300, firstDay: asIsoDate('2026-01-05'), newUntil: asIsoDate('2026-07-05') });
   });
 });
 
@@ -129,7 +130,7 @@ describe('properties', () => {
       }),
     );
   });
-  const day = fc.integer({ min: 0, max: 1500 }).map((n) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
+  const day = fc.integer({ min: 0, max: 1500 }).map((n) => fromDayNumber(dayNumberOfYmd(2024, 1, 1) + n));
   const acc = fc.record({
     lifecycle: fc.constantFrom('lead', 'prospect', 'customer', 'former' as const),
     lead: fc.option(day, { nil: undefined }),

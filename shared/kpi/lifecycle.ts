@@ -2,6 +2,7 @@ import type { Account } from '../domain/account';
 import type { Id, IsoDate } from '../domain/common';
 import type { Sale } from '../domain/sale';
 import { zoneClock, type ZoneClock } from '../planning/calendar';
+import { asIsoDate } from '../time';
 import { addMonths, dayOfMs } from './dates';
 
 /**
@@ -28,7 +29,8 @@ export function buildSalesIndex(sales: readonly Sale[], to: IsoDate): Map<Id, Ac
     if (s.date > to) continue;
     let entry = index.get(s.accountId);
     if (entry === undefined) {
-      entry = { firstDay: '9999-12-31', newUntil: '', purchases: 0, revenue: 0 };
+      // newUntil is set below, once the first purchase is known.
+      entry = { firstDay: asIsoDate('9999-12-31'), newUntil: asIsoDate(''), purchases: 0, revenue: 0 };
       index.set(s.accountId, entry);
     }
     entry.revenue += s.amount;

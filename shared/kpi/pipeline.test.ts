@@ -8,11 +8,12 @@ import { pipelineKpis } from './pipeline';
 import { computeReport } from './report';
 import { deal, FIXTURE, interaction, Q1, TODAY } from './test-fixtures';
 import { wonDealsByMonth } from './trends';
+import { asIsoDate, type IsoDate } from '../time';
 
 // Hand-worked from shared/kpi/test-fixtures.ts: Q1 2026, today 2026-04-15, N = 14 days.
 // Rhythm stub: category D has no rhythm; others need a human contact within 90 (UTC) days.
 const utc = zoneClock('UTC');
-const rhythm = (a: Account, today: string): boolean | null =>
+const rhythm = (a: Account, today: IsoDate): boolean | null =>
   a.category === 'D' ? null : a.lastHumanContactAt !== undefined && daysBetween(dayOfInstant(a.lastHumanContactAt, utc), today) <= 90;
 const report = computeReport(FIXTURE, { ...Q1 }, TODAY, { isWithinRhythm: rhythm });
 
@@ -28,8 +29,8 @@ describe('pipeline', () => {
     // D3: sent 04-01 → exactly 14 days → flagged. D11: no offer date, created 03-31 → 15 days.
     // D4 is not an offer yet.
     expect(p.staleOffers.deals.map((d) => [d.dealId, d.daysWithoutFollowUp, d.lastTouchDay])).toEqual([
-      ['D11', 15, '2026-03-31'],
-      ['D3', 14, '2026-04-01'],
+      ['D11', 15, asIsoDate('2026-03-31')],
+      ['D3', 14, asIsoDate('2026-04-01')],
     ]);
     expect(p.staleOffers).toMatchObject({ days: 14, count: 2, value: 7000 });
   });
@@ -71,7 +72,7 @@ describe('meetings', () => {
   });
   it('uses a chosen week when given', () => {
     // Week 2026-03-30 … 04-05 holds only I9.
-    const week = computeReport(FIXTURE, { ...Q1 }, TODAY, { meetingWindow: { from: '2026-03-30', to: '2026-04-05' } });
+    const week = computeReport(FIXTURE, { ...Q1 }, TODAY, { meetingWindow: { from: asIsoDate('2026-03-30'), to: asIsoDate('2026-04-05') } });
     expect(week.meetings.team.held).toBe(1);
   });
 });
@@ -160,45 +161,45 @@ describe('local days (Europe/Berlin)', () => {
     // D11 (23:00 UTC = 01:00 on 04-01) was created after Q1 and is 14 days without follow-up, not 15.
     expect(berlin.pipeline.funnel.counts).toEqual([1, 0, 2, 1, 2, 0]);
     expect(berlin.pipeline.staleOffers.deals.map((d) => [d.dealId, d.daysWithoutFollowUp, d.lastTouchDay])).toEqual([
-      ['D3', 14, '2026-04-01'],
-      ['D11', 14, '2026-04-01'],
+      ['D3', 14, asIsoDate('2026-04-01')],
+      ['D11', 14, asIsoDate('2026-04-01')],
     ]);
   });
   it('an offer sent at 00:30 local has waited the local days since then', () => {
     // Sent 2026-11-03 00:30 in Berlin (23:30 UTC the day before): 20 days on 11-23, not 21.
     const d = deal('late', { accountId: 'A1', stage: 'offer_sent', value: 1, createdAt: '2026-11-01T09:00:00.000Z', offerSentAt: '2026-11-02T23:30:00.000Z' });
-    const stale = (zone: string) => pipelineKpis([d], new Map(), { from: '2026-11-01', to: '2026-11-23', tz: zone }, '2026-11-23').staleOffers.deals[0];
-    expect(stale('Europe/Berlin')).toMatchObject({ daysWithoutFollowUp: 20, lastTouchDay: '2026-11-03' });
-    expect(stale('UTC')).toMatchObject({ daysWithoutFollowUp: 21, lastTouchDay: '2026-11-02' });
+    const stale = (zone: string) => pipelineKpis([d], new Map(), { from: asIsoDate('2026-11-01'), to: asIsoDate('2026-11-23'), tz: zone }, asIsoDate('2026-11-23')).staleOffers.deals[0];
+    expect(stale('Europe/Berlin')).toMatchObject({ daysWithoutFollowUp: 20, lastTouchDay: asIsoDate('2026-11-03') });
+    expect(stale('UTC')).toMatchObject({ daysWithoutFollowUp: 21, lastTouchDay: asIsoDate('2026-11-02') });
   });
   const meeting = (id: string, at: string, status: 'done' | 'planned' = 'done') => interaction(id, { accountId: 'A1', type: 'meeting', at, status });
-  const held = (at: string, from: string, to: string) => meetingStats([meeting('m', at)], { from, to, tz }, '2027-01-01').team.held;
+  const held = (at: string, from: IsoDate, to: IsoDate) => meetingStats([meeting('m', at)], { from, to, tz }, asIsoDate('2027-01-01')).team.held;
   it('a meeting at 00:30 on Monday counts in that week, winter and summer', () => {
     // 2026-11-23 and 2026-07-06 are Mondays.
-    expect(held('2026-11-22T23:30:00.000Z', '2026-11-23', '2026-11-29')).toBe(1);
-    expect(held('2026-11-22T23:30:00.000Z', '2026-11-16', '2026-11-22')).toBe(0);
-    expect(held('2026-07-05T22:30:00.000Z', '2026-07-06', '2026-07-12')).toBe(1);
-    expect(held('2026-07-05T22:30:00.000Z', '2026-06-29', '2026-07-05')).toBe(0);
+    expect(held('2026-11-22T23:30:00.000Z', asIsoDate('2026-11-23'), asIsoDate('2026-11-29'))).toBe(1);
+    expect(held('2026-11-22T23:30:00.000Z', asIsoDate('2026-11-16'), asIsoDate('2026-11-22'))).toBe(0);
+    expect(held('2026-07-05T22:30:00.000Z', asIsoDate('2026-07-06'), asIsoDate('2026-07-12'))).toBe(1);
+    expect(held('2026-07-05T22:30:00.000Z', asIsoDate('2026-06-29'), asIsoDate('2026-07-05'))).toBe(0);
   });
   it('weeks with a DST change end at local midnight', () => {
     // Spring week 03-23 … 03-29 (167 h): Monday 00:30 CET is in, Monday 00:30 CEST after it is out.
-    expect(held('2026-03-22T23:30:00.000Z', '2026-03-23', '2026-03-29')).toBe(1);
-    expect(held('2026-03-29T22:30:00.000Z', '2026-03-23', '2026-03-29')).toBe(0);
-    expect(held('2026-03-29T22:30:00.000Z', '2026-03-30', '2026-04-05')).toBe(1);
+    expect(held('2026-03-22T23:30:00.000Z', asIsoDate('2026-03-23'), asIsoDate('2026-03-29'))).toBe(1);
+    expect(held('2026-03-29T22:30:00.000Z', asIsoDate('2026-03-23'), asIsoDate('2026-03-29'))).toBe(0);
+    expect(held('2026-03-29T22:30:00.000Z', asIsoDate('2026-03-30'), asIsoDate('2026-04-05'))).toBe(1);
     // Autumn week 10-19 … 10-25 (169 h): Sunday 23:59 CET is in, Monday 00:00 CET is out.
-    expect(held('2026-10-18T22:00:00.000Z', '2026-10-19', '2026-10-25')).toBe(1);
-    expect(held('2026-10-25T22:59:59.999Z', '2026-10-19', '2026-10-25')).toBe(1);
-    expect(held('2026-10-25T23:00:00.000Z', '2026-10-19', '2026-10-25')).toBe(0);
+    expect(held('2026-10-18T22:00:00.000Z', asIsoDate('2026-10-19'), asIsoDate('2026-10-25'))).toBe(1);
+    expect(held('2026-10-25T22:59:59.999Z', asIsoDate('2026-10-19'), asIsoDate('2026-10-25'))).toBe(1);
+    expect(held('2026-10-25T23:00:00.000Z', asIsoDate('2026-10-19'), asIsoDate('2026-10-25'))).toBe(0);
   });
   it('a visit planned for 00:30 today is upcoming, not missed', () => {
     const rows = [meeting('p', '2026-11-22T23:30:00.000Z', 'planned')];
-    expect(meetingStats(rows, { from: '2026-11-23', to: '2026-11-29', tz }, '2026-11-23').team.upcoming).toBe(1);
-    expect(missedVisits(rows, '2026-11-23', tz).get('r1')).toBeUndefined();
-    expect(missedVisits(rows, '2026-11-23', 'UTC').get('r1')).toBe(1);
+    expect(meetingStats(rows, { from: asIsoDate('2026-11-23'), to: asIsoDate('2026-11-29'), tz }, asIsoDate('2026-11-23')).team.upcoming).toBe(1);
+    expect(missedVisits(rows, asIsoDate('2026-11-23'), tz).get('r1')).toBeUndefined();
+    expect(missedVisits(rows, asIsoDate('2026-11-23'), 'UTC').get('r1')).toBe(1);
   });
   it('a deal won at 00:30 on 1 February is February’s', () => {
     const won = deal('w', { accountId: 'A1', stage: 'won', value: 7, createdAt: '2026-01-10T09:00:00.000Z', closedAt: '2026-01-31T23:30:00.000Z' });
-    expect(wonDealsByMonth([won], { from: '2026-01-01', to: '2026-02-28', tz }).counts).toEqual([0, 1]);
-    expect(wonDealsByMonth([won], { from: '2026-01-01', to: '2026-02-28', tz: 'UTC' }).counts).toEqual([1, 0]);
+    expect(wonDealsByMonth([won], { from: asIsoDate('2026-01-01'), to: asIsoDate('2026-02-28'), tz }).counts).toEqual([0, 1]);
+    expect(wonDealsByMonth([won], { from: asIsoDate('2026-01-01'), to: asIsoDate('2026-02-28'), tz: 'UTC' }).counts).toEqual([1, 0]);
   });
 });

@@ -4,6 +4,7 @@ import type { Interaction } from '../domain/interaction';
 import type { LeadSource } from '../domain/lead-source';
 import type { Sale } from '../domain/sale';
 import type { ReportData } from './common';
+import { asIsoDate, type IsoDate } from '../time';
 
 /**
  * A small hand-made company for the KPI tests: 11 accounts (one trashed), two reps (r1, r2),
@@ -12,8 +13,8 @@ import type { ReportData } from './common';
  * are UTC days (`tz: 'UTC'`): some rows sit just before UTC midnight on purpose, and
  * pipeline.test.ts reads the same rows in Europe/Berlin, where they move to the next day.
  */
-export const Q1 = { from: '2026-01-01', to: '2026-03-31', tz: 'UTC' } as const;
-export const TODAY = '2026-04-15';
+export const Q1 = { from: asIsoDate('2026-01-01'), to: asIsoDate('2026-03-31'), tz: 'UTC' } as const;
+export const TODAY = asIsoDate('2026-04-15');
 
 const created = Date.UTC(2023, 0, 1);
 
@@ -46,7 +47,7 @@ export function account(id: string, over: Partial<Account>): Account {
   };
 }
 
-export function sale(accountId: string, date: string, amount: number): Sale {
+export function sale(accountId: string, date: IsoDate, amount: number): Sale {
   return { id: `${accountId}-${date}`, updatedAt: 0, accountId, date, amount, productLine: 'x' };
 }
 
@@ -71,42 +72,42 @@ export function deal(id: string, over: Partial<Deal> & Pick<Deal, 'accountId' | 
 }
 
 const accounts: Account[] = [
-  account('A1', { category: 'A', accountType: 'expand', lifecycle: 'customer', lifecycleDates: { customer: '2024-05-01' }, leadSourceId: 's2', lastHumanContactAt: '2026-03-10T10:00:00.000Z' }),
-  account('A2', { category: 'B', accountType: 'maintain', lifecycle: 'customer', lifecycleDates: { lead: '2025-09-15', customer: '2025-11-20' }, leadSourceId: 's1', lastHumanContactAt: '2026-03-31T22:30:00.000Z' }),
-  account('A3', { category: 'A', accountType: 'maintain', country: 'AT', ownerId: 'r2', lifecycle: 'former', lifecycleDates: { customer: '2023-01-10', former: '2026-02-01' }, churnReason: 'Preis' }),
-  account('A4', { category: 'C', accountType: 'expand', ownerId: 'r2', lifecycle: 'customer', lifecycleDates: { lead: '2026-01-05', customer: '2026-02-20' }, leadSourceId: 's1', referredByAccountId: 'A9', lastHumanContactAt: '2026-02-01T10:00:00.000Z' }),
-  account('A5', { category: 'D', accountType: 'maintain', lifecycle: 'lead', lifecycleDates: { lead: '2026-01-01' }, leadSourceId: 's2', referredByAccountId: 'A1' }),
-  account('A6', { category: 'B', accountType: 'expand', ownerId: 'r2', lifecycle: 'prospect', lifecycleDates: { lead: '2026-03-31', prospect: '2026-04-02' }, referredByAccountId: 'A1' }),
-  account('A7', { category: 'C', accountType: 'maintain', lifecycle: 'lead', lifecycleDates: { lead: '2026-04-01' }, leadSourceId: 's1', archived: true }),
-  account('A8', { category: 'A', accountType: 'expand', lifecycle: 'former', lifecycleDates: { customer: '2025-06-01', former: '2025-12-31' }, leadSourceId: 's3' }),
-  account('A9', { category: 'B', accountType: 'maintain', country: 'AT', ownerId: 'r2', lifecycle: 'customer', lifecycleDates: { lead: '2025-12-01', customer: '2025-12-31' }, referredByAccountId: 'A3', lastHumanContactAt: '2025-10-01T10:00:00.000Z' }),
-  account('A10', { category: 'C', accountType: 'expand', lifecycle: 'former', lifecycleDates: { customer: '2025-03-01', former: '2026-03-31' } }),
-  account('A11', { category: 'A', lifecycle: 'customer', lifecycleDates: { customer: '2025-01-01' }, deletedAt: 1 }),
+  account('A1', { category: 'A', accountType: 'expand', lifecycle: 'customer', lifecycleDates: { customer: asIsoDate('2024-05-01') }, leadSourceId: 's2', lastHumanContactAt: '2026-03-10T10:00:00.000Z' }),
+  account('A2', { category: 'B', accountType: 'maintain', lifecycle: 'customer', lifecycleDates: { lead: asIsoDate('2025-09-15'), customer: asIsoDate('2025-11-20') }, leadSourceId: 's1', lastHumanContactAt: '2026-03-31T22:30:00.000Z' }),
+  account('A3', { category: 'A', accountType: 'maintain', country: 'AT', ownerId: 'r2', lifecycle: 'former', lifecycleDates: { customer: asIsoDate('2023-01-10'), former: asIsoDate('2026-02-01') }, churnReason: 'Preis' }),
+  account('A4', { category: 'C', accountType: 'expand', ownerId: 'r2', lifecycle: 'customer', lifecycleDates: { lead: asIsoDate('2026-01-05'), customer: asIsoDate('2026-02-20') }, leadSourceId: 's1', referredByAccountId: 'A9', lastHumanContactAt: '2026-02-01T10:00:00.000Z' }),
+  account('A5', { category: 'D', accountType: 'maintain', lifecycle: 'lead', lifecycleDates: { lead: asIsoDate('2026-01-01') }, leadSourceId: 's2', referredByAccountId: 'A1' }),
+  account('A6', { category: 'B', accountType: 'expand', ownerId: 'r2', lifecycle: 'prospect', lifecycleDates: { lead: asIsoDate('2026-03-31'), prospect: asIsoDate('2026-04-02') }, referredByAccountId: 'A1' }),
+  account('A7', { category: 'C', accountType: 'maintain', lifecycle: 'lead', lifecycleDates: { lead: asIsoDate('2026-04-01') }, leadSourceId: 's1', archived: true }),
+  account('A8', { category: 'A', accountType: 'expand', lifecycle: 'former', lifecycleDates: { customer: asIsoDate('2025-06-01'), former: asIsoDate('2025-12-31') }, leadSourceId: 's3' }),
+  account('A9', { category: 'B', accountType: 'maintain', country: 'AT', ownerId: 'r2', lifecycle: 'customer', lifecycleDates: { lead: asIsoDate('2025-12-01'), customer: asIsoDate('2025-12-31') }, referredByAccountId: 'A3', lastHumanContactAt: '2025-10-01T10:00:00.000Z' }),
+  account('A10', { category: 'C', accountType: 'expand', lifecycle: 'former', lifecycleDates: { customer: asIsoDate('2025-03-01'), former: asIsoDate('2026-03-31') } }),
+  account('A11', { category: 'A', lifecycle: 'customer', lifecycleDates: { customer: asIsoDate('2025-01-01') }, deletedAt: 1 }),
 ];
 
 const sales: Sale[] = [
-  sale('A1', '2024-05-10', 1000), sale('A1', '2025-03-01', 2000), sale('A1', '2026-02-10', 3000),
-  sale('A2', '2025-11-25', 500), sale('A2', '2026-01-15', 1500), sale('A2', '2026-03-31', 700),
-  sale('A3', '2023-02-01', 4000), sale('A3', '2024-02-01', 4000), sale('A3', '2025-02-01', 4000),
-  sale('A3', '2025-06-01', 4000), sale('A3', '2025-09-01', 4000),
-  sale('A4', '2026-02-25', 800),
-  sale('A8', '2025-06-05', 1000),
-  sale('A9', '2026-01-02', 1200),
-  sale('A10', '2025-03-05', 300), sale('A10', '2025-08-01', 300),
-  sale('A11', '2026-01-10', 9999),
+  sale('A1', asIsoDate('2024-05-10'), 1000), sale('A1', asIsoDate('2025-03-01'), 2000), sale('A1', asIsoDate('2026-02-10'), 3000),
+  sale('A2', asIsoDate('2025-11-25'), 500), sale('A2', asIsoDate('2026-01-15'), 1500), sale('A2', asIsoDate('2026-03-31'), 700),
+  sale('A3', asIsoDate('2023-02-01'), 4000), sale('A3', asIsoDate('2024-02-01'), 4000), sale('A3', asIsoDate('2025-02-01'), 4000),
+  sale('A3', asIsoDate('2025-06-01'), 4000), sale('A3', asIsoDate('2025-09-01'), 4000),
+  sale('A4', asIsoDate('2026-02-25'), 800),
+  sale('A8', asIsoDate('2025-06-05'), 1000),
+  sale('A9', asIsoDate('2026-01-02'), 1200),
+  sale('A10', asIsoDate('2025-03-05'), 300), sale('A10', asIsoDate('2025-08-01'), 300),
+  sale('A11', asIsoDate('2026-01-10'), 9999),
 ];
 
 const I = interaction;
 const interactions: Interaction[] = [
   I('I1', { accountId: 'A4', type: 'call', at: '2026-01-10T09:00:00.000Z', userId: 'r2' }),
-  I('I2', { accountId: 'A4', type: 'visit', at: '2026-02-01T10:00:00.000Z', userId: 'r2', outcome: 'successful', followUpDate: '2026-03-01', npsScore: 6 }),
+  I('I2', { accountId: 'A4', type: 'visit', at: '2026-02-01T10:00:00.000Z', userId: 'r2', outcome: 'successful', followUpDate: asIsoDate('2026-03-01'), npsScore: 6 }),
   I('I3', { accountId: 'A4', type: 'call', at: '2026-02-20T09:00:00.000Z', userId: 'r2' }),
   I('I4', { accountId: 'A5', type: 'call', at: '2026-01-20T09:00:00.000Z' }),
   I('I5', { accountId: 'A5', type: 'email', at: '2026-01-21T09:00:00.000Z' }),
   I('I6', { accountId: 'A7', type: 'call', at: '2026-03-15T09:00:00.000Z' }),
   I('I7', { accountId: 'A6', type: 'call', at: '2026-03-20T09:00:00.000Z', status: 'planned', userId: 'r2' }),
   I('I8', { accountId: 'A1', type: 'meeting', at: '2026-03-10T10:00:00.000Z', outcome: 'neutral', npsScore: 9 }),
-  I('I9', { accountId: 'A2', type: 'visit', at: '2026-03-31T22:30:00.000Z', outcome: 'successful', followUpDate: '2026-05-01', npsScore: 10 }),
+  I('I9', { accountId: 'A2', type: 'visit', at: '2026-03-31T22:30:00.000Z', outcome: 'successful', followUpDate: asIsoDate('2026-05-01'), npsScore: 10 }),
   I('I10', { accountId: 'A1', type: 'visit', at: '2025-12-31T10:00:00.000Z', outcome: 'successful' }),
   I('I11', { accountId: 'A2', type: 'visit', at: '2026-04-15T08:00:00.000Z', status: 'planned' }),
   I('I12', { accountId: 'A9', type: 'meeting', at: '2026-05-15T08:00:00.000Z', status: 'planned', userId: 'r2' }),
@@ -137,9 +138,9 @@ const deals: Deal[] = [
 ];
 
 const leadSources: LeadSource[] = [
-  { id: 's1', updatedAt: 0, name: 'SHK-Messe Essen', kind: 'trade_fair', cost: 3000, periodStart: '2025-10-01', periodEnd: '2026-02-28' },
+  { id: 's1', updatedAt: 0, name: 'SHK-Messe Essen', kind: 'trade_fair', cost: 3000, periodStart: asIsoDate('2025-10-01'), periodEnd: asIsoDate('2026-02-28') },
   { id: 's2', updatedAt: 0, name: 'Website', kind: 'website', cost: 1000 },
-  { id: 's3', updatedAt: 0, name: 'Anzeige Lokalzeitung', kind: 'advert', cost: 500, periodEnd: '2025-06-30' },
+  { id: 's3', updatedAt: 0, name: 'Anzeige Lokalzeitung', kind: 'advert', cost: 500, periodEnd: asIsoDate('2025-06-30') },
 ];
 
 export const FIXTURE: ReportData = { accounts, interactions, deals, sales, leadSources };

@@ -1,3 +1,4 @@
+import { asIsoDate } from '../time';
 import { describe, expect, it } from 'vitest';
 import { applyStage, editedDeal, movedDeal, newDeal, type DealInput } from './deal';
 
@@ -6,7 +7,7 @@ const T1 = new Date('2026-11-10T10:00:00.000Z');
 const T2 = new Date('2026-11-20T10:00:00.000Z');
 
 const input = (extra: Partial<DealInput> = {}): DealInput => ({
-  accountId: 'a', title: ' Wartungsvertrag ', value: -5, probability: 140, stage: 'lead', ownerId: 'u1', lostReason: '', expectedClose: '', ...extra,
+  accountId: 'a', title: ' Wartungsvertrag ', value: -5, probability: 140, stage: 'lead', ownerId: 'u1', lostReason: '', expectedClose: undefined, ...extra,
 });
 
 describe('deal rules', () => {
@@ -26,8 +27,8 @@ describe('deal rules', () => {
   });
 
   it('edits: stamps a changed stage, keeps the close of a still-closed deal, clears it when reopened', () => {
-    const won = editedDeal(newDeal(input(), 'd1', T0), input({ stage: 'won', expectedClose: '2026-12-01' }), T1);
-    expect(won).toMatchObject({ stage: 'won', closedAt: T1.toISOString(), offerSentAt: T1.toISOString(), expectedClose: '2026-12-01' });
+    const won = editedDeal(newDeal(input(), 'd1', T0), input({ stage: 'won', expectedClose: asIsoDate('2026-12-01') }), T1);
+    expect(won).toMatchObject({ stage: 'won', closedAt: T1.toISOString(), offerSentAt: T1.toISOString(), expectedClose: asIsoDate('2026-12-01') });
     const retitled = editedDeal(won, input({ stage: 'won', title: 'Neu' }), T2);
     expect(retitled).toMatchObject({ title: 'Neu', closedAt: T1.toISOString(), updatedAt: T2.getTime() });
     expect('expectedClose' in retitled).toBe(false);

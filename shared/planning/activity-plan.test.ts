@@ -4,6 +4,7 @@ import type { ActivityPlan } from '../domain';
 import { activitySourceKey, planActivities, quarterWorkdays } from './activity-plan';
 import { localDateOf, localTimeOf, toDayNumber, weekdayOf } from './calendar';
 import { makeAccount } from './fixtures';
+import { asIsoDate } from '../time';
 
 const plan: ActivityPlan = {
   id: 'p1', updatedAt: 0, segment: 'A-expand', name: 'Expand A', enabled: true,
@@ -55,13 +56,13 @@ describe('planActivities', () => {
   });
 
   it('skips quarters that are over and days before `from`, holidays and disabled plans', () => {
-    const out = planActivities(plan, [makeAccount({ id: 'a1' })], 2027, new Set(), { ...opts, from: '2027-08-15' });
+    const out = planActivities(plan, [makeAccount({ id: 'a1' })], 2027, new Set(), { ...opts, from: asIsoDate('2027-08-15') });
     expect(out.map((i) => i.subject)).toEqual(['Besuch', 'Business Review']);
-    expect(out.every((i) => localDateOf(i.at, 'Europe/Berlin') >= '2027-08-16')).toBe(true);
+    expect(out.every((i) => localDateOf(i.at, 'Europe/Berlin') >= asIsoDate('2027-08-16'))).toBe(true);
     expect(planActivities({ ...plan, enabled: false }, accounts, 2027, new Set(), opts)).toEqual([]);
-    const days = quarterWorkdays(2027, 4, undefined, new Set([toDayNumber('2027-10-04')]));
-    expect(days).not.toContain(toDayNumber('2027-10-04'));
-    expect(days[0]).toBe(toDayNumber('2027-10-01'));
+    const days = quarterWorkdays(2027, 4, undefined, new Set([toDayNumber(asIsoDate('2027-10-04'))]));
+    expect(days).not.toContain(toDayNumber(asIsoDate('2027-10-04')));
+    expect(days[0]).toBe(toDayNumber(asIsoDate('2027-10-01')));
   });
 
   it('spreads a segment over the quarter', () => {

@@ -1,3 +1,4 @@
+import { asIsoDate, type IsoDate } from '../time';
 import { parseInstant, toDayNumber, zoneClock } from './calendar';
 import { generateBook } from './fixtures';
 import { computeReminders, DEFAULT_REMINDER_SETTINGS } from './reminders';
@@ -42,7 +43,7 @@ type Book = ReturnType<typeof generateBook>;
  * turns each instant they turn into a local day the same way (parseInstant + the zone clock), but
  * joins nothing, builds nothing and only counts. No implementation can do less.
  */
-export function planningFloor(book: Book, today: string, tz = 'Europe/Berlin'): () => number {
+export function planningFloor(book: Book, today: IsoDate, tz = 'Europe/Berlin'): () => number {
   const clock = zoneClock(tz);
   const t = toDayNumber(today);
   const localDay = (s: string | undefined): number => (s ? clock.dayNumberAt(parseInstant(s)) : -1);
@@ -79,7 +80,7 @@ export function planningFloor(book: Book, today: string, tz = 'Europe/Berlin'): 
  */
 export function benchPlanning(n: number, runs = 9, now: () => number = () => performance.now()): PlanningBench {
   const book = generateBook(n);
-  const today = '2026-11-23';
+  const today = asIsoDate('2026-11-23');
   let sink = 0;
   const floorPass = planningFloor(book, today);
   const floor = (): void => {

@@ -5,12 +5,13 @@ import {
   addDays, diffDays, fromDayNumber, instantOfLocal, parseInstant, isIsoDate, isoWeekDays, isoWeekMonday, isoWeekOf, localDateOf, localTimeOf,
   toDayNumber, weekdayOf, weeksInIsoYear, zoneClock,
 } from './calendar';
+import { asIsoDate } from '../time';
 
-const isoDateArb = fc.integer({ min: toDayNumber('1900-01-01'), max: toDayNumber('2200-12-31') }).map(fromDayNumber);
+const isoDateArb = fc.integer({ min: toDayNumber(asIsoDate('1900-01-01')), max: toDayNumber(asIsoDate('2200-12-31')) }).map(fromDayNumber);
 
 describe('day numbers', () => {
   it('round-trips and agrees with Date.UTC for years 0001–9999', () => {
-    fc.assert(fc.property(fc.integer({ min: toDayNumber('0001-01-01'), max: toDayNumber('9999-12-31') }), (n) => {
+    fc.assert(fc.property(fc.integer({ min: toDayNumber(asIsoDate('0001-01-01')), max: toDayNumber(asIsoDate('9999-12-31')) }), (n) => {
       const d = fromDayNumber(n);
       expect(toDayNumber(d)).toBe(n);
       expect(new Date(n * 86_400_000).toISOString().slice(0, 10)).toBe(d);
@@ -18,14 +19,14 @@ describe('day numbers', () => {
   });
 
   it('crosses month ends, leap days and year ends by calendar days', () => {
-    expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
-    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
-    expect(addDays('2027-02-28', 1)).toBe('2027-03-01');
-    expect(addDays('2100-02-28', 1)).toBe('2100-03-01'); // 2100 is not a leap year
-    expect(addDays('2000-02-28', 1)).toBe('2000-02-29'); // 2000 is
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(diffDays('2026-03-30', '2026-03-28')).toBe(2); // across the spring DST change: still 2
-    expect(diffDays('2026-10-26', '2026-10-24')).toBe(2);
+    expect(addDays(asIsoDate('2026-01-31'), 1)).toBe('2026-02-01');
+    expect(addDays(asIsoDate('2028-02-28'), 1)).toBe('2028-02-29');
+    expect(addDays(asIsoDate('2027-02-28'), 1)).toBe('2027-03-01');
+    expect(addDays(asIsoDate('2100-02-28'), 1)).toBe('2100-03-01'); // 2100 is not a leap year
+    expect(addDays(asIsoDate('2000-02-28'), 1)).toBe('2000-02-29'); // 2000 is
+    expect(addDays(asIsoDate('2026-12-31'), 1)).toBe('2027-01-01');
+    expect(diffDays(asIsoDate('2026-03-30'), asIsoDate('2026-03-28'))).toBe(2); // across the spring DST change: still 2
+    expect(diffDays(asIsoDate('2026-10-26'), asIsoDate('2026-10-24'))).toBe(2);
   });
 
   it('addDays and diffDays are inverse', () => {
@@ -39,14 +40,14 @@ describe('day numbers', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2027-02-29')).toBe(false);
     expect(isIsoDate('2026-4-1')).toBe(false);
-    expect(weekdayOf('2026-11-23')).toBe(1);
-    expect(weekdayOf('2026-11-22')).toBe(7);
+    expect(weekdayOf(asIsoDate('2026-11-23'))).toBe(1);
+    expect(weekdayOf(asIsoDate('2026-11-22'))).toBe(7);
   });
 });
 
 describe('ISO weeks', () => {
   it('matches date-fns for every day of 2020–2030', () => {
-    for (let n = toDayNumber('2020-01-01'); n <= toDayNumber('2030-12-31'); n++) {
+    for (let n = toDayNumber(asIsoDate('2020-01-01')); n <= toDayNumber(asIsoDate('2030-12-31')); n++) {
       const iso = fromDayNumber(n);
       // Local noon: date-fns works on local Dates, noon is the same calendar day in every zone's DST.
       const local = new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)), 12);
@@ -63,11 +64,11 @@ describe('ISO weeks', () => {
   });
 
   it('handles the year boundaries', () => {
-    expect(isoWeekOf('2026-12-31')).toEqual({ isoYear: 2026, week: 53 });
-    expect(isoWeekOf('2027-01-03')).toEqual({ isoYear: 2026, week: 53 });
-    expect(isoWeekOf('2027-01-04')).toEqual({ isoYear: 2027, week: 1 });
-    expect(isoWeekOf('2024-12-30')).toEqual({ isoYear: 2025, week: 1 });
-    expect(isoWeekDays(2026, 53)).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03']);
+    expect(isoWeekOf(asIsoDate('2026-12-31'))).toEqual({ isoYear: 2026, week: 53 });
+    expect(isoWeekOf(asIsoDate('2027-01-03'))).toEqual({ isoYear: 2026, week: 53 });
+    expect(isoWeekOf(asIsoDate('2027-01-04'))).toEqual({ isoYear: 2027, week: 1 });
+    expect(isoWeekOf(asIsoDate('2024-12-30'))).toEqual({ isoYear: 2025, week: 1 });
+    expect(isoWeekDays(2026, 53)).toEqual([asIsoDate('2026-12-28'), asIsoDate('2026-12-29'), asIsoDate('2026-12-30'), asIsoDate('2026-12-31'), asIsoDate('2027-01-01'), asIsoDate('2027-01-02'), asIsoDate('2027-01-03')]);
     expect(isoWeekMonday(2025, 1)).toBe('2024-12-30');
     expect(() => isoWeekMonday(2027, 53)).toThrow(RangeError);
   });
@@ -94,12 +95,12 @@ describe('zones (passed explicitly; vitest workers share one TZ)', () => {
   });
 
   it('converts local wall times to instants across DST changes', () => {
-    expect(instantOfLocal('2026-03-27', '09:00', 'Europe/Berlin')).toBe('2026-03-27T08:00:00.000Z');
-    expect(instantOfLocal('2026-03-30', '09:00', 'Europe/Berlin')).toBe('2026-03-30T07:00:00.000Z');
-    expect(instantOfLocal('2026-03-29', '02:30', 'Europe/Berlin')).toBe('2026-03-29T01:30:00.000Z'); // gap → 03:30 CEST
-    expect(instantOfLocal('2026-10-26', '09:00', 'Europe/Berlin')).toBe('2026-10-26T08:00:00.000Z');
-    expect(instantOfLocal('2026-03-09', '09:00', 'America/New_York')).toBe('2026-03-09T13:00:00.000Z');
-    expect(instantOfLocal('2026-03-06', '09:00', 'America/New_York')).toBe('2026-03-06T14:00:00.000Z');
+    expect(instantOfLocal(asIsoDate('2026-03-27'), '09:00', 'Europe/Berlin')).toBe('2026-03-27T08:00:00.000Z');
+    expect(instantOfLocal(asIsoDate('2026-03-30'), '09:00', 'Europe/Berlin')).toBe('2026-03-30T07:00:00.000Z');
+    expect(instantOfLocal(asIsoDate('2026-03-29'), '02:30', 'Europe/Berlin')).toBe('2026-03-29T01:30:00.000Z'); // gap → 03:30 CEST
+    expect(instantOfLocal(asIsoDate('2026-10-26'), '09:00', 'Europe/Berlin')).toBe('2026-10-26T08:00:00.000Z');
+    expect(instantOfLocal(asIsoDate('2026-03-09'), '09:00', 'America/New_York')).toBe('2026-03-09T13:00:00.000Z');
+    expect(instantOfLocal(asIsoDate('2026-03-06'), '09:00', 'America/New_York')).toBe('2026-03-06T14:00:00.000Z');
   });
 
   it('caches offsets without losing transitions, including half-hour zones', () => {
@@ -133,7 +134,7 @@ describe('parseInstant', () => {
   it('leaves every other form to Date.parse, and rejects what Date.parse rejects', () => {
     for (const text of ['2026-02-29T10:00:00.000Z', '2024-02-29T10:00:00.000Z', '2026-13-01T10:00:00.000Z', '2026-11-23T24:00:00.000Z',
       '2026-11-23T10:60:00.000Z', '2026-1a-23T10:00:00.000Z', '2026-11-23T10:00:00.00:Z', '2026-11-23 10:00:00.000Z',
-      '2026-11-23T10:00:00+01:00', '2026-11-23T10:00:00Z', '2026-11-23', 'garbage', '']) {
+      '2026-11-23T10:00:00+01:00', '2026-11-23T10:00:00Z', asIsoDate('2026-11-23'), 'garbage', '']) {
       expect(same(parseInstant(text), Date.parse(text)), text).toBe(true);
     }
     // Any single character replaced in a canonical instant.

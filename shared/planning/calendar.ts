@@ -1,68 +1,21 @@
-import type { IsoDate, IsoInstant } from '../domain';
+import { dayNumberOfYmd, daysInMonth, fromDayNumber, localDay, MS_PER_DAY, pad2, toDayNumber, ymdOfDayNumber, ymdText, zoneClock } from '../time';
+import type { IsoDate, IsoInstant } from '../time';
 
-// Calendar math on IsoDate works on integer day numbers (days since 1970-01-01 in the proleptic
-// Gregorian calendar), never on Date instants: adding 24 h to a local midnight lands on 23:00 or
-// 01:00 across a daylight-saving change, adding 1 to a day number cannot.
-
-const MS_PER_DAY = 86_400_000;
-
-/** True for a well-formed `YYYY-MM-DD` that names a real day. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const m = Number(value.slice(5, 7));
-  const d = Number(value.slice(8, 10));
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(Number(value.slice(0, 4)), m);
-}
-
-export function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeapYear(year) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Day number of a civil date (Howard Hinnant's days_from_civil): pure integer math, any year. */
-export function dayNumberOfYmd(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** Day number of an IsoDate; parsed by hand because this runs once per account in hot loops. */
-export function toDayNumber(date: IsoDate): number {
-  const y = (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
-  const m = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48);
-  const d = (date.charCodeAt(8) - 48) * 10 + (date.charCodeAt(9) - 48);
-  return dayNumberOfYmd(y, m, d);
-}
-
-/** Year, month (1–12) and day of a day number (civil_from_days). */
-export function ymdOfDayNumber(n: number): { year: number; month: number; day: number } {
-  const z = n + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
-}
-
-export function fromDayNumber(n: number): IsoDate {
-  const { year, month, day } = ymdOfDayNumber(n);
-  return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
-}
+// Calendar math on IsoDate works on integer day numbers (shared/time/day-number), never on Date
+// instants. The day numbers, the zone clock and the IsoDate guard moved to shared/time; they are
+// re-exported here so planning's callers keep one import.
+export {
+  dayNumberOfYmd,
+  daysInMonth,
+  fromDayNumber,
+  isIsoDate,
+  isLeapYear,
+  localTimeZone,
+  toDayNumber,
+  ymdOfDayNumber,
+  zoneClock,
+} from '../time';
+export type { ZoneClock } from '../time';
 
 export function addDays(date: IsoDate, days: number): IsoDate {
   return fromDayNumber(toDayNumber(date) + days);
@@ -97,7 +50,7 @@ export function isoWeekOf(date: IsoDate): IsoWeek {
 
 /** 53 when the ISO year starts on a Thursday, or on a Wednesday in a leap year; else 52. */
 export function weeksInIsoYear(isoYear: number): 52 | 53 {
-  return isoWeekOf(`${String(isoYear).padStart(4, '0')}-12-28`).week === 53 ? 53 : 52;
+  return isoWeekOf(ymdText(isoYear, 12, 28)).week === 53 ? 53 : 52;
 }
 
 /** Monday of an ISO week; throws for week numbers the year does not have. */
@@ -113,80 +66,6 @@ export function isoWeekMonday(isoYear: number, week: number): IsoDate {
 export function isoWeekDays(isoYear: number, week: number): IsoDate[] {
   const monday = toDayNumber(isoWeekMonday(isoYear, week));
   return Array.from({ length: 7 }, (_, i) => fromDayNumber(monday + i));
-}
-
-/** The laptop's IANA zone; Node honours `TZ`, Electron the OS setting. */
-export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-/** Converts between instants and a zone's local calendar; one per zone, it caches offsets. */
-export type ZoneClock = {
-  tz: string;
-  /** UTC offset in minutes (east positive) at an instant. */
-  offsetMinutesAt(ms: number): number;
-  /** Local day number of an instant. */
-  dayNumberAt(ms: number): number;
-  /** The instant of a local wall-clock time; a time skipped by DST moves forward by the gap. */
-  instantOf(date: IsoDate, hour: number, minute: number): number;
-};
-
-const clocks = new Map<string, ZoneClock>();
-
-/** A cached clock for a zone; offsets come from Intl, so no tz database is bundled. */
-export function zoneClock(tz: string = localTimeZone()): ZoneClock {
-  const cached = clocks.get(tz);
-  if (cached) return cached;
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-  });
-  const exact = (ms: number): number => {
-    const p: Record<string, number> = {};
-    for (const part of fmt.formatToParts(ms)) p[part.type] = Number(part.value);
-    const wall = Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-    return Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
-  };
-  // Intl is ~100× slower than the arithmetic around it, and reminders run over 100k rows: offsets
-  // are cached per UTC day. A day whose start and end offsets differ holds a transition; its
-  // instant is found once by bisection (to the minute) and cached with the offsets either side.
-  type DayOffset = number | { at: number; before: number; after: number };
-  const perDay = new Map<number, DayOffset>();
-  const offsetMinutesAt = (ms: number): number => {
-    const day = Math.floor(ms / MS_PER_DAY);
-    let off = perDay.get(day);
-    if (off === undefined) {
-      const before = exact(day * MS_PER_DAY);
-      const after = exact(day * MS_PER_DAY + MS_PER_DAY - 60_000);
-      if (before === after) off = before;
-      else {
-        let lo = day * MS_PER_DAY; // offset(lo) = before
-        let hi = day * MS_PER_DAY + MS_PER_DAY - 60_000; // offset(hi) = after
-        while (hi - lo > 60_000) {
-          const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
-          if (exact(mid) === before) lo = mid;
-          else hi = mid;
-        }
-        off = { at: hi, before, after };
-      }
-      perDay.set(day, off);
-    }
-    return typeof off === 'number' ? off : ms < off.at ? off.before : off.after;
-  };
-  const clock: ZoneClock = {
-    tz,
-    offsetMinutesAt,
-    dayNumberAt: (ms) => Math.floor((ms + offsetMinutesAt(ms) * 60_000) / MS_PER_DAY),
-    instantOf: (date, hour, minute) => {
-      const wall = toDayNumber(date) * MS_PER_DAY + (hour * 60 + minute) * 60_000;
-      const first = wall - offsetMinutesAt(wall) * 60_000;
-      const second = wall - offsetMinutesAt(first) * 60_000;
-      // In a spring-forward gap neither guess round-trips; the later offset yields the wall time
-      // shifted forward, which is what calendars do with a 02:30 that does not exist.
-      return offsetMinutesAt(second) === offsetMinutesAt(first) ? second : Math.max(first, second);
-    },
-  };
-  clocks.set(tz, clock);
-  return clock;
 }
 
 /** Two digits at k as a number; -1 when either is not a digit (the unsigned compare catches both sides of 0–9). */
@@ -230,7 +109,7 @@ export function isAfter(a: IsoInstant | undefined, b: IsoInstant): boolean {
 
 /** The local calendar day of an instant in a zone (default: the laptop's). */
 export function localDateOf(instant: IsoInstant, tz?: string): IsoDate {
-  return fromDayNumber(zoneClock(tz).dayNumberAt(Date.parse(instant)));
+  return localDay(instant, tz);
 }
 
 /** Local wall-clock `HH:mm` of an instant. */

@@ -1,5 +1,6 @@
 import { segmentKey, type Account, type Contact, type Deal, type Interaction } from '../domain';
 import { DEFAULT_RHYTHMS } from './rhythm';
+import { localDay } from '../time';
 
 // Row builders for tests and the benchmark: every required field filled with a neutral value, so a
 // test states only what it is about.
@@ -73,7 +74,7 @@ export function generateBook(n: number, seed = 1): { accounts: Account[]; contac
     }));
     if (i % 2 === 0) {
       const at = new Date(base - Math.floor(rnd() * 60) * 86_400_000).toISOString();
-      interactions.push(makeInteraction({ id: `int-${i}`, accountId: id, at, followUpDate: new Date(Date.parse(at) + 14 * 86_400_000).toISOString().slice(0, 10) }));
+      interactions.push(makeInteraction({ id: `int-${i}`, accountId: id, at, followUpDate: localDay(Date.parse(at) + 14 * 86_400_000, 'UTC') }));
     }
     if (i % 10 === 0) deals.push(makeDeal({ id: `deal-${i}`, accountId: id, offerSentAt: new Date(base - Math.floor(rnd() * 40) * 86_400_000).toISOString() }));
   }

@@ -3,6 +3,7 @@ import { birthdayWindow } from './birthday';
 import { fromDayNumber, isAfter, toDayNumber, type ZoneClock } from './calendar';
 import { firstOf, hashId, nextOf, type IdIndex } from './id-index';
 import type { Reminder, ReminderSettings } from './reminders';
+import { asIsoDate } from '../time';
 import { graceDays, hasRhythm, lastDayOf, rhythmDaysOf, type RhythmTable } from './rhythm';
 
 // The passes of computeReminders, one small function per input table: V8 optimises and inlines a
@@ -129,7 +130,7 @@ export function emitFollowUps(accounts: readonly Account[], found: InteractionFi
 }
 
 function followUp(i: Interaction, day: number, t: number): Reminder {
-  const date = i.followUpDate ?? '';
+  const date = i.followUpDate ?? asIsoDate(''); // callers pass interactions with a follow-up date
   const r: Reminder = {
     key: `follow_up:${i.id}:${date}`, kind: 'follow_up', dueDate: date, accountId: i.accountId, interactionId: i.id,
     params: { days: t - day, subject: i.nextStep || i.subject },

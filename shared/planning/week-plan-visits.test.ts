@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { weekPlanToIcs } from '../export/ics';
 import type { WeekPlan } from './week-plan';
 import { weekPlanVisits } from './week-plan-visits';
+import { asIsoDate } from '../time';
 
 const plan: WeekPlan = {
   rep: 'rep-1', isoYear: 2026, isoWeek: 44, unplanned: 0,
   days: [{
-    date: '2026-10-26',
+    date: asIsoDate('2026-10-26'),
     areas: [
       { areaKey: '80 München', entries: [{ accountId: 'a', reason: 'appointment', time: '09:00', interactionId: 'i1' }, { accountId: 'b', reason: 'overdue' }] },
       { areaKey: '81 München', entries: [{ accountId: 'c', reason: 'due' }] },

@@ -5,6 +5,7 @@ import { makeAccount, makeContact, makeInteraction } from './fixtures';
 import { DEFAULT_RHYTHMS } from './rhythm';
 import { areaKeyOf, proposeWeekPlan, type WeekPlan, type WeekPlanInput } from './week-plan';
 import { addEntry, dropEntry, findEntry, moveEntry, planEntries } from './week-plan-edit';
+import { asIsoDate } from '../time';
 
 const TZ = 'Europe/Berlin';
 const base = (over: Partial<WeekPlanInput> = {}): WeekPlanInput => ({
@@ -25,7 +26,7 @@ describe('proposeWeekPlan', () => {
       makeInteraction({ id: 'v4', accountId: 'w', status: 'planned', at: '2026-11-28T08:00:00.000Z' }), // Saturday
     ];
     const plan = proposeWeekPlan(base({ interactions, accounts: [acc('x', 1, { postalCode: '10115', city: 'Berlin' })] }));
-    expect(plan.days.map((d) => d.date)).toEqual(['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28']);
+    expect(plan.days.map((d) => d.date)).toEqual([asIsoDate('2026-11-23'), asIsoDate('2026-11-24'), asIsoDate('2026-11-25'), asIsoDate('2026-11-26'), asIsoDate('2026-11-27'), asIsoDate('2026-11-28')]);
     expect(plan.days[2]?.areas).toEqual([{ areaKey: '10 Berlin', entries: [{ accountId: 'x', reason: 'appointment', time: '14:00', interactionId: 'v1' }] }]);
     expect(plan.days[5]?.areas[0]?.entries[0]).toMatchObject({ accountId: 'w', time: '09:00' });
     expect(ids(plan)).toEqual(['x', 'w']);
@@ -37,7 +38,7 @@ describe('proposeWeekPlan', () => {
       acc('a-due', 45), acc('a-due-fri', 39), acc('never', null), acc('ok', 5), acc('fu', 5), acc('bd', 5),
       acc('lead', 400, { lifecycle: 'lead' }), acc('other', 400, { ownerId: 'rep-2' }),
     ];
-    const interactions = [makeInteraction({ accountId: 'fu', at: '2026-11-10T09:00:00.000Z', followUpDate: '2026-11-26' })];
+    const interactions = [makeInteraction({ accountId: 'fu', at: '2026-11-10T09:00:00.000Z', followUpDate: asIsoDate('2026-11-26') })];
     const contactsByAccount = new Map([['bd', [makeContact({ id: 'c', accountId: 'bd', birthday: { day: 29, month: 11 } })]]]);
     const plan = proposeWeekPlan(base({ accounts, interactions, contactsByAccount, maxVisitsPerDay: 2 }));
     const order = ['a-over-90', 'a-over-60', 'd-over', 'a-due', 'a-due-fri', 'never', 'fu', 'bd'];
@@ -45,7 +46,7 @@ describe('proposeWeekPlan', () => {
     const reasons = Object.fromEntries(planEntries(plan).map((e) => [e.entry.accountId, e.entry.reason]));
     expect(reasons).toMatchObject({ 'a-over-90': 'overdue', 'd-over': 'overdue', 'a-due': 'due', 'a-due-fri': 'due', never: 'due', fu: 'follow_up', bd: 'birthday' });
     for (let cap = 1; cap <= order.length; cap++) {
-      const small = proposeWeekPlan(base({ accounts, interactions, contactsByAccount, maxVisitsPerDay: 1, holidays: ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27'].slice(0, 5 - Math.min(cap, 5)) }));
+      const small = proposeWeekPlan(base({ accounts, interactions, contactsByAccount, maxVisitsPerDay: 1, holidays: [asIsoDate('2026-11-23'), asIsoDate('2026-11-24'), asIsoDate('2026-11-25'), asIsoDate('2026-11-26'), asIsoDate('2026-11-27')].slice(0, 5 - Math.min(cap, 5)) }));
       expect(new Set(ids(small))).toEqual(new Set(order.slice(0, Math.min(cap, 5))));
       expect(small.unplanned).toBe(order.length - Math.min(cap, 5));
     }
@@ -66,7 +67,7 @@ describe('proposeWeekPlan', () => {
   });
 
   it('counts follow-ups a colleague logged on the rep’s account', () => {
-    const interactions = [makeInteraction({ accountId: 'fu', userId: 'rep-2', at: '2026-11-10T09:00:00.000Z', followUpDate: '2026-11-24' })];
+    const interactions = [makeInteraction({ accountId: 'fu', userId: 'rep-2', at: '2026-11-10T09:00:00.000Z', followUpDate: asIsoDate('2026-11-24') })];
     const plan = proposeWeekPlan(base({ accounts: [acc('fu', 5)], interactions }));
     expect(findEntry(plan, 'fu')?.entry).toMatchObject({ reason: 'follow_up' });
   });
@@ -78,8 +79,8 @@ describe('proposeWeekPlan', () => {
   });
 
   it('skips holidays and handles week 53 across New Year', () => {
-    const plan = proposeWeekPlan(base({ isoYear: 2026, isoWeek: 53, accounts: [acc('a', 200)], holidays: ['2027-01-01'] }));
-    expect(plan.days.map((d) => d.date)).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31']);
+    const plan = proposeWeekPlan(base({ isoYear: 2026, isoWeek: 53, accounts: [acc('a', 200)], holidays: [asIsoDate('2027-01-01')] }));
+    expect(plan.days.map((d) => d.date)).toEqual([asIsoDate('2026-12-28'), asIsoDate('2026-12-29'), asIsoDate('2026-12-30'), asIsoDate('2026-12-31')]);
     expect(ids(plan)).toEqual(['a']);
   });
 
@@ -104,25 +105,25 @@ describe('plan edits', () => {
 
   it('moves, adds and drops entries without touching the original', () => {
     const from = findEntry(plan, 'a');
-    const moved = moveEntry(plan, 'a', '2026-11-27');
-    expect(findEntry(moved, 'a')).toMatchObject({ date: '2026-11-27', areaKey: '80 München' });
+    const moved = moveEntry(plan, 'a', asIsoDate('2026-11-27'));
+    expect(findEntry(moved, 'a')).toMatchObject({ date: asIsoDate('2026-11-27'), areaKey: '80 München' });
     expect(findEntry(plan, 'a')).toEqual(from);
-    const added = addEntry(moved, '2026-11-28', areaKeyOf({ postalCode: '50667', city: 'Köln' }), { accountId: 'c', reason: 'due', manual: true });
+    const added = addEntry(moved, asIsoDate('2026-11-28'), areaKeyOf({ postalCode: '50667', city: 'Köln' }), { accountId: 'c', reason: 'due', manual: true });
     expect(added.days.map((d) => d.date).at(-1)).toBe('2026-11-28');
     expect(findEntry(added, 'c')).toMatchObject({ areaKey: '50 Köln', entry: { manual: true } });
     const dropped = dropEntry(added, 'b');
     expect(findEntry(dropped, 'b')).toBeNull();
     expect(planEntries(dropped)).toHaveLength(2);
     expect(dropped.days.every((d) => d.areas.every((a) => a.entries.length > 0))).toBe(true);
-    expect(moveEntry(plan, 'missing', '2026-11-27')).toBe(plan);
+    expect(moveEntry(plan, 'missing', asIsoDate('2026-11-27'))).toBe(plan);
   });
 
   it('re-adding an account moves it, and timed entries sort by time', () => {
-    let p = addEntry(plan, '2026-11-24', '80 München', { accountId: 't2', reason: 'appointment', time: '15:00' });
-    p = addEntry(p, '2026-11-24', '80 München', { accountId: 't1', reason: 'appointment', time: '08:00' });
-    p = addEntry(p, '2026-11-25', '80 München', { accountId: 't1', reason: 'appointment', time: '08:00' });
+    let p = addEntry(plan, asIsoDate('2026-11-24'), '80 München', { accountId: 't2', reason: 'appointment', time: '15:00' });
+    p = addEntry(p, asIsoDate('2026-11-24'), '80 München', { accountId: 't1', reason: 'appointment', time: '08:00' });
+    p = addEntry(p, asIsoDate('2026-11-25'), '80 München', { accountId: 't1', reason: 'appointment', time: '08:00' });
     expect(planEntries(p).filter((e) => e.entry.accountId === 't1')).toHaveLength(1);
-    const tue = p.days.find((d) => d.date === '2026-11-24')?.areas.find((a) => a.areaKey === '80 München')?.entries ?? [];
+    const tue = p.days.find((d) => d.date === asIsoDate('2026-11-24'))?.areas.find((a) => a.areaKey === '80 München')?.entries ?? [];
     expect(tue.map((e) => e.accountId).indexOf('t2')).toBeGreaterThanOrEqual(0);
   });
 });

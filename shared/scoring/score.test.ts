@@ -3,9 +3,10 @@ import { account, deal, interaction } from '../kpi/test-fixtures';
 import type { LeadScoreRule } from './rules';
 import { DEFAULT_LEAD_SCORE_RULES, parseLeadScoreRules } from './rules';
 import { scoreLead, scoreLeads, sortByScore } from './score';
+import { asIsoDate } from '../time';
 
 // Days are UTC days here unless a test says otherwise (tz: 'UTC' in every context).
-const TODAY = '2026-04-15';
+const TODAY = asIsoDate('2026-04-15');
 const sources = new Map([['s-ref', { id: 's-ref', updatedAt: 0, name: 'Empfehlung', kind: 'referral' as const, cost: 0 }]]);
 
 // Hot lead: category A, Expand, two product lines, 2 visits in the last 90 days, an open offer
@@ -81,22 +82,22 @@ describe('configurable rules', () => {
     // 2026-11-22 23:30 UTC is 00:30 on 11-23 in Berlin: a visit "today" there, yesterday in UTC.
     const today: LeadScoreRule = { id: 't', kind: 'recent_visits', params: { days: 1 }, points: 7 };
     const visit = interaction('v', { accountId: 'hot', type: 'visit', at: '2026-11-22T23:30:00.000Z' });
-    const ctx = { today: '2026-11-23', interactions: [visit], deals: [] };
+    const ctx = { today: asIsoDate('2026-11-23'), interactions: [visit], deals: [] };
     expect(scoreLead(hot, { ...ctx, tz: 'Europe/Berlin' }, [today]).total).toBe(7);
     expect(scoreLead(hot, { ...ctx, tz: 'UTC' }, [today]).total).toBe(0);
     // Summer: an offer sent 2026-07-06 00:30 in Berlin is opened today, within a 1-day window.
     const offer: LeadScoreRule = { id: 'o', kind: 'offer_opened', params: { days: 1 }, points: 5 };
     const sent = deal('o', { accountId: 'hot', stage: 'offer_sent', value: 1, createdAt: '2026-07-01T09:00:00.000Z', offerSentAt: '2026-07-05T22:30:00.000Z' });
-    const summer = { today: '2026-07-06', interactions: [], deals: [sent] };
+    const summer = { today: asIsoDate('2026-07-06'), interactions: [], deals: [sent] };
     expect(scoreLead(hot, { ...summer, tz: 'Europe/Berlin' }, [offer]).total).toBe(5);
     expect(scoreLead(hot, { ...summer, tz: 'UTC' }, [offer]).total).toBe(0);
     // Created 2026-07-06 00:30 in Berlin: 29 days old on 08-04, too young for a 30-day "cold" rule.
     const cold30: LeadScoreRule = { id: 'c', kind: 'no_contact', params: { days: 30 }, points: -9 };
     const young = account('y', { createdAt: Date.UTC(2026, 6, 5, 22, 30) });
-    const none = { today: '2026-08-04', interactions: [], deals: [] };
+    const none = { today: asIsoDate('2026-08-04'), interactions: [], deals: [] };
     expect(scoreLead(young, { ...none, tz: 'Europe/Berlin' }, [cold30]).total).toBe(0);
     expect(scoreLead(young, { ...none, tz: 'UTC' }, [cold30]).total).toBe(-9);
-    expect(scoreLeads([young], { interactions: [], deals: [] }, [cold30], '2026-08-04', 'Europe/Berlin').get('y')?.total).toBe(0);
+    expect(scoreLeads([young], { interactions: [], deals: [] }, [cold30], asIsoDate('2026-08-04'), 'Europe/Berlin').get('y')?.total).toBe(0);
   });
   it('parses stored rules and drops invalid ones', () => {
     const { rules, errors } = parseLeadScoreRules([

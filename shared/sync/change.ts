@@ -9,7 +9,7 @@
  * append-only — each visit/call is its own row with its own id — so concurrent logging on two laptops
  * never collides; only edits of the same field of the same entry compete.
  */
-import { canonicalJson } from './bytes';
+import { canonicalJson } from '../bytes';
 import { compareHlc, decodeHlc, type HlcClock } from './hlc';
 
 /** One field write. */

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fromUtf8 } from './bytes';
+import { fromUtf8 } from '../bytes';
 import { MemoryFolder } from './memory-folder';
 import { parseDataPath } from './layout';
 import { makeDevice } from './testing';
 import { unlockFolderKey } from './engine-root';
-import { sha256Hex } from './bytes';
+import { sha256Hex } from '../bytes';
 
 const now = () => Date.UTC(2026, 10, 23, 9);
 

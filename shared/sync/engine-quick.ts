@@ -14,7 +14,7 @@
  * full one, so skipping can never hide work.
  */
 import type { FolderEntry } from './folder';
-import { toHex, randomBytes } from './bytes';
+import { toHex, randomBytes } from '../bytes';
 
 export const QUICK_META = 'sync.quick';
 

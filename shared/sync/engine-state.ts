@@ -1,5 +1,5 @@
 /** The engine's bookkeeping (kept in SyncStore meta) and the per-device state/ack file. */
-import { canonicalJson, fromUtf8, utf8 } from './bytes';
+import { canonicalJson, fromUtf8, utf8 } from '../bytes';
 import type { SyncStore } from './store';
 
 /** What this device wrote. */

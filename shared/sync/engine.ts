@@ -21,7 +21,7 @@ import { type Folder, FolderUnavailableError } from './folder';
 import { DEVICE_ID_PATTERN, type HlcClock } from './hlc';
 import { type DataFileRef, parseDataPath } from './layout';
 import { problem, SyncError, type SyncProblem } from './problems';
-import { randomBytes, toHex } from './bytes';
+import { randomBytes, toHex } from '../bytes';
 import type { SyncStore } from './store';
 
 export type SyncEngineOptions = {

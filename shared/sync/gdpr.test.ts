@@ -3,7 +3,7 @@
  * queued values, and snapshots plus compaction remove the old values from every file in the folder.
  */
 import { describe, expect, it } from 'vitest';
-import { fromUtf8 } from './bytes';
+import { fromUtf8 } from '../bytes';
 import { MemoryFolder } from './memory-folder';
 import { makeDevice } from './testing';
 

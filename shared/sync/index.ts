@@ -21,7 +21,7 @@ export { SyncEngine, randomDeviceId } from './engine';
 export type { DeviceStatus, SyncEngineOptions, SyncStatus } from './engine';
 export type { Quarantined } from './engine-context';
 export type { SyncProblem, SyncProblemCode, SyncProblemLevel } from './problems';
-export { DEFAULT_PBKDF2_ITERATIONS } from './encryption';
+export { DEFAULT_PBKDF2_ITERATIONS } from '../crypto';
 export { unlockFolderKey } from './engine-root';
 export type { SyncKeyring } from './engine-root';
 export { SyncError } from './problems';

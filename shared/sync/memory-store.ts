@@ -1,5 +1,5 @@
 /** An in-memory SyncStore for tests and benchmarks; also the reference for the Dexie implementation. */
-import { canonicalJson } from './bytes';
+import { canonicalJson } from '../bytes';
 import {
   type Change,
   compareWrites,

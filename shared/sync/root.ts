@@ -1,6 +1,6 @@
 /** The root file: which folder this is, its format, and (when encrypted) the wrapped data key. */
-import { fromUtf8, randomBytes, toHex, utf8 } from './bytes';
-import { createDataKey, DEFAULT_PBKDF2_ITERATIONS, unlockDataKey, type WrappedKey } from './encryption';
+import { fromUtf8, randomBytes, toHex, utf8 } from '../bytes';
+import { CryptoError, createDataKey, DEFAULT_PBKDF2_ITERATIONS, unlockDataKey, type WrappedKey } from '../crypto';
 import { SyncError } from './problems';
 import { FORMAT_VERSION } from './segment';
 
@@ -51,5 +51,10 @@ export function decodeRoot(bytes: Uint8Array): RootFile {
 export async function openRoot(root: RootFile, passphrase: string | undefined): Promise<CryptoKey | undefined> {
   if (!root.key) return undefined;
   if (passphrase === undefined) throw new SyncError('crypto.passphraseRequired');
-  return unlockDataKey(passphrase, root.key);
+  try {
+    return await unlockDataKey(passphrase, root.key);
+  } catch (e) {
+    if (!(e instanceof CryptoError)) throw e;
+    throw new SyncError(e.code === 'crypto.wrongPassphrase' ? 'crypto.wrongPassphrase' : 'root.invalid');
+  }
 }

@@ -6,8 +6,8 @@
  * half-delivered file is recognised before anything in it is parsed.
  */
 import type { Change } from './change';
-import { concatBytes, fromUtf8, sha256Hex, utf8 } from './bytes';
-import { decryptBytes, encryptBytes, newIv } from './encryption';
+import { concatBytes, fromUtf8, sha256Hex, utf8 } from '../bytes';
+import { CryptoError, decryptBytes, encryptBytes, newIv } from '../crypto';
 import { isHlc } from './hlc';
 import { dataFilePath, type FileKind } from './layout';
 import { SyncError } from './problems';
@@ -88,7 +88,12 @@ export async function decodeDataFile(bytes: Uint8Array, key: CryptoKey | undefin
   let plain = body;
   if (header.iv !== undefined) {
     if (!key) throw new SyncError('crypto.passphraseRequired');
-    plain = await decryptBytes(key, header.iv, body, headerLine);
+    try {
+      plain = await decryptBytes(key, header.iv, body, headerLine);
+    } catch (e) {
+      if (e instanceof CryptoError) throw new SyncError('segment.decryptFailed');
+      throw e;
+    }
   } else if (key) {
     // An encrypted folder only accepts encrypted files: a plain file could be planted by anyone.
     throw new SyncError('segment.invalid', { reason: 'notEncrypted' });

@@ -1,9 +1,7 @@
-import type { IsoDate } from '../domain';
+import type { IsoDate } from './brand';
+import { localDay } from './local-day';
 
 /** Today's calendar day on this laptop (not UTC: a visit at 00:30 belongs to the local day). */
-export function todayIso(now: Date = new Date()): IsoDate {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
+export function todayIso(now: Date = new Date(), zone?: string): IsoDate {
+  return localDay(now, zone);
 }

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { splitList, validateAccount, type AccountInput } from './account';
 import { validateContact, type ContactInput } from './contact';
+import { asIsoDate } from '../time';
 
 const account: AccountInput = {
   name: ' Müller Haustechnik GmbH ', customerNumber: 'K-1001', kind: 'company', street: 'Sendlinger Str. 1', postalCode: '80331',
   city: 'München', country: 'de', phone: '+49 89 123456', email: 'info@mueller.de', website: 'www.mueller-haustechnik.de',
-  category: 'A', accountType: 'expand', lifecycle: 'customer', lifecycleDates: { customer: '2026-01-02' }, churnReason: '',
+  category: 'A', accountType: 'expand', lifecycle: 'customer', lifecycleDates: { customer: asIsoDate('2026-01-02') }, churnReason: '',
   ownerId: 'u1', productLines: ['Heizung'], tags: ['Messe'], notes: '',
 };
 
 const contact: ContactInput = {
   salutation: 'mr', title: 'Dr.', firstName: 'Jürgen', lastName: 'Weiß', position: 'Einkauf', phone: '', mobile: '0171 1234567',
   email: 'jw@mueller.de', birthday: { day: 29, month: 2 }, preferredChannel: 'phone', notes: '',
-  consent: { granted: true, date: '2026-03-01', source: 'Messeformular' },
+  consent: { granted: true, date: asIsoDate('2026-03-01'), source: 'Messeformular' },
 };
 
 describe('account validation', () => {
@@ -50,7 +51,7 @@ describe('contact validation', () => {
     expect(bad({ day: 29, month: 2, year: 2024 })).toBeUndefined();
   });
   it('requires a last name and a consent source', () => {
-    const r = validateContact({ ...contact, lastName: '', consent: { granted: false, date: '2026-03-01', source: '' } });
+    const r = validateContact({ ...contact, lastName: '', consent: { granted: false, date: asIsoDate('2026-03-01'), source: '' } });
     expect(r.ok ? {} : r.errors).toEqual({ lastName: 'required', 'consent.source': 'consentSourceRequired' });
   });
 });

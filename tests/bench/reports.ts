@@ -2,10 +2,11 @@
 // Node via tsx on the committed demo generator's rows (not in the bench page); the labels say so.
 import { generateDemoData } from '../../shared/demo';
 import { benchReports } from '../../shared/kpi/bench';
+import { asIsoDate } from '../../shared/time';
 
 export type ReportRow = { figure: string; ms: number; baseline: string; baseMs: number };
 
-const TODAY = '2026-11-23';
+const TODAY = asIsoDate('2026-11-23');
 
 /**
  * Every KPI of the reports page (one computeReport) against the floor — one plain pass over the

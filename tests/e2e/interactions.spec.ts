@@ -3,17 +3,14 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { generateDemoData } from '../../shared/demo';
+import { addDays } from '../../shared/planning/calendar';
+import { todayIso } from '../../shared/time';
 
 const DEMO_SEED = 20261123;
 
-function localToday(): string {
-  const d = new Date();
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
-}
-
 /** The demo account whose first contact is "S. V. Ivanov" (as on a Russian business card). */
 function ivanovAccount(): { id: string; name: string } {
-  const data = generateDemoData({ seed: DEMO_SEED, accounts: 700, today: localToday(), selfName: 'Anna Schröder' });
+  const data = generateDemoData({ seed: DEMO_SEED, accounts: 700, today: todayIso(), selfName: 'Anna Schröder' });
   const contact = data.contacts.find((c) => c.firstName === 'S. V.' && c.lastName === 'Ivanov');
   const account = data.accounts.find((a) => a.id === contact?.accountId);
   if (!account) throw new Error('demo data has no Ivanov account');
@@ -28,9 +25,7 @@ async function firstRunWithDemo(page: Page): Promise<void> {
 }
 
 function dayPlus(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+  return addDays(todayIso(), days);
 }
 
 test('log, plan, complete, complain, search and print a customer sheet', async ({ page }, testInfo) => {
@@ -97,7 +92,7 @@ test('log, plan, complete, complain, search and print a customer sheet', async (
   await planned.getByRole('button', { name: 'Erledigt …' }).click();
   dialog = page.getByRole('dialog', { name: 'Termin abschließen' });
   await expect(dialog.getByLabel('Betreff')).toHaveValue('Musterübergabe');
-  await dialog.getByLabel('Datum').fill(localToday());
+  await dialog.getByLabel('Datum').fill(todayIso());
   await dialog.getByRole('radio', { name: 'Neutral', exact: true }).check();
   await dialog.getByLabel('Zusammenfassung').fill('Muster übergeben, Entscheidung im Januar.');
   await dialog.getByRole('button', { name: 'Als erledigt speichern' }).click();

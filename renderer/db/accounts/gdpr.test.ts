@@ -3,6 +3,7 @@ import type { Account, Contact, Interaction } from '../../../shared/domain';
 import { openDb, useDatabase, type RapportDb } from '../core/db';
 import { eraseAccountPersonalData, eraseContact, listRetentionCandidates } from './gdpr';
 import { setSetting } from '../team/settings';
+import { asIsoDate } from '../../../shared/time';
 
 function account(id: string, extra: Partial<Account> = {}): Account {
   return {
@@ -16,7 +17,7 @@ function account(id: string, extra: Partial<Account> = {}): Account {
 const renate: Contact = {
   id: 'c1', accountId: 'a1', updatedAt: 1, salutation: 'ms', title: 'Dr.', firstName: 'Renate', lastName: 'Schmidt',
   position: 'Einkauf', phone: '089 5550123', mobile: '0171 5550123', email: 'renate@schmidt.de', preferredChannel: 'email',
-  birthday: { day: 29, month: 2, year: 1970 }, consent: { granted: true, date: '2024-03-01', source: 'Messe' }, notes: 'mag Kaffee schwarz',
+  birthday: { day: 29, month: 2, year: 1970 }, consent: { granted: true, date: asIsoDate('2024-03-01'), source: 'Messe' }, notes: 'mag Kaffee schwarz',
 };
 
 function interaction(id: string, extra: Partial<Interaction>): Interaction {

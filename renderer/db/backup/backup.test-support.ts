@@ -9,7 +9,7 @@ import type {
   ReadBackupRequest,
 } from '../../../shared/bridge/contract';
 import { backupFileName, type BackupEntry } from '../../../shared/backup';
-import { concatBytes } from '../../../shared/sync/bytes';
+import { concatBytes } from '../../../shared/bytes';
 
 /**
  * The shell's backup folder, in memory, with the chunked write and read; `delayMs` answers every

@@ -7,6 +7,7 @@ import { memoryBridge } from './backup.test-support';
 import { openDb, useDatabase, type RapportDb } from '../core/db';
 import { SCHEMA_VERSION } from '../core/migrations';
 import { V1_STORES } from '../core/migrations/v1';
+import { asIsoDate } from '../../../shared/time';
 
 let db: RapportDb;
 beforeEach(() => {
@@ -15,7 +16,7 @@ beforeEach(() => {
 });
 
 async function fillDemo(accounts = 40) {
-  const data = generateDemoData({ seed: 7, accounts, today: '2026-11-23', selfName: 'Anna Schröder' });
+  const data = generateDemoData({ seed: 7, accounts, today: asIsoDate('2026-11-23'), selfName: 'Anna Schröder' });
   await db.transaction('rw', db.tables, async () => {
     for (const [table, rows] of Object.entries(data)) await db.table(table).bulkAdd(rows as object[]);
     await db.settings.put({ id: 'selfMemberId', value: data.teamMembers[0]!.id, updatedAt: 1 });

@@ -1,5 +1,5 @@
 import type { Dexie } from 'dexie';
-import { concatBytes } from '../../../shared/sync/bytes';
+import { concatBytes } from '../../../shared/bytes';
 import { runBackupJob, writeBackupChunks, type BackupJobRequest, type BackupJobResult, type BackupWorkerCommand, type BackupWorkerReply, type OnBackupChunk, type OnBackupProgress } from './job';
 import { SCHEMA_VERSION } from '../core/migrations';
 

@@ -1,5 +1,5 @@
 import type { Bridge, OpenFileHandle } from '../../../shared/bridge/contract';
-import { concatBytes } from '../../../shared/sync/bytes';
+import { concatBytes } from '../../../shared/bytes';
 
 type ChunkedFiles = Pick<Bridge, 'beginSaveFile' | 'appendSaveFile' | 'finishSaveFile' | 'abortSaveFile' | 'beginOpenFile' | 'readOpenFile' | 'closeOpenFile'>;
 

@@ -10,6 +10,7 @@ import { openBackupSource, restoreBackup } from './restore';
 import { collectGdprExport, collectPlannedVisits, collectVcardItems, saveFullBackup } from './export';
 import { chosenFileBridge } from './export.test-support';
 import { newAccountRow, newContactRow } from '../transfer/import';
+import { asIsoDate } from '../../../shared/time';
 
 const NOW = 1_700_000_000_000;
 
@@ -23,9 +24,9 @@ describe('export collection', () => {
     const db = getDb();
     await db.teamMembers.add({ id: 'm1', name: 'Anna Schröder', initials: 'AS', color: '#000000', role: 'rep', email: '', active: true, updatedAt: NOW });
     await db.accounts.bulkAdd([
-      newAccountRow({ id: 'a1', name: 'Zimmerei Özdemir', street: 'Hauptstr. 1', postalCode: '80331', city: 'München', ownerId: 'm1' }, 'm1', NOW, '2026-01-01'),
-      newAccountRow({ id: 'a2', name: 'Äpfel & Co', phone: '+49 170 1234567' }, 'm1', NOW, '2026-01-01'),
-      newAccountRow({ id: 'a3', name: 'Gelöscht GmbH', deletedAt: 5 }, 'm1', NOW, '2026-01-01'),
+      newAccountRow({ id: 'a1', name: 'Zimmerei Özdemir', street: 'Hauptstr. 1', postalCode: '80331', city: 'München', ownerId: 'm1' }, 'm1', NOW, asIsoDate('2026-01-01')),
+      newAccountRow({ id: 'a2', name: 'Äpfel & Co', phone: '+49 170 1234567' }, 'm1', NOW, asIsoDate('2026-01-01')),
+      newAccountRow({ id: 'a3', name: 'Gelöscht GmbH', deletedAt: 5 }, 'm1', NOW, asIsoDate('2026-01-01')),
     ]);
     await db.contacts.bulkAdd([
       newContactRow({ id: 'c1', accountId: 'a1', firstName: 'Jürgen', lastName: 'Weiß', mobile: '+49 170 1234567' }, NOW),
@@ -44,7 +45,7 @@ describe('export collection', () => {
   });
 
   it('exports planned visits of a range as local times', async () => {
-    const visits = await collectPlannedVisits('2026-11-23', '2026-11-29', 'Europe/Berlin');
+    const visits = await collectPlannedVisits(asIsoDate('2026-11-23'), asIsoDate('2026-11-29'), 'Europe/Berlin');
     expect(visits).toEqual([
       expect.objectContaining({ uid: 'visit-i1@rapport', start: '2026-11-24T09:00', end: '2026-11-24T10:30', summary: 'Zimmerei Özdemir: Jahresgespräch', location: 'Hauptstr. 1, 80331 München' }),
     ]);

@@ -4,16 +4,17 @@ import { generateDemoData } from '../../../shared/demo';
 import { withoutDerived } from '../../../shared/export/backup-writer';
 import { snapshotTables } from './backup';
 import { backedUpTables, runBackupJob, writeBackupChunks } from './job';
-import { concatBytes } from '../../../shared/sync/bytes';
+import { concatBytes } from '../../../shared/bytes';
 import { openDb } from '../core/db';
 import { SCHEMA_VERSION } from '../core/migrations';
+import { asIsoDate } from '../../../shared/time';
 
 const createdAt = '2026-11-23T08:15:00.000Z';
 
 describe('backup job (paged reads, chunked bytes)', () => {
   it('gives the document serializeBackup gives for the same snapshot (derived fields left out), across page boundaries', async () => {
     const db = openDb(`backup-job-${crypto.randomUUID()}`);
-    const data = generateDemoData({ seed: 3, accounts: 10, today: '2026-11-23', selfName: 'Anna Schröder' });
+    const data = generateDemoData({ seed: 3, accounts: 10, today: asIsoDate('2026-11-23'), selfName: 'Anna Schröder' });
     // 4,100 drafts: more than two read pages, with the last page partly full.
     const drafts = Array.from({ length: 4100 }, (_, i) => ({ id: `d-${String(i).padStart(5, '0')}`, updatedAt: i, text: `Notiz ${i} ü 🚀` }));
     await db.transaction('rw', db.tables, async () => {
@@ -59,7 +60,7 @@ describe('backup job (paged reads, chunked bytes)', () => {
 
   it('keeps one snapshot while chunks wait to be stored: a write meanwhile is not in the backup', async () => {
     const db = openDb(`backup-job-${crypto.randomUUID()}`);
-    const data = generateDemoData({ seed: 5, accounts: 5, today: '2026-11-23', selfName: 'Anna Schröder' });
+    const data = generateDemoData({ seed: 5, accounts: 5, today: asIsoDate('2026-11-23'), selfName: 'Anna Schröder' });
     await db.transaction('rw', db.tables, async () => {
       for (const [table, rows] of Object.entries(data)) await db.table(table).bulkAdd(rows as object[]);
     });

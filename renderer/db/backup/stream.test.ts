@@ -2,12 +2,13 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { encryptBackupBytes } from '../../../shared/backup/encryption';
 import { backupFileName, createManifest } from '../../../shared/backup';
 import { generateDemoData } from '../../../shared/demo';
-import { concatBytes } from '../../../shared/sync/bytes';
+import { concatBytes } from '../../../shared/bytes';
 import { setBackupPassphrase, snapshotTables, takeBackup } from './backup';
 import { backupToBytes } from './client';
 import { loadBackup, restoreBackup } from './restore';
 import { memoryBridge } from './backup.test-support';
 import { openDb, useDatabase, type RapportDb } from '../core/db';
+import { asIsoDate } from '../../../shared/time';
 
 // Backups cross the bridge in chunks; here with chunk sizes of a few hundred bytes, so a small
 // database makes many chunks (a real one uses BACKUP_CHUNK_BYTES, 8 MiB).
@@ -16,7 +17,7 @@ let db: RapportDb;
 beforeEach(async () => {
   db = openDb(`backup-stream-${crypto.randomUUID()}`);
   useDatabase(db);
-  const data = generateDemoData({ seed: 9, accounts: 12, today: '2026-11-23', selfName: 'Anna Schröder' });
+  const data = generateDemoData({ seed: 9, accounts: 12, today: asIsoDate('2026-11-23'), selfName: 'Anna Schröder' });
   await db.transaction('rw', db.tables, async () => {
     for (const [table, rows] of Object.entries(data)) await db.table(table).bulkAdd(rows as object[]);
   });

@@ -7,6 +7,7 @@ import {
   type InteractionInput,
 } from './interaction-writes';
 import { listAccountIdsWithOpenComplaint, listComplaintsOf, listContactTimeline, listPlannedOf, listTimeline } from './interactions';
+import { asIsoDate } from '../../../shared/time';
 
 function account(id: string, extra: Partial<Account> = {}): Account {
   return {
@@ -39,7 +40,7 @@ describe('interaction writes and timelines', () => {
   });
 
   it('logs a visit and moves the account last human contact forward, never back', async () => {
-    const row = await logInteraction(input({ outcome: 'successful', nextStep: 'Angebot schicken', followUpDate: '2026-12-01' }));
+    const row = await logInteraction(input({ outcome: 'successful', nextStep: 'Angebot schicken', followUpDate: asIsoDate('2026-12-01') }));
     expect(row.status).toBe('done');
     expect(row.outcome).toBe('successful');
     expect((await getDb().accounts.get('a'))?.lastHumanContactAt).toBe('2026-11-20T09:00:00.000Z');

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../../shared/domain';
 import { getDb, openDb, useDatabase } from '../core/db';
 import { loadMeetingReport } from './meetings';
+import { asIsoDate } from '../../../shared/time';
 
 let n = 0;
 function row(userId: string, type: Interaction['type'], status: Interaction['status'], at: string, extra: Partial<Interaction> = {}): Interaction {
@@ -25,11 +26,11 @@ function row(userId: string, type: Interaction['type'], status: Interaction['sta
  * Team: held 4, successful 2/4, follow-ups 2/4, upcoming 2.
  */
 const FIXTURE: Interaction[] = [
-  row('u1', 'visit', 'done', '2026-11-16T08:00:00.000Z', { outcome: 'successful', followUpDate: '2026-12-01' }),
+  row('u1', 'visit', 'done', '2026-11-16T08:00:00.000Z', { outcome: 'successful', followUpDate: asIsoDate('2026-12-01') }),
   row('u1', 'meeting', 'done', '2026-11-18T10:00:00.000Z', { outcome: 'failed' }),
   row('u1', 'visit', 'done', '2026-11-22T22:30:00.000Z', { outcome: 'successful' }),
   row('u1', 'call', 'done', '2026-11-17T09:00:00.000Z', { outcome: 'successful' }),
-  row('u2', 'visit', 'done', '2026-11-20T09:00:00.000Z', { outcome: 'neutral', followUpDate: '2026-11-30' }),
+  row('u2', 'visit', 'done', '2026-11-20T09:00:00.000Z', { outcome: 'neutral', followUpDate: asIsoDate('2026-11-30') }),
   row('u2', 'visit', 'cancelled', '2026-11-19T09:00:00.000Z'),
   row('u2', 'visit', 'done', '2026-11-23T09:00:00.000Z', { outcome: 'successful' }),
   row('u2', 'visit', 'done', '2026-11-15T12:00:00.000Z', { outcome: 'successful' }),
@@ -47,7 +48,7 @@ describe('meeting statistics from the database', () => {
   });
 
   it('matches the hand-computed week 47 figures per person and for the team', async () => {
-    const report = await loadMeetingReport({ from: '2026-11-16', to: '2026-11-22' }, '2026-11-23', 'UTC');
+    const report = await loadMeetingReport({ from: asIsoDate('2026-11-16'), to: asIsoDate('2026-11-22') }, asIsoDate('2026-11-23'), 'UTC');
     const view = (s: typeof report.team) => [s.held, s.successful.numerator, s.successful.denominator, s.followUpBooked.numerator, s.upcoming];
     expect(report.byPerson.map((p) => [p.userId, ...view(p)])).toEqual([
       ['u1', 3, 2, 3, 1, 1],
@@ -66,7 +67,7 @@ describe('meeting statistics from the database', () => {
       row('u1', 'visit', 'done', '2026-11-22T23:15:00.000Z', { outcome: 'successful' }),
       row('u1', 'visit', 'planned', '2026-11-22T23:30:00.000Z'),
     ]);
-    const report = await loadMeetingReport({ from: '2026-11-16', to: '2026-11-22' }, '2026-11-23', 'Europe/Berlin');
+    const report = await loadMeetingReport({ from: asIsoDate('2026-11-16'), to: asIsoDate('2026-11-22') }, asIsoDate('2026-11-23'), 'Europe/Berlin');
     const view = (s: typeof report.team) => [s.held, s.successful.numerator, s.followUpBooked.numerator, s.upcoming];
     // u1: #1, #2, #3 (Sun 23:30 local) held, the 00:15 visit is next week's; upcoming #9 and today 00:30.
     // u2: #5 and the Monday 00:30 visit held, one successful; upcoming #10.
@@ -77,7 +78,7 @@ describe('meeting statistics from the database', () => {
   });
 
   it('reports an empty week without dividing by zero', async () => {
-    const report = await loadMeetingReport({ from: '2026-11-02', to: '2026-11-08' }, '2027-06-01', 'UTC');
+    const report = await loadMeetingReport({ from: asIsoDate('2026-11-02'), to: asIsoDate('2026-11-08') }, asIsoDate('2027-06-01'), 'UTC');
     expect(report.team.held).toBe(0);
     expect(report.team.successful.value).toBeNull();
     expect(report.byPerson).toEqual([]);

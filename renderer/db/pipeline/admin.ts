@@ -2,6 +2,7 @@ import { runAutomation, AUTOMATION_DEFAULTS } from '../../../shared/automation';
 import { newId, type Account, type AutomationRule, type Deal, type Id, type Interaction, type IsoDate, type LeadSource, type LeadSourceKind } from '../../../shared/domain';
 import type { ReportData } from '../../../shared/kpi';
 import { DEFAULT_LEAD_SCORE_RULES, parseLeadScoreRules, type LeadScoreRule } from '../../../shared/scoring';
+import { isoDate } from '../../../shared/time';
 import { getDb } from '../core/db';
 
 // Lead sources, automation rules, scoring rules and the pipeline settings, plus the one read that
@@ -11,8 +12,8 @@ const FOLLOW_UP_KEY = 'offerFollowUpDays';
 const SCORING_KEY = 'leadScoreRules';
 export const DEFAULT_FOLLOW_UP_DAYS = 14;
 
-/** The editable fields of a lead source. */
-export type LeadSourceInput = { name: string; kind: LeadSourceKind; cost: number; periodStart?: IsoDate | undefined; periodEnd?: IsoDate | undefined };
+/** The editable fields of a lead source; the period ends are the form's text ('' = open), checked by sourceRow. */
+export type LeadSourceInput = { name: string; kind: LeadSourceKind; cost: number; periodStart?: string | undefined; periodEnd?: string | undefined };
 
 /** The last guard before a write (the form validates with messages first): no nameless, negative or backwards source. */
 function sourceRow(id: Id, input: LeadSourceInput, now: number): LeadSource {
@@ -20,8 +21,8 @@ function sourceRow(id: Id, input: LeadSourceInput, now: number): LeadSource {
   if (!Number.isFinite(input.cost) || input.cost < 0) throw new RangeError(`Invalid lead source cost: ${input.cost}`);
   if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) throw new RangeError('The lead source period ends before it starts');
   const row: LeadSource = { id, updatedAt: now, name: input.name.trim(), kind: input.kind, cost: input.cost };
-  if (input.periodStart) row.periodStart = input.periodStart;
-  if (input.periodEnd) row.periodEnd = input.periodEnd;
+  if (input.periodStart) row.periodStart = isoDate(input.periodStart);
+  if (input.periodEnd) row.periodEnd = isoDate(input.periodEnd);
   return row;
 }
 

@@ -6,6 +6,7 @@ import {
   createLeadSource, deleteLeadSource, getFollowUpDays, getLeadScoreRules, listAutomationRules, loadReportData,
   runAutomationNow, saveAutomationRule, saveLeadScoreRules, setFollowUpDays, updateLeadSource,
 } from './admin';
+import { asIsoDate } from '../../../shared/time';
 
 function account(id: string, extra: Partial<Account> = {}): Account {
   return {
@@ -32,7 +33,7 @@ describe('deals', () => {
     await moveDeal(d.id, 'won', new Date('2026-10-20T10:00:00Z'));
     row = await getDb().deals.get(d.id);
     expect(row?.closedAt).toBe('2026-10-20T10:00:00.000Z');
-    await updateDeal(d.id, { ...base, stage: 'negotiation', expectedClose: '2026-12-01' }, new Date('2026-10-21T10:00:00Z'));
+    await updateDeal(d.id, { ...base, stage: 'negotiation', expectedClose: asIsoDate('2026-12-01') }, new Date('2026-10-21T10:00:00Z'));
     row = await getDb().deals.get(d.id);
     expect(row?.closedAt).toBeUndefined();
     expect(row?.expectedClose).toBe('2026-12-01');
@@ -53,16 +54,16 @@ describe('sales and lead sources', () => {
   beforeEach(() => useDatabase(openDb(`pipeline-${crypto.randomUUID()}`)));
 
   it('creates, edits and deletes sales', async () => {
-    const s = await createSale({ accountId: 'a1', date: '2026-03-01', amount: 1200, productLine: ' Heizung ' });
-    await updateSale(s.id, { accountId: 'a1', date: '2026-03-02', amount: 1500, productLine: 'Heizung' });
-    const rows = await listSalesOf('a1', '2026-01-01');
-    expect(rows.map((r) => [r.date, r.amount, r.productLine])).toEqual([['2026-03-02', 1500, 'Heizung']]);
+    const s = await createSale({ accountId: 'a1', date: asIsoDate('2026-03-01'), amount: 1200, productLine: ' Heizung ' });
+    await updateSale(s.id, { accountId: 'a1', date: asIsoDate('2026-03-02'), amount: 1500, productLine: 'Heizung' });
+    const rows = await listSalesOf('a1', asIsoDate('2026-01-01'));
+    expect(rows.map((r) => [r.date, r.amount, r.productLine])).toEqual([[asIsoDate('2026-03-02'), 1500, 'Heizung']]);
     await deleteSale(s.id);
-    expect(await listSalesOf('a1', '2026-01-01')).toHaveLength(0);
+    expect(await listSalesOf('a1', asIsoDate('2026-01-01'))).toHaveLength(0);
   });
 
   it('keeps a lead source that accounts still use', async () => {
-    const src = await createLeadSource({ name: 'SHK-Messe Essen', kind: 'trade_fair', cost: 12_000, periodStart: '2026-03-10', periodEnd: '' });
+    const src = await createLeadSource({ name: 'SHK-Messe Essen', kind: 'trade_fair', cost: 12_000, periodStart: asIsoDate('2026-03-10'), periodEnd: '' });
     expect(src.periodEnd).toBeUndefined();
     await updateLeadSource(src.id, { name: 'SHK-Messe Essen 2026', kind: 'trade_fair', cost: 13_000 });
     await getDb().accounts.add(account('a1', { leadSourceId: src.id }));
@@ -95,19 +96,19 @@ describe('automation and report data', () => {
     await createDeal({ ...base, stage: 'offer_sent' });
     const rules = await listAutomationRules();
     expect(rules.map((r) => r.enabled)).toEqual([false, false, false]);
-    expect(await runAutomationNow('2026-11-23')).toBe(0);
+    expect(await runAutomationNow(asIsoDate('2026-11-23'))).toBe(0);
     for (const r of rules) await saveAutomationRule({ ...r, enabled: true });
-    expect(await runAutomationNow('2026-11-23')).toBe(2);
-    expect(await runAutomationNow('2026-11-23')).toBe(0);
+    expect(await runAutomationNow(asIsoDate('2026-11-23'))).toBe(2);
+    expect(await runAutomationNow(asIsoDate('2026-11-23'))).toBe(0);
     const tasks = await getDb().interactions.toArray();
     expect(tasks.map((t) => t.type).sort()).toEqual(['call', 'letter']);
     await getDb().interactions.update(tasks[0]!.id, { deletedAt: 1 });
-    expect(await runAutomationNow('2026-11-24')).toBe(0);
+    expect(await runAutomationNow(asIsoDate('2026-11-24'))).toBe(0);
   });
 
   it('loads every table the reports read and reports progress', async () => {
     await getDb().accounts.add(account('a1'));
-    await createSale({ accountId: 'a1', date: '2026-03-01', amount: 10, productLine: 'X' });
+    await createSale({ accountId: 'a1', date: asIsoDate('2026-03-01'), amount: 10, productLine: 'X' });
     const steps: string[] = [];
     const data = await loadReportData((s) => steps.push(s));
     expect(data.accounts).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { Account, Contact, Deal, Id, Interaction, IsoDate } from '../../../shared/domain';
-import { addDays, isoWeekDays, ymdOfDayNumber, toDayNumber } from '../../../shared/planning/calendar';
+import { addDays, isoWeekMonday, ymdOfDayNumber, toDayNumber } from '../../../shared/planning/calendar';
 import type { ReminderInput } from '../../../shared/planning/reminders';
 import type { WeekPlan } from '../../../shared/planning/week-plan';
 import { getDb } from '../core/db';
@@ -60,9 +60,8 @@ export async function loadReminderInput(today: IsoDate, ownerId: Id | undefined,
 /** The week plan's extra inputs: the rep's planned appointments and the follow-ups dated in the week. */
 export async function loadWeekInteractions(rep: Id, isoYear: number, isoWeek: number): Promise<{ interactions: Interaction[]; contactsByAccount: Map<Id, Contact[]> }> {
   const db = getDb();
-  const days = isoWeekDays(isoYear, isoWeek);
-  const monday = days[0] ?? '';
-  const sunday = days[6] ?? '';
+  const monday = isoWeekMonday(isoYear, isoWeek);
+  const sunday = addDays(monday, 6);
   // Instants a day either side, so every local day of the week is inside whatever the zone.
   const [planned, followUps, contacts] = await Promise.all([
     db.interactions.where('[status+at]').between(['planned', `${addDays(monday, -1)}T00:00`], ['planned', `${addDays(sunday, 1)}T99`]).toArray(),

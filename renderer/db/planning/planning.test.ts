@@ -9,8 +9,9 @@ import {
   savePlanningSettings, saveRhythmOverride, saveSegmentRule, snoozeReminder,
 } from './planning';
 import { addNotified, getNotified, loadPlanDetails, loadReminderInput, loadWeekInteractions, loadWeekPlan, saveWeekPlan } from './load';
+import { asIsoDate } from '../../../shared/time';
 
-const TODAY = '2026-11-23';
+const TODAY = asIsoDate('2026-11-23');
 
 describe('planning storage', () => {
   beforeEach(async () => {
@@ -26,7 +27,7 @@ describe('planning storage', () => {
       makeContact({ id: 'c2', accountId: 'a2', birthday: { day: 1, month: 6 } }),
     ]);
     await db.interactions.bulkAdd([
-      makeInteraction({ id: 'i1', accountId: 'a2', at: '2026-11-01T09:00:00.000Z', followUpDate: '2026-11-20', nextStep: 'Angebot nachfassen' }),
+      makeInteraction({ id: 'i1', accountId: 'a2', at: '2026-11-01T09:00:00.000Z', followUpDate: asIsoDate('2026-11-20'), nextStep: 'Angebot nachfassen' }),
       makeInteraction({ id: 'i2', accountId: 'a1', type: 'complaint', at: '2026-11-02T09:00:00.000Z', complaint: { status: 'open', ownerId: 'rep-1', resolution: '' } }),
       makeInteraction({ id: 'i3', accountId: 'a2', status: 'planned', at: '2026-11-25T09:00:00.000Z' }),
     ]);
@@ -66,7 +67,7 @@ describe('planning storage', () => {
     const after = computeReminders(await loadReminderInput(TODAY, 'rep-1', 7, 3), TODAY).map((r) => r.kind);
     expect(after).not.toContain('birthday');
     expect(after).not.toContain('overdue');
-    const later = computeReminders(await loadReminderInput('2026-12-01', 'rep-1', 7, 3), '2026-12-01').map((r) => r.kind);
+    const later = computeReminders(await loadReminderInput(asIsoDate('2026-12-01'), 'rep-1', 7, 3), asIsoDate('2026-12-01')).map((r) => r.kind);
     expect(later).toContain('overdue');
   });
 
@@ -101,7 +102,7 @@ describe('planning storage', () => {
     const tasks = await getDb().interactions.where('sourceKey').startsWith(`plan:${plan.id}:2027:`).toArray();
     expect(tasks).toHaveLength(4);
     expect(tasks.every((t) => t.status === 'planned')).toBe(true);
-    expect(await generateActivityTasks(plan.id, 2028, { from: '2028-10-01' })).toBe(2); // only Q4 is left
+    expect(await generateActivityTasks(plan.id, 2028, { from: asIsoDate('2028-10-01') })).toBe(2); // only Q4 is left
   });
 
   it('stores planning settings and notified keys', async () => {

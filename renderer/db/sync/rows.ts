@@ -4,7 +4,7 @@
  * `updatedAt`, `deletedAt`, `sortKey`, `syncDirty` and the search words (`words`, `wordsStale`) are local; `deletedAt` ↔ `_deleted`,
  * contact `erased: true` ↔ `_erased`.
  */
-import { canonicalJson } from '../../../shared/sync/bytes';
+import { canonicalJson } from '../../../shared/bytes';
 import { type Change, decodeHlc, DELETED_FIELD, ERASED_FIELD, type FieldState, HlcClock, materializeRow, stampEdits } from '../../../shared/sync';
 
 /** Tables every laptop shares. Drafts, saved views, settings, reminder states and import batches stay local. */

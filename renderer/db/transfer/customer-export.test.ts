@@ -6,6 +6,7 @@ import { parseCsvBytes } from '../../../shared/import/csv';
 import { getDb, openDb, useDatabase } from '../core/db';
 import { customerRowChunks, writeCustomerExport, type CustomerExportJob } from './customer-export';
 import { newAccountRow, newContactRow } from './import';
+import { asIsoDate } from '../../../shared/time';
 
 const NOW = 1_700_000_000_000;
 // Headers as the German UI shows them, so the CSV reads back through the importer's mapping.
@@ -25,11 +26,11 @@ describe('customer export in chunks', { timeout: 60_000 }, () => {
     const db = getDb();
     await db.teamMembers.add({ id: 'm1', name: 'Anna Schröder', initials: 'AS', color: '#000000', role: 'rep', email: '', active: true, updatedAt: NOW });
     await db.accounts.bulkAdd([
-      newAccountRow({ id: 'a1', name: 'Zimmerei Özdemir', phone: '+49 170 1234567' }, 'm1', NOW, '2026-01-01'),
-      newAccountRow({ id: 'a2', name: 'Äpfel & Co', notes: '=1+1' }, 'm1', NOW, '2026-01-01'),
-      newAccountRow({ id: 'a3', name: 'Gelöscht GmbH', deletedAt: 5 }, 'm1', NOW, '2026-01-01'),
+      newAccountRow({ id: 'a1', name: 'Zimmerei Özdemir', phone: '+49 170 1234567' }, 'm1', NOW, asIsoDate('2026-01-01')),
+      newAccountRow({ id: 'a2', name: 'Äpfel & Co', notes: '=1+1' }, 'm1', NOW, asIsoDate('2026-01-01')),
+      newAccountRow({ id: 'a3', name: 'Gelöscht GmbH', deletedAt: 5 }, 'm1', NOW, asIsoDate('2026-01-01')),
       // 2050 more accounts, so the export spans two read chunks.
-      ...Array.from({ length: 2050 }, (_, i) => newAccountRow({ id: `x${i}`, name: `Filiale ${i}` }, 'm1', NOW, '2026-01-01')),
+      ...Array.from({ length: 2050 }, (_, i) => newAccountRow({ id: `x${i}`, name: `Filiale ${i}` }, 'm1', NOW, asIsoDate('2026-01-01'))),
     ]);
     await db.contacts.bulkAdd([
       newContactRow({ id: 'c1', accountId: 'a1', firstName: 'Jürgen', lastName: 'Weiß', mobile: '+49 170 1234567' }, NOW),

@@ -1,7 +1,7 @@
 import { toCsv } from '../../../shared/export/csv';
 import { customerSheet, customerTable, type CustomerExportRow } from '../../../shared/export/customer-columns';
 import { createXlsxWriter } from '../../../shared/export/xlsx';
-import { concatBytes } from '../../../shared/sync/bytes';
+import { concatBytes } from '../../../shared/bytes';
 import type { Contact, Id } from '../../../shared/domain';
 import type { RapportDb } from '../core/db';
 

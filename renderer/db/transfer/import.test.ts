@@ -4,6 +4,7 @@ import { buildRecords, suggestMapping } from '../../../shared/import/mapping';
 import { parseCsvText } from '../../../shared/import/csv';
 import { getDb, openDb, useDatabase } from '../core/db';
 import { applyImport, ImportCancelled, listImportBatches, loadExistingIndex, newAccountRow, newContactRow, undoImport } from './import';
+import { asIsoDate } from '../../../shared/time';
 
 const CSV = [
   'Firma;Kundennummer;PLZ;Ort;Vorname;Nachname;E-Mail;Mobil',
@@ -29,8 +30,8 @@ describe('applyImport / undoImport', () => {
     useDatabase(openDb(`import-${crypto.randomUUID()}`));
     const now = 1_700_000_000_000;
     await getDb().accounts.bulkAdd([
-      newAccountRow({ id: 'a1', name: 'Müller Haustechnik', customerNumber: 'K-2', postalCode: '01069', city: 'Dresden', phone: '0351 1234' }, 'seat', now, '2026-01-01'),
-      newAccountRow({ id: 'a2', name: 'Alt AG', postalCode: '20095', city: 'Hamburg' }, 'seat', now, '2026-01-01'),
+      newAccountRow({ id: 'a1', name: 'Müller Haustechnik', customerNumber: 'K-2', postalCode: '01069', city: 'Dresden', phone: '0351 1234' }, 'seat', now, asIsoDate('2026-01-01')),
+      newAccountRow({ id: 'a2', name: 'Alt AG', postalCode: '20095', city: 'Hamburg' }, 'seat', now, asIsoDate('2026-01-01')),
     ]);
     await getDb().contacts.add(newContactRow({ id: 'c1', accountId: 'a1', firstName: 'Anna', lastName: 'Müller', email: 'anna@example.de', position: 'Einkauf' }, now));
   });

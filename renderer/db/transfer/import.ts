@@ -1,5 +1,6 @@
 import { indexExisting, type ExistingIndex, type ImportPlan } from '../../../shared/import/duplicates';
 import { newId, type Account, type Contact, type Id, type ImportBatch } from '../../../shared/domain';
+import { todayIso, type IsoDate } from '../../../shared/time';
 import { getDb } from '../core/db';
 
 /** Thrown when the user cancels while the import transaction runs; nothing was written. */
@@ -42,7 +43,7 @@ export async function loadExistingIndex(): Promise<ExistingIndex> {
 }
 
 /** A whole account from imported fields; everything the file does not say gets the form's defaults. */
-export function newAccountRow(values: Partial<Account> & { id: Id }, ownerId: Id, now: number, today: string): Account {
+export function newAccountRow(values: Partial<Account> & { id: Id }, ownerId: Id, now: number, today: IsoDate): Account {
   const lifecycle = values.lifecycle ?? 'customer';
   return {
     name: '', customerNumber: '', kind: 'company', street: '', postalCode: '', city: '', country: 'DE', phone: '', email: '',
@@ -79,7 +80,7 @@ export async function applyImport(plan: ImportPlan, options: ApplyImportOptions)
   const db = getDb();
   const now = options.now ?? new Date();
   const ms = now.getTime();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const today = todayIso(now);
   const size = options.chunkSize ?? 5000;
   // Only the creates of each table, as plain values; the full rows are built chunk by chunk below.
   const creates = { accounts: [] as Array<Partial<Account> & { id: Id }>, contacts: [] as Array<Partial<Contact> & { id: Id; accountId: Id }> };

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CHANNELS, SALUTATIONS, type Contact } from '../../../shared/domain';
 import type { ContactInput } from '../../../shared/validation/contact';
 import type { FieldErrors } from '../../../shared/validation/result';
+import { asIsoDate } from '../../../shared/time';
 import { todayIso } from '../../../shared/time/today';
 import { findContactsByEmail } from '../../db/accounts/duplicates';
 import { SelectField, TextField } from './fields';
@@ -29,7 +30,8 @@ function inputOf(v: Values): ContactInput {
     salutation: v.salutation as ContactInput['salutation'],
     preferredChannel: v.preferredChannel as ContactInput['preferredChannel'],
     birthday: anyBirthday ? { day: num(bDay) ?? NaN, month: num(bMonth) ?? NaN, ...(year !== undefined ? { year } : {}) } : undefined,
-    consent: consent ? { granted: consent === 'yes', date: consentDate, source: consentSource } : undefined,
+    // Raw form text: validateContact checks the day before anything is stored.
+    consent: consent ? { granted: consent === 'yes', date: asIsoDate(consentDate), source: consentSource } : undefined,
   };
 }
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Deal } from '../../../shared/domain';
+import type { Deal, IsoDate } from '../../../shared/domain';
 import { listDealsOf, listSalesOf, touchDeal } from '../../db/pipeline/pipeline';
 import { getFollowUpDays } from '../../db/pipeline/admin';
 import { useLive } from '../../db/core/live';
@@ -10,7 +10,7 @@ import { DealDialog } from '../pipeline/DealDialog';
 import { SalesList } from '../pipeline/SalesList';
 import { staleOffers } from '../pipeline/stale';
 
-function yearAgo(): string {
+function yearAgo(): IsoDate {
   const d = new Date();
   d.setFullYear(d.getFullYear() - 1);
   return todayIso(d);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Contact, Deal, Interaction } from '../../../shared/domain';
+import type { Contact, Deal, Interaction, IsoDate } from '../../../shared/domain';
 import { nextBirthday } from '../../../shared/planning/birthday';
 import type { ContactState, ModeState } from '../../../shared/planning/rhythm';
 import { formatters } from '../../i18n/format';
@@ -15,7 +15,7 @@ function useFmt() {
   return { t, fmt: formatters(i18n.language) };
 }
 
-export function ContactsSection({ contacts, today }: { contacts: Contact[]; today: string }) {
+export function ContactsSection({ contacts, today }: { contacts: Contact[]; today: IsoDate }) {
   const { t, fmt } = useFmt();
   return (
     <section className="brief-section" aria-labelledby="brief-contacts">

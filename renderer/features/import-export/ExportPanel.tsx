@@ -6,6 +6,7 @@ import { toVcards, type VcardVersion } from '../../../shared/export/vcard';
 import { addDays, localTimeZone } from '../../../shared/planning/calendar';
 import { getBridge } from '../../bridge';
 import { usePendingCommand } from '../../core/commands';
+import { dayOfInput, type IsoDate } from '../../../shared/time';
 import { todayIso } from '../../../shared/time/today';
 import { SaveCancelled } from '../../bridge/chunked-save';
 import { collectPlannedVisits, collectVcardItems, saveFullBackup } from '../../db/backup/export';
@@ -21,8 +22,8 @@ const JSON_FILTER = [{ name: 'JSON', extensions: ['json'] }];
 /** Exports: customers as CSV/XLSX (CustomerExport), contacts as vCard, planned visits as .ics, and the full JSON backup with restore. */
 export function ExportPanel() {
   const { t } = useTranslation('import-export');
-  const [from, setFrom] = useState(todayIso());
-  const [to, setTo] = useState(addDays(todayIso(), 6));
+  const [from, setFrom] = useState<IsoDate | ''>(todayIso());
+  const [to, setTo] = useState<IsoDate | ''>(addDays(todayIso(), 6));
   const [status, setStatus] = useState<Status>();
   const saving = useRef<AbortController | undefined>(undefined);
   // A backup file goes through the same steps as a stored one: every row checked, preview, then progress and cancel.
@@ -53,6 +54,7 @@ export function ExportPanel() {
   const ics = () =>
     run(async () => {
       const tzid = localTimeZone();
+      if (!from || !to) return t('export.noVisits'); // the button is disabled then
       const visits = await collectPlannedVisits(from, to, tzid);
       if (visits.length === 0) return t('export.noVisits');
       return { ext: 'ics', suggestedName: name('visits', 'ics'), mimeType: 'text/calendar', data: weekPlanToIcs(visits, { tzid, now: Date.now(), calendarName: 'Rapport' }) };
@@ -111,11 +113,11 @@ export function ExportPanel() {
       <div className="toolbar">
         <label className="field">
           <span>{t('export.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <input type="date" value={from} onChange={(e) => setFrom(dayOfInput(e.target.value))} />
         </label>
         <label className="field">
           <span>{t('export.to')}</span>
-          <input type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+          <input type="date" value={to} min={from} onChange={(e) => setTo(dayOfInput(e.target.value))} />
         </label>
         <button type="button" disabled={busy || !from || !to || to < from} onClick={() => void ics()}>
           {t('export.ics')}

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ratio } from '../../../shared/kpi';
 import { addDays, isoWeekMonday, isoWeekOf } from '../../../shared/planning/calendar';
+import type { IsoDate } from '../../../shared/time';
 import { todayIso } from '../../../shared/time/today';
 import { useLive } from '../../db/core/live';
 import { loadMeetingReport } from '../../db/history/meetings';
 import { listTeam } from '../../db/team/team';
 import { formatters } from '../../i18n/format';
 
-function mondayOf(day: string): string {
+function mondayOf(day: IsoDate): IsoDate {
   const w = isoWeekOf(day);
   return isoWeekMonday(w.isoYear, w.week);
 }

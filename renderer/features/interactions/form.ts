@@ -7,6 +7,7 @@ import {
   type Outcome,
 } from '../../../shared/domain';
 import { validateInteraction, type InteractionInput } from '../../../shared/interactions';
+import { dayOfInput, localDay } from '../../../shared/time';
 
 /** The log form's fields as the inputs hold them (strings), so a draft restores exactly what was typed. */
 export type LogFormValues = {
@@ -38,8 +39,9 @@ export type FormErrors = Partial<Record<keyof LogFormValues, string>>;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** The laptop's calendar day of `d`, as the date input shows it. */
 export function localDate(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return localDay(d);
 }
 
 export function localTime(d: Date): string {
@@ -122,7 +124,8 @@ export function toInput(v: LogFormValues): InteractionInput {
   };
   if (v.duration.trim() !== '') input.durationMin = Math.round(Number(v.duration));
   if (!v.planned && v.outcome) input.outcome = v.outcome;
-  if (!v.planned && v.followUpDate) input.followUpDate = v.followUpDate;
+  const followUp = dayOfInput(v.followUpDate);
+  if (!v.planned && followUp) input.followUpDate = followUp;
   if (v.type === 'complaint') input.complaint = { status: v.complaintStatus, ownerId: v.complaintOwnerId || v.userId, resolution: v.resolution };
   return input;
 }

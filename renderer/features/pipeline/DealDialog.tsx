@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEAL_STAGES, type Deal, type DealStage } from '../../../shared/domain';
+import { dayOfInput } from '../../../shared/time';
 import { useSession } from '../../core/session';
 import { useLive } from '../../db/core/live';
 import { createDeal, updateDeal, type DealInput } from '../../db/pipeline/pipeline';
@@ -82,7 +83,7 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
         </label>
         <label className="field">
           <span>{t('field.expectedClose')}</span>
-          <input type="date" value={values.expectedClose ?? ''} onChange={(e) => set({ expectedClose: e.target.value || undefined })} />
+          <input type="date" value={values.expectedClose ?? ''} onChange={(e) => set({ expectedClose: dayOfInput(e.target.value) || undefined })} />
         </label>
         <MemberSelect label={t('field.owner')} team={team} value={values.ownerId || selfId} onChange={(ownerId) => set({ ownerId })} />
         {values.stage === 'lost' && (

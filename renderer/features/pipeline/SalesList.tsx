@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../shared/domain';
+import { dayOfInput, type IsoDate } from '../../../shared/time';
 import { todayIso } from '../../../shared/time/today';
 import { createSale, deleteSale } from '../../db/pipeline/pipeline';
 import { AmountField, useAmountParser } from '../../components/AmountField';
@@ -11,7 +12,7 @@ export function SalesList({ accountId, sales }: { accountId: string; sales: read
   const { t, i18n } = useTranslation('pipeline');
   const fmt = formatters(i18n.language);
   const [open, setOpen] = useState(false);
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState<IsoDate | ''>(todayIso());
   const [amount, setAmount] = useState('');
   const [productLine, setProductLine] = useState('');
   const [error, setError] = useState('');
@@ -55,7 +56,7 @@ export function SalesList({ accountId, sales }: { accountId: string; sales: read
         <form className="deal-form" onSubmit={(e) => void submit(e)} aria-label={t('newSale')}>
           <label className="field">
             <span>{t('sale.date')}</span>
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+            <input type="date" value={date} onChange={(e) => setDate(dayOfInput(e.target.value))} />
           </label>
           <AmountField label={t('sale.amount')} value={amount} onChange={setAmount} />
           <label className="field wide">

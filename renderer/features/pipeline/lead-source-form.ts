@@ -1,4 +1,5 @@
 import { LEAD_SOURCE_KINDS, type LeadSource } from '../../../shared/domain';
+import { isIsoDate } from '../../../shared/time';
 import type { LeadSourceInput } from '../../db/pipeline/admin';
 
 /** A problem with one field of the lead-source form; the value is the message key under `error.`. */
@@ -9,8 +10,6 @@ export const MAX_SOURCE_NAME = 80;
 /** A cost above this is a typo (ten million euros for one campaign), not a campaign. */
 export const MAX_SOURCE_COST = 10_000_000;
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isDay = (d: string) => ISO_DAY.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
 
 /**
  * Checks a lead source before it is saved: a name (unique among the other sources, ignoring
@@ -28,7 +27,7 @@ export function validateLeadSource(input: LeadSourceInput, others: readonly Lead
   if (!Number.isFinite(input.cost) || input.cost < 0 || input.cost > MAX_SOURCE_COST) errors.cost = 'sourceCost';
   const start = input.periodStart ?? '';
   const end = input.periodEnd ?? '';
-  if ((start !== '' && !isDay(start)) || (end !== '' && !isDay(end))) errors.period = 'sourceDate';
+  if ((start !== '' && !isIsoDate(start)) || (end !== '' && !isIsoDate(end))) errors.period = 'sourceDate';
   else if (start !== '' && end !== '' && end < start) errors.period = 'sourcePeriod';
   return errors;
 }

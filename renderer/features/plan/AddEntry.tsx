@@ -10,7 +10,7 @@ export function AddEntry({ rep, days, onAdd }: Props) {
   const { t } = useTranslation('plan');
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<Account[]>([]);
-  const [day, setDay] = useState<IsoDate>(days[0]?.date ?? '');
+  const [day, setDay] = useState<IsoDate | undefined>(days[0]?.date);
 
   useEffect(() => {
     let cancelled = false;
@@ -21,7 +21,7 @@ export function AddEntry({ rep, days, onAdd }: Props) {
     };
   }, [rep, query]);
 
-  const chosenDay = days.some((d) => d.date === day) ? day : (days[0]?.date ?? '');
+  const chosenDay = days.find((d) => d.date === day)?.date ?? days[0]?.date;
   return (
     <section className="panel no-print add-entry" aria-labelledby="add-entry-title">
       <h2 id="add-entry-title">{t('addTitle')}</h2>
@@ -32,7 +32,7 @@ export function AddEntry({ rep, days, onAdd }: Props) {
         </label>
         <label className="field">
           <span>{t('addDay')}</span>
-          <select value={chosenDay} onChange={(e) => setDay(e.target.value)}>
+          <select value={chosenDay ?? ''} onChange={(e) => setDay(days.find((d) => d.date === e.target.value)?.date)}>
             {days.map((d) => (
               <option key={d.date} value={d.date}>{d.label}</option>
             ))}
@@ -44,7 +44,7 @@ export function AddEntry({ rep, days, onAdd }: Props) {
         <ul className="plain-list">
           {hits.map((a) => (
             <li key={a.id}>
-              <button type="button" onClick={() => { onAdd(a, chosenDay); setQuery(''); }} aria-label={t('addFor', { name: a.name })}>
+              <button type="button" onClick={() => { if (chosenDay) onAdd(a, chosenDay); setQuery(''); }} aria-label={t('addFor', { name: a.name })}>
                 {t('addButton')}
               </button>{' '}
               {a.name} <span className="muted">{a.postalCode} {a.city}</span>

@@ -1,14 +1,11 @@
-import { isoWeekDays, isoWeekOf } from '../../../shared/planning/calendar';
+import { addDays, isoWeekDays, isoWeekMonday, isoWeekOf } from '../../../shared/planning/calendar';
 
 export type WeekRef = { isoYear: number; isoWeek: number };
 
 /** Shifts an ISO week by ±n weeks across year boundaries (2026 has 53 weeks). */
 export function shiftWeek(w: WeekRef, by: number): WeekRef {
   // Through the Monday's day number, so any step crosses any number of 52/53-week years correctly.
-  const monday = isoWeekDays(w.isoYear, w.isoWeek)[0] as string;
-  const d = new Date(`${monday}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + by * 7);
-  const next = isoWeekOf(d.toISOString().slice(0, 10));
+  const next = isoWeekOf(addDays(isoWeekMonday(w.isoYear, w.isoWeek), by * 7));
   return { isoYear: next.isoYear, isoWeek: next.week };
 }
 

@@ -5,6 +5,7 @@ import { birthdayGreeting, mailtoUrl, type GreetingLang } from '../../../shared/
 import type { Reminder } from '../../../shared/planning/reminders';
 import { getBridge } from '../../bridge';
 import { useRouter } from '../../core/router';
+import { dayOfInput, type IsoDate } from '../../../shared/time';
 import { todayIso } from '../../../shared/time/today';
 import { formatters } from '../../i18n/format';
 import { startOfDayIn, startOfIsoDate, useReminders } from './reminder-store';
@@ -42,7 +43,7 @@ export function ReminderItem({ reminder: r, account, contact, senderName }: Prop
   const fmt = formatters(i18n.language);
   const navigate = useRouter((s) => s.navigate);
   const { done, snooze } = useReminders();
-  const [day, setDay] = useState('');
+  const [day, setDay] = useState<IsoDate | ''>('');
   const name = account?.name ?? t('unknownAccount');
 
   const greet = () => {
@@ -73,9 +74,9 @@ export function ReminderItem({ reminder: r, account, contact, senderName }: Prop
             <button type="button" onClick={() => void snooze(r.key, startOfDayIn(7))}>{t('snoozeWeek')}</button>
             <label>
               <span>{t('snoozeUntil')}</span>
-              <input type="date" min={todayIso(startOfDayIn(1))} value={day} onChange={(e) => setDay(e.target.value)} />
+              <input type="date" min={todayIso(startOfDayIn(1))} value={day} onChange={(e) => setDay(dayOfInput(e.target.value))} />
             </label>
-            <button type="button" disabled={!day} onClick={() => void snooze(r.key, startOfIsoDate(day))}>{t('snoozeApply')}</button>
+            <button type="button" disabled={!day} onClick={() => day && void snooze(r.key, startOfIsoDate(day))}>{t('snoozeApply')}</button>
           </div>
         </details>
         {r.kind === 'birthday' && contact && (

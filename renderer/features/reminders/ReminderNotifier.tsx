@@ -45,7 +45,7 @@ export function ReminderNotifier() {
     const check = async () => {
       const s = await getPlanningSettings();
       const n = await getNotified();
-      if (!dailyNotificationDue(new Date().getHours(), s.notifyHour, n.lastDaily, todayIso())) return;
+      if (!dailyNotificationDue(new Date().getHours(), s.notifyHour, n.lastDaily || undefined, todayIso())) return;
       await run(true);
     };
     // Counted from the first screen: at 100k accounts the reminder reads would hold up its reads.

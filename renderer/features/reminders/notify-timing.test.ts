@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { dailyNotificationDue, freshForNotification } from './notify-timing';
+import { asIsoDate } from '../../../shared/time';
 
 describe('daily OS notification', () => {
   it('fires from the configured hour on, once a day, never when switched off', () => {
-    expect(dailyNotificationDue(7, 8, undefined, '2026-11-23')).toBe(false);
-    expect(dailyNotificationDue(8, 8, undefined, '2026-11-23')).toBe(true);
-    expect(dailyNotificationDue(23, 8, '2026-11-22', '2026-11-23')).toBe(true);
-    expect(dailyNotificationDue(9, 8, '2026-11-23', '2026-11-23')).toBe(false);
-    expect(dailyNotificationDue(12, null, undefined, '2026-11-23')).toBe(false);
-    expect(dailyNotificationDue(0, 0, '2026-12-31', '2027-01-01')).toBe(true);
+    expect(dailyNotificationDue(7, 8, undefined, asIsoDate('2026-11-23'))).toBe(false);
+    expect(dailyNotificationDue(8, 8, undefined, asIsoDate('2026-11-23'))).toBe(true);
+    expect(dailyNotificationDue(23, 8, asIsoDate('2026-11-22'), asIsoDate('2026-11-23'))).toBe(true);
+    expect(dailyNotificationDue(9, 8, asIsoDate('2026-11-23'), asIsoDate('2026-11-23'))).toBe(false);
+    expect(dailyNotificationDue(12, null, undefined, asIsoDate('2026-11-23'))).toBe(false);
+    expect(dailyNotificationDue(0, 0, asIsoDate('2026-12-31'), asIsoDate('2027-01-01'))).toBe(true);
   });
 
   it('announces each reminder key once, keeping the inbox order', () => {

@@ -3,6 +3,7 @@ import { ACCOUNT_TYPES, CATEGORIES, type IsoDate, type TeamMember } from '../../
 import type { ReportFilter } from '../../../shared/kpi';
 import { MemberSelect } from '../../components/MemberSelect';
 import { PeriodFields } from '../../components/PeriodFields';
+import { isoDate } from '../../../shared/time';
 import { PERIOD_PRESETS, presetPeriod } from './periods';
 
 type Props = {
@@ -34,7 +35,7 @@ export function ReportFilters({ filter, onChange, today, team, countries }: Prop
           );
         })}
       </div>
-      <PeriodFields value={{ from: filter.from, to: filter.to }} onChange={(p) => set(p)} fromLabel={t('from')} toLabel={t('to')} />
+      <PeriodFields value={{ from: filter.from, to: filter.to }} onChange={(p) => set({ from: isoDate(p.from), to: isoDate(p.to) })} /* required fields: never empty */ fromLabel={t('from')} toLabel={t('to')} />
       <MemberSelect label={t('rep')} allLabel={t('allReps')} team={team} value={filter.repId ?? ''} onChange={(repId) => set({ repId })} />
       <label className="field">
         <span>{t('segment')}</span>

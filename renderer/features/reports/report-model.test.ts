@@ -5,9 +5,10 @@ import { computeReport, KPI_DEFINITIONS } from '../../../shared/kpi';
 import { formatters } from '../../i18n/format';
 import { chartRows, kpiRows } from './report-export';
 import { exportValue, reportSections } from './report-model';
+import { asIsoDate } from '../../../shared/time';
 
-const data = generateDemoData({ seed: 3, accounts: 150, today: '2026-11-23', selfName: 'Test' });
-const report = computeReport(data, { from: '2026-01-01', to: '2026-11-23' }, '2026-11-23', { isWithinRhythm: () => true });
+const data = generateDemoData({ seed: 3, accounts: 150, today: asIsoDate('2026-11-23'), selfName: 'Test' });
+const report = computeReport(data, { from: asIsoDate('2026-01-01'), to: asIsoDate('2026-11-23') }, asIsoDate('2026-11-23'), { isWithinRhythm: () => true });
 const t = ((key: string) => key) as unknown as TFunction;
 
 describe('report model', () => {

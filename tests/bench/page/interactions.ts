@@ -7,6 +7,7 @@ import { buildPostings } from '../../../renderer/db/history/postings-build';
 import { listTimeline } from '../../../renderer/db/history/interactions';
 import { DEFAULT_DB_NAME, openDb, useDatabase } from '../../../renderer/db/core/db';
 import { loadDemoData } from '../../../renderer/db/transfer/demo';
+import { asIsoDate } from '../../../shared/time';
 
 /** Timeline and history-search scenarios; each returns one time per sample, in ms. */
 
@@ -127,7 +128,7 @@ export async function historyWriteCost(accounts: number): Promise<{ with: number
     useDatabase(db);
     try {
       const t0 = performance.now();
-      await loadDemoData({ seed: 42, accounts, today: '2026-11-23', selfName: 'Bench' });
+      await loadDemoData({ seed: 42, accounts, today: asIsoDate('2026-11-23'), selfName: 'Bench' });
       return performance.now() - t0;
     } finally {
       useDatabase(app);

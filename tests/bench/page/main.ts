@@ -9,8 +9,9 @@ import { reportFloor } from './reports';
 import { searchFloor } from './search-floor';
 import * as syncScenarios from './sync';
 import * as backupScenarios from './backup';
+import { asIsoDate } from '../../../shared/time';
 
-const TODAY = '2026-11-23';
+const TODAY = asIsoDate('2026-11-23');
 const SEED = 7;
 
 /** The app's demo load into a fresh app database, timed; `tables` limits what is written. */

@@ -4,6 +4,7 @@ import { DEFAULT_DB_NAME } from '../../../renderer/db/core/db';
 import type { ReportData } from '../../../shared/kpi';
 import { plainPass } from '../../../shared/kpi/bench';
 import { getAll } from './raw-idb';
+import { asIsoDate } from '../../../shared/time';
 
 const TABLES = ['accounts', 'deals', 'sales', 'leadSources', 'interactions'] as const;
 
@@ -27,7 +28,7 @@ export async function reportFloor(runs = 5): Promise<number[]> {
   let sink = 0;
   for (let r = 0; r <= runs; r += 1) {
     const t1 = performance.now();
-    sink += plainPass(data, '2026-01-01', '2026-11-23');
+    sink += plainPass(data, asIsoDate('2026-01-01'), asIsoDate('2026-11-23'));
     if (r > 0) passes.push(performance.now() - t1); // the first run warms up
   }
   if (sink === -1) throw new Error('unreachable');

@@ -1,12 +1,27 @@
 /**
- * Optional encryption with a team passphrase, WebCrypto only. A random 256-bit data key encrypts every
- * file (AES-256-GCM, fresh random IV, the file's header line as associated data so header and body
- * cannot be swapped). The data key is stored in the root file wrapped (AES-GCM) with a key derived
- * from the passphrase by PBKDF2-SHA256. GCM's tag makes a wrong passphrase or a flipped byte fail
+ * Encryption with a passphrase, WebCrypto only; the sync folder and encrypted backups use the same scheme.
+ * A random 256-bit data key encrypts every file (AES-256-GCM, fresh random IV, the file's header line as
+ * associated data so header and body cannot be swapped). The data key is stored (sync root file, backup
+ * header) wrapped (AES-GCM) with a key derived from the passphrase by PBKDF2-SHA256. GCM's tag makes a wrong passphrase or a flipped byte fail
  * loudly instead of producing garbage.
  */
-import { fromHex, randomBytes, toHex, utf8 } from './bytes';
-import { SyncError } from './problems';
+import { fromHex, randomBytes, toHex, utf8 } from '../bytes';
+
+export type CryptoErrorCode =
+  /** The wrapped key's parameters are unusable (unknown KDF, bad iteration count). */
+  | 'crypto.invalidKey'
+  /** The passphrase does not open the wrapped key (or the wrapping was altered). */
+  | 'crypto.wrongPassphrase'
+  /** A ciphertext, its IV or its associated data was altered. */
+  | 'crypto.decryptFailed';
+
+/** Thrown by the key and cipher helpers; sync and backups translate the code into their own problems. */
+export class CryptoError extends Error {
+  constructor(readonly code: CryptoErrorCode) {
+    super(code);
+    this.name = 'CryptoError';
+  }
+}
 
 /** Production PBKDF2 iteration count (OWASP 2023 guidance for PBKDF2-HMAC-SHA256). */
 export const DEFAULT_PBKDF2_ITERATIONS = 600_000;
@@ -60,9 +75,9 @@ export async function createDataKey(
   return { key, wrapped: { kdf: 'PBKDF2-SHA256', iterations, salt: toHex(salt), iv: toHex(iv), wrapped: toHex(wrapped) } };
 }
 
-/** Opens the data key; throws SyncError `crypto.wrongPassphrase` when the passphrase (or the root) is wrong. */
+/** Opens the data key; throws CryptoError `crypto.wrongPassphrase` when the passphrase (or the wrapping) is wrong. */
 export async function unlockDataKey(passphrase: string, w: WrappedKey): Promise<CryptoKey> {
-  if (w.kdf !== 'PBKDF2-SHA256' || !Number.isInteger(w.iterations) || w.iterations < 1) throw new SyncError('root.invalid');
+  if (w.kdf !== 'PBKDF2-SHA256' || !Number.isInteger(w.iterations) || w.iterations < 1) throw new CryptoError('crypto.invalidKey');
   const kek = await passphraseKey(passphrase, fromHex(w.salt), w.iterations);
   let raw: Uint8Array;
   try {
@@ -70,7 +85,7 @@ export async function unlockDataKey(passphrase: string, w: WrappedKey): Promise<
       await crypto.subtle.decrypt({ name: 'AES-GCM', iv: buf(fromHex(w.iv)), additionalData: buf(WRAP_AAD) }, kek, buf(fromHex(w.wrapped))),
     );
   } catch {
-    throw new SyncError('crypto.wrongPassphrase');
+    throw new CryptoError('crypto.wrongPassphrase');
   }
   const key = await importDataKey(raw);
   raw.fill(0);
@@ -88,12 +103,12 @@ export async function encryptBytes(key: CryptoKey, ivHex: string, plain: Uint8Ar
   return new Uint8Array(cipher);
 }
 
-/** Decrypts; throws SyncError `segment.decryptFailed` when anything was altered. */
+/** Decrypts; throws CryptoError `crypto.decryptFailed` when anything was altered. */
 export async function decryptBytes(key: CryptoKey, ivHex: string, cipher: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
   try {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: buf(fromHex(ivHex)), additionalData: buf(aad) }, key, buf(cipher));
     return new Uint8Array(plain);
   } catch {
-    throw new SyncError('segment.decryptFailed');
+    throw new CryptoError('crypto.decryptFailed');
   }
 }
