@@ -41,6 +41,21 @@ describe('chunked encrypted backups', () => {
     }
   });
 
+  it('hand the header line to the caller: sending it on, even transferred to another thread, leaves the later chunks sound', async () => {
+    const sealer = await createBackupSealer(PASS, FAST);
+    const first = sealer.header;
+    // What postMessage with a transfer list does to the buffer the backup worker sends first.
+    const sent = structuredClone(first, { transfer: [first.buffer] });
+    expect(first.byteLength).toBe(0);
+    const chunker = createChunker(300);
+    chunker.push(plain);
+    const records: Uint8Array[] = [];
+    for (const chunk of chunker.take()) records.push(await sealer.seal(chunk, false));
+    records.push(await sealer.seal(chunker.rest(), true));
+    expect(sealer.header).toEqual(sent);
+    expect((await readPlain(concatBytes([sent, ...records]), PASS)).bytes).toEqual(plain);
+  });
+
   it('refuse a wrong or missing passphrase', async () => {
     const { file } = await sealed();
     expect(await refusal(file, 'falsch')).toMatchObject({ code: 'backup.crypto.wrongPassphrase' });

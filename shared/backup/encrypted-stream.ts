@@ -43,8 +43,11 @@ function aadOf(header: Uint8Array, index: number, last: boolean): Buf {
 }
 
 export type BackupSealer = {
-  /** The header line: the file's first bytes. */
-  header: Uint8Array;
+  /**
+   * The header line, the file's first bytes: a new copy on every read, owned by the caller (it may be
+   * sent on and even transferred; the sealer keeps its own for every chunk's associated data).
+   */
+  readonly header: Uint8Array;
   /** The next chunk sealed (length field + ciphertext); `last` for the file's final chunk. */
   seal(plain: Uint8Array, last: boolean): Promise<Uint8Array>;
 };
@@ -57,7 +60,9 @@ export async function createBackupSealer(passphrase: string, iterations = DEFAUL
   let index = 0;
   let closed = false;
   return {
-    header,
+    get header() {
+      return header.slice();
+    },
     async seal(plain, last) {
       if (closed) throw new Error('encrypted backup already has its last chunk');
       closed = last;

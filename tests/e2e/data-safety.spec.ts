@@ -7,59 +7,12 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
+import { firstRun, seed } from './app-helpers';
 
 const port = Number(process.env.RAPPORT_E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-
-async function firstRun(page: Page, name = 'Anna Schröder') {
-  await page.goto(`${baseURL}/`);
-  await page.getByLabel('Ihr Name').fill(name);
-  await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
-  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
-}
-
-/** Writes `count` accounts and a contact each straight into IndexedDB; resolves once committed (strict durability). */
-async function seed(page: Page, count: number, prefix = 'Firma') {
-  await page.evaluate(
-    ({ count, prefix }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['accounts', 'contacts', 'segmentRules'], 'readwrite', { durability: 'strict' });
-          // Segment rules as the demo writes them (Settings expects them; an empty start has none yet).
-          for (const category of ['A', 'B', 'C', 'D']) {
-            for (const accountType of ['expand', 'maintain']) {
-              tx.objectStore('segmentRules').put({ id: `${category}-${accountType}`, updatedAt: 1, category, accountType, humanDays: 90, digitalDays: 30 });
-            }
-          }
-          for (let i = 0; i < count; i++) {
-            const id = crypto.randomUUID();
-            const name = `${prefix} ${String(i).padStart(3, '0')} GmbH`;
-            tx.objectStore('accounts').put({
-              id, updatedAt: Date.now(), name, sortKey: name.toLowerCase(), customerNumber: `K${i}`, kind: 'company', street: 'Hauptstr. 1',
-              postalCode: '80331', city: 'München', country: 'DE', phone: '', email: '', website: '', category: 'B',
-              accountType: 'maintain', lifecycle: 'customer', lifecycleDates: {}, churnReason: '', ownerId: '', productLines: [],
-              tags: [], notes: '', archived: false, createdAt: Date.now(),
-            });
-            tx.objectStore('contacts').put({
-              id: crypto.randomUUID(), accountId: id, updatedAt: Date.now(), salutation: 'ms', title: '', firstName: 'Eva',
-              lastName: `Muster${i}`, position: '', phone: '', mobile: '', email: '', preferredChannel: 'none', notes: '',
-            });
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { count, prefix },
-  );
-}
 
 /** Names of the backup files stored in OPFS (the browser shell's backup folder). */
 async function storedBackups(page: Page): Promise<string[]> {

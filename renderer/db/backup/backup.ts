@@ -36,6 +36,11 @@ export function setBackupPassphrase(passphrase: string | undefined): void {
   sessionPassphrase = passphrase || undefined;
 }
 
+/** Whether backups are encrypted in this session (Settings shows it again whenever it is opened). */
+export function isBackupEncryptionOn(): boolean {
+  return sessionPassphrase !== undefined;
+}
+
 /** The session passphrase, for opening encrypted backups (backup/restore.ts). */
 export function backupPassphrase(): string | undefined {
   return sessionPassphrase;

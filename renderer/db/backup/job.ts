@@ -13,8 +13,8 @@ import { SCHEMA_VERSION } from '../core/migrations';
 // a passphrase is given, shared/backup/encrypted-stream.ts), so the whole file never exists in
 // memory: at 100k accounts it is ~1.3 GB. The chunks leave while the read transaction is open;
 // anything but IndexedDB awaited there would let it commit, so those waits go through Dexie.waitFor,
-// which keeps it alive. Runs in the backup worker (backup/backup.worker.ts); the page calls it directly only
-// where there are no Workers (unit tests under Node).
+// which keeps it alive. Runs in the backup worker (backup/backup.worker.ts, serve.ts); where there are no
+// Workers (unit tests under Node) in this thread, through the same protocol (backup/client.ts).
 
 /** One backup to take. Plain data: it crosses to the worker by structured clone. */
 export type BackupJobRequest = {
@@ -39,20 +39,13 @@ export type BackupJobResult = {
   size: number;
 };
 
-/** Page → worker: start a backup; `ack` each chunk once it is stored (at most two are on their way). */
-export type BackupWorkerCommand = { kind: 'start'; request: BackupJobRequest } | { kind: 'ack' };
-
-/** `chunk`: the file's next bytes, in order. `progress`: share of rows written so far (0 to 1), a few times a second at most. */
-export type BackupWorkerReply =
-  | { kind: 'chunk'; data: Uint8Array }
-  | ({ kind: 'done' } & BackupJobResult)
-  | { kind: 'progress'; share: number }
-  | { kind: 'error'; message: string };
-
 /** Told the share of rows written (0 to 1) as the backup goes on. */
 export type OnBackupProgress = (share: number) => void;
 
-/** Takes the file's next bytes (and must not keep a reference: the buffer may be transferred); a promise holds the backup until it settles. */
+/**
+ * Takes the file's next bytes, handed over for good: the job never reads or writes them again, so the
+ * receiver may keep them or transfer them to another thread. A promise holds the backup until it settles.
+ */
 export type OnBackupChunk = (chunk: Uint8Array) => void | Promise<void>;
 
 /** Longest wait for one chunk to be stored before the backup gives up (the read transaction is held meanwhile). */
@@ -115,6 +108,8 @@ export async function writeBackupChunks(
     for (const chunk of chunks) await emit(sealer ? await sealer.seal(chunk, false) : chunk);
     if (last) await emit(sealer ? await sealer.seal(last, true) : last);
   };
+  // `header` is a copy of the sealer's (which every chunk's associated data is computed from): it is
+  // handed over like every chunk, and the backup worker transfers it to the page.
   if (sealer) await emit(sealer.header);
   const counts: Record<string, number> = {};
   const tables = backedUpTables(db);

@@ -1,11 +1,14 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { computeReport, rhythmCheck } from '../../../shared/kpi';
 import { FIXTURE, Q1, TODAY } from '../../../shared/kpi/test-fixtures';
 import { openDb, useDatabase, type RapportDb } from '../core/db';
 import { loadReportData } from '../pipeline/admin';
 import { loadRhythmTable } from '../planning/planning';
+import { JobCancelled } from '../workers/protocol';
+import { connectJobWorker, localWorker, type JobPort } from '../workers/run';
+import { serveJob } from '../workers/serve';
 import { createReportJobs } from './job';
-import type { ReportReply, ReportRequest } from './protocol';
+import { reportJob, type ReportProgress, type ReportRequest, type ReportResult } from './protocol';
 
 let db: RapportDb;
 let name: string;
@@ -18,7 +21,26 @@ async function seed(target: RapportDb): Promise<void> {
   await target.leadSources.bulkAdd(FIXTURE.leadSources.map((s) => ({ ...s })));
 }
 
-const request = (id: number, over: Partial<ReportRequest> = {}): ReportRequest => ({ id, dbName: name, reload: 0, filter: { ...Q1 }, today: TODAY, ...over });
+const request = (over: Partial<ReportRequest> = {}): ReportRequest => ({ dbName: name, reload: 0, filter: { ...Q1 }, today: TODAY, ...over });
+
+type ReportReply =
+  | { id: number; kind: 'progress'; progress: ReportProgress }
+  | ({ id: number; kind: 'result' } & ReportResult)
+  | { id: number; kind: 'error' | 'cancelled'; message: string };
+
+let port: JobPort | undefined;
+afterEach(() => port?.close());
+
+/** The job served behind a MessageChannel as the worker serves it (db/workers protocol); every reply is logged with its request's number. */
+function createReportWorker(replies: ReportReply[]): (id: number, over?: Partial<ReportRequest>) => Promise<void> {
+  const worker = connectJobWorker(localWorker((scope) => serveJob(reportJob, createReportJobs(), scope)), { stop: 'message' });
+  port = worker;
+  return (id, over) =>
+    worker.run(reportJob, request(over), { onProgress: (progress) => void replies.push({ id, kind: 'progress', progress }) }).then(
+      (result) => void replies.push({ id, kind: 'result', ...result }),
+      (error: unknown) => void replies.push({ id, kind: error instanceof JobCancelled ? 'cancelled' : 'error', message: String(error) }),
+    );
+}
 
 describe('the reports worker job', () => {
   beforeEach(async () => {
@@ -30,8 +52,8 @@ describe('the reports worker job', () => {
 
   it('reads the database itself, reports progress and returns what computeReport gives on the same rows', async () => {
     const replies: ReportReply[] = [];
-    const handle = createReportJobs((r) => replies.push(r));
-    await handle(request(1));
+    const handle = createReportWorker(replies);
+    await handle(1);
     const kinds = replies.map((r) => (r.kind === 'progress' ? r.progress.phase : r.kind));
     expect(kinds[0]).toBe('loading');
     expect(kinds).toContain('computing');
@@ -49,27 +71,28 @@ describe('the reports worker job', () => {
 
   it('drops a request superseded by a newer one and answers only the newer', async () => {
     const replies: ReportReply[] = [];
-    const handle = createReportJobs((r) => replies.push(r));
-    const first = handle(request(1));
-    const second = handle(request(2, { filter: { ...Q1, country: 'AT' } }));
+    const handle = createReportWorker(replies);
+    const first = handle(1);
+    const second = handle(2, { filter: { ...Q1, country: 'AT' } });
     await Promise.all([first, second]);
     const results = replies.filter((r) => r.kind === 'result');
     expect(results.map((r) => r.id)).toEqual([2]);
     expect(results[0]?.kind === 'result' && results[0].report.filter.country).toBe('AT');
+    expect(replies.find((r) => r.id === 1 && r.kind !== 'progress')?.kind).toBe('cancelled');
   });
 
   it('recomputes from its copy for a new filter, and reads again only on reload', async () => {
     const replies: ReportReply[] = [];
-    const handle = createReportJobs((r) => replies.push(r));
-    await handle(request(1));
+    const handle = createReportWorker(replies);
+    await handle(1);
     const extra = { ...FIXTURE.accounts[0]!, id: 'added-later', country: 'CH' };
     await db.accounts.add(extra);
-    await handle(request(2, { filter: { ...Q1, repId: 'nobody' } }));
+    await handle(2, { filter: { ...Q1, repId: 'nobody' } });
     const count = (id: number) => replies.find((r) => r.id === id && r.kind === 'result');
     const second = count(2);
     expect(second?.kind === 'result' && second.accountCount).toBe(FIXTURE.accounts.length);
     expect(replies.some((r) => r.id === 2 && r.kind === 'progress' && r.progress.phase === 'loading')).toBe(false);
-    await handle(request(3, { reload: 1 }));
+    await handle(3, { reload: 1 });
     const third = count(3);
     expect(third?.kind === 'result' && third.accountCount).toBe(FIXTURE.accounts.length + 1);
     expect(third?.kind === 'result' && third.countries).toContain('CH');
@@ -77,7 +100,7 @@ describe('the reports worker job', () => {
 
   it('answers with an error when the rows cannot be read', async () => {
     const replies: ReportReply[] = [];
-    const handle = createReportJobs((r) => replies.push(r));
+    const handle = createReportWorker(replies);
     // A database from a newer app version: opening it fails, and the job says so instead of hanging.
     const raw = indexedDB.open(`newer-${crypto.randomUUID()}`, 1_000_000_000);
     const emptyName = await new Promise<string>((resolve) => {
@@ -86,7 +109,7 @@ describe('the reports worker job', () => {
         resolve(raw.result.name);
       };
     });
-    await handle(request(1, { dbName: emptyName }));
+    await handle(1, { dbName: emptyName });
     expect(replies.at(-1)?.kind).toBe('error');
   });
 });

@@ -5,7 +5,9 @@ import type { RhythmTable } from '../../../shared/planning/rhythm';
 import { openDb, useDatabase as selectDatabase } from '../core/db';
 import { getFollowUpDays, loadReportData } from '../pipeline/admin';
 import { loadRhythmTable } from '../planning/planning';
-import type { ReportReply, ReportRequest } from './protocol';
+import { JobCancelled } from '../workers/protocol';
+import type { JobContext, JobHandler } from '../workers/serve';
+import type { ReportProgress, ReportRequest, ReportResult } from './protocol';
 
 // The reports worker's logic, free of the worker global so it runs in unit tests: it reads the
 // database once per (database, reload), keeps the rows, and computes each request in steps,
@@ -38,21 +40,24 @@ async function load(dbName: string, onStep: Parameters<typeof loadReportData>[0]
   }
 }
 
-/** Handles the page's requests; `post` sends replies back. */
-export function createReportJobs(post: (reply: ReportReply) => void): (request: ReportRequest) => Promise<void> {
-  let latest: ReportRequest | undefined;
+/** Handles the page's requests (db/workers protocol): one handler for the worker's lifetime, so the rows read stay cached. */
+export function createReportJobs(): JobHandler<ReportRequest, ReportProgress, ReportResult> {
+  let latest: { request: ReportRequest; job: JobContext<ReportProgress> } | undefined;
   let cache: { key: string; value: Promise<Loaded> } | undefined;
   const keyOf = (r: ReportRequest) => `${r.dbName}\n${r.reload}`;
 
-  return async (request) => {
-    latest = request;
-    const live = () => latest === request;
+  return async (request, job) => {
+    const mine = { request, job };
+    latest = mine;
+    // Superseded by a newer request, or cancelled by the page.
+    const live = () => latest === mine && !job.signal.aborted;
     const key = keyOf(request);
     const t0 = performance.now();
     try {
       if (cache?.key !== key) {
-        const wanted = () => latest !== undefined && keyOf(latest) === key;
-        const value = load(request.dbName, (step, done, total) => latest && post({ id: latest.id, kind: 'progress', progress: { phase: 'loading', step, done, total } }), wanted);
+        const wanted = () => latest !== undefined && keyOf(latest.request) === key;
+        // A read shared by several requests reports to the newest.
+        const value = load(request.dbName, (step, done, total) => latest?.job.progress({ phase: 'loading', step, done, total }), wanted);
         cache = { key, value };
         // A failed or superseded read is not kept: the next request reads again.
         value.catch(() => {
@@ -60,8 +65,8 @@ export function createReportJobs(post: (reply: ReportReply) => void): (request: 
         });
       }
       const loaded = await cache.value;
-      if (!live()) return;
-      post({ id: request.id, kind: 'progress', progress: { phase: 'computing', share: 0 } });
+      if (!live()) throw new Superseded();
+      job.progress({ phase: 'computing', share: 0 });
       // The worker runs in the window's process, so its default zone is the window's; the rhythm
       // check takes the filter's zone too, so a filter with `tz` is read in one calendar throughout.
       const isWithinRhythm = rhythmCheck(loaded.rhythms, request.filter.tz);
@@ -71,18 +76,17 @@ export function createReportJobs(post: (reply: ReportReply) => void): (request: 
         const next = steps.next();
         if (next.done === true) {
           const { data, countries } = loaded;
-          post({ id: request.id, kind: 'result', report: next.value, ms: performance.now() - t0, accountCount: data.accounts.length, countries });
-          return;
+          return { report: next.value, ms: performance.now() - t0, accountCount: data.accounts.length, countries };
         }
         if (performance.now() - slice < SLICE_MS) continue;
-        post({ id: request.id, kind: 'progress', progress: { phase: 'computing', share: next.value } });
+        job.progress({ phase: 'computing', share: next.value });
         await yieldToQueue();
-        if (!live()) return;
+        if (!live()) throw new Superseded();
         slice = performance.now();
       }
     } catch (error) {
-      if (error instanceof Superseded || !live()) return;
-      post({ id: request.id, kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      if (error instanceof Superseded || !live()) throw new JobCancelled('superseded by a newer report request');
+      throw error;
     }
   };
 }

@@ -1,13 +1,13 @@
 import type { IsoDate } from '../../../shared/domain';
 import type { Report, ReportFilter } from '../../../shared/kpi';
 import type { LoadStep } from '../pipeline/admin';
+import { defineJob } from '../workers/protocol';
 
-// Messages between the reports page and the reports worker (reports/report.worker.ts). Plain data only:
-// everything crosses the thread boundary by structured clone.
+// The reports job (db/workers protocol) between the reports page and its worker (reports/report.worker.ts).
+// Plain data only: everything crosses the thread boundary by structured clone.
 
 /** Compute the report for a filter. A newer request supersedes every older one. */
 export type ReportRequest = {
-  id: number;
   /** The database the page uses (tests and benchmarks open others). */
   dbName: string;
   /** Bumped by "Reload": the worker reads the database again instead of using its copy. */
@@ -34,7 +34,5 @@ export type ReportResult = {
   countries: string[];
 };
 
-export type ReportReply =
-  | { id: number; kind: 'progress'; progress: ReportProgress }
-  | ({ id: number; kind: 'result' } & ReportResult)
-  | { id: number; kind: 'error'; message: string };
+/** One worker per open reports page serves every request; a superseded one rejects as cancelled. */
+export const reportJob = defineJob<ReportRequest, ReportProgress, ReportResult>('report');

@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setBackupPassphrase } from '../../db/backup/backup';
+import { isBackupEncryptionOn, setBackupPassphrase } from '../../db/backup/backup';
 
-/** Session-only passphrase for encrypted backups (never stored, so a stolen stick or laptop copy stays closed). */
+/**
+ * Session-only passphrase for encrypted backups (never stored, so a stolen stick or laptop copy stays closed).
+ * The passphrase outlives this field (it holds until Rapport closes), so the on state and "turn off" are
+ * read from it whenever Settings opens, not kept here.
+ */
 export function EncryptionField() {
   const { t } = useTranslation('backup');
   const [value, setValue] = useState('');
-  const [active, setActive] = useState(false);
+  const [active, setActive] = useState(isBackupEncryptionOn);
   return (
     <fieldset className="backup-encryption">
       <legend>{t('encryption.title')}</legend>
@@ -15,16 +19,27 @@ export function EncryptionField() {
         className="toolbar"
         onSubmit={(e) => {
           e.preventDefault();
+          if (value === '') return;
           setBackupPassphrase(value);
-          setActive(value !== '');
+          setValue('');
+          setActive(isBackupEncryptionOn());
         }}
       >
         <input type="text" name="username" autoComplete="username" value="rapport-backup" readOnly hidden />
         <label className="field">
           <span>{t('encryption.label')}</span>
-          <input type="password" autoComplete="new-password" value={value} onChange={(e) => setValue(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={value}
+            placeholder={active ? t('encryption.set') : undefined}
+            onChange={(e) => setValue(e.target.value)}
+          />
         </label>
-        <button type="submit">{t('encryption.apply')}</button>
+        {/* An empty field applies nothing: turning encryption off is its own button, never an accident. */}
+        <button type="submit" disabled={value === ''}>
+          {t('encryption.apply')}
+        </button>
         {active && (
           <button
             type="button"

@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { IsoDate } from '../../../shared/domain';
 import type { ReportFilter } from '../../../shared/kpi';
 import { reportDbName, startReportWorker } from '../../db/reports/client';
-import type { ReportProgress, ReportReply, ReportResult } from '../../db/reports/protocol';
+import { reportJob, type ReportProgress, type ReportResult } from '../../db/reports/protocol';
+import { JobCancelled } from '../../db/workers/protocol';
+import type { JobPort } from '../../db/workers/run';
 
 export type ReportState = {
   /** The newest finished report; while a newer one is computed it stays (marked `stale`). */
@@ -22,40 +24,38 @@ export type ReportState = {
  * makes the worker read the database again, otherwise it recomputes from its copy.
  */
 export function useReport(filter: ReportFilter, today: IsoDate, reloadKey: number): ReportState {
-  const worker = useRef<Worker | undefined>(undefined);
-  const nextId = useRef(0);
-  const wanted = useRef(0);
+  const worker = useRef<JobPort | undefined>(undefined);
   const [state, setState] = useState<ReportState>({ stale: true });
   const key = JSON.stringify(filter);
 
   useEffect(() => {
-    const w = startReportWorker();
-    worker.current = w;
-    w.onmessage = (event: MessageEvent<ReportReply>) => {
-      const reply = event.data;
-      // Replies to superseded requests are dropped.
-      if (reply.id !== wanted.current) return;
-      if (reply.kind === 'progress') setState((s) => ({ ...s, progress: reply.progress }));
-      else if (reply.kind === 'error') setState((s) => ({ ...s, progress: undefined, error: reply.message }));
-      else {
-        const { id: _id, kind: _kind, ...result } = reply;
-        setState({ result, stale: false });
-      }
-    };
-    w.onerror = (event) => setState((s) => ({ ...s, progress: undefined, error: event.message || 'worker error' }));
+    const port = startReportWorker();
+    worker.current = port;
     return () => {
-      w.terminate();
+      port.close();
       worker.current = undefined;
     };
   }, []);
 
   useEffect(() => {
-    const w = worker.current;
-    if (!w) return;
-    nextId.current += 1;
-    wanted.current = nextId.current;
+    const port = worker.current;
+    if (!port) return;
+    // A changed filter cancels the running request: the worker drops it, its replies are ignored.
+    const controller = new AbortController();
     setState((s) => ({ ...s, stale: true, error: undefined, progress: s.progress ?? { phase: 'computing', share: 0 } }));
-    w.postMessage({ id: nextId.current, dbName: reportDbName(), reload: reloadKey, filter: JSON.parse(key) as ReportFilter, today });
+    port
+      .run(reportJob, { dbName: reportDbName(), reload: reloadKey, filter: JSON.parse(key) as ReportFilter, today }, {
+        signal: controller.signal,
+        onProgress: (progress) => setState((s) => ({ ...s, progress })),
+      })
+      .then(
+        (result) => setState({ result, stale: false }),
+        (error: unknown) => {
+          if (controller.signal.aborted || error instanceof JobCancelled) return;
+          setState((s) => ({ ...s, progress: undefined, error: error instanceof Error ? error.message : String(error) }));
+        },
+      );
+    return () => controller.abort();
   }, [key, today, reloadKey]);
 
   return state;
