@@ -10,7 +10,7 @@
  * never collides; only edits of the same field of the same entry compete.
  */
 import { canonicalJson } from './bytes';
-import { compareHlc, decodeHlc, type HlcClock } from './hlc';
+import { compareHlc, decodeHlc, encodeHlc, type HlcClock } from './hlc';
 
 /** One field write. */
 export type Change = {
@@ -107,6 +107,16 @@ export function stampEdits(clock: HlcClock, table: string, rowId: string, fields
     const hlc = clock.tick();
     return { table, rowId, field, value: value === undefined ? null : value, hlc, device: clock.device };
   });
+}
+
+/**
+ * Stamps values nobody chose (a default an older version seeded into the table) at wall time zero,
+ * so any chosen value — whatever its stamping device's clock said — wins over them, while a row only
+ * this laptop has still reaches the others. Counter 0 on every field: fields of one row never compete.
+ */
+export function stampDefaults(device: string, table: string, rowId: string, fields: Record<string, unknown>): Change[] {
+  const hlc = encodeHlc({ wall: 0, counter: 0, device });
+  return Object.entries(fields).map(([field, value]) => ({ table, rowId, field, value: value === undefined ? null : value, hlc, device }));
 }
 
 /** Changes that delete (or restore) a row. */

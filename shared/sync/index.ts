@@ -9,6 +9,7 @@ export {
   isErasure,
   materializeRow,
   rowKey,
+  stampDefaults,
   stampDelete,
   stampEdits,
   stampErase,

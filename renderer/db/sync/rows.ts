@@ -5,7 +5,8 @@
  * contact `erased: true` ↔ `_erased`.
  */
 import { canonicalJson } from '../../../shared/sync/bytes';
-import { type Change, decodeHlc, DELETED_FIELD, ERASED_FIELD, type FieldState, HlcClock, materializeRow, stampEdits } from '../../../shared/sync';
+import { type Change, decodeHlc, DELETED_FIELD, ERASED_FIELD, type FieldState, HlcClock, materializeRow, stampDefaults, stampEdits } from '../../../shared/sync';
+import { isSeededDefault } from './seeded';
 
 /** Tables every laptop shares. Drafts, saved views, settings, reminder states and import batches stay local. */
 export const SYNCED_TABLES = [
@@ -79,6 +80,10 @@ export function diffRow(edit: EditClock, table: string, row: DomainRow, state: S
   const at = typeof row.updatedAt === 'number' ? row.updatedAt : Date.now();
   if (synced?.erased) return [];
   if (table === 'contacts' && row.erased === true) return edit.stampAt(at, table, row.id, { [ERASED_FIELD]: true });
+  if (!synced && isSeededDefault(table, row, LOCAL_FIELDS)) {
+    const values = Object.fromEntries(Object.entries(row).filter(([n, v]) => !LOCAL_FIELDS.has(n) && v !== undefined && v !== null));
+    return stampDefaults(edit.clock.device, table, row.id, values);
+  }
   const changed: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(row)) {
     if (LOCAL_FIELDS.has(name)) continue;
