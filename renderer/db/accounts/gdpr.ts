@@ -40,7 +40,8 @@ export function personPatterns(c: Contact): RegExp[] {
   return patterns.map((p) => new RegExp(p, 'giu'));
 }
 
-function scrub(text: string, patterns: RegExp[], placeholder: string): string {
+/** Replaces every match of the person's patterns (sync scrubs text merged in after an erasure with it too). */
+export function scrub(text: string, patterns: RegExp[], placeholder: string): string {
   return patterns.reduce((t, p) => t.replace(p, placeholder), text);
 }
 

@@ -9,6 +9,7 @@ import { withoutDerived, type BackupHeader } from '../../../shared/export/backup
 import { getBridge } from '../../bridge';
 import { backupPassphrase, takeBackup, type BackupBridge } from './backup';
 import { backedUpTables } from './job';
+import { eraseContact } from '../accounts/gdpr';
 import { getDb, type RapportDb } from '../core/db';
 import { SCHEMA_VERSION } from '../core/migrations';
 
@@ -151,7 +152,7 @@ async function addRows(table: Table, rows: unknown[], name: string, first: numbe
  */
 export async function restoreBackup(
   backup: Extract<CheckedBackup, { ok: true }>,
-  options: RestoreProgress & { backupFirst?: boolean } = {},
+  options: RestoreProgress & { backupFirst?: boolean; erasedPlaceholder?: string } = {},
   db: RapportDb = getDb(),
   bridge: BackupBridge = getBridge(),
 ): Promise<void> {
@@ -161,6 +162,8 @@ export async function restoreBackup(
   if (signal?.aborted) throw new RestoreCancelled();
   onProgress?.(0.2);
   const reader = await openBackupReader(backup.content.open(), readOptions(db));
+  // People erased since the backup was taken stay erased (docs/data-safety.md: a restore re-applies erasures).
+  const erased = (await db.contacts.filter((c) => c.erased === true).primaryKeys()) as string[];
   await db.transaction('rw', db.tables, async () => {
     // Derived tables are emptied with the table they derive from (history/postings-index.ts).
     for (const table of backedUpTables(db)) await table.clear();
@@ -179,4 +182,16 @@ export async function restoreBackup(
       onProgress?.(0.2 + 0.8 * reader.progress());
     }
   });
+  await reapplyErasures(erased, options.erasedPlaceholder, db);
+}
+
+/**
+ * Erases again whom the backup still holds but this laptop had erased. Its own transactions after the
+ * restore (not inside it): written like any local erasure, so sync sends them and scrubs their text.
+ */
+async function reapplyErasures(ids: string[], placeholder: string | undefined, db: RapportDb): Promise<void> {
+  for (const id of ids) {
+    const row = await db.contacts.get(id);
+    if (row && row.erased !== true) await eraseContact(id, placeholder, db);
+  }
 }
