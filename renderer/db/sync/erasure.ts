@@ -13,7 +13,7 @@
  */
 import type { Dexie } from 'dexie';
 import type { Contact } from '../../../shared/domain';
-import type { Change } from '../../../shared/sync';
+import { type Change, newestStamp } from '../../../shared/sync';
 import { personPatterns, scrub } from '../accounts/gdpr';
 import type { EditClock, SyncRow } from './rows';
 import { loadStates } from './state';
@@ -110,8 +110,9 @@ export async function scrubAfterMerge(db: Dexie, edit: EditClock, merged: Merged
   const states = await loadStates(db, [...found.keys()].map((rowId) => ({ table: 'interactions', rowId })));
   const changes: Change[] = [];
   for (const [id, { patterns, fields }] of found) {
-    if (!states.has(`interactions\u0000${id}`)) continue;
-    changes.push(...edit.stampAt(now, 'interactions', id, fields));
+    const state = states.get(`interactions\u0000${id}`);
+    if (!state) continue;
+    changes.push(...edit.stampAt(now, 'interactions', id, fields, newestStamp(Object.values(state.fields))));
     await scrubQueued(db, id, patterns);
   }
   await queueLocal(db, changes, states);
