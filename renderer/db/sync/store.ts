@@ -10,6 +10,7 @@ import type { Dexie, Table } from 'dexie';
 import { type Change, compareWrites, ERASED_FIELD, type FieldState, rowKey, type SyncStore } from '../../../shared/sync';
 import { createEditClock, diffRow, type EditClock, isSyncedTable, type SyncRow, toDomainRow } from './rows';
 import { DIRTY } from './middleware';
+import { findConflicts, recordConflicts } from './conflicts';
 import { scrubAfterMerge } from './erasure';
 import { eachState, loadStates, saveStates, type SyncStates, syncStateOf } from './state';
 
@@ -120,9 +121,12 @@ export class DexieSyncStore implements SyncStore {
       for (const [key, row] of locals)
         if (row[DIRTY] !== undefined) captured.push(...diffRow(this.edit, key.slice(0, key.indexOf('\u0000')), row, states.get(key)));
       if (captured.length) await queueLocal(db, captured, states);
+      // Incoming values meeting a different value still queued here: concurrent edits the clocks decide.
+      const conflicts = await findConflicts(db, states, changes, this.edit.clock.device, this.now());
       const merged = mergeStates(states, changes);
       await saveStates(db, states, merged.touched.values());
       await nullQueued(db, merged.newlyErased);
+      await recordConflicts(db, conflicts, merged.newlyErased.map((r) => rowKey(r.table, r.rowId)));
       // Text about an erased person that reached this laptop (or was written here) is scrubbed now.
       const scrubbed = await scrubAfterMerge(db, this.edit, merged, this.now());
       for (const [k, row] of scrubbed) states.set(k, row);
