@@ -11,6 +11,7 @@ import { backupPassphrase, takeBackup, type BackupBridge } from './backup';
 import { backedUpTables } from './job';
 import { eraseContact } from '../accounts/gdpr';
 import { getDb, type RapportDb } from '../core/db';
+import { hasSyncIdentity, keepSyncBookkeeping, putBackSyncBookkeeping, restoredAsNewEdit } from '../sync/restore';
 import { SCHEMA_VERSION } from '../core/migrations';
 
 // Restore reads a backup a chunk at a time (from the shell through the bridge, or from a file the
@@ -164,7 +165,10 @@ export async function restoreBackup(
   const reader = await openBackupReader(backup.content.open(), readOptions(db));
   // People erased since the backup was taken stay erased (docs/data-safety.md: a restore re-applies erasures).
   const erased = (await db.contacts.filter((c) => c.erased === true).primaryKeys()) as string[];
+  // On a laptop that syncs, the restore becomes its newest edit for the team (db/sync/restore.ts).
+  const synced = await hasSyncIdentity(db);
   await db.transaction('rw', db.tables, async () => {
+    const kept = synced ? await keepSyncBookkeeping(db) : undefined;
     // Derived tables are emptied with the table they derive from (history/postings-index.ts).
     for (const table of backedUpTables(db)) await table.clear();
     // Tables come in the writer's order (contacts before interactions), so an interaction's
@@ -181,7 +185,9 @@ export async function restoreBackup(
       await addRows(db.table(batch.table), batch.rows.map(withoutDerived), batch.table, batch.first);
       onProgress?.(0.2 + 0.8 * reader.progress());
     }
+    if (kept) await putBackSyncBookkeeping(db, kept);
   });
+  if (synced) await restoredAsNewEdit(db);
   await reapplyErasures(erased, options.erasedPlaceholder, db);
 }
 
