@@ -37,7 +37,7 @@ export function personPatterns(c: Contact): RegExp[] {
   return patterns.map((p) => new RegExp(p, 'giu'));
 }
 
-function scrub(text: string, patterns: RegExp[], placeholder: string): string {
+export function scrub(text: string, patterns: RegExp[], placeholder: string): string {
   return patterns.reduce((t, p) => t.replace(p, placeholder), text);
 }
 

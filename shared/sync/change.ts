@@ -10,7 +10,7 @@
  * never collides; only edits of the same field of the same entry compete.
  */
 import { canonicalJson } from '../bytes';
-import { compareHlc, decodeHlc, type HlcClock } from './hlc';
+import { compareHlc, decodeHlc, encodeHlc, type HlcClock } from './hlc';
 
 /** One field write. */
 export type Change = {
@@ -101,22 +101,43 @@ export function materializeRow(fields: ReadonlyMap<string, FieldState>): Materia
   return { deleted, erased, values };
 }
 
-/** Stamps local edits of one row: one change per field, all with fresh stamps from the clock. */
-export function stampEdits(clock: HlcClock, table: string, rowId: string, fields: Record<string, unknown>): Change[] {
+/** The newest stamp among a row's field states (the floor for the next local edit of that row). */
+export function newestStamp(fields: Iterable<FieldState>): string | undefined {
+  let newest: string | undefined;
+  for (const s of fields) if (newest === undefined || compareHlc(s.hlc, newest) > 0) newest = s.hlc;
+  return newest;
+}
+
+/**
+ * Stamps local edits of one row: one change per field, all with fresh stamps from the clock, above
+ * `after` (the row's newest known stamp, see newestStamp): an edit made after seeing the row wins over
+ * what it saw, whatever the wall clocks of the laptops say.
+ */
+export function stampEdits(clock: HlcClock, table: string, rowId: string, fields: Record<string, unknown>, after?: string): Change[] {
   return Object.entries(fields).map(([field, value]) => {
-    const hlc = clock.tick();
+    const hlc = clock.tickAfter(after);
     return { table, rowId, field, value: value === undefined ? null : value, hlc, device: clock.device };
   });
 }
 
+/**
+ * Stamps values nobody chose (a default an older version seeded into the table) at wall time zero,
+ * so any chosen value — whatever its stamping device's clock said — wins over them, while a row only
+ * this laptop has still reaches the others. Counter 0 on every field: fields of one row never compete.
+ */
+export function stampDefaults(device: string, table: string, rowId: string, fields: Record<string, unknown>): Change[] {
+  const hlc = encodeHlc({ wall: 0, counter: 0, device });
+  return Object.entries(fields).map(([field, value]) => ({ table, rowId, field, value: value === undefined ? null : value, hlc, device }));
+}
+
 /** Changes that delete (or restore) a row. */
-export function stampDelete(clock: HlcClock, table: string, rowId: string, deleted = true): Change[] {
-  return stampEdits(clock, table, rowId, { [DELETED_FIELD]: deleted });
+export function stampDelete(clock: HlcClock, table: string, rowId: string, deleted = true, after?: string): Change[] {
+  return stampEdits(clock, table, rowId, { [DELETED_FIELD]: deleted }, after);
 }
 
 /** The erasure of a row: only the flag travels, never the old values. */
-export function stampErase(clock: HlcClock, table: string, rowId: string): Change[] {
-  return stampEdits(clock, table, rowId, { [ERASED_FIELD]: true });
+export function stampErase(clock: HlcClock, table: string, rowId: string, after?: string): Change[] {
+  return stampEdits(clock, table, rowId, { [ERASED_FIELD]: true }, after);
 }
 
 /** Builds a change from a stored line; the device comes from the stamp. */

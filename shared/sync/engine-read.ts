@@ -1,5 +1,6 @@
 /** Reading other devices' files: verify, decrypt, quarantine far-future stamps, merge, track heads. */
-import { type Change, isErasure } from './change';
+import { isErasure } from './change';
+import { decodeHlc } from './hlc';
 import { type Ctx, report } from './engine-context';
 import { markApplied, raiseHead } from './engine-state';
 import type { DataFileRef } from './layout';
@@ -39,21 +40,22 @@ export async function loadFile(ctx: Ctx, ref: DataFileRef): Promise<DecodedFile 
   return file;
 }
 
-/** The newest stamp too far ahead of this laptop's clock (from a device not trusted for it), if any. */
-function futureStamp(ctx: Ctx, changes: Change[]): { device: string; aheadMs: number } | null {
-  let worst: { device: string; aheadMs: number } | null = null;
-  const trusted = new Set(ctx.meta.trustFuture);
-  for (const c of changes) {
-    // The wall part of a stamp is its first 15 digits (checked when the file was decoded).
-    const aheadMs = Number(c.hlc.slice(0, 15)) - ctx.now;
-    if (aheadMs > ctx.settings.maxClockAheadMs && !trusted.has(c.device) && (!worst || aheadMs > worst.aheadMs)) worst = { device: c.device, aheadMs };
-  }
-  return worst;
+/**
+ * The writer's clock when it wrote the file (the header's `created` stamp), if too far ahead of this
+ * laptop's clock and that device is not trusted for it. Judged by the writer's own clock, not by the
+ * stamps inside: an edit of a row that a fast device had stamped is stamped just above it (tickAfter),
+ * and a snapshot relays merged stamps; neither says the writer's clock is wrong, and neither can drag
+ * a clock (HlcClock.receive is bounded) or beat an edit made after it (edits stamp above the row).
+ */
+function futureStamp(ctx: Ctx, file: DecodedFile): { device: string; aheadMs: number } | null {
+  const aheadMs = decodeHlc(file.header.created).wall - ctx.now;
+  const device = file.header.device;
+  return aheadMs > ctx.settings.maxClockAheadMs && !ctx.meta.trustFuture.includes(device) ? { device, aheadMs } : null;
 }
 
-/** True (with a warning) when a file holds stamps too far in the future: it waits until trusted. */
+/** True (with a warning) when a file was written by a clock too far in the future: it waits until trusted. */
 function quarantine(ctx: Ctx, ref: DataFileRef, file: DecodedFile): boolean {
-  const future = futureStamp(ctx, file.changes);
+  const future = futureStamp(ctx, file);
   if (!future) return false;
   // `device` is whose clock is ahead (accept it with SyncEngine.trustFutureClock); `writer` wrote the file.
   const params = { device: future.device, writer: ref.device, seq: ref.seq, aheadMs: future.aheadMs };

@@ -50,10 +50,26 @@ export function maxHlc(a: string, b: string): string {
   return compareHlc(a, b) >= 0 ? a : b;
 }
 
+/**
+ * How far a received stamp may move this clock past its own physical time. Standard HLC follows any
+ * remote stamp, so one laptop whose clock ran 48 h ahead (once trusted) dragged every other laptop's
+ * clock ahead, and their later edits were quarantined everywhere as "from the future". Causality no
+ * longer needs it: an edit is stamped above the row it changes (`tickAfter`), whatever the clocks.
+ */
+export const MAX_RECEIVE_DRIFT_MS = 60_000;
+
+/** The stamp just above `stamp`, on this device (next counter; an exhausted counter borrows the next ms). */
+export function successorHlc(stamp: string, device: string): string {
+  const p = decodeHlc(stamp);
+  return p.counter < COUNTER_MAX ? encodeHlc({ wall: p.wall, counter: p.counter + 1, device }) : encodeHlc({ wall: p.wall + 1, counter: 0, device });
+}
+
 /** The clock of one device. Keep one instance per running app and pass it to whoever stamps edits. */
 export class HlcClock {
   private wall = 0;
   private counter = 0;
+  /** See MAX_RECEIVE_DRIFT_MS (tests set it to check the bound). */
+  maxDriftMs = MAX_RECEIVE_DRIFT_MS;
 
   /**
    * @param device id written into every stamp; the engine changes it when a cloned install is detected
@@ -78,10 +94,27 @@ export class HlcClock {
     return encodeHlc({ wall: this.wall, counter: this.counter, device: this.device });
   }
 
-  /** Moves the clock past a received stamp, so later local edits order after what was seen. */
+  /**
+   * A stamp for an edit of a row whose newest known stamp is `floor`: above it even when this clock is
+   * behind (a slow laptop, or a row stamped by a fast one), so an edit made after seeing a value always
+   * wins over it. The clock itself is not moved to the floor (a fast device cannot drag it ahead).
+   */
+  tickAfter(floor: string | undefined): string {
+    const stamp = this.tick();
+    return floor !== undefined && compareHlc(stamp, floor) <= 0 ? successorHlc(floor, this.device) : stamp;
+  }
+
+  /**
+   * Moves the clock past a received stamp, so later local edits order after what was seen — but never
+   * more than `maxDriftMs` past this laptop's own time (edits of the rows themselves use `tickAfter`).
+   */
   receive(remote: string): void {
     const r = decodeHlc(remote);
     const pt = Math.floor(this.now());
+    if (r.wall > pt + this.maxDriftMs) {
+      r.wall = pt + this.maxDriftMs;
+      r.counter = 0;
+    }
     const wall = Math.max(this.wall, r.wall, pt);
     if (wall === this.wall && wall === r.wall) this.counter = Math.max(this.counter, r.counter) + 1;
     else if (wall === this.wall) this.counter += 1;

@@ -1,5 +1,5 @@
 /** Folder sync: public API for the renderer (Dexie store, UI status) and the Electron folder. */
-export { HlcClock, compareHlc, decodeHlc, encodeHlc, DEVICE_ID_PATTERN } from './hlc';
+export { HlcClock, compareHlc, decodeHlc, encodeHlc, DEVICE_ID_PATTERN, MAX_RECEIVE_DRIFT_MS, successorHlc } from './hlc';
 export type { HlcParts } from './hlc';
 export {
   DELETED_FIELD,
@@ -8,7 +8,9 @@ export {
   fieldKey,
   isErasure,
   materializeRow,
+  newestStamp,
   rowKey,
+  stampDefaults,
   stampDelete,
   stampEdits,
   stampErase,

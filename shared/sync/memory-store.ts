@@ -9,6 +9,7 @@ import {
   makeChange,
   materializeRow,
   type MaterializedRow,
+  newestStamp,
   rowKey,
 } from './change';
 import type { SyncStore } from './store';
@@ -75,6 +76,12 @@ export class MemoryStore implements SyncStore {
       if (!m.deleted) out[row.rowId] = m.values;
     }
     return out;
+  }
+
+  /** The newest stamp of a row (the floor for the next local edit of it). */
+  rowStamp(table: string, rowId: string): string | undefined {
+    const row = this.rowsByKey.get(rowKey(table, rowId));
+    return row ? newestStamp(row.fields.values()) : undefined;
   }
 
   /** The winning state of one field. */

@@ -36,8 +36,9 @@ export async function makeDevice(
     store,
     clock,
     engine,
-    edit: (table, rowId, fields) => record(stampEdits(clock, table, rowId, fields)),
-    remove: (table, rowId) => record(stampDelete(clock, table, rowId)),
-    erase: (table, rowId) => record(stampErase(clock, table, rowId)),
+    // Edits are stamped above what this laptop knows of the row, as the app does (rows.ts diffRow).
+    edit: (table, rowId, fields) => record(stampEdits(clock, table, rowId, fields, store.rowStamp(table, rowId))),
+    remove: (table, rowId) => record(stampDelete(clock, table, rowId, true, store.rowStamp(table, rowId))),
+    erase: (table, rowId) => record(stampErase(clock, table, rowId, store.rowStamp(table, rowId))),
   };
 }

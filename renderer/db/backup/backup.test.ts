@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoData } from '../../../shared/demo';
 import { backupBeforeMigration, checkForLoss, acknowledgeLoss, countRows, runDailyBackupIfDue, snapshotTables, takeBackup } from './backup';
 import { loadBackup, restoreBackup } from './restore';
+import { eraseContact } from '../accounts/gdpr';
 import { memoryBridge } from './backup.test-support';
 import { openDb, useDatabase, type RapportDb } from '../core/db';
 import { SCHEMA_VERSION } from '../core/migrations';
@@ -63,6 +64,22 @@ describe('backup and restore', () => {
     if (!loaded.ok) throw new Error(JSON.stringify(loaded));
     await restoreBackup(loaded, {}, db, bridge);
     expect(await snapshotTables(db)).toEqual(before);
+  });
+
+  it('re-applies erasures made after the backup was taken (the person and their text stay erased)', async () => {
+    await fillDemo(5);
+    const [person] = await db.contacts.toArray();
+    const bridge = memoryBridge();
+    await db.interactions.put({ id: 'i-erase', accountId: person!.accountId, type: 'visit', mode: 'human', status: 'done', at: '2026-11-02T09:00:00.000Z', userId: 'u', contactIds: [person!.id], subject: 'Besuch', summary: `Termin mit ${person!.firstName} ${person!.lastName}`, nextStep: '', createdAt: 1, updatedAt: 1 } as never);
+    const { entry: withVisit } = await takeBackup('manual', db, bridge);
+    await eraseContact(person!.id, '[gelöscht]', db);
+    const loaded = await loadBackup(withVisit.name, db, bridge);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded));
+    await restoreBackup(loaded, { backupFirst: false }, db, bridge);
+    const restored = await db.contacts.get(person!.id);
+    expect(restored).toMatchObject({ erased: true, lastName: '' });
+    expect((await db.interactions.get('i-erase'))?.summary).toBe('Termin mit [gelöscht]');
+    expect((await db.contacts.toArray()).filter((c) => c.erased).length).toBe(1);
   });
 
   it('refuses a broken backup and changes nothing', async () => {

@@ -9,7 +9,9 @@ import { withoutDerived, type BackupHeader } from '../../../shared/export/backup
 import { getBridge } from '../../bridge';
 import { backupPassphrase, takeBackup, type BackupBridge } from './backup';
 import { backedUpTables } from './job';
+import { eraseContact } from '../accounts/gdpr';
 import { getDb, type RapportDb } from '../core/db';
+import { hasSyncIdentity, keepSyncBookkeeping, putBackSyncBookkeeping, restoredAsNewEdit } from '../sync/restore';
 import { SCHEMA_VERSION } from '../core/migrations';
 
 // Restore reads a backup a chunk at a time (from the shell through the bridge, or from a file the
@@ -151,7 +153,7 @@ async function addRows(table: Table, rows: unknown[], name: string, first: numbe
  */
 export async function restoreBackup(
   backup: Extract<CheckedBackup, { ok: true }>,
-  options: RestoreProgress & { backupFirst?: boolean } = {},
+  options: RestoreProgress & { backupFirst?: boolean; erasedPlaceholder?: string } = {},
   db: RapportDb = getDb(),
   bridge: BackupBridge = getBridge(),
 ): Promise<void> {
@@ -161,7 +163,12 @@ export async function restoreBackup(
   if (signal?.aborted) throw new RestoreCancelled();
   onProgress?.(0.2);
   const reader = await openBackupReader(backup.content.open(), readOptions(db));
+  // People erased since the backup was taken stay erased (docs/data-safety.md: a restore re-applies erasures).
+  const erased = (await db.contacts.filter((c) => c.erased === true).primaryKeys()) as string[];
+  // On a laptop that syncs, the restore becomes its newest edit for the team (db/sync/restore.ts).
+  const synced = await hasSyncIdentity(db);
   await db.transaction('rw', db.tables, async () => {
+    const kept = synced ? await keepSyncBookkeeping(db) : undefined;
     // Derived tables are emptied with the table they derive from (history/postings-index.ts).
     for (const table of backedUpTables(db)) await table.clear();
     // Tables come in the writer's order (contacts before interactions), so an interaction's
@@ -178,5 +185,19 @@ export async function restoreBackup(
       await addRows(db.table(batch.table), batch.rows.map(withoutDerived), batch.table, batch.first);
       onProgress?.(0.2 + 0.8 * reader.progress());
     }
+    if (kept) await putBackSyncBookkeeping(db, kept);
   });
+  if (synced) await restoredAsNewEdit(db);
+  await reapplyErasures(erased, options.erasedPlaceholder, db);
+}
+
+/**
+ * Erases again whom the backup still holds but this laptop had erased. Its own transactions after the
+ * restore (not inside it): written like any local erasure, so sync sends them and scrubs their text.
+ */
+async function reapplyErasures(ids: string[], placeholder: string | undefined, db: RapportDb): Promise<void> {
+  for (const id of ids) {
+    const row = await db.contacts.get(id);
+    if (row && row.erased !== true) await eraseContact(id, placeholder, db);
+  }
 }

@@ -5,7 +5,7 @@ import { proposeWeekPlan } from '../../../shared/planning/week-plan';
 import { dropEntry } from '../../../shared/planning/week-plan-edit';
 import { getDb, openDb, useDatabase } from '../core/db';
 import {
-  ensureSegmentRules, generateActivityTasks, getPlanningSettings, listSegmentRules, loadRhythmTable, markReminderDone, saveActivityPlan,
+  generateActivityTasks, getPlanningSettings, listSegmentRules, loadRhythmTable, markReminderDone, saveActivityPlan,
   savePlanningSettings, saveRhythmOverride, saveSegmentRule, snoozeReminder,
 } from './planning';
 import { addNotified, getNotified, loadPlanDetails, loadReminderInput, loadWeekInteractions, loadWeekPlan, saveWeekPlan } from './load';
@@ -34,15 +34,13 @@ describe('planning storage', () => {
     await db.deals.add(makeDeal({ id: 'd1', accountId: 'a2', offerSentAt: '2026-10-20T08:00:00.000Z' }));
   });
 
-  it('seeds the eight default rules once and saves edits and overrides', async () => {
-    expect(await listSegmentRules()).toHaveLength(8); // defaults, nothing written yet
-    expect(await getDb().segmentRules.count()).toBe(0);
-    await ensureSegmentRules();
-    await ensureSegmentRules();
-    expect(await getDb().segmentRules.count()).toBe(8);
+  it('reads the eight default rules without writing them and saves edits and overrides', async () => {
+    expect(await listSegmentRules()).toHaveLength(8); // defaults, never written (a joining laptop must not win with them)
     const rules = await listSegmentRules();
     expect(rules[0]).toMatchObject({ id: 'A-expand', humanDays: 42, digitalDays: 14 });
+    expect(await getDb().segmentRules.count()).toBe(0);
     await saveSegmentRule('A', 'expand', 30, 10);
+    expect(await getDb().segmentRules.count()).toBe(1); // only the chosen row
     expect((await listSegmentRules())[0]).toMatchObject({ humanDays: 30, digitalDays: 10 });
     expect((await loadRhythmTable())['A-expand']).toEqual({ humanDays: 30, digitalDays: 10 });
     await expect(saveSegmentRule('A', 'expand', -1, 10)).rejects.toThrow();

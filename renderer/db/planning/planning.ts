@@ -48,17 +48,10 @@ export async function savePlanningSettings(patch: Partial<PlanningSettings>): Pr
 }
 
 /**
- * Writes the eight default rules when the table is empty (a fresh install without demo data), so
- * the team lead edits stored rows. Not called from live queries: those may only read.
+ * The eight segment rules in display order; read-only (safe in live queries), defaults fill gaps.
+ * Defaults are never written: a row exists only once somebody chose a value, so a laptop joining the
+ * sync folder (or just opening the settings) cannot overwrite the team's rhythm with defaults.
  */
-export async function ensureSegmentRules(): Promise<void> {
-  const db = getDb();
-  await db.transaction('rw', db.segmentRules, async () => {
-    if ((await db.segmentRules.count()) === 0) await db.segmentRules.bulkPut(defaultSegmentRules(Date.now()));
-  });
-}
-
-/** The eight segment rules in display order; read-only (safe in live queries), defaults fill gaps. */
 export async function listSegmentRules(): Promise<SegmentRule[]> {
   const rows = await getDb().segmentRules.toArray();
   const stored = new Map(rows.map((r) => [r.id, r]));
@@ -74,7 +67,6 @@ export async function loadRhythmTable(): Promise<RhythmTable> {
 /** Writes one segment's rhythm; days must be whole numbers ≥ 0 (0 switches the mode off). */
 export async function saveSegmentRule(category: Category, accountType: AccountType, humanDays: number, digitalDays: number): Promise<SegmentRule> {
   for (const d of [humanDays, digitalDays]) if (!Number.isInteger(d) || d < 0 || d > 3650) throw new RangeError(`Invalid rhythm: ${d}`);
-  await ensureSegmentRules();
   const row: SegmentRule = { id: segmentKey(category, accountType), updatedAt: Date.now(), category, accountType, humanDays, digitalDays };
   await getDb().segmentRules.put(row);
   return row;

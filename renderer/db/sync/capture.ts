@@ -8,6 +8,7 @@
  */
 import type { Dexie } from 'dexie';
 import type { Change } from '../../../shared/sync';
+import { rememberErasures } from './erasure';
 import { ALL_ROWS, DIRTY, journalSettled } from './middleware';
 import { diffRemoved, diffRow, type EditClock } from './rows';
 import { foldLegacyRows, knownRowIds, legacySyncRowsOf, loadStates, syncStateOf } from './state';
@@ -32,7 +33,9 @@ export async function captureLocal(db: Dexie, edit: EditClock): Promise<Change[]
       const states = await loadStates(db, rows.map((r) => ({ table: table.name, rowId: r.id })));
       const found: Change[] = [];
       for (const r of rows) for (const c of diffRow(edit, table.name, r, states.get(`${table.name}\u0000${r.id}`))) found.push(c);
-      await queueLocal(db, found, states);
+      const merged = await queueLocal(db, found, states);
+      // A person erased here: keep what scrubbing needs, for text about them that arrives later (sync/erasure.ts).
+      if (table.name === 'contacts' && merged?.erasedBefore.size) await rememberErasures(db, merged, Date.now());
       // Not push(...found): a first capture of 100k accounts is ~10^6 changes, past the call-stack limit of a spread.
       for (const c of found) changes.push(c);
       const marked = rows.filter((r) => r[DIRTY] !== undefined).map(({ [DIRTY]: _mark, ...rest }) => rest);

@@ -5,7 +5,8 @@
  * contact `erased: true` ↔ `_erased`.
  */
 import { canonicalJson } from '../../../shared/bytes';
-import { type Change, decodeHlc, DELETED_FIELD, ERASED_FIELD, type FieldState, HlcClock, materializeRow, stampEdits } from '../../../shared/sync';
+import { type Change, decodeHlc, DELETED_FIELD, ERASED_FIELD, type FieldState, HlcClock, materializeRow, newestStamp, stampDefaults, stampEdits } from '../../../shared/sync';
+import { isSeededDefault } from './seeded';
 
 /** Tables every laptop shares. Drafts, saved views, settings, reminder states and import batches stay local. */
 export const SYNCED_TABLES = [
@@ -44,17 +45,17 @@ type DomainRow = Record<string, unknown> & { id: string; updatedAt?: number; del
  * `updatedAt`, never later than now), not the time sync noticed it; the HLC still never goes back:
  * stamp = max(edit time, last stamp + 1). So two laptops editing one field offline keep the later edit.
  */
-export type EditClock = { clock: HlcClock; stampAt(ms: number, table: string, rowId: string, fields: Record<string, unknown>): Change[] };
+export type EditClock = { clock: HlcClock; stampAt(ms: number, table: string, rowId: string, fields: Record<string, unknown>, after?: string): Change[] };
 
 export function createEditClock(device = 'unset', now: () => number = Date.now): EditClock {
   let at: number | undefined;
   const clock = new HlcClock(device, () => at ?? now());
   return {
     clock,
-    stampAt(ms, table, rowId, fields) {
+    stampAt(ms, table, rowId, fields, after) {
       at = Number.isFinite(ms) ? Math.min(Math.floor(ms), now()) : undefined;
       try {
-        return stampEdits(clock, table, rowId, fields);
+        return stampEdits(clock, table, rowId, fields, after);
       } finally {
         at = undefined;
       }
@@ -78,7 +79,11 @@ export function diffRow(edit: EditClock, table: string, row: DomainRow, state: S
   const synced = fields.size > 0 ? materializeRow(fields) : undefined;
   const at = typeof row.updatedAt === 'number' ? row.updatedAt : Date.now();
   if (synced?.erased) return [];
-  if (table === 'contacts' && row.erased === true) return edit.stampAt(at, table, row.id, { [ERASED_FIELD]: true });
+  if (table === 'contacts' && row.erased === true) return edit.stampAt(at, table, row.id, { [ERASED_FIELD]: true }, newestStamp(fields.values()));
+  if (!synced && isSeededDefault(table, row, LOCAL_FIELDS)) {
+    const values = Object.fromEntries(Object.entries(row).filter(([n, v]) => !LOCAL_FIELDS.has(n) && v !== undefined && v !== null));
+    return stampDefaults(edit.clock.device, table, row.id, values);
+  }
   const changed: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(row)) {
     if (LOCAL_FIELDS.has(name)) continue;
@@ -88,10 +93,12 @@ export function diffRow(edit: EditClock, table: string, row: DomainRow, state: S
   // A field removed locally (an optional value cleared) travels as null.
   for (const [name, s] of fields)
     if (name !== DELETED_FIELD && name !== ERASED_FIELD && !(name in row) && s.value !== null) changed[name] = null;
-  const out = Object.keys(changed).length > 0 ? edit.stampAt(at, table, row.id, changed) : [];
+  // Above every stamp this laptop knows of the row: the edit was made after seeing it (causality, not clocks).
+  const after = newestStamp(fields.values());
+  const out = Object.keys(changed).length > 0 ? edit.stampAt(at, table, row.id, changed, after) : [];
   const deletedHere = typeof row.deletedAt === 'number';
   if (deletedHere !== (synced?.deleted ?? false) && (deletedHere || synced !== undefined))
-    out.push(...edit.stampAt(row.deletedAt ?? at, table, row.id, { [DELETED_FIELD]: deletedHere }));
+    out.push(...edit.stampAt(row.deletedAt ?? at, table, row.id, { [DELETED_FIELD]: deletedHere }, newestStamp([...fields.values(), ...out])));
   return out;
 }
 
@@ -99,7 +106,7 @@ export function diffRow(edit: EditClock, table: string, row: DomainRow, state: S
 export function diffRemoved(edit: EditClock, table: string, rowId: string, state: SyncRow | undefined): Change[] {
   if (!state) return [];
   const synced = materializeRow(toMap(state.fields));
-  return synced.deleted || synced.erased ? [] : edit.stampAt(Date.now(), table, rowId, { [DELETED_FIELD]: true });
+  return synced.deleted || synced.erased ? [] : edit.stampAt(Date.now(), table, rowId, { [DELETED_FIELD]: true }, newestStamp(Object.values(state.fields)));
 }
 
 /** Newest physical time among the row's stamps (becomes the row's `updatedAt`). */

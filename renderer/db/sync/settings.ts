@@ -4,11 +4,14 @@
  */
 import type { Folder, SyncProblem } from '../../../shared/sync';
 import { getDb } from '../core/db';
+import { clearSyncConflicts, getSyncConflicts, type SyncConflict } from './conflicts';
 import { syncKeyring } from './keys';
+import { hasSyncIdentity } from './restore';
 import { createDbSync, type DbSync } from './run';
 import { syncMetaOf } from './store';
 
 export { onLocalEdit } from './middleware';
+export type { SyncConflict } from './conflicts';
 
 export type SyncPrefs = {
   /** Sync when the app starts. */
@@ -64,6 +67,20 @@ export async function clearSyncLog(): Promise<void> {
  */
 export function createAppSync(folder: Folder, passphrase: string | undefined): DbSync {
   return createDbSync(getDb(), folder, passphrase ? { passphrase, keyring: syncKeyring } : { keyring: syncKeyring });
+}
+
+/** Whether this laptop has a sync identity (a restore then reaches the team, db/sync/restore.ts). */
+export function isSyncSetUp(): Promise<boolean> {
+  return hasSyncIdentity(getDb());
+}
+
+/** Concurrent edits the clocks decided (sync/conflicts.ts), newest first. */
+export function listSyncConflicts(): Promise<SyncConflict[]> {
+  return getSyncConflicts(getDb());
+}
+
+export function clearConflicts(): Promise<void> {
+  return clearSyncConflicts(getDb());
 }
 
 /** Edits not yet written to the folder (queued, or made since the last capture). */

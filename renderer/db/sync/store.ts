@@ -10,6 +10,8 @@ import type { Dexie, Table } from 'dexie';
 import { type Change, compareWrites, ERASED_FIELD, type FieldState, rowKey, type SyncStore } from '../../../shared/sync';
 import { createEditClock, diffRow, type EditClock, isSyncedTable, type SyncRow, toDomainRow } from './rows';
 import { DIRTY } from './middleware';
+import { findConflicts, recordConflicts } from './conflicts';
+import { scrubAfterMerge } from './erasure';
 import { eachState, loadStates, saveStates, type SyncStates, syncStateOf } from './state';
 
 type PendingRow = Change & { id?: number; key: string };
@@ -29,11 +31,12 @@ export function syncedTablesOf(db: Dexie): Table[] {
 const identity = (c: Change) => `${c.table}\u0000${c.rowId}\u0000${c.field}\u0000${c.hlc}`;
 const strip = ({ table, rowId, field, value, hlc, device }: PendingRow): Change => ({ table, rowId, field, value, hlc, device });
 
-type Merged = { won: Change[]; touched: Map<string, SyncRow>; newlyErased: SyncRow[] };
+/** `erasedBefore`: the values a newly erased row had just before (to scrub text about the person, see sync/erasure.ts). */
+export type Merged = { won: Change[]; touched: Map<string, SyncRow>; newlyErased: SyncRow[]; erasedBefore: Map<string, Record<string, unknown>> };
 
 /** Merges changes into loaded row states per field (compareWrites); erasure nulls every other value. */
 export function mergeStates(states: Map<string, SyncRow>, changes: Change[]): Merged {
-  const out: Merged = { won: [], touched: new Map(), newlyErased: [] };
+  const out: Merged = { won: [], touched: new Map(), newlyErased: [], erasedBefore: new Map() };
   for (const c of changes) {
     const key = rowKey(c.table, c.rowId);
     let row = states.get(key);
@@ -45,6 +48,7 @@ export function mergeStates(states: Map<string, SyncRow>, changes: Change[]): Me
     const erasedNow = wasErased || (c.field === ERASED_FIELD && c.value === true);
     row.fields[c.field] = { hlc: incoming.hlc, value: erasedNow && c.field !== ERASED_FIELD ? null : incoming.value };
     if (erasedNow && !wasErased) {
+      out.erasedBefore.set(key, Object.fromEntries(Object.entries(row.fields).map(([name, s]) => [name, s.value])));
       for (const [name, s] of Object.entries(row.fields)) if (name !== ERASED_FIELD) row.fields[name] = { hlc: s.hlc, value: null };
       out.newlyErased.push(row);
     }
@@ -59,14 +63,15 @@ export function mergeStates(states: Map<string, SyncRow>, changes: Change[]): Me
  * the state and queued; edits of an erased row travel with null values (their stamps keep every
  * laptop identical), and an erasure nulls the row's queued values so no segment can carry them.
  */
-export async function queueLocal(db: Dexie, changes: Change[], states?: SyncStates): Promise<void> {
-  if (changes.length === 0) return;
+export async function queueLocal(db: Dexie, changes: Change[], states?: SyncStates): Promise<Merged | undefined> {
+  if (changes.length === 0) return undefined;
   const loaded = states ?? (await loadStates(db, changes));
   const merged = mergeStates(loaded, changes);
   const erased = (c: Change) => loaded.get(rowKey(c.table, c.rowId))?.fields[ERASED_FIELD]?.value === true;
   await saveStates(db, loaded, merged.touched.values());
   await nullQueued(db, merged.newlyErased);
   await syncPendingOf(db).bulkAdd(changes.map((c) => ({ ...(erased(c) && c.field !== ERASED_FIELD ? { ...c, value: null } : c), key: identity(c) })));
+  return merged;
 }
 
 async function nullQueued(db: Dexie, rows: SyncRow[]): Promise<void> {
@@ -108,7 +113,7 @@ export class DexieSyncStore implements SyncStore {
     const { db } = this;
     const tables = syncedTablesOf(db);
     const names = new Set(tables.map((t) => t.name));
-    return db.transaction('rw', [...tables, syncStateOf(db), syncPendingOf(db)], async () => {
+    return db.transaction('rw', [...tables, syncStateOf(db), syncPendingOf(db), syncMetaOf(db)], async () => {
       const states = await loadStates(db, changes);
       const locals = await this.loadDirty(changes, names);
       // Uncaptured local edits of these rows are stamped (edit time) and queued before anything is merged.
@@ -116,11 +121,17 @@ export class DexieSyncStore implements SyncStore {
       for (const [key, row] of locals)
         if (row[DIRTY] !== undefined) captured.push(...diffRow(this.edit, key.slice(0, key.indexOf('\u0000')), row, states.get(key)));
       if (captured.length) await queueLocal(db, captured, states);
+      // Incoming values meeting a different value still queued here: concurrent edits the clocks decide.
+      const conflicts = await findConflicts(db, states, changes, this.edit.clock.device, this.now());
       const merged = mergeStates(states, changes);
       await saveStates(db, states, merged.touched.values());
       await nullQueued(db, merged.newlyErased);
+      await recordConflicts(db, conflicts, merged.newlyErased.map((r) => rowKey(r.table, r.rowId)));
+      // Text about an erased person that reached this laptop (or was written here) is scrubbed now.
+      const scrubbed = await scrubAfterMerge(db, this.edit, merged, this.now());
+      for (const [k, row] of scrubbed) states.set(k, row);
       const dirty = [...locals.keys()];
-      const keys = new Set([...merged.touched.keys(), ...dirty]);
+      const keys = new Set([...merged.touched.keys(), ...dirty, ...scrubbed.keys()]);
       // An erased row keeps a few local fields (its account link): the only other current row needed.
       const erased = [...keys].filter((k) => !locals.has(k) && states.get(k)?.fields[ERASED_FIELD]?.value === true);
       for (const [k, r] of await this.loadRows(erased.map((k) => states.get(k)!), names)) locals.set(k, r);

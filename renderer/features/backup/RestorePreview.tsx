@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { CORE_TABLES } from '../../../shared/backup';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatters } from '../../i18n/format';
+import { useLive } from '../../db/core/live';
+import { isSyncSetUp } from '../../db/sync/settings';
 
 /** Rows per table of a backup, core tables by name and the rest summed up. */
 export function BackupContents({ counts }: { counts: Record<string, number> }) {
@@ -54,6 +56,7 @@ export function RestorePreview({
     return () => dialog?.close();
   }, []);
   const date = formatters(i18n.language).dateTime(createdAt);
+  const synced = useLive(isSyncSetUp) ?? false;
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="restore-title" aria-describedby="restore-warning" onCancel={onCancel}>
       <h2 id="restore-title">{t('previewTitle', { date })}</h2>
@@ -62,6 +65,8 @@ export function RestorePreview({
       <p id="restore-warning" className="hint">
         {t(backupFirst ? 'previewWarning' : 'previewWarningEmpty')}
       </p>
+      {/* On a synced laptop the restore reaches the whole team (db/sync/restore.ts): said before it happens. */}
+      {synced && <p className="hint">{t('previewTeam')}</p>}
       {busy && <ProgressBar value={progress} label={t('restoring')} />}
       <div className="toolbar">
         <button type="button" className="primary" disabled={busy} onClick={onConfirm}>

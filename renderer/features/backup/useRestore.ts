@@ -82,6 +82,7 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
     try {
       await restoreBackup(current.backup, {
         backupFirst: options.backupFirst ?? true,
+        erasedPlaceholder: t('erase.placeholder'),
         signal: controller.signal,
         onProgress: (progress) => setState({ ...current, step: 'restoring', progress }),
       });

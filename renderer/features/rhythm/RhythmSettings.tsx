@@ -1,8 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SegmentRule } from '../../../shared/domain';
 import { useLive } from '../../db/core/live';
-import { ensureSegmentRules, listSegmentRules, saveSegmentRule } from '../../db/planning/planning';
+import { listSegmentRules, saveSegmentRule } from '../../db/planning/planning';
 
 type Draft = Record<string, { human: string; digital: string }>;
 
@@ -18,8 +18,7 @@ export function RhythmSettings() {
   const rules = useLive(listSegmentRules);
   const [draft, setDraft] = useState<Draft>({});
   const [saved, setSaved] = useState('');
-  useEffect(() => void ensureSegmentRules().catch(() => undefined), []);
-  // Stored rules (after a save, a sync or the first seeding) replace the draft, during render.
+  // Stored rules (after a save or a sync) replace the draft, during render.
   const [shown, setShown] = useState<SegmentRule[]>();
   if (rules && rules !== shown) {
     setShown(rules);

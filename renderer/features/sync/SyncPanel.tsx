@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatters } from '../../i18n/format';
 import { useLive } from '../../db/core/live';
 import { clearSyncLog, getSyncPrefs, setSyncPrefs, type SyncPrefs } from '../../db/sync/settings';
+import { ConflictsSection } from './ConflictsSection';
 import { problemText } from './problem-text';
 import { chooseFolder, refreshSync, savePassphrase, syncNow, trustClock, useSync } from './sync-controller';
 
@@ -203,6 +204,7 @@ export function SyncPanel() {
       </div>
       {prefs && <AutoSection prefs={prefs} onChange={change} />}
       <StatusSection />
+      <ConflictsSection />
       <LogSection />
     </section>
   );
