@@ -1,6 +1,6 @@
 import type { Account, Contact, Id, Interaction } from '../../../shared/domain';
 import { getDb, type RapportDb } from '../core/db';
-import { runWrite } from '../core/faults';
+import { runWrite } from '../core/write';
 import { getSetting } from '../team/settings';
 
 /** What stays of an erased person: the row (so interactions keep a valid reference) and nothing personal. */

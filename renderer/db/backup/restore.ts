@@ -10,6 +10,7 @@ import { getBridge } from '../../bridge';
 import { backupPassphrase, takeBackup, type BackupBridge } from './backup';
 import { backedUpTables } from './job';
 import { getDb, type RapportDb } from '../core/db';
+import { isStorageFull, runWrite } from '../core/write';
 import { SCHEMA_VERSION } from '../core/migrations';
 
 // Restore reads a backup a chunk at a time (from the shell through the bridge, or from a file the
@@ -134,7 +135,8 @@ async function addRows(table: Table, rows: unknown[], name: string, first: numbe
   try {
     await table.bulkAdd(rows);
   } catch (error) {
-    if (!(error instanceof Dexie.BulkError)) throw error;
+    // A full disk can arrive as a BulkError too: it is no duplicate.
+    if (!(error instanceof Dexie.BulkError) || isStorageFull(error)) throw error;
     const [pos] = Object.keys(error.failuresByPos).map(Number).sort((a, b) => a - b);
     const id = (rows[pos ?? 0] as { id?: unknown } | undefined)?.id;
     throw new BackupReadError({ code: 'backup.duplicate_id', table: name, index: first + (pos ?? 0), params: { id: String(id) } });
@@ -161,7 +163,7 @@ export async function restoreBackup(
   if (signal?.aborted) throw new RestoreCancelled();
   onProgress?.(0.2);
   const reader = await openBackupReader(backup.content.open(), readOptions(db));
-  await db.transaction('rw', db.tables, async () => {
+  await runWrite(db.tables, async () => {
     // Derived tables are emptied with the table they derive from (history/postings-index.ts).
     for (const table of backedUpTables(db)) await table.clear();
     // Tables come in the writer's order (contacts before interactions), so an interaction's
@@ -178,5 +180,5 @@ export async function restoreBackup(
       await addRows(db.table(batch.table), batch.rows.map(withoutDerived), batch.table, batch.first);
       onProgress?.(0.2 + 0.8 * reader.progress());
     }
-  });
+  }, { label: 'restore' });
 }

@@ -9,6 +9,7 @@ import {
   type Outcome,
 } from '../../../shared/domain';
 import { getDb, type RapportDb } from '../core/db';
+import { runWrite, type WriteLabel } from '../core/write';
 
 /** What the log form hands over; ids, status and timestamps are filled in here. */
 export type InteractionInput = Pick<
@@ -50,9 +51,9 @@ async function touchAccount(db: RapportDb, row: Interaction): Promise<void> {
 }
 
 /** Contacts are in scope so the search words get the people's names in the same transaction (history/index-words.ts). */
-function write<T>(fn: (db: RapportDb) => Promise<T>): Promise<T> {
+function write<T>(fn: (db: RapportDb) => Promise<T>, label: WriteLabel = 'interaction'): Promise<T> {
   const db = getDb();
-  return db.transaction('rw', [db.interactions, db.accounts, db.contacts], () => fn(db));
+  return runWrite([db.interactions, db.accounts, db.contacts], () => fn(db), { db, label });
 }
 
 function build(input: InteractionInput, status: Interaction['status']): Interaction {
@@ -90,7 +91,7 @@ export async function logInteraction(input: InteractionInput): Promise<Interacti
 export async function planAppointment(input: InteractionInput): Promise<Interaction> {
   const { outcome: _o, followUpDate: _f, ...rest } = input;
   const row = build(rest, 'planned');
-  await write((db) => db.interactions.add(row));
+  await write((db) => db.interactions.add(row), 'appointment');
   return row;
 }
 
@@ -121,7 +122,7 @@ export async function moveAppointment(id: Id, at: IsoInstant): Promise<void> {
     if (row.status !== 'planned') throw new Error('Only planned appointments can be moved');
     if (row.at === at) return;
     await db.interactions.update(id, { at, movedFrom: [...(row.movedFrom ?? []), row.at], updatedAt: Date.now() });
-  });
+  }, 'appointment');
 }
 
 /** Cancels a planned appointment; it stays in the history as cancelled. */
@@ -130,7 +131,7 @@ export async function cancelAppointment(id: Id): Promise<void> {
     const row = await mustGet(db, id);
     if (row.status !== 'planned') throw new Error('Only planned appointments can be cancelled');
     await db.interactions.update(id, { status: 'cancelled', updatedAt: Date.now() });
-  });
+  }, 'appointment');
 }
 
 /** Changes a complaint's status, owner or resolution; `resolvedAt` follows the status. */
