@@ -6,26 +6,11 @@ import { reportDbFault } from './faults';
  * What a write saves, for the message when it fails ("Storage full — the contact was not saved"; the
  * UI translates it under `common:write.what.*`) and, later, for an undo journal's entry.
  */
-export type WriteLabel =
-  | 'account'
-  | 'contact'
-  | 'interaction'
-  | 'appointment'
-  | 'deal'
-  | 'sale'
-  | 'plan'
-  | 'reminder'
-  | 'settings'
-  | 'team'
-  | 'view'
-  | 'draft'
-  | 'import'
-  | 'merge'
-  | 'restore'
-  | 'demo'
-  | 'sync'
-  | 'erase'
-  | 'index';
+export const WRITE_LABELS = [
+  'account', 'contact', 'interaction', 'appointment', 'deal', 'sale', 'plan', 'reminder', 'settings', 'team', 'view',
+  'draft', 'import', 'merge', 'restore', 'demo', 'sync', 'erase', 'index',
+] as const;
+export type WriteLabel = (typeof WRITE_LABELS)[number];
 
 /** Thrown by runWrite when the disk (or the browser's quota) is full; nothing of the transaction was stored. */
 export class StorageFullError extends Error {

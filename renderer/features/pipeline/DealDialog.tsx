@@ -7,6 +7,8 @@ import { createDeal, updateDeal, type DealInput } from '../../db/pipeline/pipeli
 import { listTeam } from '../../db/team/team';
 import { AccountPicker } from '../interactions/AccountPicker';
 import { MemberSelect } from '../../components/MemberSelect';
+import { SaveError } from '../../components/SaveError';
+import { useSave } from '../../core/write-error';
 
 /** Default probability per stage, so a quick entry gives a sensible weighted value. */
 const STAGE_PROBABILITY: Record<DealStage, number> = { lead: 10, qualified: 25, offer_sent: 50, negotiation: 70, won: 100, lost: 0 };
@@ -25,6 +27,7 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
       : { accountId: accountId ?? '', title: '', value: 0, probability: STAGE_PROBABILITY.lead, stage: 'lead', ownerId: selfId, lostReason: '' },
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { failure, save } = useSave('deal');
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -40,9 +43,9 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     const input = { ...values, ownerId: values.ownerId || selfId };
-    if (deal) await updateDeal(deal.id, input);
-    else await createDeal(input);
-    onClose();
+    // Closes only once saved: a failed save shows why and keeps what was typed.
+    const done = await save(() => (deal ? updateDeal(deal.id, input) : createDeal(input)));
+    if (done.ok) onClose();
   };
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="deal-dialog-title" onCancel={onClose}>
@@ -87,6 +90,9 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
             <input value={values.lostReason} onChange={(e) => set({ lostReason: e.target.value })} />
           </label>
         )}
+        <div className="wide">
+          <SaveError message={failure} />
+        </div>
         <div className="actions">
           <button type="button" onClick={onClose}>
             {t('cancel')}
