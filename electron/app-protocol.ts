@@ -5,6 +5,8 @@ import { appRequestPath, contentTypeFor, resolveAppPath } from './protocol-path'
 export type AppProtocolOptions = {
   /** Folder holding index.html and assets (dist/renderer). */
   root: string;
+  /** Whether `.map` files are served (development only: a packaged build serves no source maps). */
+  sourceMaps?: boolean;
   /** Replaces fs.readFile in tests. */
   readFile?: (path: string) => Promise<Uint8Array>;
 };
@@ -26,7 +28,7 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed');
     const rawPath = appRequestPath(request.url);
-    const file = rawPath === null ? null : resolveAppPath(options.root, rawPath);
+    const file = rawPath === null ? null : resolveAppPath(options.root, rawPath, { sourceMaps: options.sourceMaps ?? false });
     if (file === null) return plain(404, 'Not Found');
     let body: Uint8Array;
     try {

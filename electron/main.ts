@@ -72,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     log.info(`Rapport ${app.getVersion()} starting on ${process.platform}`, { devUrl: devUrl ?? null });
-    protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(app.getAppPath(), 'dist', 'renderer') }));
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(app.getAppPath(), 'dist', 'renderer'), sourceMaps: !app.isPackaged }));
     language = menuLanguageFor(app.getLocale());
     applyMenu();
     wireIpc({

@@ -115,6 +115,17 @@ describe('createAppProtocolHandler', () => {
     }
   });
 
+  it('serves no source maps unless told to (a packaged build ships none to the window)', async () => {
+    writeFileSync(join(dir, 'renderer', 'assets', 'app.js.map'), '{"sources":["renderer/app.tsx"]}');
+    for (const url of ['app://rapport/assets/app.js.map', 'app://rapport/assets/APP.JS.MAP']) {
+      expect((await handler()(new Request(url))).status).toBe(404);
+    }
+    const dev = createAppProtocolHandler({ root: join(dir, 'renderer'), sourceMaps: true });
+    const response = await dev(new Request('app://rapport/assets/app.js.map'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('renderer/app.tsx');
+  });
+
   it('refuses methods other than GET and HEAD', async () => {
     const response = await handler()(new Request('app://rapport/index.html', { method: 'POST', body: 'x' }));
     expect(response.status).toBe(405);

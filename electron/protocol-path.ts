@@ -15,7 +15,7 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
  * NUL bytes never reach the file system. A last segment without a dot is a client-side route and
  * gets index.html.
  */
-export function resolveAppPath(root: string, rawPath: string): string | null {
+export function resolveAppPath(root: string, rawPath: string, options: { sourceMaps?: boolean } = {}): string | null {
   if (rawPath.includes('\\') || rawPath.includes('\0')) return null;
   const path = rawPath === '' ? '/' : rawPath;
   if (!path.startsWith('/') || path.startsWith('//')) return null;
@@ -36,6 +36,8 @@ export function resolveAppPath(root: string, rawPath: string): string | null {
   }
 
   const last = segments.at(-1);
+  // Source maps carry the whole source text; a packaged app serves none of them (dev builds do, for devtools).
+  if (!options.sourceMaps && last?.toLowerCase().endsWith('.map')) return null;
   if (last === undefined || !last.includes('.')) segments.splice(0, segments.length, 'index.html');
 
   const base = resolve(root);

@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readdir, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FolderUnavailableError } from '../../shared/sync/folder';
 import { FILE_LOCKED } from '../fs/atomic-write';
-import { NodeFolder } from './node-folder';
+import { NodeFolder, SyncFolderLinkError } from './node-folder';
 
 let dir: string;
 beforeEach(async () => {
@@ -18,6 +18,41 @@ const bytes = (s: string) => new TextEncoder().encode(s);
 const errno = (code: string) => Object.assign(new Error(code), { code });
 
 describe('NodeFolder', () => {
+  it('refuses links planted in the shared folder: no write, read or removal goes through them', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'rapport-outside-'));
+    try {
+      const root = join(dir, 'team');
+      await mkdir(root);
+      await writeFile(join(outside, 'victim.json'), 'untouched');
+      // A symlinked `state/` folder and a symlinked file, as someone with write access to the share could plant.
+      await symlink(outside, join(root, 'state'), 'dir');
+      await mkdir(join(root, 'segments'));
+      await symlink(join(outside, 'victim.json'), join(root, 'segments', 'alice.seg'));
+      const f = new NodeFolder(root);
+      await expect(f.writeAtomic('state/victim.json', bytes('overwritten'))).rejects.toBeInstanceOf(SyncFolderLinkError);
+      await expect(f.writeAtomic('state/new/x.json', bytes('x'))).rejects.toThrow(/link at state/);
+      await expect(f.writeAtomic('segments/alice.seg', bytes('overwritten'))).rejects.toThrow(/link at segments\/alice.seg/);
+      await expect(f.read('segments/alice.seg')).rejects.toBeInstanceOf(SyncFolderLinkError);
+      await expect(f.read('state/victim.json')).rejects.toBeInstanceOf(SyncFolderLinkError);
+      await expect(f.remove('state/victim.json')).rejects.toBeInstanceOf(SyncFolderLinkError);
+      await expect(f.list('state')).rejects.toBeInstanceOf(SyncFolderLinkError);
+      expect(await f.list('')).toEqual([]);
+      expect(await readFile(join(outside, 'victim.json'), 'utf8')).toBe('untouched');
+      expect(await readdir(outside)).toEqual(['victim.json']);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('accepts a sync folder that is itself reached through a link (the user chose it)', async () => {
+    const real = join(dir, 'real');
+    await mkdir(real);
+    await symlink(real, join(dir, 'alias'), 'dir');
+    const f = new NodeFolder(join(dir, 'alias'));
+    await f.writeAtomic('state/a.json', bytes('{}'));
+    expect((await f.list('')).map((e) => e.path)).toEqual(['state/a.json']);
+  });
+
   it('writes, lists recursively with / paths, reads and removes', async () => {
     const f = new NodeFolder(dir + '/');
     await f.writeAtomic('segments/alice/00000001-x.seg', bytes('eins'));

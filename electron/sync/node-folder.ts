@@ -5,7 +5,7 @@
  * (EPERM/EBUSY/EACCES: a virus scanner or the sync client holds the file); a full disk or a file that
  * stays locked ends in an error whose message says so (the engine logs it and keeps the changes queued).
  */
-import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { type Folder, type FolderEntry, FolderUnavailableError } from '../../shared/sync/folder';
 import { type AtomicWriteOptions, isAtomicTempName, writeFileAtomic } from '../fs/atomic-write';
@@ -28,6 +28,29 @@ function resolveInside(root: string, path: string): string {
   return join(root, ...parts);
 }
 
+/** A link inside the sync folder: refused, since a planted link could send reads and writes outside it. */
+export class SyncFolderLinkError extends Error {
+  constructor(readonly path: string) {
+    super(`The sync folder holds a link at ${path}; Rapport does not follow links there (remove the link).`);
+    this.name = 'SyncFolderLinkError';
+  }
+}
+
+/**
+ * Refuses `target` when it, or a folder between the root and it, is a symbolic link (or a Windows
+ * junction, which lstat also reports as a link). The root itself is the user's choice and may be one.
+ */
+async function assertNoLinks(root: string, target: string): Promise<void> {
+  const parts = target.slice(root.length + 1).split(sep);
+  let current = root;
+  for (const part of parts) {
+    current = join(current, part);
+    const s = await lstat(current).catch((e: unknown) => (code(e) === 'ENOENT' ? null : Promise.reject(e)));
+    if (!s) return;
+    if (s.isSymbolicLink()) throw new SyncFolderLinkError(current.slice(root.length + 1).split(sep).join('/'));
+  }
+}
+
 export class NodeFolder implements Folder {
   /** Absolute, normalised path of the sync folder. */
   readonly root: string;
@@ -42,14 +65,17 @@ export class NodeFolder implements Folder {
   async list(prefix: string): Promise<FolderEntry[]> {
     await this.checkRoot();
     const start = prefix === '' ? this.root : resolveInside(this.root, prefix.replace(/\/$/, ''));
+    if (start !== this.root) await assertNoLinks(this.root, start);
     const out: FolderEntry[] = [];
     await this.walk(start, out);
     return out;
   }
 
   async read(path: string): Promise<Uint8Array | null> {
+    const file = resolveInside(this.root, path);
     try {
-      return new Uint8Array(await readFile(resolveInside(this.root, path)));
+      await assertNoLinks(this.root, file);
+      return new Uint8Array(await readFile(file));
     } catch (e) {
       if (code(e) === 'ENOENT' || code(e) === 'EISDIR') {
         await this.checkRoot();
@@ -62,13 +88,18 @@ export class NodeFolder implements Folder {
   async writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
     await this.checkRoot();
     const target = resolveInside(this.root, path);
+    // Checked before mkdir (which would follow a linked folder) and again after, for the file itself.
+    await assertNoLinks(this.root, target);
     await mkdir(dirname(target), { recursive: true });
+    await assertNoLinks(this.root, target);
     await writeFileAtomic(target, bytes, { delayMs: 25, ...this.options });
   }
 
   async remove(path: string): Promise<void> {
+    const file = resolveInside(this.root, path);
     try {
-      await unlink(resolveInside(this.root, path));
+      await assertNoLinks(this.root, dirname(file));
+      await unlink(file);
     } catch (e) {
       if (code(e) !== 'ENOENT') throw e;
     }
@@ -109,6 +140,8 @@ export class NodeFolder implements Folder {
         if (temps && entry.isFile() && (isAtomicTempName(entry.name) || entry.name.includes(LEGACY_TEMP_MARK))) temps.push(full);
         continue;
       }
+      // Dirent types come from lstat: a linked file or folder is neither, so it is never listed or entered.
+      if (entry.isSymbolicLink()) continue;
       if (entry.isDirectory()) await this.walk(full, out, temps);
       else if (entry.isFile()) {
         const s = await stat(full).catch(() => null);

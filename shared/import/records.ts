@@ -11,6 +11,8 @@ import {
   resolveCountry,
   websiteSchema,
 } from './field-values';
+import { stripDirectionControls } from '../text/bidi';
+import { TEXT_MAX } from '../validation/limits';
 import type { ImportIssue } from './types';
 import { cleanPhone, detectDateOrder, detectNumberStyle, parseBirthday, parseNumber, type NumberStyle, type SlashOrder } from './values';
 
@@ -59,11 +61,18 @@ export function buildRecords(rows: readonly string[][], mapping: ColumnMapping, 
     const row = options.rowNumbers?.[i] ?? i + 2;
     if (unreadable.has(row)) return;
     const rowErrors: ImportIssue[] = [];
-    const fail = (field: TargetField, code: string, value: string) => rowErrors.push({ row, field, code, params: { value } });
+    const fail = (field: TargetField, code: string, value: string, more: Record<string, number> = {}) =>
+      rowErrors.push({ row, field, code, params: { value, ...more } });
     const account: Partial<Account> = {};
     const contact: Partial<Contact> = {};
-    const get = (target: TargetField) => (cells[column(target)] ?? '').trim();
-    const text = (target: TargetField) => get(target).replace(/\r\n?/g, '\n');
+    // Direction controls go before anything else sees a cell (shared/text/bidi.ts says why).
+    const get = (target: TargetField) => stripDirectionControls(cells[column(target)] ?? '').trim();
+    // Free text gets the forms' length limits (shared/validation/limits.ts): a row is refused, not cut.
+    const text = (target: TargetField, max: number) => {
+      const value = get(target).replace(/\r\n?/g, '\n');
+      if (value.length > max) fail(target, 'text.too_long', `${value.slice(0, 40)}…`, { max, length: value.length });
+      return value;
+    };
     const check = <T>(schema: z.ZodType<T>, field: TargetField, value: string): T | undefined => {
       const r = schema.safeParse(value);
       if (!r.success) fail(field, r.error.issues[0]?.message ?? 'value.invalid', value);
@@ -75,8 +84,11 @@ export function buildRecords(rows: readonly string[][], mapping: ColumnMapping, 
     if (!country) fail('account.country', 'country.unknown', countryRaw);
     account.country = country ?? '';
 
-    const plain: [Extract<AccountField, 'name' | 'customerNumber' | 'street' | 'city' | 'notes'>, TargetField][] = [['name', 'account.name'], ['customerNumber', 'account.customerNumber'], ['street', 'account.street'], ['city', 'account.city'], ['notes', 'account.notes']];
-    for (const [field, target] of plain) if (get(target) !== '') account[field] = text(target);
+    const plain: [Extract<AccountField, 'name' | 'customerNumber' | 'street' | 'city' | 'notes'>, TargetField, number][] = [
+      ['name', 'account.name', TEXT_MAX.line], ['customerNumber', 'account.customerNumber', TEXT_MAX.customerNumber],
+      ['street', 'account.street', TEXT_MAX.line], ['city', 'account.city', TEXT_MAX.short], ['notes', 'account.notes', TEXT_MAX.long],
+    ];
+    for (const [field, target, max] of plain) if (get(target) !== '') account[field] = text(target, max);
     if (get('account.phone') !== '') account.phone = cleanPhone(get('account.phone'));
     const postal = normalisePostalCode(get('account.postalCode'), account.country);
     if (postal !== '') account.postalCode = check(postalCodeSchema(account.country), 'account.postalCode', postal);
@@ -91,8 +103,11 @@ export function buildRecords(rows: readonly string[][], mapping: ColumnMapping, 
       if (account.annualRevenue === undefined) fail('account.annualRevenue', 'number.invalid', revenue);
     }
 
-    const contactText: [Extract<ContactField, 'firstName' | 'lastName' | 'position' | 'title' | 'notes'>, TargetField][] = [['firstName', 'contact.firstName'], ['lastName', 'contact.lastName'], ['position', 'contact.position'], ['title', 'contact.title'], ['notes', 'contact.notes']];
-    for (const [field, target] of contactText) if (get(target) !== '') contact[field] = text(target);
+    const contactText: [Extract<ContactField, 'firstName' | 'lastName' | 'position' | 'title' | 'notes'>, TargetField, number][] = [
+      ['firstName', 'contact.firstName', TEXT_MAX.short], ['lastName', 'contact.lastName', TEXT_MAX.short],
+      ['position', 'contact.position', TEXT_MAX.short], ['title', 'contact.title', TEXT_MAX.title], ['notes', 'contact.notes', TEXT_MAX.long],
+    ];
+    for (const [field, target, max] of contactText) if (get(target) !== '') contact[field] = text(target, max);
     if (get('contact.salutation') !== '') {
       const s = parseSalutation(get('contact.salutation'));
       if (s.salutation) contact.salutation = s.salutation;

@@ -1,42 +1,14 @@
 import type { Birthday, IsoDate } from '../domain';
+import { parseDecimal, type NumberStyle } from '../text/number';
 
-/** `comma`: 1.234,56 (German); `dot`: 1,234.56 (English). */
-export type NumberStyle = 'comma' | 'dot';
+export { detectNumberStyle, type NumberStyle } from '../text/number';
 /** Order of day and month in `11/22/2026`-style dates; dotted dates are always day first. */
 export type SlashOrder = 'dmy' | 'mdy';
 
-const COMMA_STYLE = /^[-+]?\d{1,3}(\.\d{3})+(,\d+)?$|^[-+]?\d+,\d+$/;
-const DOT_STYLE = /^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$|^[-+]?\d+\.\d+$/;
-/** `1.234` or `1,234`: a thousands group or a decimal with three places — it cannot tell. */
-const THREE_AFTER = /^[-+]?\d{1,3}[.,]\d{3}$/;
-
-/**
- * Decides a column's number style from its values: the first value that only one style explains wins;
- * `fallback` (the UI locale) decides when every value is ambiguous like `1.234`.
- */
-export function detectNumberStyle(values: readonly string[], fallback: NumberStyle): NumberStyle {
-  for (const raw of values) {
-    const v = stripCurrency(raw);
-    if (v === '' || THREE_AFTER.test(v)) continue;
-    if (COMMA_STYLE.test(v)) return 'comma';
-    if (DOT_STYLE.test(v)) return 'dot';
-  }
-  return fallback;
-}
-
-/** Parses a number in the given style; `undefined` when it is not one. Spaces and € / EUR are ignored. */
+/** Parses a number in the given style (shared/text/number.ts); `undefined` when it is none. */
 export function parseNumber(raw: string, style: NumberStyle): number | undefined {
-  const v = stripCurrency(raw);
-  if (v === '') return undefined;
-  const [group, decimal] = style === 'comma' ? ['.', ','] : [',', '.'];
-  const re = new RegExp(`^[-+]?(\\d{1,3}(\\${group}\\d{3})+|\\d+)(\\${decimal}\\d+)?$`);
-  if (!re.test(v)) return undefined;
-  const n = Number(v.split(group).join('').replace(decimal, '.'));
-  return Number.isFinite(n) ? n : undefined;
-}
-
-function stripCurrency(raw: string): string {
-  return raw.replace(/€|EUR/gi, '').replace(/[\s\u00a0\u202f']/g, '');
+  const n = parseDecimal(raw, style);
+  return n === undefined || Number.isNaN(n) ? undefined : n;
 }
 
 const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;

@@ -49,8 +49,14 @@ export function parseVcardBytes(bytes: Uint8Array): { cards: ParsedVcard[]; erro
 export function parseVcardText(text: string): { cards: ParsedVcard[]; errors: ImportIssue[] } {
   const cards: ParsedVcard[] = [];
   const errors: ImportIssue[] = [];
-  splitCards(text).forEach((lines, i) => {
+  splitCards(text).forEach(({ lines, cutOff }, i) => {
     const number = i + 1;
+    if (cutOff) {
+      // A card without its END (a file cut short, or a card pasted into another) is reported, not guessed at.
+      const name = lines.find((l) => /^FN[;:]/i.test(l))?.replace(/^FN[^:]*:/i, '').trim() ?? '';
+      errors.push({ row: number, code: 'vcard.cut_off', params: { name } });
+      return;
+    }
     const version = lines.find((l) => /^VERSION:/i.test(l))?.slice(8).trim() ?? '';
     try {
       const source = version === '2.1' ? upgradeVcard21(lines) : lines.join('\r\n') + '\r\n';
@@ -63,17 +69,24 @@ export function parseVcardText(text: string): { cards: ParsedVcard[]; errors: Im
   return { cards, errors };
 }
 
-function splitCards(text: string): string[][] {
-  const cards: string[][] = [];
+/** One card's lines; `cutOff` when the text ended, or the next card began, before its END:VCARD. */
+type CardLines = { lines: string[]; cutOff: boolean };
+
+function splitCards(text: string): CardLines[] {
+  const cards: CardLines[] = [];
   let current: string[] | undefined;
   for (const line of text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
-    if (/^BEGIN:VCARD\s*$/i.test(line)) current = [];
+    if (/^BEGIN:VCARD\s*$/i.test(line)) {
+      if (current) cards.push({ lines: current, cutOff: true });
+      current = [];
+    }
     if (current) current.push(line);
     if (current && /^END:VCARD\s*$/i.test(line)) {
-      cards.push(current);
+      cards.push({ lines: current, cutOff: false });
       current = undefined;
     }
   }
+  if (current) cards.push({ lines: current, cutOff: true });
   return cards;
 }
 

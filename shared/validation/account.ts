@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS, ACCOUNT_TYPES, CATEGORIES, LIFECYCLES, type Account } from '../domain';
+import { stripDirectionControls } from '../text/bidi';
+import { TEXT_MAX } from './limits';
 import { validateWith, type Validated } from './result';
 
 /** The fields of an account a person edits; ids, timestamps and derived fields are the db layer's. */
@@ -17,18 +19,19 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Postal code shapes of the countries our customers are in; other countries are free text. */
 const POSTAL: Record<string, RegExp> = { DE: /^\d{5}$/, AT: /^\d{4}$/, CH: /^\d{4}$/, LI: /^\d{4}$/, LU: /^\d{4}$/, NL: /^\d{4} ?[A-Z]{2}$/i, PL: /^\d{2}-\d{3}$/ };
 
-const text = (max: number) => z.string().trim().max(max, { error: 'tooLong' });
+// Direction controls go before anything else sees the text (shared/text/bidi.ts says why).
+const text = (max: number) => z.string().overwrite(stripDirectionControls).trim().max(max, { error: 'tooLong' });
 const optionalMatch = (re: RegExp, code: string, max = 200) => text(max).refine((v) => v === '' || re.test(v), { error: code });
-const list = z.array(z.string().trim().min(1).max(60, { error: 'tooLong' })).max(50, { error: 'tooMany' });
+const list = z.array(z.string().overwrite(stripDirectionControls).trim().min(1).max(60, { error: 'tooLong' })).max(50, { error: 'tooMany' });
 
 export const accountInputSchema = z
   .object({
-    name: text(200).min(1, { error: 'required' }),
-    customerNumber: text(40),
+    name: text(TEXT_MAX.line).min(1, { error: 'required' }),
+    customerNumber: text(TEXT_MAX.customerNumber),
     kind: z.enum(ACCOUNT_KINDS),
-    street: text(200),
+    street: text(TEXT_MAX.line),
     postalCode: text(12),
-    city: text(100),
+    city: text(TEXT_MAX.short),
     country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: 'invalidCountry' }),
     phone: optionalMatch(PHONE, 'invalidPhone', 40),
     email: optionalMatch(EMAIL, 'invalidEmail'),
@@ -44,7 +47,7 @@ export const accountInputSchema = z
     leadSourceId: z.string().min(1).optional(),
     referredByAccountId: z.string().min(1).optional(),
     tags: list,
-    notes: text(5000),
+    notes: text(TEXT_MAX.long),
   })
   .superRefine((a, ctx) => {
     const shape = POSTAL[a.country];

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, SALUTATIONS, type Contact } from '../domain';
+import { stripDirectionControls } from '../text/bidi';
+import { TEXT_MAX } from './limits';
 import { validateWith, type Validated } from './result';
 
 /** The fields of a contact a person edits. */
@@ -10,7 +12,8 @@ export type ContactInput = Pick<
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^\+?[0-9 ()/.\-–]{3,30}$/;
-const text = (max: number) => z.string().trim().max(max, { error: 'tooLong' });
+// Direction controls go before anything else sees the text (shared/text/bidi.ts says why).
+const text = (max: number) => z.string().overwrite(stripDirectionControls).trim().max(max, { error: 'tooLong' });
 const optionalMatch = (re: RegExp, code: string) => text(200).refine((v) => v === '' || re.test(v), { error: code });
 /** Days per month, February with 29: a birthday without a year may be 29 February. */
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -34,17 +37,17 @@ const consent = z.object({
 
 export const contactInputSchema = z.object({
   salutation: z.enum(SALUTATIONS),
-  title: text(40),
-  firstName: text(100),
-  lastName: text(100).min(1, { error: 'required' }),
-  position: text(100),
+  title: text(TEXT_MAX.title),
+  firstName: text(TEXT_MAX.short),
+  lastName: text(TEXT_MAX.short).min(1, { error: 'required' }),
+  position: text(TEXT_MAX.short),
   phone: optionalMatch(PHONE, 'invalidPhone'),
   mobile: optionalMatch(PHONE, 'invalidPhone'),
   email: optionalMatch(EMAIL, 'invalidEmail'),
   birthday: birthday.optional(),
   preferredChannel: z.enum(CHANNELS),
   consent: consent.optional(),
-  notes: text(5000),
+  notes: text(TEXT_MAX.long),
 });
 
 export function validateContact(input: unknown): Validated<ContactInput> {

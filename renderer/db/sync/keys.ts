@@ -2,12 +2,14 @@
  * Where this laptop keeps what opens an encrypted sync folder. The team passphrase itself is never
  * stored: it is used once to unwrap the folder's data key, and only that key is kept — as a WebCrypto
  * `CryptoKey` created with `extractable: false`, which IndexedDB stores as an opaque object. Script
- * running in the app can use it to encrypt and decrypt, but nobody (not devtools, not a copied
- * profile read with other tools, not an injected script) can read its bytes or learn the passphrase,
- * which people tend to reuse elsewhere. Why not Electron's safeStorage: it exists only in the desktop
- * shell (the browser build has no equivalent) and would still hand the plain passphrase back to the
- * renderer on every run; a non-extractable key works the same in both. The trade-off: whoever copies
- * the whole profile can sync as this laptop — as with any secret an app must use without asking.
+ * running in the app (devtools and injected scripts included) can use it to encrypt and decrypt but
+ * cannot export its bytes through WebCrypto, and the passphrase, which people tend to reuse elsewhere,
+ * is never on disk. That is all "non-extractable" promises: Chromium writes the key material itself
+ * into the profile's IndexedDB files, so whoever copies the profile and reads those files with other
+ * tools has the folder's data key (not the passphrase) and can read and write the team's sync data.
+ * Protect the profile as you would the data (disk encryption). Why not Electron's safeStorage: it
+ * exists only in the desktop shell (the browser build has no equivalent) and would still hand the
+ * plain passphrase back to the renderer on every run; a non-extractable key works the same in both.
  * Keys live in the small handles database, outside backups, one per folder id.
  */
 import type { SyncKeyring } from '../../../shared/sync';

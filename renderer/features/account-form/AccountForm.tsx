@@ -9,7 +9,8 @@ import { SaveError } from '../../components/SaveError';
 import { listTeam } from '../../db/team/team';
 import { listLeadSources } from '../../db/pipeline/lead-sources';
 import { DuplicateWarning } from './DuplicateWarning';
-import { SelectField, TextField } from './fields';
+import { formatters } from '../../i18n/format';
+import { parseAmount, SelectField, TextField } from './fields';
 import { inputOf, type AccountFormValues } from './form-values';
 import { ReferralPicker } from './ReferralPicker';
 
@@ -38,6 +39,12 @@ export function AccountForm({ initial, accountId, submitLabel, onSubmit, onCance
   const choice = (key: 'kind' | 'category' | 'accountType' | 'lifecycle', values: readonly string[], label: (x: string) => string) => (
     <SelectField id={`acc-${key}`} label={t(`field.${key}`)} value={v[key]} onChange={(x) => set({ [key]: x })} error={errors[key]} options={values.map((x) => [x, label(x)] as const)} />
   );
+
+  // What the revenue field read, shown before saving ("= 120.000,00 €"); the example until it reads a number.
+  const revenueEcho = (typed: string) => {
+    const n = parseAmount(typed, i18n.language);
+    return n === undefined || Number.isNaN(n) ? t('revenueHint') : t('common:amount.echo', { value: formatters(i18n.language).currency(n) });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -92,7 +99,7 @@ export function AccountForm({ initial, accountId, submitLabel, onSubmit, onCance
       <fieldset>
         <legend>{t('section.sales')}</legend>
         {text('productLines', { hint: t('listHint') })}
-        {text('annualRevenue', { inputMode: 'decimal', hint: t('revenueHint') })}
+        {text('annualRevenue', { inputMode: 'decimal', hint: revenueEcho(v.annualRevenue) })}
         <SelectField
           id="acc-leadSourceId"
           label={t('field.leadSourceId')}

@@ -1,3 +1,4 @@
+import { numberStyleOf, parseDecimal } from '../../../shared/text/number';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -56,10 +57,7 @@ export function SelectField(props: Base & { value: string; onChange: (v: string)
   );
 }
 
-/** "1.234,56" (German) or "1,234.56" / "1234.56" → 1234.56; empty → undefined; garbage → NaN. */
+/** "1.234,56" (German) or "1,234.56" (English) → 1234.56; empty → undefined; anything else → NaN (shared/text/number.ts). */
 export function parseAmount(raw: string, language: string): number | undefined {
-  const s = raw.replace(/[\s€]/g, '');
-  if (s === '') return undefined;
-  const normalised = language === 'de' ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
-  return /^-?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : NaN;
+  return parseDecimal(raw, numberStyleOf(language));
 }

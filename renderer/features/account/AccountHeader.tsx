@@ -7,6 +7,7 @@ import { formatters } from '../../i18n/format';
 import { AccountForm } from '../account-form/AccountForm';
 import { valuesOf } from '../account-form/form-values';
 import { AccountToolbar } from './AccountToolbar';
+import { IsolatedParts } from '../../components/Isolated';
 import { DueBadge } from '../rhythm/DueBadge';
 
 /** Who the account is, at a glance; "Edit" turns the header into the account form in place. */
@@ -16,9 +17,7 @@ export function AccountHeader({ account, ownerName }: { account: Account; ownerN
   const navigate = useRouter((s) => s.navigate);
   const [editing, setEditing] = useState(false);
   const none = t('common:none');
-  const address = [account.street, `${account.postalCode} ${account.city}`.trim(), account.country !== 'DE' ? account.country : '']
-    .filter(Boolean)
-    .join(', ');
+  const addressParts = [account.street, `${account.postalCode} ${account.city}`.trim(), account.country !== 'DE' ? account.country : ''];
   return (
     <header className="page-header account-header">
       <button type="button" className="link" onClick={() => navigate({ page: 'customers' })}>
@@ -58,7 +57,7 @@ export function AccountHeader({ account, ownerName }: { account: Account; ownerN
           <dl className="facts">
             <Fact label={t('owner')}>{ownerName}</Fact>
             <Fact label={t('customerNumber')}>{account.customerNumber || none}</Fact>
-            <Fact label={t('address')}>{address || none}</Fact>
+            <Fact label={t('address')}>{addressParts.some(Boolean) ? <IsolatedParts parts={addressParts} separator=", " /> : none}</Fact>
             <Fact label={t('phone')}>{account.phone ? <a href={`tel:${account.phone.replace(/\s/g, '')}`}>{account.phone}</a> : none}</Fact>
             <Fact label={t('email')}>{account.email ? <a href={`mailto:${account.email}`}>{account.email}</a> : none}</Fact>
             <Fact label={t('website')}>{account.website || none}</Fact>

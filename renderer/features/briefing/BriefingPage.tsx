@@ -1,3 +1,4 @@
+import { IsolatedParts } from '../../components/Isolated';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactState, rhythmTable } from '../../../shared/planning/rhythm';
@@ -72,7 +73,7 @@ export function BriefingPage({ accountId }: { accountId: string }) {
           <li><OpenComplaintBadge accountId={account.id} /></li>
         </ul>
         <p className="address">
-          {[account.street, `${account.postalCode} ${account.city}`.trim(), account.phone].filter(Boolean).join(' · ')}
+          <IsolatedParts parts={[account.street, `${account.postalCode} ${account.city}`.trim(), account.phone]} separator=" · " />
           {' · '}
           {t('owner', { name: people.get(account.ownerId) ?? t('common:unknownMember') })}
           {account.customerNumber && ` · ${t('customerNumber', { number: account.customerNumber })}`}

@@ -4,7 +4,8 @@ import type { ImportPolicy } from '../../../shared/import/duplicates';
 import type { ImportIssue } from '../../../shared/import/types';
 import { useSession } from '../../core/session';
 import { formatters } from '../../i18n/format';
-import { issueText } from './messages';
+import { issueLine, issueText } from './messages';
+import { previewCounts } from './preview-counts';
 import { backToMapping, runImport, setPolicy, useImportWizard } from './wizard';
 
 const PREVIEW_ROWS = 20;
@@ -16,15 +17,15 @@ export function PreviewStep() {
   const fmt = formatters(i18n.language);
   const { source, mapping, built, counts, policy } = useImportWizard();
   const selfId = useSession((s) => s.selfId);
-  const byRow = useMemo(() => {
+  const { byRow, summary } = useMemo(() => {
+    const issues = [...(source?.readErrors ?? []), ...(built?.errors ?? [])];
     const map = new Map<number, ImportIssue[]>();
-    for (const e of [...(source?.readErrors ?? []), ...(built?.errors ?? [])]) map.set(e.row, [...(map.get(e.row) ?? []), e]);
-    return map;
+    for (const e of issues) map.set(e.row, [...(map.get(e.row) ?? []), e]);
+    return { byRow: map, summary: previewCounts(source?.rowNumbers ?? [], issues) };
   }, [source, built]);
   if (!source || !built || !counts) return null;
   const columns = mapping.flatMap((target, i) => (target ? [{ i, target }] : []));
   const rows = source.rows.slice(0, PREVIEW_ROWS);
-  const badRows = byRow.size;
   return (
     <div className="preview-step">
       <h3 id="preview-title">{t('wizard.previewTitle', { count: rows.length })}</h3>
@@ -69,8 +70,15 @@ export function PreviewStep() {
         </table>
       </div>
       <p role="status">
-        {t('wizard.summary', { records: fmt.number(source.rows.length - badRows), rows: fmt.number(source.rows.length), errors: fmt.number(badRows) })}
+        {t('wizard.summary', { records: fmt.number(summary.valid), rows: fmt.number(summary.rows), errors: fmt.number(summary.invalid) })}
       </p>
+      {summary.unlisted.length > 0 && (
+        <ul className="issue-list" aria-label={t('wizard.unlisted')}>
+          {summary.unlisted.map((e, i) => (
+            <li key={i}>{issueLine(t, e)}</li>
+          ))}
+        </ul>
+      )}
       <fieldset className="question">
         <legend>{t('wizard.policyTitle')}</legend>
         {POLICIES.map((p) => (

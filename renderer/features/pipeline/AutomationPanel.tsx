@@ -5,6 +5,8 @@ import type { AutomationRule } from '../../../shared/domain';
 import { todayIso } from '../../../shared/time/today';
 import { useLive } from '../../db/core/live';
 import { listAutomationRules, runAutomationNow, saveAutomationRule } from '../../db/pipeline/admin';
+import { AmountField, useAmountParser } from '../../components/AmountField';
+import { formatters } from '../../i18n/format';
 import { RuleTextField } from './RuleTextField';
 
 /** Numeric parameters shown per rule; the texts (TEMPLATE_FIELDS) have their own fields. */
@@ -13,6 +15,22 @@ const NUMBER_PARAMS: Record<AutomationRule['kind'], string[]> = {
   won_deal_followup: ['afterDays', 'maxAgeDays'],
   birthday_greeting: ['daysAhead', 'prepareDaysBefore'],
 };
+
+/** Parameters that are amounts of money ("5.000" typed in German is five thousand euros). */
+const MONEY_PARAMS = new Set(['minValue']);
+
+/** A rule's number, typed as people write it and saved once it reads as a number of at least 0. */
+function RuleNumberField({ label, kind, value, onSave }: { label: string; kind: 'currency' | 'number'; value: number; onSave(n: number): void }) {
+  const { i18n } = useTranslation();
+  const shown = formatters(i18n.language).number(value, Number.isInteger(value) ? 0 : 2);
+  const [text, setText] = useState(shown);
+  const parse = useAmountParser();
+  const commit = () => {
+    const n = parse(text);
+    if (n !== undefined && n >= 0 && n !== value) onSave(n);
+  };
+  return <AmountField label={label} kind={kind} value={text} onChange={setText} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />;
+}
 
 /** The three built-in automation rules: on/off, thresholds, their texts, and a manual run with its result. */
 export function AutomationPanel() {
@@ -43,15 +61,8 @@ export function AutomationPanel() {
             </label>
           </legend>
           {NUMBER_PARAMS[rule.kind].map((p) => (
-            <label key={p} className="field inline">
-              <span>{t(`param.${p}`)}</span>
-              <input
-                type="number"
-                min={0}
-                value={Number(rule.params[p] ?? 0)}
-                onChange={(e) => save(rule, { params: { ...rule.params, [p]: Number(e.target.value) } })}
-              />
-            </label>
+            <RuleNumberField key={p} label={t(`param.${p}`)} kind={MONEY_PARAMS.has(p) ? 'currency' : 'number'} value={Number(rule.params[p] ?? 0)}
+              onSave={(n) => save(rule, { params: { ...rule.params, [p]: n } })} />
           ))}
           {TEMPLATE_FIELDS[rule.kind].map((field) => (
             <RuleTextField key={field} rule={rule} field={field} onSave={(text) => save(rule, { params: { ...rule.params, [field]: text } })} />

@@ -6,9 +6,11 @@ import { useLive } from '../../db/core/live';
 import { createDeal, updateDeal, type DealInput } from '../../db/pipeline/pipeline';
 import { listTeam } from '../../db/team/team';
 import { AccountPicker } from '../interactions/AccountPicker';
+import { AmountField, useAmountParser } from '../../components/AmountField';
 import { MemberSelect } from '../../components/MemberSelect';
 import { SaveError } from '../../components/SaveError';
 import { useSave } from '../../core/write-error';
+import { formatters } from '../../i18n/format';
 
 /** Default probability per stage, so a quick entry gives a sensible weighted value. */
 const STAGE_PROBABILITY: Record<DealStage, number> = { lead: 10, qualified: 25, offer_sent: 50, negotiation: 70, won: 100, lost: 0 };
@@ -17,7 +19,7 @@ type Props = { deal?: Deal; accountId?: string; onClose: () => void };
 
 /** New or edit deal: title, value, probability, stage, expected close, owner, lost reason. */
 export function DealDialog({ deal, accountId, onClose }: Props) {
-  const { t } = useTranslation('pipeline');
+  const { t, i18n } = useTranslation('pipeline');
   const selfId = useSession((s) => s.selfId);
   const team = useLive(listTeam) ?? [];
   const ref = useRef<HTMLDialogElement>(null);
@@ -28,6 +30,10 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const { failure, save } = useSave('deal');
+  const parseAmount = useAmountParser();
+  const fmtNumber = formatters(i18n.language).number;
+  // The value as typed ("12.000"); an existing deal's value is shown the way the user would type it.
+  const [valueText, setValueText] = useState(() => (deal ? fmtNumber(deal.value, Number.isInteger(deal.value) ? 0 : 2) : ''));
   useEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
@@ -39,10 +45,11 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
     const next: Record<string, string> = {};
     if (!values.accountId) next.accountId = t('error.account');
     if (values.title.trim() === '') next.title = t('error.title');
-    if (!(values.value >= 0)) next.value = t('error.value');
+    const value = valueText.trim() === '' ? 0 : parseAmount(valueText);
+    if (value === undefined || !(value >= 0)) next.value = t('error.value');
     setErrors(next);
     if (Object.keys(next).length > 0) return;
-    const input = { ...values, ownerId: values.ownerId || selfId };
+    const input = { ...values, value: value ?? 0, ownerId: values.ownerId || selfId };
     // Closes only once saved: a failed save shows why and keeps what was typed.
     const done = await save(() => (deal ? updateDeal(deal.id, input) : createDeal(input)));
     if (done.ok) onClose();
@@ -61,10 +68,7 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
           <input value={values.title} onChange={(e) => set({ title: e.target.value })} aria-invalid={errors.title ? true : undefined} required autoFocus />
           {errors.title && <span className="error">{errors.title}</span>}
         </label>
-        <label className="field">
-          <span>{t('field.value')}</span>
-          <input type="number" min={0} step={100} value={values.value} onChange={(e) => set({ value: Number(e.target.value) })} />
-        </label>
+        <AmountField label={t('field.value')} value={valueText} onChange={setValueText} {...(errors.value ? { error: errors.value } : {})} />
         <label className="field">
           <span>{t('field.probability')}</span>
           <input type="number" min={0} max={100} step={5} value={values.probability} onChange={(e) => set({ probability: Number(e.target.value) })} />

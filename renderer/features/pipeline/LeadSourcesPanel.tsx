@@ -1,3 +1,4 @@
+import { AmountField, useAmountParser } from '../../components/AmountField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LEAD_SOURCE_KINDS, type LeadSource, type LeadSourceKind } from '../../../shared/domain';
@@ -6,7 +7,7 @@ import { useLive } from '../../db/core/live';
 import { listLeadSources } from '../../db/pipeline/lead-sources';
 import { createLeadSource, deleteLeadSource, updateLeadSource, type LeadSourceInput } from '../../db/pipeline/admin';
 import { formatters } from '../../i18n/format';
-import { MAX_SOURCE_COST, MAX_SOURCE_NAME, validateLeadSource, type LeadSourceErrors } from './lead-source-form';
+import { MAX_SOURCE_NAME, validateLeadSource, type LeadSourceErrors } from './lead-source-form';
 
 const EMPTY: LeadSourceInput = { name: '', kind: 'campaign', cost: 0, periodStart: '', periodEnd: '' };
 
@@ -23,6 +24,7 @@ export function LeadSourcesPanel() {
   const [editId, setEditId] = useState<string | undefined>();
   const [errors, setErrors] = useState<LeadSourceErrors>({});
   const [message, setMessage] = useState('');
+  const parseAmount = useAmountParser();
   const reset = () => {
     setForm(EMPTY);
     setCostText('0');
@@ -32,7 +34,7 @@ export function LeadSourcesPanel() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     // An empty or half-typed number is not 0: it is refused like any other wrong cost.
-    const input = { ...form, cost: costText.trim() === '' ? Number.NaN : Number(costText) };
+    const input = { ...form, cost: parseAmount(costText) ?? Number.NaN };
     const found = validateLeadSource(input, sources ?? [], editId);
     setErrors(found);
     if (Object.keys(found).length > 0) return setMessage(t('error.sourceForm'));
@@ -46,7 +48,7 @@ export function LeadSourcesPanel() {
     setErrors({});
     setMessage('');
     setForm({ name: s.name, kind: s.kind, cost: s.cost, periodStart: s.periodStart ?? '', periodEnd: s.periodEnd ?? '' });
-    setCostText(String(s.cost));
+    setCostText(fmt.number(s.cost, Number.isInteger(s.cost) ? 0 : 2));
   };
   const remove = async (s: LeadSource) => {
     const used = await deleteLeadSource(s.id);
@@ -100,11 +102,7 @@ export function LeadSourcesPanel() {
           </select>
           {note('kind')}
         </label>
-        <label className="field">
-          <span>{t('source.cost')}</span>
-          <input type="number" inputMode="decimal" min={0} max={MAX_SOURCE_COST} step={100} value={costText} onChange={(e) => setCostText(e.target.value)} {...err('cost')} />
-          {note('cost')}
-        </label>
+        <AmountField label={t('source.cost')} value={costText} onChange={setCostText} {...(errors.cost ? { error: t(`error.${errors.cost}`) } : {})} />
         <span />
         <PeriodFields
           optional

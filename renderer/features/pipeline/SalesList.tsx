@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../shared/domain';
 import { todayIso } from '../../../shared/time/today';
 import { createSale, deleteSale } from '../../db/pipeline/pipeline';
+import { AmountField, useAmountParser } from '../../components/AmountField';
 import { formatters } from '../../i18n/format';
 
 /** An account's recent sales and a short form to record one (date, amount, product line). */
@@ -14,11 +15,12 @@ export function SalesList({ accountId, sales }: { accountId: string; sales: read
   const [amount, setAmount] = useState('');
   const [productLine, setProductLine] = useState('');
   const [error, setError] = useState('');
+  const parseAmount = useAmountParser();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const value = Number(amount.replace(',', '.'));
+    const value = parseAmount(amount);
     if (!date) return setError(t('error.date'));
-    if (amount.trim() === '' || !Number.isFinite(value)) return setError(t('error.amount'));
+    if (value === undefined || !Number.isFinite(value)) return setError(t('error.amount'));
     await createSale({ accountId, date, amount: value, productLine });
     setAmount('');
     setProductLine('');
@@ -55,10 +57,7 @@ export function SalesList({ accountId, sales }: { accountId: string; sales: read
             <span>{t('sale.date')}</span>
             <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           </label>
-          <label className="field">
-            <span>{t('sale.amount')}</span>
-            <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={error ? true : undefined} />
-          </label>
+          <AmountField label={t('sale.amount')} value={amount} onChange={setAmount} />
           <label className="field wide">
             <span>{t('sale.productLine')}</span>
             <input value={productLine} onChange={(e) => setProductLine(e.target.value)} />

@@ -1,3 +1,4 @@
+import { IsolatedParts } from '../../components/Isolated';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../shared/domain';
 import { nextBirthday } from '../../../shared/planning/birthday';
@@ -47,7 +48,7 @@ export function PlanEntryCard({ entry, details, monday, earlier, later, onMove, 
       </div>
       {a && (
         <p className="plan-line">
-          {[a.street, `${a.postalCode} ${a.city}`.trim()].filter(Boolean).join(', ')}
+          <IsolatedParts parts={[a.street, `${a.postalCode} ${a.city}`.trim()]} separator=", " />
           {a.phone && <> · {t('phone')} {a.phone}</>}
         </p>
       )}
