@@ -1,5 +1,5 @@
 import { getBridge } from '../bridge';
-import { isQuotaError, reportDbFault } from '../db/core/faults';
+import { asStorageFull } from '../db/core/write';
 
 function describe(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}${error.stack ? `\n${error.stack}` : ''}`;
@@ -16,15 +16,16 @@ export function logError(context: string, error: unknown): void {
 let installed = false;
 
 /**
- * Unhandled errors and rejections go to the log; a full disk anywhere (also in writes that do not use
- * runWrite) raises the storage-full alert. Nothing is sent anywhere else.
+ * Unhandled errors and rejections go to the log; a full disk anywhere (also outside a write, e.g. a
+ * draft or the browser's own storage) raises the storage-full alert once. Nothing is sent anywhere else.
  */
 export function installErrorLogging(): void {
   if (installed) return;
   installed = true;
   window.addEventListener('error', (event) => logError('Uncaught error', event.error ?? event.message));
   window.addEventListener('unhandledrejection', (event) => {
-    if (isQuotaError(event.reason)) reportDbFault({ kind: 'storage-full' });
+    // Raises the alert unless the write path already did for this very failure.
+    asStorageFull(event.reason);
     logError('Unhandled rejection', event.reason);
   });
 }

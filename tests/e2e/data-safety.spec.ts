@@ -178,6 +178,45 @@ test('the storage-full alert says nothing saved was lost', async ({ page }) => {
   await expect(page.getByRole('alert').filter({ hasText: 'Der Speicherplatz ist voll' })).toContainText('nichts Gespeichertes ging verloren');
 });
 
+test('a full disk while logging a visit: the dialog stays open with the input and says what was not saved', async ({ page }) => {
+  await firstRun(page);
+  await seed(page, 1, 'Voll');
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+  await page.keyboard.press('Control+l');
+  const dialog = page.getByRole('dialog', { name: 'Kontakt erfassen' });
+  await dialog.getByRole('combobox', { name: 'Kunde' }).fill('Voll 000');
+  await dialog.getByRole('option').first().click();
+  await dialog.getByLabel('Betreff').fill('Jahresgespräch');
+  await dialog.getByLabel('Zusammenfassung').fill('Wartungsvertrag besprochen.');
+  // Chromium's full disk: the write fails with an AbortError saying IOError (no quota name at all).
+  await page.evaluate(() => {
+    const w = window as unknown as { __full?: boolean };
+    w.__full = true;
+    for (const op of ['add', 'put'] as const) {
+      const original = IDBObjectStore.prototype[op];
+      IDBObjectStore.prototype[op] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (w.__full && this.name === 'interactions') throw new DOMException('Failed to write blobs (IOError)', 'AbortError');
+        return original.apply(this, args);
+      };
+    }
+  });
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Speicherplatz voll — der Kontakt wurde nicht gespeichert');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('Betreff')).toHaveValue('Jahresgespräch');
+  await expect(dialog.getByLabel('Zusammenfassung')).toHaveValue('Wartungsvertrag besprochen.');
+  // The app-wide alert comes too, once (behind the modal dialog, so found by its class).
+  await expect(page.locator('.fault-region')).toHaveCount(1);
+  await expect(page.locator('.fault-region')).toContainText('Der Speicherplatz ist voll');
+  // Space is free again: the same input saves.
+  await page.evaluate(() => {
+    (window as unknown as { __full?: boolean }).__full = false;
+  });
+  await dialog.getByRole('button', { name: 'Speichern' }).click();
+  await expect(dialog).toBeHidden();
+});
+
 test('GDPR erasure of a contact person from the account page', async ({ page }) => {
   await firstRun(page);
   await seed(page, 1, 'Erase');

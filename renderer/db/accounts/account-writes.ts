@@ -3,6 +3,7 @@ import { validateAccount, type AccountInput } from '../../../shared/validation/a
 import type { FieldErrors } from '../../../shared/validation/result';
 import { todayIso } from '../../../shared/time/today';
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 
 /** A write either succeeds with the row or fails with error codes per field. */
 export type WriteResult<T> = { ok: true; row: T } | { ok: false; errors: FieldErrors };
@@ -37,7 +38,7 @@ export async function createAccount(raw: unknown): Promise<WriteResult<Account>>
   if (await customerNumberTaken(input.customerNumber)) return { ok: false, errors: { customerNumber: 'customerNumberTaken' } };
   const now = Date.now();
   const row: Account = { ...input, lifecycleDates: stampLifecycle(input), id: newId(), archived: false, createdAt: now, updatedAt: now };
-  await getDb().accounts.add(row);
+  await runWrite((d) => [d.accounts], () => getDb().accounts.add(row), { label: 'account' });
   return { ok: true, row };
 }
 
@@ -48,27 +49,27 @@ export async function updateAccount(id: Id, raw: unknown): Promise<WriteResult<A
   const input = compact(checked.value);
   if (await customerNumberTaken(input.customerNumber, id)) return { ok: false, errors: { customerNumber: 'customerNumberTaken' } };
   const db = getDb();
-  return db.transaction('rw', db.accounts, async () => {
+  return runWrite([db.accounts], async () => {
     const before = await db.accounts.get(id);
     if (!before) return { ok: false, errors: { _: 'notFound' } } as const;
     const { leadSourceId: _l, referredByAccountId: _r, annualRevenue: _a, ...kept } = before;
     const row: Account = { ...kept, ...input, lifecycleDates: stampLifecycle(input, before), updatedAt: Date.now() };
     await db.accounts.put(row);
     return { ok: true, row } as const;
-  });
+  }, { label: 'account' });
 }
 
 export async function setArchived(id: Id, archived: boolean): Promise<void> {
-  await getDb().accounts.update(id, { archived, updatedAt: Date.now() });
+  await runWrite((d) => [d.accounts], () => getDb().accounts.update(id, { archived, updatedAt: Date.now() }), { label: 'account' });
 }
 
 /** Moves an account to the trash; its contacts and history stay attached and come back with it. */
 export async function trashAccount(id: Id): Promise<void> {
-  await getDb().accounts.update(id, { deletedAt: Date.now(), updatedAt: Date.now() });
+  await runWrite((d) => [d.accounts], () => getDb().accounts.update(id, { deletedAt: Date.now(), updatedAt: Date.now() }), { label: 'account' });
 }
 
 export async function restoreAccount(id: Id): Promise<void> {
-  await getDb().accounts.update(id, { deletedAt: undefined, updatedAt: Date.now() });
+  await runWrite((d) => [d.accounts], () => getDb().accounts.update(id, { deletedAt: undefined, updatedAt: Date.now() }), { label: 'account' });
 }
 
 /** Accounts in the trash, most recently deleted first. */
@@ -86,7 +87,7 @@ export async function listTrashedAccounts(): Promise<Account[]> {
 export async function emptyTrash(): Promise<number> {
   const db = getDb();
   // syncDeletes in scope: the sync middleware journals these hard deletes atomically with them.
-  return db.transaction('rw', [db.accounts, db.contacts, db.interactions, db.deals, db.sales, db.table('syncDeletes')], async () => {
+  return runWrite([db.accounts, db.contacts, db.interactions, db.deals, db.sales, db.table('syncDeletes')], async () => {
     const ids = (await db.accounts.where('deletedAt').above(0).primaryKeys()) as Id[];
     for (const id of ids) {
       await db.contacts.where('accountId').equals(id).delete();
@@ -101,5 +102,5 @@ export async function emptyTrash(): Promise<number> {
     await db.accounts.bulkDelete(ids);
     await db.contacts.where('deletedAt').above(0).delete();
     return ids.length;
-  });
+  }, { label: 'account' });
 }

@@ -2,6 +2,7 @@ import { newId, type Contact, type Id } from '../../../shared/domain';
 import { validateContact, type ContactInput } from '../../../shared/validation/contact';
 import type { WriteResult } from './account-writes';
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 
 function compact(input: ContactInput): ContactInput {
   const out = { ...input };
@@ -18,7 +19,7 @@ export async function createContact(accountId: Id, raw: unknown): Promise<WriteR
   const checked = validateContact(raw);
   if (!checked.ok) return checked;
   const row: Contact = { ...compact(checked.value), id: newId(), accountId, updatedAt: Date.now() };
-  await getDb().contacts.add(row);
+  await runWrite((d) => [d.contacts], () => getDb().contacts.add(row), { label: 'contact' });
   return { ok: true, row };
 }
 
@@ -26,22 +27,22 @@ export async function updateContact(id: Id, raw: unknown): Promise<WriteResult<C
   const checked = validateContact(raw);
   if (!checked.ok) return checked;
   const db = getDb();
-  return db.transaction('rw', db.contacts, async () => {
+  return runWrite([db.contacts], async () => {
     const before = await db.contacts.get(id);
     if (!before) return { ok: false, errors: { _: 'notFound' } } as const;
     const { birthday: _b, consent: _c, ...kept } = before;
     const row: Contact = { ...kept, ...compact(checked.value), updatedAt: Date.now() };
     await db.contacts.put(row);
     return { ok: true, row } as const;
-  });
+  }, { label: 'contact' });
 }
 
 export async function trashContact(id: Id): Promise<void> {
-  await getDb().contacts.update(id, { deletedAt: Date.now(), updatedAt: Date.now() });
+  await runWrite((d) => [d.contacts], () => getDb().contacts.update(id, { deletedAt: Date.now(), updatedAt: Date.now() }), { label: 'contact' });
 }
 
 export async function restoreContact(id: Id): Promise<void> {
-  await getDb().contacts.update(id, { deletedAt: undefined, updatedAt: Date.now() });
+  await runWrite((d) => [d.contacts], () => getDb().contacts.update(id, { deletedAt: undefined, updatedAt: Date.now() }), { label: 'contact' });
 }
 
 /** Contacts in the trash whose account is still live (a trashed account keeps its own contacts). */

@@ -2,7 +2,7 @@ import type { Account, Id, Interaction } from '../../../shared/domain';
 import { eraseContactRows, privateAccountErasure } from '../../../shared/gdpr/erasure';
 import { DEFAULT_RETENTION_YEARS, isRetentionDue, lastActivityOf, retentionCutoff } from '../../../shared/gdpr/retention';
 import { getDb, type RapportDb } from '../core/db';
-import { runWrite } from '../core/faults';
+import { runWrite } from '../core/write';
 import { getSetting } from '../team/settings';
 
 /**

@@ -1,6 +1,7 @@
 import { newId, type Account, type Id, type MergeRecord } from '../../../shared/domain';
 import { mergeAccountFields } from '../../../shared/customers/merge-fields';
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 
 /** What a merge would do, shown before the user confirms. */
 export type MergePreview = {
@@ -32,7 +33,7 @@ export async function previewMerge(survivorId: Id, loserId: Id): Promise<MergePr
  */
 export async function mergeAccounts(survivorId: Id, loserId: Id): Promise<Id> {
   const db = getDb();
-  return db.transaction('rw', [db.accounts, db.contacts, db.interactions, db.deals, db.sales, db.merges], async () => {
+  return runWrite([db.accounts, db.contacts, db.interactions, db.deals, db.sales, db.merges], async () => {
     const [survivor, loser] = await Promise.all([db.accounts.get(survivorId), db.accounts.get(loserId)]);
     if (!survivor || !loser || survivorId === loserId) throw new Error('merge: both accounts must exist and differ');
     const now = Date.now();
@@ -52,13 +53,13 @@ export async function mergeAccounts(survivorId: Id, loserId: Id): Promise<Id> {
     const { sortKey: _l, ...loserBefore } = loser as Account & { sortKey?: string };
     await db.merges.add({ id, at: new Date(now).toISOString(), survivorId, loserId, survivorBefore, loserBefore, moved, updatedAt: now });
     return id;
-  });
+  }, { label: 'merge' });
 }
 
 /** Undoes a merge: both accounts come back as they were and every moved row returns to the loser. */
 export async function undoMerge(mergeId: Id): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.accounts, db.contacts, db.interactions, db.deals, db.sales, db.merges], async () => {
+  await runWrite([db.accounts, db.contacts, db.interactions, db.deals, db.sales, db.merges], async () => {
     const record = await db.merges.get(mergeId);
     if (!record || record.undoneAt) return;
     const now = Date.now();
@@ -75,5 +76,5 @@ export async function undoMerge(mergeId: Id): Promise<void> {
     await db.accounts.put({ ...record.survivorBefore, updatedAt: now });
     await db.accounts.put({ ...record.loserBefore, updatedAt: now });
     await db.merges.update(mergeId, { undoneAt: new Date(now).toISOString(), updatedAt: now });
-  });
+  }, { label: 'merge' });
 }

@@ -1,5 +1,6 @@
 import { newId, type Id, type SavedView } from '../../../shared/domain';
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 
 /** Saved views of one list, by name. */
 export async function listViews(list: string): Promise<SavedView[]> {
@@ -12,10 +13,10 @@ export async function saveView(list: string, name: string, state: unknown): Prom
   const db = getDb();
   const existing = (await listViews(list)).find((v) => v.name.toLowerCase() === name.trim().toLowerCase());
   const row: SavedView = { id: existing?.id ?? newId(), list, name: name.trim(), state, updatedAt: Date.now() };
-  await db.savedViews.put(row);
+  await runWrite([db.savedViews], () => db.savedViews.put(row), { label: 'view' });
   return row;
 }
 
 export async function deleteView(id: Id): Promise<void> {
-  await getDb().savedViews.delete(id);
+  await runWrite((d) => [d.savedViews], () => getDb().savedViews.delete(id), { label: 'view' });
 }

@@ -5,6 +5,7 @@ import { getBridge } from '../../bridge';
 import { runBackup } from './client';
 import { backedUpTables, type BackupJobRequest, type OnBackupProgress } from './job';
 import { DEFAULT_DB_NAME, getDb, type RapportDb } from '../core/db';
+import { runWrite } from '../core/write';
 import { SCHEMA_VERSION } from '../core/migrations';
 
 /** What backups need of the shell: listing, the chunked write, the chunked read. */
@@ -126,5 +127,5 @@ export async function checkForLoss(db: RapportDb = getDb(), bridge: BackupBridge
 
 /** The user chose to go on with the database as it is; remembered until the next backup. */
 export async function acknowledgeLoss(newestName: string, db: RapportDb = getDb()): Promise<void> {
-  await db.settings.put({ id: 'lossAcknowledged', value: newestName, updatedAt: Date.now() });
+  await runWrite([db.settings], () => db.settings.put({ id: 'lossAcknowledged', value: newestName, updatedAt: Date.now() }), { label: 'settings' });
 }

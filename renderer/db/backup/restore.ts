@@ -12,6 +12,7 @@ import { backedUpTables } from './job';
 import { eraseContact } from '../accounts/gdpr';
 import { getDb, type RapportDb } from '../core/db';
 import { hasSyncIdentity, keepSyncBookkeeping, putBackSyncBookkeeping, restoredAsNewEdit } from '../sync/restore';
+import { isStorageFull, runWrite } from '../core/write';
 import { SCHEMA_VERSION } from '../core/migrations';
 
 // Restore reads a backup a chunk at a time (from the shell through the bridge, or from a file the
@@ -136,7 +137,8 @@ async function addRows(table: Table, rows: unknown[], name: string, first: numbe
   try {
     await table.bulkAdd(rows);
   } catch (error) {
-    if (!(error instanceof Dexie.BulkError)) throw error;
+    // A full disk can arrive as a BulkError too: it is no duplicate.
+    if (!(error instanceof Dexie.BulkError) || isStorageFull(error)) throw error;
     const [pos] = Object.keys(error.failuresByPos).map(Number).sort((a, b) => a - b);
     const id = (rows[pos ?? 0] as { id?: unknown } | undefined)?.id;
     throw new BackupReadError({ code: 'backup.duplicate_id', table: name, index: first + (pos ?? 0), params: { id: String(id) } });
@@ -167,7 +169,7 @@ export async function restoreBackup(
   const erased = (await db.contacts.filter((c) => c.erased === true).primaryKeys()) as string[];
   // On a laptop that syncs, the restore becomes its newest edit for the team (db/sync/restore.ts).
   const synced = await hasSyncIdentity(db);
-  await db.transaction('rw', db.tables, async () => {
+  await runWrite(db.tables, async () => {
     const kept = synced ? await keepSyncBookkeeping(db) : undefined;
     // Derived tables are emptied with the table they derive from (history/postings-index.ts).
     for (const table of backedUpTables(db)) await table.clear();
@@ -186,7 +188,7 @@ export async function restoreBackup(
       onProgress?.(0.2 + 0.8 * reader.progress());
     }
     if (kept) await putBackSyncBookkeeping(db, kept);
-  });
+  }, { label: 'restore' });
   if (synced) await restoredAsNewEdit(db);
   await reapplyErasures(erased, options.erasedPlaceholder, db);
 }

@@ -23,6 +23,7 @@ import { syncCapture } from '../sync/middleware';
 import { searchWords } from '../history/index-words';
 import { postingsMiddleware } from '../history/postings-index';
 import { buildPostings } from '../history/postings-build';
+import { writeGuard } from './write';
 
 export const DEFAULT_DB_NAME = 'rapport';
 
@@ -57,6 +58,8 @@ export function openDb(name: string = DEFAULT_DB_NAME): RapportDb {
   db.use(derivedFields);
   db.use(syncCapture(db));
   db.use(searchWords(db));
+  // On top: checks (in tests that ask) that every mutation runs in a transaction runWrite opened.
+  db.use(writeGuard);
   return db;
 }
 

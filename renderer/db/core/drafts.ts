@@ -1,4 +1,5 @@
 import { getDb } from './db';
+import { runWrite } from './write';
 
 /**
  * Unsaved form input, one row per form key (e.g. `interaction:new:<accountId>`). Written as the
@@ -10,9 +11,9 @@ export async function loadDraft<T>(key: string): Promise<T | undefined> {
 }
 
 export async function saveDraft(key: string, payload: unknown): Promise<void> {
-  await getDb().drafts.put({ id: key, payload, updatedAt: Date.now() });
+  await runWrite((d) => [d.drafts], () => getDb().drafts.put({ id: key, payload, updatedAt: Date.now() }), { label: 'draft' });
 }
 
 export async function deleteDraft(key: string): Promise<void> {
-  await getDb().drafts.delete(key);
+  await runWrite((d) => [d.drafts], () => getDb().drafts.delete(key), { label: 'draft' });
 }

@@ -1,6 +1,7 @@
 import { Dexie, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
 import type { Contact, Interaction } from '../../../shared/domain';
 import { interactionWords, nameWords, wordOf } from './words';
+import { runWrite } from '../core/write';
 
 /**
  * Keeps the history search words (`interactions.words`, see history/words.ts; the block postings are
@@ -165,7 +166,7 @@ function scheduleSettle(db: Dexie): void {
 async function settleChunk(db: Dexie): Promise<boolean> {
   const interactions = db.table<StoredInteraction, string>('interactions');
   const contacts = db.table<StoredContact, string>('contacts');
-  return db.transaction('rw', [interactions, contacts], async (tx) => {
+  return runWrite([interactions, contacts], async (tx) => {
     settling.add((tx as unknown as { idbtrans: object }).idbtrans);
     const people = await contacts.where(STALE).equals(1).limit(CHUNK).toArray();
     const rows = await interactions.where(STALE).equals(1).limit(CHUNK).toArray();
@@ -177,7 +178,7 @@ async function settleChunk(db: Dexie): Promise<boolean> {
     if (all.size) await interactions.bulkPut([...all.values()]);
     if (people.length) await contacts.bulkPut(people.map(({ [STALE]: _s, ...c }) => c as StoredContact));
     return true;
-  });
+  }, { label: 'index' });
 }
 
 /** True when a waiting row's people are all there now, or one of them is there with a name its words lack. */
@@ -194,14 +195,14 @@ async function settleWaiting(db: Dexie): Promise<void> {
   const contacts = db.table<StoredContact, string>('contacts');
   const keys = await interactions.where(STALE).equals(WAITING).primaryKeys();
   for (let i = 0; i < keys.length; i += CHUNK) {
-    await db.transaction('rw', [interactions, contacts], async (tx) => {
+    await runWrite([interactions, contacts], async (tx) => {
       settling.add((tx as unknown as { idbtrans: object }).idbtrans);
       const rows = (await interactions.bulkGet(keys.slice(i, i + CHUNK))).filter((r): r is StoredInteraction => r?.[STALE] === WAITING);
       const found = await contacts.bulkGet([...new Set(rows.flatMap((r) => r.contactIds ?? []))]);
       const people = new Map(found.filter((c): c is StoredContact => !!c).map((c) => [c.id, c]));
       const due = rows.filter((r) => arrived(r, people));
       if (due.length) await interactions.bulkPut(due);
-    });
+    }, { label: 'index' });
   }
 }
 

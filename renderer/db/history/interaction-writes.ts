@@ -12,6 +12,7 @@ import {
 } from '../../../shared/interactions';
 import { orThrow } from '../../../shared/validation/result';
 import { getDb, type RapportDb } from '../core/db';
+import { runWrite, type WriteLabel } from '../core/write';
 
 export type { CompletionInput, InteractionInput } from '../../../shared/interactions';
 
@@ -30,9 +31,9 @@ async function persistTouch(db: RapportDb, row: Interaction): Promise<void> {
 }
 
 /** Contacts are in scope so the search words get the people's names in the same transaction (history/index-words.ts). */
-function write<T>(fn: (db: RapportDb) => Promise<T>): Promise<T> {
+function write<T>(fn: (db: RapportDb) => Promise<T>, label: WriteLabel = 'interaction'): Promise<T> {
   const db = getDb();
-  return db.transaction('rw', [db.interactions, db.accounts, db.contacts], () => fn(db));
+  return runWrite([db.interactions, db.accounts, db.contacts], () => fn(db), { db, label });
 }
 
 /** Records something that happened (status `done`). */
@@ -48,7 +49,7 @@ export async function logInteraction(input: InteractionInput): Promise<Interacti
 /** Books a future appointment (status `planned`); outcome and next step come when it is done. */
 export async function planAppointment(input: InteractionInput): Promise<Interaction> {
   const row = orThrow(recordInteraction(input, 'planned', { id: newId(), now: Date.now() }));
-  await write((db) => db.interactions.add(row));
+  await write((db) => db.interactions.add(row), 'appointment');
   return row;
 }
 
@@ -73,14 +74,14 @@ export async function moveAppointment(id: Id, at: IsoInstant): Promise<void> {
   await write(async (db) => {
     const changes = orThrow(moveCommand(await mustGet(db, id), at, Date.now()));
     if (changes) await db.interactions.update(id, changes);
-  });
+  }, 'appointment');
 }
 
 /** Cancels a planned appointment; it stays in the history as cancelled. */
 export async function cancelAppointment(id: Id): Promise<void> {
   await write(async (db) => {
     await db.interactions.update(id, orThrow(cancelCommand(await mustGet(db, id), Date.now())));
-  });
+  }, 'appointment');
 }
 
 /** Changes a complaint's status, owner or resolution; `resolvedAt` follows the status. */

@@ -1,6 +1,7 @@
 import type { Dexie, Table } from 'dexie';
 import { blockOf, BLOCK_MS, currentFormat, DOCS, emptyMeta, META, POSTINGS, type Posting, type PostMeta } from './postings';
 import { post, type PostingIo } from './postings-index';
+import { runWrite } from '../core/write';
 
 /**
  * Posts the interactions that existed before schema v6 (history/postings.ts), in the background: an
@@ -36,11 +37,11 @@ async function readMeta(db: Dexie): Promise<PostMeta> {
 
 /** Drops postings of another layout: every row is then unposted, and the build starts from the first. */
 async function dropOldFormat(db: Dexie): Promise<void> {
-  await db.transaction('rw', [db.table(POSTINGS), db.table(DOCS)], async () => {
+  await runWrite([db.table(POSTINGS), db.table(DOCS)], async () => {
     if (currentFormat(await readMeta(db))) return;
     await Promise.all([db.table(POSTINGS).clear(), db.table(DOCS).clear()]);
     await db.table(POSTINGS).put(emptyMeta());
-  });
+  }, { label: 'index' });
 }
 
 /**
@@ -49,7 +50,7 @@ async function dropOldFormat(db: Dexie): Promise<void> {
  * one transaction; false when the `at` index is done. Exported for the resume test.
  */
 export async function postNextChunk(db: Dexie, interactions: Table<Row, string> = db.table('interactions')): Promise<boolean> {
-  return db.transaction('rw', [interactions, db.table(POSTINGS), db.table(DOCS)], async () => {
+  return runWrite([interactions, db.table(POSTINGS), db.table(DOCS)], async () => {
     const { built, after = '' } = await readMeta(db);
     if (built) return false;
     const first = await interactions.where('at').aboveOrEqual(after).first();
@@ -69,7 +70,7 @@ export async function postNextChunk(db: Dexie, interactions: Table<Row, string> 
     await post(dexieIo(db), asIs(rows));
     await db.table(POSTINGS).put({ ...(await readMeta(db)), after: end });
     return true;
-  });
+  }, { label: 'index' });
 }
 
 /** Rows the `at` index does not hold (no valid `at`): found by primary key when the counts say some lack a doc. */
@@ -78,7 +79,7 @@ async function sweep(db: Dexie, interactions: Table<Row, string>): Promise<void>
   if ((await docs.count()) >= (await interactions.count())) return;
   let last: string | undefined;
   for (;;) {
-    const more = await db.transaction('rw', [interactions, db.table(POSTINGS), docs], async () => {
+    const more = await runWrite([interactions, db.table(POSTINGS), docs], async () => {
       const keys = await (last === undefined ? interactions.orderBy(':id') : interactions.where(':id').above(last)).limit(KEY_CHUNK).primaryKeys();
       if (keys.length === 0) return false;
       const found = await docs.bulkGet(keys);
@@ -86,7 +87,7 @@ async function sweep(db: Dexie, interactions: Table<Row, string>): Promise<void>
       if (missing.length) await post(dexieIo(db), asIs(await interactions.bulkGet(missing)));
       last = keys[keys.length - 1];
       return true;
-    });
+    }, { label: 'index' });
     if (!more) return;
   }
 }
@@ -113,9 +114,9 @@ export function buildPostings(db: Dexie): Promise<void> {
         const interactions = db.table<Row, string>('interactions');
         while (await postNextChunk(db, interactions)) await new Promise((r) => setTimeout(r, 0));
         await sweep(db, interactions);
-        await db.transaction('rw', [db.table(POSTINGS)], async () => {
+        await runWrite([db.table(POSTINGS)], async () => {
           await db.table(POSTINGS).put({ ...(await readMeta(db)), built: true, after: undefined });
-        });
+        }, { label: 'index' });
       } finally {
         runs.delete(db);
       }

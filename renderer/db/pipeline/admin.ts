@@ -4,6 +4,7 @@ import type { ReportData } from '../../../shared/kpi';
 import { DEFAULT_LEAD_SCORE_RULES, parseLeadScoreRules, type LeadScoreRule } from '../../../shared/scoring';
 import { isoDate } from '../../../shared/time';
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 
 // Lead sources, automation rules, scoring rules and the pipeline settings, plus the one read that
 // feeds the reports. Settings rows live in the `settings` table under the keys below.
@@ -28,24 +29,24 @@ function sourceRow(id: Id, input: LeadSourceInput, now: number): LeadSource {
 
 export async function createLeadSource(input: LeadSourceInput, now: number = Date.now()): Promise<LeadSource> {
   const row = sourceRow(newId(), input, now);
-  await getDb().leadSources.add(row);
+  await runWrite((d) => [d.leadSources], () => getDb().leadSources.add(row), { label: 'settings' });
   return row;
 }
 
 export async function updateLeadSource(id: Id, input: LeadSourceInput, now: number = Date.now()): Promise<LeadSource> {
   const row = sourceRow(id, input, now);
-  await getDb().leadSources.put(row);
+  await runWrite((d) => [d.leadSources], () => getDb().leadSources.put(row), { label: 'settings' });
   return row;
 }
 
 /** Removes a source only when no account refers to it; returns how many accounts still do. */
 export async function deleteLeadSource(id: Id): Promise<number> {
   const db = getDb();
-  return db.transaction('rw', db.accounts, db.leadSources, async () => {
+  return runWrite([db.accounts, db.leadSources], async () => {
     const used = await db.accounts.where('leadSourceId').equals(id).filter((a) => a.deletedAt === undefined).count();
     if (used === 0) await db.leadSources.delete(id);
     return used;
-  });
+  }, { label: 'settings' });
 }
 
 /** N in "offers without follow-up for N days". */
@@ -56,7 +57,7 @@ export async function getFollowUpDays(): Promise<number> {
 }
 
 export async function setFollowUpDays(days: number): Promise<void> {
-  await getDb().settings.put({ id: FOLLOW_UP_KEY, value: Math.max(1, Math.round(days)), updatedAt: Date.now() });
+  await runWrite((d) => [d.settings], () => getDb().settings.put({ id: FOLLOW_UP_KEY, value: Math.max(1, Math.round(days)), updatedAt: Date.now() }), { label: 'settings' });
 }
 
 /** The team's lead-score rules (validated); the defaults until someone edits them. */
@@ -66,7 +67,7 @@ export async function getLeadScoreRules(): Promise<LeadScoreRule[]> {
 }
 
 export async function saveLeadScoreRules(rules: readonly LeadScoreRule[]): Promise<void> {
-  await getDb().settings.put({ id: SCORING_KEY, value: rules, updatedAt: Date.now() });
+  await runWrite((d) => [d.settings], () => getDb().settings.put({ id: SCORING_KEY, value: rules, updatedAt: Date.now() }), { label: 'settings' });
 }
 
 const KINDS: readonly AutomationRule['kind'][] = ['deal_value_call', 'won_deal_followup', 'birthday_greeting'];
@@ -80,7 +81,7 @@ export async function listAutomationRules(): Promise<AutomationRule[]> {
 }
 
 export async function saveAutomationRule(rule: AutomationRule, now: number = Date.now()): Promise<void> {
-  await getDb().automationRules.put({ ...rule, updatedAt: now });
+  await runWrite((d) => [d.automationRules], () => getDb().automationRules.put({ ...rule, updatedAt: now }), { label: 'settings' });
 }
 
 /**
@@ -94,7 +95,7 @@ export async function runAutomationNow(today: IsoDate, now: number = Date.now(),
   const rules = (await listAutomationRules()).filter((r) => r.enabled);
   if (rules.length === 0) return 0;
   const [deals, contacts, accounts] = await Promise.all([db.deals.toArray(), db.contacts.toArray(), db.accounts.toArray()]);
-  return db.transaction('rw', db.interactions, async () => {
+  return runWrite([db.interactions], async () => {
     const keys = (await db.interactions.where('sourceKey').startsWith('auto:').uniqueKeys()) as string[];
     const existingKeys = new Set(keys);
     const rows = runAutomation(rules, { deals, contacts, accounts }, { today, nowMs: now, existingKeys, ...(forUserId ? { forUserId } : {}) });
@@ -102,7 +103,7 @@ export async function runAutomationNow(today: IsoDate, now: number = Date.now(),
     const fresh = rows.filter((r) => !taken.has(r.id));
     await db.interactions.bulkAdd(fresh);
     return fresh.length;
-  });
+  }, { label: 'interaction' });
 }
 
 /** Which table is being read, for the reports' progress line. */

@@ -1,6 +1,7 @@
 import { newId, OPEN_STAGES, type Deal, type DealStage, type Id, type Interaction, type IsoDate, type Sale } from '../../../shared/domain';
 import { editedDeal, movedDeal, newDeal, type DealInput } from '../../../shared/pipeline/deal';
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 
 export async function listDealsOf(accountId: Id): Promise<Deal[]> {
   const rows = await getDb().deals.where('accountId').equals(accountId).toArray();
@@ -31,42 +32,42 @@ export type { DealInput } from '../../../shared/pipeline/deal';
 
 export async function createDeal(input: DealInput, now: Date = new Date()): Promise<Deal> {
   const row = newDeal(input, newId(), now);
-  await getDb().deals.add(row);
+  await runWrite((d) => [d.deals], () => getDb().deals.add(row), { label: 'deal' });
   return row;
 }
 
 /** Replaces the editable fields; a changed stage is stamped (shared/pipeline/deal: the rules). */
 export async function updateDeal(id: Id, input: DealInput, now: Date = new Date()): Promise<Deal | undefined> {
   const db = getDb();
-  return db.transaction('rw', db.deals, async () => {
+  return runWrite([db.deals], async () => {
     const before = await db.deals.get(id);
     if (!before) return undefined;
     const row = editedDeal(before, input, now);
     await db.deals.put(row);
     return row;
-  });
+  }, { label: 'deal' });
 }
 
 /** Moves a deal to another stage (board, keyboard). */
 export async function moveDeal(id: Id, stage: DealStage, now: Date = new Date()): Promise<Deal | undefined> {
   const db = getDb();
-  return db.transaction('rw', db.deals, async () => {
+  return runWrite([db.deals], async () => {
     const before = await db.deals.get(id);
     if (!before) return undefined;
     const row = movedDeal(before, stage, now);
     if (!row) return before;
     await db.deals.put(row);
     return row;
-  });
+  }, { label: 'deal' });
 }
 
 /** Records a follow-up on the offer ("nachgefasst"), which clears the stale flag. */
 export async function touchDeal(id: Id, now: Date = new Date()): Promise<void> {
-  await getDb().deals.update(id, { lastFollowUpAt: now.toISOString(), updatedAt: now.getTime() });
+  await runWrite((d) => [d.deals], () => getDb().deals.update(id, { lastFollowUpAt: now.toISOString(), updatedAt: now.getTime() }), { label: 'deal' });
 }
 
 export async function trashDeal(id: Id, now: number = Date.now()): Promise<void> {
-  await getDb().deals.update(id, { deletedAt: now, updatedAt: now });
+  await runWrite((d) => [d.deals], () => getDb().deals.update(id, { deletedAt: now, updatedAt: now }), { label: 'deal' });
 }
 
 /** The editable fields of a sale. */
@@ -75,7 +76,7 @@ export type SaleInput = Pick<Sale, 'accountId' | 'date' | 'amount' | 'productLin
 export async function createSale(input: SaleInput, now: number = Date.now()): Promise<Sale> {
   const row: Sale = { accountId: input.accountId, date: input.date, amount: input.amount, productLine: input.productLine.trim(), id: newId(), updatedAt: now };
   if (input.dealId) row.dealId = input.dealId;
-  await getDb().sales.add(row);
+  await runWrite((d) => [d.sales], () => getDb().sales.add(row), { label: 'sale' });
   return row;
 }
 
@@ -85,12 +86,12 @@ export async function updateSale(id: Id, input: SaleInput, now: number = Date.no
   const { dealId: _d, ...kept } = before;
   const row: Sale = { ...kept, accountId: input.accountId, date: input.date, amount: input.amount, productLine: input.productLine.trim(), updatedAt: now };
   if (input.dealId) row.dealId = input.dealId;
-  await getDb().sales.put(row);
+  await runWrite((d) => [d.sales], () => getDb().sales.put(row), { label: 'sale' });
 }
 
 /** Sales have no trash: a wrong invoice line is simply removed. */
 export async function deleteSale(id: Id): Promise<void> {
-  await getDb().sales.delete(id);
+  await runWrite((d) => [d.sales], () => getDb().sales.delete(id), { label: 'sale' });
 }
 
 /** What the board and deal table show: live deals, their account names and linked follow-ups. */

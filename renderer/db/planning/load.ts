@@ -3,6 +3,7 @@ import { addDays, isoWeekMonday, ymdOfDayNumber, toDayNumber } from '../../../sh
 import type { ReminderInput } from '../../../shared/planning/reminders';
 import type { WeekPlan } from '../../../shared/planning/week-plan';
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 import { listReminderStates, loadRhythmTable } from './planning';
 
 // Reading what the planning rules need, through indexes where they narrow the rows: the rep's
@@ -88,7 +89,7 @@ export async function loadWeekPlan(rep: Id, isoYear: number, isoWeek: number): P
 }
 
 export async function saveWeekPlan(plan: WeekPlan): Promise<void> {
-  await getDb().settings.put({ id: weekPlanId(plan.rep, plan.isoYear, plan.isoWeek), value: plan, updatedAt: Date.now() });
+  await runWrite((d) => [d.settings], () => getDb().settings.put({ id: weekPlanId(plan.rep, plan.isoYear, plan.isoWeek), value: plan, updatedAt: Date.now() }), { label: 'plan' });
 }
 
 const NEXT_STEP_MAX_AGE_MS = 180 * 86_400_000;
@@ -156,11 +157,11 @@ export async function getNotified(): Promise<Notified> {
 /** Remembers notified keys; only the newest 5,000 are kept (old keys are for long-gone occurrences). */
 export async function addNotified(keys: readonly string[], daily?: IsoDate): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.settings, async () => {
+  await runWrite([db.settings], async () => {
     const prev = await getNotified();
     const all = [...new Set([...prev.keys, ...keys])].slice(-5000);
     await db.settings.put({ id: 'notifiedReminders', value: { keys: all, lastDaily: daily ?? prev.lastDaily }, updatedAt: Date.now() });
-  });
+  }, { label: 'reminder' });
 }
 
 /** Accounts and contacts the visible reminders mention, by id. */

@@ -7,6 +7,7 @@ import { planActivities, type PlanActivitiesOptions } from '../../../shared/plan
 import { DEFAULT_REMINDER_SETTINGS } from '../../../shared/planning/reminders';
 import { rhythmTable, type RhythmTable } from '../../../shared/planning/rhythm';
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 
 // Planning's stored state: segment rules (segmentRules), what the user did with reminders
 // (reminderStates), activity plans (activityPlans) and a few settings rows. No new table or index
@@ -43,7 +44,7 @@ export async function getPlanningSettings(): Promise<PlanningSettings> {
 
 export async function savePlanningSettings(patch: Partial<PlanningSettings>): Promise<PlanningSettings> {
   const next = { ...(await getPlanningSettings()), ...patch };
-  await getDb().settings.put({ id: SETTINGS_ID, value: next, updatedAt: Date.now() });
+  await runWrite((d) => [d.settings], () => getDb().settings.put({ id: SETTINGS_ID, value: next, updatedAt: Date.now() }), { label: 'settings' });
   return next;
 }
 
@@ -68,14 +69,14 @@ export async function loadRhythmTable(): Promise<RhythmTable> {
 export async function saveSegmentRule(category: Category, accountType: AccountType, humanDays: number, digitalDays: number): Promise<SegmentRule> {
   for (const d of [humanDays, digitalDays]) if (!Number.isInteger(d) || d < 0 || d > 3650) throw new RangeError(`Invalid rhythm: ${d}`);
   const row: SegmentRule = { id: segmentKey(category, accountType), updatedAt: Date.now(), category, accountType, humanDays, digitalDays };
-  await getDb().segmentRules.put(row);
+  await runWrite((d) => [d.segmentRules], () => getDb().segmentRules.put(row), { label: 'settings' });
   return row;
 }
 
 /** Sets or clears (undefined) the account's own rhythm. */
 export async function saveRhythmOverride(accountId: Id, humanDays: number | undefined, digitalDays: number | undefined): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', db.accounts, async () => {
+  await runWrite([db.accounts], async () => {
     const a = await db.accounts.get(accountId);
     if (!a) return;
     const rhythm = { ...(humanDays !== undefined ? { humanDays } : {}), ...(digitalDays !== undefined ? { digitalDays } : {}) };
@@ -83,17 +84,17 @@ export async function saveRhythmOverride(accountId: Id, humanDays: number | unde
     if (Object.keys(rhythm).length > 0) next.rhythm = rhythm;
     else delete next.rhythm;
     await db.accounts.put(next);
-  });
+  }, { label: 'account' });
 }
 
 /** Marks a reminder done: it never shows again (its key names exactly this occurrence). */
 export async function markReminderDone(key: string): Promise<void> {
-  await getDb().reminderStates.put({ id: key, state: 'done', updatedAt: Date.now() });
+  await runWrite((d) => [d.reminderStates], () => getDb().reminderStates.put({ id: key, state: 'done', updatedAt: Date.now() }), { label: 'reminder' });
 }
 
 /** Snoozes a reminder until an instant; it comes back once that has passed. */
 export async function snoozeReminder(key: string, until: Date): Promise<void> {
-  await getDb().reminderStates.put({ id: key, state: 'snoozed', snoozedUntil: until.toISOString(), updatedAt: Date.now() });
+  await runWrite((d) => [d.reminderStates], () => getDb().reminderStates.put({ id: key, state: 'snoozed', snoozedUntil: until.toISOString(), updatedAt: Date.now() }), { label: 'reminder' });
 }
 
 export async function listReminderStates(): Promise<ReminderState[]> {
@@ -107,12 +108,12 @@ export async function listActivityPlans(): Promise<ActivityPlan[]> {
 
 export async function saveActivityPlan(plan: Omit<ActivityPlan, 'id' | 'updatedAt'> & { id?: Id }): Promise<ActivityPlan> {
   const row: ActivityPlan = { ...plan, id: plan.id ?? newId(), updatedAt: Date.now() };
-  await getDb().activityPlans.put(row);
+  await runWrite((d) => [d.activityPlans], () => getDb().activityPlans.put(row), { label: 'plan' });
   return row;
 }
 
 export async function deleteActivityPlan(id: Id): Promise<void> {
-  await getDb().activityPlans.delete(id);
+  await runWrite((d) => [d.activityPlans], () => getDb().activityPlans.delete(id), { label: 'plan' });
 }
 
 /**
@@ -125,7 +126,7 @@ export async function generateActivityTasks(planId: Id, year: number, options: {
   const plan = await db.activityPlans.get(planId);
   if (!plan) return 0;
   const [category, accountType] = plan.segment.split('-') as [Category, AccountType];
-  return db.transaction('rw', db.accounts, db.interactions, db.activityPlans, async () => {
+  return runWrite([db.accounts, db.interactions, db.activityPlans], async () => {
     const accounts = await db.accounts.where('category').equals(category).filter((a) => a.accountType === accountType).toArray();
     const prefix = `plan:${plan.id}:${year}:`;
     const keys = await db.interactions.where('sourceKey').startsWith(prefix).keys();
@@ -137,5 +138,5 @@ export async function generateActivityTasks(planId: Id, year: number, options: {
     if (rows.length > 0) await db.interactions.bulkAdd(rows);
     if (options.userId) await db.activityPlans.put({ ...plan, generatedBy: options.userId, updatedAt: Date.now() });
     return rows.length;
-  });
+  }, { label: 'plan' });
 }

@@ -13,6 +13,7 @@ import { ALL_ROWS, DIRTY, journalSettled } from './middleware';
 import { diffRemoved, diffRow, type EditClock } from './rows';
 import { foldLegacyRows, knownRowIds, legacySyncRowsOf, loadStates, syncStateOf } from './state';
 import { queueLocal, syncDeletesOf, syncMetaOf, syncPendingOf, syncedTablesOf } from './store';
+import { runWrite } from '../core/write';
 
 const CAPTURED_ALL = 'sync.capturedAll';
 type DomainRow = Record<string, unknown> & { id: string };
@@ -22,7 +23,7 @@ export async function captureLocal(db: Dexie, edit: EditClock): Promise<Change[]
   await journalSettled();
   const tables = syncedTablesOf(db);
   const scope = [...tables, syncStateOf(db), legacySyncRowsOf(db), syncPendingOf(db), syncMetaOf(db), syncDeletesOf(db)];
-  return db.transaction('rw', scope, async () => {
+  return runWrite(scope, async () => {
     // A backup from before schema v5 restores its states into the legacy table.
     if ((await legacySyncRowsOf(db).count()) > 0) await foldLegacyRows(db);
     const full = (await syncMetaOf(db).get(CAPTURED_ALL)) === undefined;
@@ -47,7 +48,7 @@ export async function captureLocal(db: Dexie, edit: EditClock): Promise<Change[]
     await syncMetaOf(db).put({ key: CAPTURED_ALL, value: true });
     await syncMetaOf(db).put({ key: 'sync.hlc', value: edit.clock.last });
     return [...changes, ...removed];
-  });
+  }, { label: 'sync' });
 }
 
 /** Deletions of rows removed for good here (journalled by the middleware). */

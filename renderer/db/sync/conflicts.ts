@@ -8,6 +8,7 @@
  * shown in the sync settings. Each interleaving of two laptops' runs meets it on at least one of them.
  * Kept in `syncMeta` (local), at most CONFLICTS_MAX; an erasure drops the row's entries.
  */
+import { runWrite } from '../core/write';
 import type { Dexie } from 'dexie';
 import { canonicalJson } from '../../../shared/bytes';
 import { type Change, compareWrites, decodeHlc, DELETED_FIELD, ERASED_FIELD, type FieldState, rowKey } from '../../../shared/sync';
@@ -86,5 +87,5 @@ export async function getSyncConflicts(db: Dexie): Promise<SyncConflict[]> {
 }
 
 export async function clearSyncConflicts(db: Dexie): Promise<void> {
-  await syncMetaOf(db).delete(KEY);
+  await runWrite([syncMetaOf(db)], () => syncMetaOf(db).delete(KEY), { db, label: 'sync' });
 }

@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import type { HandleStore } from '../../bridge';
+import { runWrite } from '../core/write';
 
 /**
  * Browser only: objects that cannot live in the app's database (a FileSystemDirectoryHandle is not
@@ -22,11 +23,13 @@ export async function getHandle<T>(key: string): Promise<T | undefined> {
 }
 
 export async function setHandle(key: string, value: unknown): Promise<void> {
-  await handles().put({ key, value });
+  const table = handles();
+  await runWrite([table], () => table.put({ key, value }), { label: 'sync' });
 }
 
 export async function deleteHandle(key: string): Promise<void> {
-  await handles().delete(key);
+  const table = handles();
+  await runWrite([table], () => table.delete(key), { label: 'sync' });
 }
 
 /** The browser bridge's store for the sync folder's handle (given to it by the composition root). */

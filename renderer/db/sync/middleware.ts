@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCorePutRequest, DBCoreTable, DBCoreTransaction, Dexie, Middleware } from 'dexie';
 import { isSyncedTable } from './rows';
+import { runWrite } from '../core/write';
 
 /**
  * Captures local writes for sync without touching any feature's write code:
@@ -112,7 +113,8 @@ export async function journalSettled(): Promise<void> {
 
 async function journalLater(db: Dexie, gone: Journal[]): Promise<void> {
   try {
-    await db.table('syncDeletes').bulkPut(gone);
+    const journal = db.table('syncDeletes');
+    await runWrite([journal], () => journal.bulkPut(gone), { db, label: 'sync' });
   } catch {
     // The database closed in between; the deleted rows then stay alive on other laptops (nothing lost).
   }

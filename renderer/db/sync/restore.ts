@@ -8,6 +8,7 @@
  * the team's state and stamps the differences above it: the restored state becomes this laptop's
  * newest edit and replaces the team's on every laptop. The restore dialog says so (backup locales).
  */
+import { runWrite } from '../core/write';
 import type { Dexie, Table } from 'dexie';
 import { ALL_ROWS, DIRTY } from './middleware';
 import { syncDeletesOf, syncedTablesOf, syncMetaOf } from './store';
@@ -46,12 +47,12 @@ export async function putBackSyncBookkeeping(db: Dexie, kept: KeptSync): Promise
  */
 export async function restoredAsNewEdit(db: Dexie): Promise<void> {
   const tables = syncedTablesOf(db);
-  await db.transaction('rw', [...tables, syncDeletesOf(db)], async () => {
+  await runWrite([...tables, syncDeletesOf(db)], async () => {
     for (const t of tables) {
       await t.toCollection().modify((row: Record<string, unknown>) => {
         row[DIRTY] = 1;
       });
       await syncDeletesOf(db).put({ table: t.name, rowId: ALL_ROWS });
     }
-  });
+  }, { db, label: 'restore' });
 }

@@ -5,6 +5,7 @@
 import type { Folder, SyncProblem } from '../../../shared/sync';
 import { getDb } from '../core/db';
 import { clearSyncConflicts, getSyncConflicts, type SyncConflict } from './conflicts';
+import { runWrite } from '../core/write';
 import { syncKeyring } from './keys';
 import { hasSyncIdentity } from './restore';
 import { createDbSync, type DbSync } from './run';
@@ -39,7 +40,8 @@ export async function getSyncPrefs(): Promise<SyncPrefs> {
 }
 
 export async function setSyncPrefs(prefs: SyncPrefs): Promise<void> {
-  await syncMetaOf(getDb()).put({ key: PREFS, value: prefs });
+  const meta = syncMetaOf(getDb());
+  await runWrite([meta], () => meta.put({ key: PREFS, value: prefs }), { label: 'settings' });
 }
 
 export async function getSyncLog(): Promise<SyncLogEntry[]> {
@@ -49,16 +51,17 @@ export async function getSyncLog(): Promise<SyncLogEntry[]> {
 /** Appends problems (newest first), keeping the last LOG_MAX; repeats of the newest entries are merged by time. */
 export async function appendSyncLog(problems: SyncProblem[], at: number): Promise<SyncLogEntry[]> {
   const db = getDb();
-  return db.transaction('rw', syncMetaOf(db), async () => {
+  return runWrite([syncMetaOf(db)], async () => {
     const log = ((await syncMetaOf(db).get(LOG))?.value as SyncLogEntry[] | undefined) ?? [];
     const next = [...problems.map((p) => ({ ...p, at })), ...log].slice(0, LOG_MAX);
     await syncMetaOf(db).put({ key: LOG, value: next });
     return next;
-  });
+  }, { label: 'sync' });
 }
 
 export async function clearSyncLog(): Promise<void> {
-  await syncMetaOf(getDb()).delete(LOG);
+  const meta = syncMetaOf(getDb());
+  await runWrite([meta], () => meta.delete(LOG), { label: 'sync' });
 }
 
 /**

@@ -12,6 +12,7 @@ import { createEditClock, diffRow, type EditClock, isSyncedTable, type SyncRow, 
 import { DIRTY } from './middleware';
 import { findConflicts, recordConflicts } from './conflicts';
 import { scrubAfterMerge } from './erasure';
+import { runWrite } from '../core/write';
 import { eachState, loadStates, saveStates, type SyncStates, syncStateOf } from './state';
 
 type PendingRow = Change & { id?: number; key: string };
@@ -101,19 +102,20 @@ export class DexieSyncStore implements SyncStore {
   }
 
   async recordLocal(changes: Change[]): Promise<void> {
-    await this.db.transaction('rw', [syncStateOf(this.db), syncPendingOf(this.db)], () => queueLocal(this.db, changes));
+    await runWrite([syncStateOf(this.db), syncPendingOf(this.db)], () => queueLocal(this.db, changes), { label: 'sync' });
   }
 
   async dropPending(changes: Change[]): Promise<void> {
     const keys = changes.map(identity);
-    for (let i = 0; i < keys.length; i += 2000) await syncPendingOf(this.db).where('key').anyOf(keys.slice(i, i + 2000)).delete();
+    const pending = syncPendingOf(this.db);
+    for (let i = 0; i < keys.length; i += 2000) await runWrite([pending], () => pending.where('key').anyOf(keys.slice(i, i + 2000)).delete(), { label: 'sync' });
   }
 
   async apply(changes: Change[]): Promise<Change[]> {
     const { db } = this;
     const tables = syncedTablesOf(db);
     const names = new Set(tables.map((t) => t.name));
-    return db.transaction('rw', [...tables, syncStateOf(db), syncPendingOf(db), syncMetaOf(db)], async () => {
+    return runWrite([...tables, syncStateOf(db), syncPendingOf(db), syncMetaOf(db)], async () => {
       const states = await loadStates(db, changes);
       const locals = await this.loadDirty(changes, names);
       // Uncaptured local edits of these rows are stamped (edit time) and queued before anything is merged.
@@ -137,7 +139,7 @@ export class DexieSyncStore implements SyncStore {
       for (const [k, r] of await this.loadRows(erased.map((k) => states.get(k)!), names)) locals.set(k, r);
       await this.materialize(keys, states, locals, names);
       return merged.won;
-    });
+    }, { label: 'sync' });
   }
 
   async exportAll(): Promise<Change[]> {
@@ -154,11 +156,11 @@ export class DexieSyncStore implements SyncStore {
 
   async setMeta(key: string, value: unknown): Promise<void> {
     // Stored as a structured clone, so callers can never mutate stored state through a shared reference.
-    await syncMetaOf(this.db).put({ key, value: structuredClone(value) });
+    await runWrite([syncMetaOf(this.db)], () => syncMetaOf(this.db).put({ key, value: structuredClone(value) }), { label: 'sync' });
   }
 
   async setMetas(entries: Record<string, unknown>): Promise<void> {
-    await syncMetaOf(this.db).bulkPut(Object.entries(entries).map(([key, value]) => ({ key, value: structuredClone(value) })));
+    await runWrite([syncMetaOf(this.db)], () => syncMetaOf(this.db).bulkPut(Object.entries(entries).map(([key, value]) => ({ key, value: structuredClone(value) }))), { label: 'sync' });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 
 /** Names of the app's settings rows. */
 export type SettingKey = 'language' | 'selfMemberId' | 'demoSeed' | 'customerListState' | 'retentionYears' | 'lossAcknowledged';
@@ -9,5 +10,5 @@ export async function getSetting<T>(key: SettingKey, fallback: T): Promise<T> {
 }
 
 export async function setSetting(key: SettingKey, value: unknown): Promise<void> {
-  await getDb().settings.put({ id: key, value, updatedAt: Date.now() });
+  await runWrite((d) => [d.settings], () => getDb().settings.put({ id: key, value, updatedAt: Date.now() }), { label: 'settings' });
 }

@@ -1,5 +1,6 @@
 import { newId, type TeamMember } from '../../../shared/domain';
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 import { setSetting } from './settings';
 import { validateTeamMember } from '../../../shared/validation/team';
 import type { WriteResult } from '../accounts/account-writes';
@@ -32,10 +33,10 @@ export async function createSelf(name: string): Promise<TeamMember> {
     active: true,
     updatedAt: Date.now(),
   };
-  await db.transaction('rw', db.teamMembers, db.settings, async () => {
+  await runWrite([db.teamMembers, db.settings], async () => {
     await db.teamMembers.add(member);
     await setSetting('selfMemberId', member.id);
-  });
+  }, { label: 'team' });
   return member;
 }
 
@@ -44,7 +45,7 @@ export async function addMember(raw: unknown): Promise<WriteResult<TeamMember>> 
   const checked = validateTeamMember(raw);
   if (!checked.ok) return checked;
   const row: TeamMember = { ...checked.value, id: newId(), updatedAt: Date.now() };
-  await getDb().teamMembers.add(row);
+  await runWrite((d) => [d.teamMembers], () => getDb().teamMembers.add(row), { label: 'team' });
   return { ok: true, row };
 }
 
@@ -55,7 +56,7 @@ export async function updateMember(id: string, raw: unknown): Promise<WriteResul
   const before = await db.teamMembers.get(id);
   if (!before) return { ok: false, errors: { _: 'notFound' } };
   const row: TeamMember = { ...before, ...checked.value, updatedAt: Date.now() };
-  await db.teamMembers.put(row);
+  await runWrite([db.teamMembers], () => db.teamMembers.put(row), { label: 'team' });
   return { ok: true, row };
 }
 

@@ -1,6 +1,7 @@
 import { generateDemoDataChunks, type DemoData } from '../../../shared/demo';
 import type { IsoDate } from '../../../shared/domain';
 import { getDb, type RapportDb } from '../core/db';
+import { runWrite } from '../core/write';
 import { setSetting } from '../team/settings';
 
 /** The tables the demo generator fills, in the order they are written. */
@@ -38,19 +39,19 @@ export class DemoLoadError extends Error {
 }
 
 async function clearDemoTables(db: RapportDb): Promise<void> {
-  await db.transaction('rw', DEMO_TABLES.map((t) => db.table(t)), async () => {
+  await runWrite(DEMO_TABLES.map((t) => db.table(t)), async () => {
     for (const t of DEMO_TABLES) await db.table(t).clear();
-  });
+  }, { label: 'demo' });
 }
 
 /** Writes one generated chunk in one transaction (only `tables`, when given). */
 export async function writeDemoChunk(db: RapportDb, chunk: DemoData, tables: readonly DemoTable[] = DEMO_TABLES): Promise<void> {
-  await db.transaction('rw', DEMO_TABLES.map((t) => db.table(t)), async () => {
+  await runWrite(DEMO_TABLES.map((t) => db.table(t)), async () => {
     for (const t of tables) {
       const rows = chunk[t];
       if (rows.length > 0) await db.table(t).bulkPut(rows);
     }
-  });
+  }, { label: 'demo' });
 }
 
 /**

@@ -2,6 +2,7 @@ import { indexExisting, type ExistingIndex, type ImportPlan } from '../../../sha
 import { newId, type Account, type Contact, type Id, type ImportBatch } from '../../../shared/domain';
 import { todayIso, type IsoDate } from '../../../shared/time';
 import { getDb } from '../core/db';
+import { runWrite } from '../core/write';
 
 /** Thrown when the user cancels while the import transaction runs; nothing was written. */
 export class ImportCancelled extends Error {
@@ -94,7 +95,7 @@ export async function applyImport(plan: ImportPlan, options: ApplyImportOptions)
   };
   check();
 
-  return db.transaction('rw', [db.accounts, db.contacts, db.importBatches], async () => {
+  return runWrite([db.accounts, db.contacts, db.importBatches], async () => {
     let done = 0;
     const previous: Record<'accounts' | 'contacts', unknown[]> = { accounts: [], contacts: [] };
     for (const table of ['accounts', 'contacts'] as const) {
@@ -150,7 +151,7 @@ export async function applyImport(plan: ImportPlan, options: ApplyImportOptions)
     };
     await db.importBatches.add(batch);
     return batch;
-  });
+  }, { label: 'import' });
 }
 
 /**
@@ -159,7 +160,7 @@ export async function applyImport(plan: ImportPlan, options: ApplyImportOptions)
  */
 export async function undoImport(batchId: Id): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', [db.accounts, db.contacts, db.importBatches], async () => {
+  await runWrite([db.accounts, db.contacts, db.importBatches], async () => {
     const batch = await db.importBatches.get(batchId);
     if (!batch) throw new Error(`import batch ${batchId} not found`);
     if (batch.undoneAt) throw new Error(`import batch ${batchId} was already undone`);
@@ -170,7 +171,7 @@ export async function undoImport(batchId: Id): Promise<void> {
       if (before.length > 0) await db.table(table).bulkPut(before);
     }
     await db.importBatches.update(batchId, { undoneAt: new Date().toISOString(), updatedAt: Date.now() });
-  });
+  }, { label: 'import' });
 }
 
 /** The most recent imports, newest first, with counts for the list. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StorageFullError } from '../core/faults';
+import { StorageFullError } from '../core/write';
 import { defineJob, giveBytes, handOver, JobCancelled } from './protocol';
 import { connectJobWorker, localWorker, runJob } from './run';
 import { serveJob, type JobHandler } from './serve';

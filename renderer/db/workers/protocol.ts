@@ -1,4 +1,4 @@
-import { isQuotaError, StorageFullError } from '../core/faults';
+import { isStorageFull, StorageFullError } from '../core/write';
 
 // One protocol for every job that runs in a Web Worker (backup, reports, customer export):
 //
@@ -72,7 +72,7 @@ const CANCELLED_NAMES = new Set(['JobCancelled', 'AbortError', 'ExportCancelled'
 /** An error as plain data for the other side. */
 export function errorToData(error: unknown): JobErrorData {
   const e = error instanceof Error ? error : new Error(String(error));
-  const kind: JobErrorKind = CANCELLED_NAMES.has(e.name) ? 'cancelled' : isQuotaError(e) ? 'storage-full' : 'failed';
+  const kind: JobErrorKind = CANCELLED_NAMES.has(e.name) ? 'cancelled' : isStorageFull(e) ? 'storage-full' : 'failed';
   return { name: e.name, message: e.message, kind };
 }
 

@@ -4,6 +4,8 @@ import { ACCOUNT_KINDS, ACCOUNT_TYPES, CATEGORIES, LIFECYCLES } from '../../../s
 import type { AccountInput } from '../../../shared/validation/account';
 import type { FieldErrors } from '../../../shared/validation/result';
 import { useLive } from '../../db/core/live';
+import { useSave } from '../../core/write-error';
+import { SaveError } from '../../components/SaveError';
 import { listTeam } from '../../db/team/team';
 import { listLeadSources } from '../../db/pipeline/lead-sources';
 import { DuplicateWarning } from './DuplicateWarning';
@@ -27,6 +29,7 @@ export function AccountForm({ initial, accountId, submitLabel, onSubmit, onCance
   const [v, setV] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
+  const { failure, save } = useSave('account');
   const team = useLive(listTeam) ?? [];
   const sources = useLive(listLeadSources) ?? [];
   const set = (patch: Partial<AccountFormValues>) => setV((s) => ({ ...s, ...patch }));
@@ -46,8 +49,12 @@ export function AccountForm({ initial, accountId, submitLabel, onSubmit, onCance
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
-    const result = await onSubmit(inputOf(v, i18n.language));
+    // A failed write (e.g. a full disk) is shown here and the form keeps its input; it used to be an
+    // unhandled rejection that left the button disabled and said nothing.
+    const done = await save(() => onSubmit(inputOf(v, i18n.language)));
     setBusy(false);
+    if (!done.ok) return;
+    const result = done.value;
     setErrors(result ?? {});
     if (result) document.querySelector<HTMLElement>(`#acc-${Object.keys(result)[0]}`)?.focus();
   };
@@ -60,6 +67,7 @@ export function AccountForm({ initial, accountId, submitLabel, onSubmit, onCance
           {t('fixErrors', { count: errorCount })}
         </p>
       )}
+      <SaveError message={failure} />
       <fieldset>
         <legend>{t('section.base')}</legend>
         {text('name', { autoFocus: true, className: 'wide' })}

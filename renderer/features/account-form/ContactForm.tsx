@@ -6,6 +6,8 @@ import type { FieldErrors } from '../../../shared/validation/result';
 import { asIsoDate } from '../../../shared/time';
 import { todayIso } from '../../../shared/time/today';
 import { findContactsByEmail } from '../../db/accounts/duplicates';
+import { useSave } from '../../core/write-error';
+import { SaveError } from '../../components/SaveError';
 import { SelectField, TextField } from './fields';
 
 type Values = Record<'salutation' | 'title' | 'firstName' | 'lastName' | 'position' | 'phone' | 'mobile' | 'email' | 'preferredChannel' | 'notes' | 'bDay' | 'bMonth' | 'bYear' | 'consent' | 'consentDate' | 'consentSource', string>;
@@ -43,6 +45,7 @@ export function ContactForm({ contact, onSubmit, onCancel }: Props) {
   const [v, setV] = useState(() => valuesOf(contact));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [sameEmail, setSameEmail] = useState(0);
+  const { failure, save } = useSave('contact');
   const set = (patch: Partial<Values>) => setV((s) => ({ ...s, ...patch }));
   const err = (key: string) => errors[key] ?? Object.entries(errors).find(([k]) => k.startsWith(`${key}.`))?.[1];
   const text = (key: keyof Values, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
@@ -63,8 +66,8 @@ export function ContactForm({ contact, onSubmit, onCancel }: Props) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await onSubmit(inputOf(v));
-    setErrors(result ?? {});
+    const done = await save(() => onSubmit(inputOf(v)));
+    if (done.ok) setErrors(done.value ?? {});
   };
   const birthdayError = errors['birthday'] ?? errors['birthday.day'] ?? errors['birthday.month'];
   return (
@@ -74,6 +77,7 @@ export function ContactForm({ contact, onSubmit, onCancel }: Props) {
           {t('fixErrors', { count: Object.keys(errors).length })}
         </p>
       )}
+      <SaveError message={failure} />
       <fieldset>
         <legend>{t('contact.person')}</legend>
         <SelectField id="ct-salutation" label={t('contact.salutation')} value={v.salutation} onChange={(x) => set({ salutation: x })} options={SALUTATIONS.map((s) => [s, t(`common:salutation.${s}`)] as const)} />

@@ -34,7 +34,11 @@ export function ImportWizard() {
       {file && step !== 'choose' && <p className="muted">{t('wizard.file', { name: file.name })}</p>}
       {error && (
         <p role="alert" className="error">
-          {error.code === 'cancelled' ? t('wizard.cancelled') : issueText(t, error.code, error.params)}
+          {error.code === 'cancelled'
+            ? t('wizard.cancelled')
+            : error.code === 'storage-full'
+              ? t('common:write.storageFull', { what: t('common:write.what.import') })
+              : issueText(t, error.code, error.params)}
         </p>
       )}
       {step === 'choose' && (

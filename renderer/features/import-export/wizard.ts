@@ -6,6 +6,7 @@ import { buildImportReport, type ImportReport } from '../../../shared/import/rep
 import type { SlashOrder } from '../../../shared/import/values';
 import { getBridge } from '../../bridge';
 import { applyImport, ImportCancelled, loadExistingIndex, undoImport } from '../../db/transfer/import';
+import { isStorageFull } from '../../db/core/write';
 import { buildInChunks, readSource, SourceError, type Source, type SourceOptions } from './pipeline';
 
 export type WizardStep = 'choose' | 'mapping' | 'preview' | 'running' | 'report';
@@ -48,6 +49,8 @@ const backupModules = import.meta.glob<{ backupBeforeImport?: (reason?: string) 
 
 function fail(e: unknown): void {
   if (e instanceof SourceError) set({ error: { code: e.code, params: e.params } });
+  // Said like every other save that hit a full disk (core/write-error.ts); nothing was imported.
+  else if (isStorageFull(e)) set({ error: { code: 'storage-full' } });
   else set({ error: { code: 'unexpected', params: { detail: e instanceof Error ? e.message : String(e) } } });
 }
 

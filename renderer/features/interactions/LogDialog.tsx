@@ -1,6 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../core/session';
+import { useSave } from '../../core/write-error';
+import { SaveError } from '../../components/SaveError';
+import { logError } from '../../core/error-log';
 import { listContactsOf } from '../../db/accounts/accounts';
 import { deleteDraft, loadDraft, saveDraft } from '../../db/core/drafts';
 import { completeAppointment, logInteraction, planAppointment } from '../../db/history/interaction-writes';
@@ -34,7 +37,7 @@ export function LogDialog({ request, onClose }: { request: LogRequest; onClose: 
   const [restored, setRestored] = useState(false);
   const [dirty, setDirty] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({});
-  const [failure, setFailure] = useState<string>();
+  const { failure, save } = useSave(request.completeId || values?.planned ? 'appointment' : 'interaction');
   const key = draftKeyOf(request);
   const team = useLive(listTeam) ?? [];
   const accountId = values?.accountId ?? '';
@@ -77,16 +80,15 @@ export function LogDialog({ request, onClose }: { request: LogRequest; onClose: 
     const found = validate(values, new Date());
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    try {
-      const input = toInput(values);
-      if (request.completeId) await completeAppointment(request.completeId, input);
-      else if (values.planned) await planAppointment(input);
-      else await logInteraction(input);
-      await deleteDraft(key);
-      onClose();
-    } catch (e) {
-      setFailure(e instanceof Error ? e.message : String(e));
-    }
+    const input = toInput(values);
+    // A failed save (e.g. a full disk) is shown in the dialog, which stays open with the input and its draft.
+    const done = await save(() =>
+      request.completeId ? completeAppointment(request.completeId, input) : values.planned ? planAppointment(input) : logInteraction(input),
+    );
+    if (!done.ok) return;
+    // Saved: the draft goes (a draft that could not be removed is only logged, the entry is saved).
+    await deleteDraft(key).catch((e: unknown) => logError('Removing a saved draft failed', e));
+    onClose();
   };
 
   const title = request.completeId ? t('title.complete') : values?.planned ? t('title.plan') : t('title.log');
@@ -123,7 +125,7 @@ export function LogDialog({ request, onClose }: { request: LogRequest; onClose: 
               </label>
             )}
             <InteractionFields values={values} onChange={edit} contacts={contacts} team={team} errors={errors} />
-            {failure && <p className="error" role="alert">{failure}</p>}
+            <SaveError message={failure} />
             <div className="actions">
               <button type="submit" className="primary" aria-keyshortcuts="Control+Enter">
                 {request.completeId ? t('action.complete') : values.planned ? t('action.plan') : t('action.log')}

@@ -9,6 +9,8 @@ import { listTeam } from '../../db/team/team';
 import { AccountPicker } from '../interactions/AccountPicker';
 import { AmountField, useAmountParser } from '../../components/AmountField';
 import { MemberSelect } from '../../components/MemberSelect';
+import { SaveError } from '../../components/SaveError';
+import { useSave } from '../../core/write-error';
 import { formatters } from '../../i18n/format';
 
 /** Default probability per stage, so a quick entry gives a sensible weighted value. */
@@ -28,6 +30,7 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
       : { accountId: accountId ?? '', title: '', value: 0, probability: STAGE_PROBABILITY.lead, stage: 'lead', ownerId: selfId, lostReason: '' },
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const { failure, save } = useSave('deal');
   const parseAmount = useAmountParser();
   const fmtNumber = formatters(i18n.language).number;
   // The value as typed ("12.000"); an existing deal's value is shown the way the user would type it.
@@ -48,9 +51,9 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
     setErrors(next);
     if (Object.keys(next).length > 0) return;
     const input = { ...values, value: value ?? 0, ownerId: values.ownerId || selfId };
-    if (deal) await updateDeal(deal.id, input);
-    else await createDeal(input);
-    onClose();
+    // Closes only once saved: a failed save shows why and keeps what was typed.
+    const done = await save(() => (deal ? updateDeal(deal.id, input) : createDeal(input)));
+    if (done.ok) onClose();
   };
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="deal-dialog-title" onCancel={onClose}>
@@ -92,6 +95,9 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
             <input value={values.lostReason} onChange={(e) => set({ lostReason: e.target.value })} />
           </label>
         )}
+        <div className="wide">
+          <SaveError message={failure} />
+        </div>
         <div className="actions">
           <button type="button" onClick={onClose}>
             {t('cancel')}

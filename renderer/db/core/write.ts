@@ -1,0 +1,149 @@
+import { Dexie, type DBCore, type Middleware, type Table, type Transaction } from 'dexie';
+import { getDb, type RapportDb } from './db';
+import { reportDbFault } from './faults';
+
+/**
+ * What a write saves, for the message when it fails ("Storage full — the contact was not saved"; the
+ * UI translates it under `common:write.what.*`) and, later, for an undo journal's entry.
+ */
+export const WRITE_LABELS = [
+  'account', 'contact', 'interaction', 'appointment', 'deal', 'sale', 'plan', 'reminder', 'settings', 'team', 'view',
+  'draft', 'import', 'merge', 'restore', 'demo', 'sync', 'erase', 'index',
+] as const;
+export type WriteLabel = (typeof WRITE_LABELS)[number];
+
+/** Thrown by runWrite when the disk (or the browser's quota) is full; nothing of the transaction was stored. */
+export class StorageFullError extends Error {
+  /** What was being saved, when the caller said so. */
+  readonly label: WriteLabel | undefined;
+  constructor(options?: { cause?: unknown; label?: WriteLabel | undefined }) {
+    super('The storage is full; the change was not saved.', { cause: options?.cause });
+    this.name = 'StorageFullError';
+    this.label = options?.label;
+  }
+}
+
+// The names a full disk or quota arrives under: the standard one, the legacy constant, Firefox's.
+const QUOTA_NAMES = new Set(['QuotaExceededError', 'QUOTA_EXCEEDED_ERR', 'NS_ERROR_DOM_QUOTA_REACHED', 'StorageFullError']);
+// Chromium reports a full disk during commit as one of these, with an IO message (LevelDB's "IO error").
+const IO_NAMES = new Set(['AbortError', 'DataError', 'UnknownError', 'Error']);
+const QUOTA_MESSAGE = /QuotaExceeded|quota (has been )?exceeded|disk (is )?full/i;
+const IO_MESSAGE = /IOError|IO error|Failed to write blobs|disk (is )?full|no space left|ENOSPC/i;
+
+type Wrapped = { name?: unknown; message?: unknown; code?: unknown; inner?: unknown; cause?: unknown; failures?: unknown; failuresByPos?: unknown };
+
+/**
+ * The error in `error`'s chain (itself, Dexie's `inner`, a `cause`, a BulkError's failures) that
+ * says the storage is full, or undefined. Chromium reports a full disk as an AbortError of the
+ * transaction whose `inner` is a QuotaExceededError, or as an Abort/Data/UnknownError saying "IO error".
+ */
+export function storageFullCause(error: unknown, depth = 0): object | undefined {
+  if (!error || typeof error !== 'object' || depth > 6) return undefined;
+  const e = error as Wrapped;
+  const name = typeof e.name === 'string' ? e.name : '';
+  const message = typeof e.message === 'string' ? e.message : '';
+  if (QUOTA_NAMES.has(name) || e.code === 22 || QUOTA_MESSAGE.test(message)) return error;
+  if (IO_NAMES.has(name) && IO_MESSAGE.test(message)) return error;
+  const failures = [
+    ...(Array.isArray(e.failures) ? e.failures : []),
+    ...(e.failuresByPos && typeof e.failuresByPos === 'object' ? Object.values(e.failuresByPos) : []),
+  ];
+  for (const next of [e.inner, e.cause, ...failures]) {
+    const found = storageFullCause(next, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Whether an error is (or wraps) a full disk or quota, in any of the forms above. */
+export function isStorageFull(error: unknown): boolean {
+  return storageFullCause(error) !== undefined;
+}
+
+// Errors already turned into the alert: nested writes and the unhandled-rejection logger see the
+// same failure again and must not raise it twice.
+const reported = new WeakSet<object>();
+
+/**
+ * `error` as a StorageFullError when it is one in any form, else undefined; raises the app-wide
+ * storage-full alert the first time this failure is seen (exactly once per failure).
+ */
+export function asStorageFull(error: unknown, label?: WriteLabel): StorageFullError | undefined {
+  const cause = storageFullCause(error);
+  if (!cause) return undefined;
+  const typed = error instanceof StorageFullError ? error : new StorageFullError({ cause: error, label });
+  if (!reported.has(cause) && !reported.has(typed)) reportDbFault({ kind: 'storage-full' });
+  reported.add(cause);
+  reported.add(typed);
+  if (error && typeof error === 'object') reported.add(error);
+  return typed;
+}
+
+/** How runWrite is called: the database (default: the app's) and what is being saved. */
+export type WriteOptions = { db?: Dexie; label?: WriteLabel };
+
+/** The tables of one write, given directly or picked from the app's database (or options.db). */
+export type WriteTables = Table[] | ((db: RapportDb) => Table[]);
+
+// Transactions the write path opened (Dexie's top-level transaction object; a nested write shares its parent's).
+const opened = new WeakSet<object>();
+
+/**
+ * Every read-write transaction of the app goes through here: `fn` runs in one rw transaction over
+ * `tables`; a full disk (any form) becomes a StorageFullError and the app-wide alert; the
+ * transaction rolls back as a whole, so what was saved before stays as it was. Inside an open rw
+ * transaction that covers `tables`, Dexie runs `fn` in it (the outermost write maps the error once).
+ * This is the single place an undo journal can attach later (it gets `label`).
+ */
+export async function runWrite<T>(
+  tables: WriteTables,
+  fn: (tx: Transaction) => Promise<T> | T,
+  options: WriteOptions | Dexie = {},
+): Promise<T> {
+  const { db: given, label } = options instanceof Dexie ? { db: options, label: undefined } : options;
+  const list = typeof tables === 'function' ? tables((given ?? getDb()) as RapportDb) : tables;
+  const db = given ?? list[0]?.db ?? getDb();
+  try {
+    // An async scope function: Dexie then keeps its zone across native awaits in `fn` (it checks
+    // the function's kind, so a plain wrapper would commit a transaction that awaits async helpers).
+    return await db.transaction('rw', list, async (tx) => {
+      opened.add((tx as unknown as { idbtrans: object }).idbtrans);
+      return await fn(tx);
+    });
+  } catch (error) {
+    throw asStorageFull(error, label) ?? error;
+  }
+}
+
+let strict = false;
+
+/** Tests only: make a mutation outside runWrite (and outside a schema upgrade) throw. */
+export function setStrictWrites(on: boolean): void {
+  strict = on;
+}
+
+/**
+ * Watches that every mutation runs in a transaction runWrite opened. It sits on top of the stack,
+ * where the transaction object is the one runWrite saw; it only checks when a test asked for it.
+ */
+export const writeGuard: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'writeGuard',
+  level: 1000,
+  create: (down) => ({
+    ...down,
+    table: (name) => {
+      const table = down.table(name);
+      return {
+        ...table,
+        mutate: (req) => {
+          const trans = req.trans as unknown as { mode?: string };
+          if (strict && trans.mode !== 'versionchange' && !opened.has(req.trans)) {
+            return Promise.reject(new Error(`A ${req.type} on ${name} ran outside the write path (runWrite).`));
+          }
+          return table.mutate(req);
+        },
+      };
+    },
+  }),
+};
