@@ -8,8 +8,7 @@ import { todayIso } from '../../../shared/time/today';
 import { loadBriefing } from '../../db/accounts/briefing';
 import { useLive } from '../../db/core/live';
 import { formatters } from '../../i18n/format';
-import { useLogDialog } from '../interactions/log-store';
-import { OpenComplaintBadge } from '../interactions/OpenComplaintBadge';
+import { useLogDialog, OpenComplaintBadge } from '../interactions';
 import { ComplaintsSection, ContactsSection, NextStepsSection, OffersSection, RecentSection, RhythmSection } from './BriefingSections';
 import './briefing.css';
 

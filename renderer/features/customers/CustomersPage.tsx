@@ -5,7 +5,7 @@ import { useRouter } from '../../core/router';
 import { useSession } from '../../core/session';
 import { useLive } from '../../db/core/live';
 import { listTeam } from '../../db/team/team';
-import { NewAccountDialog } from '../account-form/NewAccountDialog';
+import { NewAccountDialog } from '../account-form';
 import { CustomerResults } from './CustomerResults';
 import { CustomerToolbar } from './CustomerToolbar';
 import { useCustomerFilters } from './filters';

@@ -9,8 +9,7 @@ import { useMenuCommand } from '../../core/commands';
 import { todayIso } from '../../../shared/time/today';
 import { SaveCancelled } from '../../bridge/chunked-save';
 import { collectPlannedVisits, collectVcardItems, saveFullBackup } from '../../db/backup/export';
-import { RestoreDialog, RestoreLoading } from '../backup/RestoreSteps';
-import { useRestore } from '../backup/useRestore';
+import { RestoreDialog, RestoreLoading, useRestore } from '../backup';
 import { CustomerExport } from './CustomerExport';
 import { fileErrorText } from './messages';
 

@@ -3,10 +3,7 @@ import type { Id } from '../../../shared/domain';
 import { useSession } from '../../core/session';
 import { useLive } from '../../db/core/live';
 import { listTeam } from '../../db/team/team';
-import { startCustomerIndex, useCustomerIndex } from '../customers/customer-index';
-import { applyFilters, sortRows, useCustomerFilters } from '../customers/filters';
-import { createSearch, useCustomerQuery } from '../customers/search';
-import { useListState } from '../customers/useListState';
+import { startCustomerIndex, useCustomerIndex, applyFilters, sortRows, useCustomerFilters, createSearch, useCustomerQuery, useListState } from '../customers';
 
 /** The customer list as the user left it: its accounts in its order, and how many accounts there are in all. */
 export type CurrentView = { ready: boolean; ids: Id[]; all: number };

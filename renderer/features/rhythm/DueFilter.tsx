@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../../db/core/live';
 import { loadRhythmTable } from '../../db/planning/planning';
-import { useCustomerFilters } from '../customers/filters';
+import { useCustomerFilters } from '../customers';
 import { DUE_FILTERS, setDueTable, type DueFilter as DueValue } from './due-status';
 
 /** The customer list's contact-status filter; also keeps the list's rhythm table current. */
