@@ -103,6 +103,54 @@ export default tseslint.config(
       ],
     },
   },
+  // Features are peers: one uses another only through its index.ts (`../interactions`, never
+  // `../interactions/Timeline`), and app/ composes the features through the same faces.
+  {
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
+            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
+            { regex: '^(\\.\\./(?!\\.\\.?/)[^/]+|(\\.\\./)+features/[^/]+)/.+', message: "Use the other feature's index.ts ('../<feature>'), not its files." },
+          ],
+        },
+      ],
+    },
+  },
+  // Locale parity tests read another feature's locale files: data, not its code.
+  {
+    files: ['renderer/features/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
+            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
+            { regex: '^(\\.\\./(?!\\.\\.?/)[^/]+|(\\.\\./)+features/[^/]+)/(?!locales/[^/]+\\.json$).+', message: "Use the other feature's index.ts ('../<feature>'), not its files." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
+            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
+            { regex: '^\\.\\./features/[^/]+/.+', message: "app/ composes features through their index.ts ('../features/<feature>'), not their files." },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['electron/**/*.{ts,cts}', 'build/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },

@@ -1,6 +1,6 @@
 import { useLive } from '../db/core/live';
 import { getSetting } from '../db/team/settings';
-import { FirstRun } from '../features/onboarding/FirstRun';
+import { FirstRun } from '../features/onboarding';
 import { Shell } from './Shell';
 
 /** First run until the seat has its own team member; the app shell after. */

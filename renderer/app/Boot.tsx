@@ -7,9 +7,7 @@ import { getDb } from '../db/core/db';
 import { initI18n, pickLanguage } from '../i18n';
 import type { UiLanguage } from '../../shared/bridge/contract';
 import { FatalError } from './FatalError';
-import { BlockedNotice } from '../features/backup/BlockedNotice';
-import { DataSafety } from '../features/backup/DataSafety';
-import { prepareDatabase } from '../features/backup/prepare';
+import { BlockedNotice, DataSafety, prepareDatabase } from '../features/backup';
 
 /** Opens the database and the translations before anything else renders. */
 export function Boot({ children }: { children: ReactNode }) {

@@ -1,19 +1,19 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBridge } from '../bridge';
-import { AccountPage } from '../features/account/AccountPage';
-import { BriefingPage } from '../features/briefing/BriefingPage';
-import { LogLauncher } from '../features/interactions/LogLauncher';
-import { ReminderNotifier } from '../features/reminders/ReminderNotifier';
-import { CustomersPage } from '../features/customers/CustomersPage';
-import { PlanPage } from '../features/plan/PlanPage';
-import { ReportsPage } from '../features/reports/ReportsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { SyncAutomation } from '../features/sync/SyncAutomation';
-import { ImportExportPage } from '../features/import-export/ImportExportPage';
-import { TodayPage } from '../features/today/TodayPage';
-import { UndoToast } from '../features/undo/UndoToast';
-import { usePendingCommand } from '../core/commands';
+import { AccountPage } from '../features/account';
+import { BriefingPage } from '../features/briefing';
+import { LogLauncher } from '../features/interactions';
+import { ReminderNotifier } from '../features/reminders';
+import { CustomersPage } from '../features/customers';
+import { PlanPage } from '../features/plan';
+import { ReportsPage } from '../features/reports';
+import { SettingsPage } from '../features/settings';
+import { SyncAutomation } from '../features/sync';
+import { ImportExportPage } from '../features/import-export';
+import { TodayPage } from '../features/today';
+import { UndoToast } from '../features/undo';
+import { runMenuCommand } from '../core/commands';
 import { NAV_PAGES, useRouter, type NavPage, type Route } from '../core/router';
 import { useSession } from '../core/session';
 
@@ -49,25 +49,13 @@ function Page({ route }: { route: Route }) {
 /** The main window: navigation on the left, one page on the right. */
 export function Shell({ selfId }: { selfId: string }) {
   const { t } = useTranslation();
-  const { route, navigate } = useRouter();
+  const route = useRouter((s) => s.route);
   const setSelf = useSession((s) => s.setSelf);
-  const post = usePendingCommand((s) => s.post);
 
   useEffect(() => setSelf(selfId), [selfId, setSelf]);
 
-  useEffect(
-    () =>
-      getBridge().onMenuCommand((command) => {
-        if (command.startsWith('go-')) {
-          navigate({ page: command.slice(3) as NavPage });
-          return;
-        }
-        if (command === 'new-account' || command === 'find') navigate({ page: 'customers' });
-        if (command === 'export-backup') navigate({ page: 'importExport' });
-        post(command);
-      }),
-    [navigate, post],
-  );
+  // Pages register their handlers (useMenuCommand); core/commands says what happens when none is open.
+  useEffect(() => getBridge().onMenuCommand(runMenuCommand), []);
 
   const current = route.page === 'account' || route.page === 'briefing' ? 'customers' : route.page === 'importExport' ? 'settings' : route.page;
   return (

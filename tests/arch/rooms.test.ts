@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rendererArrows, upwardArrows } from './rooms';
+import { featureInternalArrows, rendererArrows, upwardArrows } from './rooms';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -13,8 +13,15 @@ describe('renderer rooms', () => {
     expect(upward.length, upward.map((a) => `${a.from} -> ${a.to}`).join('\n')).toBeLessThanOrEqual(1);
   });
 
+  it("uses other features (and app/ uses features) only through their index.ts", () => {
+    const internal = featureInternalArrows(arrows);
+    console.info(`renderer rooms: ${internal.length} imports into another feature's files (was 52 before the indexes)`);
+    expect(internal.map((a) => `${a.from} -> ${a.to}`)).toEqual([]);
+  });
+
   it('finds arrows at all (the scan reads the tree)', () => {
     expect(arrows.some((a) => a.fromRoom === 'app' && a.toRoom.startsWith('features/'))).toBe(true);
     expect(arrows.some((a) => a.fromRoom.startsWith('features/') && a.toRoom === 'db')).toBe(true);
+    expect(arrows.some((a) => a.fromRoom.startsWith('features/') && a.toRoom.startsWith('features/'))).toBe(true);
   });
 });

@@ -4,11 +4,10 @@ import type { Account } from '../../../shared/domain';
 import { useRouter } from '../../core/router';
 import { updateAccount } from '../../db/accounts/account-writes';
 import { formatters } from '../../i18n/format';
-import { AccountForm } from '../account-form/AccountForm';
-import { valuesOf } from '../account-form/form-values';
+import { AccountForm, valuesOf } from '../account-form';
 import { AccountToolbar } from './AccountToolbar';
 import { IsolatedParts } from '../../components/Isolated';
-import { DueBadge } from '../rhythm/DueBadge';
+import { DueBadge } from '../rhythm';
 
 /** Who the account is, at a glance; "Edit" turns the header into the account form in place. */
 export function AccountHeader({ account, ownerName }: { account: Account; ownerName: string }) {

@@ -7,9 +7,8 @@ import { AccountHeader } from './AccountHeader';
 import { ContactsPanel } from './ContactsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { PipelinePanel } from './PipelinePanel';
-import { RhythmOverride } from '../rhythm/RhythmOverride';
-import { AccountActions } from '../interactions/AccountActions';
-import { ComplaintsPanel } from '../interactions/ComplaintsPanel';
+import { RhythmOverride } from '../rhythm';
+import { AccountActions, ComplaintsPanel } from '../interactions';
 
 /** The 360° view of one account: who they are, who to talk to, what happened, what is open. */
 export function AccountPage({ accountId }: { accountId: string }) {

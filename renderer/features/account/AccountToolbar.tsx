@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/domain';
 import { useRouter } from '../../core/router';
 import { restoreAccount, setArchived, trashAccount } from '../../db/accounts/account-writes';
-import { useUndo } from '../undo/undo';
+import { useUndo } from '../undo';
 import { MergeDialog } from './MergeDialog';
 
 /** Edit, archive, merge and delete; archive and delete can be undone from the toast. */

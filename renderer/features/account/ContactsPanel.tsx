@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../shared/domain';
 import { createContact, restoreContact, trashContact, updateContact } from '../../db/accounts/contact-writes';
-import { ContactForm } from '../account-form/ContactForm';
-import { EraseContactButton } from '../backup/EraseContactButton';
-import { GdprButton } from '../import-export/GdprButton';
-import { useUndo } from '../undo/undo';
+import { ContactForm } from '../account-form';
+import { EraseContactButton } from '../backup';
+import { GdprButton } from '../import-export';
+import { useUndo } from '../undo';
 
 function birthdayText(c: Contact, locale: string): string {
   if (!c.birthday) return '';

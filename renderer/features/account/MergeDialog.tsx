@@ -4,8 +4,8 @@ import type { Account } from '../../../shared/domain';
 import { useRouter } from '../../core/router';
 import { useLive } from '../../db/core/live';
 import { mergeAccounts, previewMerge, undoMerge } from '../../db/accounts/merge';
-import { AccountSearch } from '../account-form/AccountSearch';
-import { useUndo } from '../undo/undo';
+import { AccountSearch } from '../account-form';
+import { useUndo } from '../undo';
 
 /** Picks a second account, previews what moves, and merges; the toast offers to undo the merge. */
 export function MergeDialog({ survivor, onClose }: { survivor: Account; onClose: () => void }) {

@@ -6,9 +6,7 @@ import { getFollowUpDays } from '../../db/pipeline/admin';
 import { useLive } from '../../db/core/live';
 import { formatters } from '../../i18n/format';
 import { todayIso } from '../../../shared/time/today';
-import { DealDialog } from '../pipeline/DealDialog';
-import { SalesList } from '../pipeline/SalesList';
-import { staleOffers } from '../pipeline/stale';
+import { DealDialog, SalesList, staleOffers } from '../pipeline';
 
 function yearAgo(): IsoDate {
   const d = new Date();

@@ -1,16 +1,14 @@
 import { IsolatedParts } from '../../components/Isolated';
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { contactState, rhythmTable } from '../../../shared/planning/rhythm';
 import { getBridge } from '../../bridge';
-import { usePendingCommand } from '../../core/commands';
+import { useMenuCommand } from '../../core/commands';
 import { useRouter } from '../../core/router';
 import { todayIso } from '../../../shared/time/today';
 import { loadBriefing } from '../../db/accounts/briefing';
 import { useLive } from '../../db/core/live';
 import { formatters } from '../../i18n/format';
-import { useLogDialog } from '../interactions/log-store';
-import { OpenComplaintBadge } from '../interactions/OpenComplaintBadge';
+import { useLogDialog, OpenComplaintBadge } from '../interactions';
 import { ComplaintsSection, ContactsSection, NextStepsSection, OffersSection, RecentSection, RhythmSection } from './BriefingSections';
 import './briefing.css';
 
@@ -24,9 +22,6 @@ export function BriefingPage({ accountId }: { accountId: string }) {
   const navigate = useRouter((s) => s.navigate);
   const openLog = useLogDialog((s) => s.open);
   const data = useLive(() => loadBriefing(accountId), [accountId]);
-  const command = usePendingCommand((s) => s.command);
-  const seq = usePendingCommand((s) => s.seq);
-  const clear = usePendingCommand((s) => s.clear);
   const today = todayIso();
 
   const print = () => {
@@ -35,12 +30,7 @@ export function BriefingPage({ accountId }: { accountId: string }) {
   };
 
   // Ctrl+P / the menu's Print prints the customer sheet while the briefing is open.
-  useEffect(() => {
-    if (command !== 'print') return;
-    clear();
-    print();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [command, seq]);
+  useMenuCommand('print', print);
 
   if (data === undefined) return <p role="status">{t('common:loading')}</p>;
   if (data === null) {

@@ -3,7 +3,7 @@ import type { Contact, Deal, Interaction, IsoDate } from '../../../shared/domain
 import { nextBirthday } from '../../../shared/planning/birthday';
 import type { ContactState, ModeState } from '../../../shared/planning/rhythm';
 import { formatters } from '../../i18n/format';
-import { ageInDays } from '../interactions/complaint-age';
+import { ageInDays } from '../interactions';
 
 /** Birthdays this close are called out, so the rep can congratulate in person. */
 const BIRTHDAY_SOON_DAYS = 30;

@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_TYPES, CATEGORIES, LIFECYCLES, type TeamMember } from '../../../shared/domain';
 import { useCustomerFilters } from './filters';
-import { DueFilter } from '../rhythm/DueFilter';
+import { DueFilter } from '../rhythm';
 import { SearchBox } from './SearchBox';
 
 type Props = { team: TeamMember[]; countries: string[]; tags: string[]; searchRef: RefObject<HTMLInputElement | null> };

@@ -1,11 +1,11 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePendingCommand } from '../../core/commands';
+import { useMenuCommand } from '../../core/commands';
 import { useRouter } from '../../core/router';
 import { useSession } from '../../core/session';
 import { useLive } from '../../db/core/live';
 import { listTeam } from '../../db/team/team';
-import { NewAccountDialog } from '../account-form/NewAccountDialog';
+import { NewAccountDialog } from '../account-form';
 import { CustomerResults } from './CustomerResults';
 import { CustomerToolbar } from './CustomerToolbar';
 import { useCustomerFilters } from './filters';
@@ -30,28 +30,19 @@ export function CustomersPage() {
   const ownerNames = useMemo(() => new Map(team.map((m) => [m.id, m.name])), [team]);
   const { countries, tags } = useMemo(() => (ready && rows ? facets(rows) : NO_FACETS), [rows, ready]);
   const [view, setView] = useState<'list' | 'trash'>('list');
-  // A command posted before this page mounted (Ctrl+N from another page) is picked up here.
-  const [creating, setCreating] = useState(() => usePendingCommand.getState().command === 'new-account');
+  const [creating, setCreating] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    const focusSearch = () => {
+  // From another page these commands open this one first and run once it has mounted (core/commands).
+  useMenuCommand('new-account', () => setCreating(true));
+  useMenuCommand('find', () => {
+    setView('list');
+    // The list view's search box is there after the next paint.
+    requestAnimationFrame(() => {
       searchRef.current?.focus();
       searchRef.current?.select();
-    };
-    const pending = usePendingCommand.getState();
-    if (pending.command === 'find') focusSearch();
-    if (pending.command === 'find' || pending.command === 'new-account') pending.clear();
-    return usePendingCommand.subscribe((state, prev) => {
-      if (state.seq === prev.seq) return;
-      if (state.command === 'find') {
-        setView('list');
-        requestAnimationFrame(focusSearch);
-      } else if (state.command === 'new-account') setCreating(true);
-      else return;
-      state.clear();
     });
-  }, []);
+  });
 
   const open = (id: string) => navigate({ page: 'account', accountId: id });
 

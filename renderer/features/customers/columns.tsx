@@ -5,8 +5,7 @@ import { ACCOUNT_TYPES, LIFECYCLES } from '../../../shared/domain';
 import type { CustomerRow } from '../../db/accounts/customer-list';
 import type { ModeState } from '../../../shared/planning/rhythm';
 import type { Formatters } from '../../i18n/format';
-import { dueLabel } from '../rhythm/DueBadge';
-import { dueStateOfRow } from '../rhythm/due-status';
+import { dueLabel, dueStateOfRow } from '../rhythm';
 
 /** Every column of the list, in order; the column chooser hides or shows them. */
 export const COLUMN_IDS = [

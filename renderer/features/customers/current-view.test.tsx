@@ -7,7 +7,7 @@ import { createAccount } from '../../db/accounts/account-writes';
 import { openDb, useDatabase } from '../../db/core/db';
 import { saveSegmentRule } from '../../db/planning/planning';
 import { setSetting } from '../../db/team/settings';
-import { useDueTable } from '../rhythm/due-status';
+import { useDueTable } from '../rhythm';
 import { resetCustomerIndex, useCustomerIndex } from './customer-index';
 import { DEFAULT_FILTERS, useCustomerFilters } from './filters';
 import { useCustomerQuery } from './search';

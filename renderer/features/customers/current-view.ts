@@ -3,7 +3,7 @@ import type { Id } from '../../../shared/domain';
 import type { CustomerRow } from '../../db/accounts/customer-list';
 import { useLive } from '../../db/core/live';
 import { listTeam } from '../../db/team/team';
-import { useLiveDueTable } from '../rhythm/useLiveDueTable';
+import { useLiveDueTable } from '../rhythm';
 import { startCustomerIndex, useCustomerIndex } from './customer-index';
 import { useCustomerView } from './useCustomerView';
 import { useListState } from './useListState';

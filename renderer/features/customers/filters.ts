@@ -3,7 +3,7 @@ import type { AccountType, Category, Lifecycle } from '../../../shared/domain';
 import { collationKey } from '../../../shared/text/collation';
 import { foldForSearch } from '../../../shared/text/normalize';
 import type { CustomerRow } from '../../db/accounts/customer-list';
-import { dueSortKey, matchesDue, type DueFilter } from '../rhythm/due-status';
+import { dueSortKey, matchesDue, type DueFilterValue as DueFilter } from '../rhythm';
 import { useCustomerQuery } from './search';
 
 /** Filter state of the customer list (the search text is in search.ts); `owner: 'me'` is a rep's default view. */

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useSession } from '../../core/session';
 import type { CustomerRow } from '../../db/accounts/customer-list';
-import { useDueTable } from '../rhythm/due-status';
+import { useDueTable } from '../rhythm';
 import type { CustomerSort } from './filters';
 import { useCustomerFilters } from './filters';
 import type { GramIndex } from './gram-index';

@@ -7,7 +7,7 @@ import { todayIso } from '../../../shared/time/today';
 import type { CustomerExportProgress } from '../../db/transfer/customer-export';
 import { ExportCancelled, runCustomerExport } from '../../db/transfer/export-job';
 import { formatters } from '../../i18n/format';
-import { useCurrentView } from '../customers/current-view';
+import { useCurrentView } from '../customers';
 import { fileErrorText } from './messages';
 
 type Status = { kind: 'done' | 'error'; text: string };

@@ -1,17 +1,16 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveFileRequest } from '../../../shared/bridge/contract';
 import { weekPlanToIcs } from '../../../shared/export/ics';
 import { toVcards, type VcardVersion } from '../../../shared/export/vcard';
 import { addDays, localTimeZone } from '../../../shared/planning/calendar';
 import { getBridge } from '../../bridge';
-import { usePendingCommand } from '../../core/commands';
+import { useMenuCommand } from '../../core/commands';
 import { dayOfInput, type IsoDate } from '../../../shared/time';
 import { todayIso } from '../../../shared/time/today';
 import { SaveCancelled } from '../../bridge/chunked-save';
 import { collectPlannedVisits, collectVcardItems, saveFullBackup } from '../../db/backup/export';
-import { RestoreDialog, RestoreLoading } from '../backup/RestoreSteps';
-import { useRestore } from '../backup/useRestore';
+import { RestoreDialog, RestoreLoading, useRestore } from '../backup';
 import { CustomerExport } from './CustomerExport';
 import { fileErrorText } from './messages';
 
@@ -78,14 +77,9 @@ export function ExportPanel() {
     }
   };
   // The application menu's "Export backup…" opens this page and starts the same save.
-  const command = usePendingCommand((s) => s.command);
-  const seq = usePendingCommand((s) => s.seq);
-  useEffect(() => {
-    if (command !== 'export-backup') return;
-    usePendingCommand.getState().clear();
+  useMenuCommand('export-backup', () => {
     if (!saving.current) void backup();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [command, seq]);
+  });
   const restore = async () => {
     setStatus(undefined);
     try {

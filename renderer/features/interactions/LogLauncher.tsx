@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { usePendingCommand } from '../../core/commands';
+import { useMenuCommand } from '../../core/commands';
 import { useRouter } from '../../core/router';
 import { LogDialog } from './LogDialog';
 import { useLogDialog } from './log-store';
@@ -9,17 +8,12 @@ import { useLogDialog } from './log-store';
  * anywhere, prefilled with the account when an account page or briefing is open.
  */
 export function LogLauncher() {
-  const command = usePendingCommand((s) => s.command);
-  const seq = usePendingCommand((s) => s.seq);
-  const clear = usePendingCommand((s) => s.clear);
   const { request, seq: openSeq, open, close } = useLogDialog();
 
-  useEffect(() => {
-    if (command !== 'log-interaction') return;
-    clear();
+  useMenuCommand('log-interaction', () => {
     const route = useRouter.getState().route;
     open('accountId' in route ? { accountId: route.accountId } : {});
-  }, [command, seq, clear, open]);
+  });
 
   if (!request) return null;
   return <LogDialog key={openSeq} request={request} onClose={close} />;

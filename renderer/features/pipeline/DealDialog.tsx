@@ -6,7 +6,7 @@ import { useSession } from '../../core/session';
 import { useLive } from '../../db/core/live';
 import { createDeal, updateDeal, type DealInput } from '../../db/pipeline/pipeline';
 import { listTeam } from '../../db/team/team';
-import { AccountPicker } from '../interactions/AccountPicker';
+import { AccountPicker } from '../interactions';
 import { AmountField, useAmountParser } from '../../components/AmountField';
 import { MemberSelect } from '../../components/MemberSelect';
 import { SaveError } from '../../components/SaveError';

@@ -5,7 +5,7 @@ import { isoWeekDays, isoWeekMonday } from '../../../shared/planning/calendar';
 import { areaKeyOf } from '../../../shared/planning/week-plan';
 import { addEntry, dropEntry, moveEntry, planEntries } from '../../../shared/planning/week-plan-edit';
 import { getBridge } from '../../bridge';
-import { usePendingCommand } from '../../core/commands';
+import { useMenuCommand } from '../../core/commands';
 import { useSession } from '../../core/session';
 import { todayIso } from '../../../shared/time/today';
 import { useLive } from '../../db/core/live';
@@ -36,8 +36,6 @@ export function PlanPage() {
   const [focusKey, setFocusKey] = useState('');
   const ids = plan ? planEntries(plan).map((e) => e.entry.accountId) : [];
   const details = useLive(() => loadPlanDetails(ids), [ids.join('|')]);
-  const command = usePendingCommand((s) => s.command);
-  const seq = usePendingCommand((s) => s.seq);
 
   const weekDays = isoWeekDays(week.isoYear, week.isoWeek);
   const label = (d: IsoDate) => `${weekday.format(new Date(`${d}T12:00:00`))}, ${fmt.date(d)}`;
@@ -49,12 +47,7 @@ export function PlanPage() {
   const print = () => {
     if (plan && details) void getBridge().printToPdf({ suggestedName: `${planFileStem(t, plan)}.pdf`, landscape: false });
   };
-  useEffect(() => {
-    if (command !== 'print') return;
-    usePendingCommand.getState().clear();
-    print();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [command, seq]);
+  useMenuCommand('print', print);
   // After a move the entry is rendered in another day: keep the keyboard focus on its button.
   useEffect(() => {
     if (!focusKey) return;

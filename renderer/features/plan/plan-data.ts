@@ -4,7 +4,7 @@ import { isoWeekOf, localTimeZone } from '../../../shared/planning/calendar';
 import { proposeWeekPlan, type WeekPlan } from '../../../shared/planning/week-plan';
 import { getPlanningSettings, loadRhythmTable } from '../../db/planning/planning';
 import { loadRepAccounts, loadWeekInteractions, loadWeekPlan, saveWeekPlan } from '../../db/planning/load';
-import { computeOpenReminders } from '../reminders/reminder-store';
+import { computeOpenReminders } from '../reminders';
 
 export function currentWeek(today: IsoDate): { isoYear: number; isoWeek: number } {
   const w = isoWeekOf(today);

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LeadSourcesPanel } from '../pipeline/LeadSourcesPanel';
-import { PipelineTab } from '../pipeline/PipelineTab';
+import { LeadSourcesPanel, PipelineTab } from '../pipeline';
 import { KpiReports } from './KpiReports';
 import './reports.css';
 

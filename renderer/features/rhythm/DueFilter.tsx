@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useCustomerFilters } from '../customers/filters';
+import { useCustomerFilters } from '../customers';
 import { DUE_FILTERS, type DueFilter as DueValue } from './due-status';
 import { useLiveDueTable } from './useLiveDueTable';
 

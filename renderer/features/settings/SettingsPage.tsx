@@ -4,11 +4,10 @@ import { getBridge } from '../../bridge';
 import { switchLanguage } from '../../i18n';
 import { useLive } from '../../db/core/live';
 import { setSetting } from '../../db/team/settings';
-import { SyncPanel } from '../sync/SyncPanel';
-import { TeamPanel } from '../team/TeamPanel';
-import { BackupPanel } from '../backup/BackupPanel';
-import { RetentionPanel } from '../backup/RetentionPanel';
-import { RhythmSettingsSection } from '../rhythm/RhythmSettingsSection';
+import { SyncPanel } from '../sync';
+import { TeamPanel } from '../team';
+import { BackupPanel, RetentionPanel } from '../backup';
+import { RhythmSettingsSection } from '../rhythm';
 
 /** Language, the seat's identity, the team and where the data lives. */
 export function SettingsPage() {

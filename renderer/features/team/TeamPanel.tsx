@@ -5,7 +5,7 @@ import type { FieldErrors } from '../../../shared/validation/result';
 import { useSession } from '../../core/session';
 import { useLive } from '../../db/core/live';
 import { addMember, initialsOf, listTeam, nextColor, updateMember } from '../../db/team/team';
-import { SelectField, TextField } from '../account-form/fields';
+import { SelectField, TextField } from '../account-form';
 
 type Draft = { name: string; initials: string; color: string; role: TeamMember['role']; email: string; active: boolean };
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Id } from '../../../shared/domain';
 import { useRouter } from '../../core/router';
 import { formatters } from '../../i18n/format';
-import { totalCoverage, useCoverage } from '../plan/use-coverage';
+import { totalCoverage, useCoverage } from '../plan';
 
 type Props = { selfId: Id; isLead: boolean };
 

@@ -7,9 +7,8 @@ import { listOpenComplaints, listPlanned } from '../../db/history/interactions';
 import { useLive } from '../../db/core/live';
 import { getDb } from '../../db/core/db';
 import { formatters } from '../../i18n/format';
-import { HistorySearchPanel } from '../interactions/HistorySearchPanel';
-import { MeetingStatsPanel } from '../interactions/MeetingStatsPanel';
-import { ReminderInbox } from '../reminders/ReminderInbox';
+import { HistorySearchPanel, MeetingStatsPanel } from '../interactions';
+import { ReminderInbox } from '../reminders';
 import { CoveragePanel } from './CoveragePanel';
 
 function dayBounds(): [string, string] {

@@ -1,0 +1,2 @@
+/** The printable customer briefing, opened by the shell. */
+export { BriefingPage } from './BriefingPage';

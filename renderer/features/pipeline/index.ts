@@ -1,0 +1,6 @@
+/** Deals and leads: the panels the reports page and the account page show. */
+export { DealDialog } from './DealDialog';
+export { LeadSourcesPanel } from './LeadSourcesPanel';
+export { PipelineTab } from './PipelineTab';
+export { SalesList } from './SalesList';
+export { staleOffers } from './stale';

@@ -1,0 +1,2 @@
+/** The reports page, opened by the shell. */
+export { ReportsPage } from './ReportsPage';

@@ -1,0 +1,2 @@
+/** The settings page, opened by the shell. */
+export { SettingsPage } from './SettingsPage';

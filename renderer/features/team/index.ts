@@ -1,0 +1,2 @@
+/** The team settings panel. */
+export { TeamPanel } from './TeamPanel';

@@ -1,0 +1,2 @@
+/** The today page, opened by the shell. */
+export { TodayPage } from './TodayPage';
