@@ -70,7 +70,9 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
       fail(error);
     }
   };
-  const open = (entry: BackupEntry) => openWith((progress) => loadBackup(entry.name, undefined, undefined, undefined, progress), entry.name, entry.manifest.createdAt);
+  /** `passphrase`: for an encrypted backup (the loss screen's own field); otherwise the session's. */
+  const open = (entry: BackupEntry, passphrase?: string) =>
+    openWith((progress) => loadBackup(entry.name, undefined, undefined, passphrase || undefined, progress), entry.name, entry.manifest.createdAt);
   const openFile = (file: OpenFileHandle) => {
     chosen.current = file;
     return openWith((progress) => openBackupSource(openFileSource(file, getBridge()), undefined, undefined, progress), file.name);
