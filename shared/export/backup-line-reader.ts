@@ -1,5 +1,6 @@
 import { concatBytes } from '../bytes';
-import type { PlainChunks } from '../backup/chunks';
+import type { CheckedChunks } from '../backup/integrity';
+import { parseIntegrityLine } from '../backup/integrity';
 import type { Backup } from './backup';
 import { BackupReadError, checkRow, decode, headerOf, knownTable, NEED_BYTES, type BackupBatch, type BackupReader, type BackupReadOptions } from './backup-read-rules';
 
@@ -8,7 +9,7 @@ import { BackupReadError, checkRow, decode, headerOf, knownTable, NEED_BYTES, ty
 const TABLE_OPEN = /^("(?:[^"\\]|\\.)*"):\[$/;
 
 export type Feed = {
-  chunks: PlainChunks;
+  chunks: CheckedChunks;
   /** Bytes after the header line already read. */
   head: Uint8Array;
   /** Whether `chunks` has no more. */
@@ -73,6 +74,8 @@ export function lineReader(feed: Feed, header: Backup, options: BackupReadOption
   let tablesSeen = 0;
   /** The previous table's `],` or row's `,` promises another one. */
   let more = false;
+  /** After the tables closed with `},`: the integrity line comes next (shared/backup/integrity.ts). */
+  let closing = false;
   let ended = false;
   // Whatever is wrong with the file's last line, when it has no line break, is a cut-off file.
   const layout = () => new BackupReadError({ code: atLastLine() ? 'backup.truncated' : 'backup.invalid_layout', ...(table !== undefined ? { table, index } : {}), line: lineNo });
@@ -91,9 +94,14 @@ export function lineReader(feed: Feed, header: Backup, options: BackupReadOption
       }
       if (ended) {
         if (line !== '') throw layout();
+      } else if (closing) {
+        // Its hash is checked by the chunks (they see the bytes); here only its place and form.
+        if (!parseIntegrityLine(line)) throw layout();
+        ended = true;
       } else if (table === undefined) {
         const open = TABLE_OPEN.exec(line);
         if (line === '}}' && !more) ended = true;
+        else if (line === '},' && !more) closing = true;
         else if (open && more === tablesSeen > 0) {
           table = JSON.parse(open[1]!) as string;
           knownTable(table, options, lineNo);
@@ -129,5 +137,5 @@ export function lineReader(feed: Feed, header: Backup, options: BackupReadOption
       await readMore();
     }
   };
-  return { header: headerOf(header), take, more: readMore, next, progress: () => (ended ? 1 : feed.chunks.progress()) };
+  return { header: headerOf(header), take, more: readMore, next, progress: () => (ended ? 1 : feed.chunks.progress()), integrity: () => feed.chunks.integrity() };
 }

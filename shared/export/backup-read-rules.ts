@@ -1,5 +1,6 @@
 import type { Backup, BackupIssue } from './backup';
 import type { BackupHeader } from './backup-writer';
+import type { Integrity } from '../backup/integrity';
 
 // What the backup readers share (backup-reader.ts opens a file and picks one): the refusal, the
 // reader's shape, and the checks every row passes.
@@ -32,6 +33,8 @@ export type BackupReader = {
   next(max: number): Promise<BackupBatch | undefined>;
   /** Share of the file read so far, 0 to 1. */
   progress(): number;
+  /** After the last row: whether the file's hash was checked (`none`: an older file without one). A mismatch is refused as `backup.altered`. */
+  integrity(): Integrity | undefined;
 };
 
 /** What every row of a table must have: its primary key (inline key path, compound or not) and, for domain rows, `updatedAt`. */

@@ -1,4 +1,5 @@
 import { bytesSource, sequentialChunks, type PlainChunks } from '../backup/chunks';
+import { checkedChunks, type CheckedChunks } from '../backup/integrity';
 import { concatBytes } from '../bytes';
 import { checkHeader } from './backup';
 import { lineReader } from './backup-line-reader';
@@ -11,7 +12,8 @@ import { BackupReadError, checkRow, decode, headerOf, knownTable, type BackupBat
 // a multi-byte UTF-8 character, so a character split between two chunks is simply carried over
 // with the rest of its line), decoded about a megabyte at a time, and each row is given to
 // JSON.parse on its own: the JSON parsing is the engine's, only the line structure (written by our
-// own writer) is checked here. Any other file (older one-line backups, foreign or pretty-printed
+// own writer) is checked here. In the same pass the bytes are hashed and checked against the file's
+// integrity line (shared/backup/integrity.ts). Any other file (older one-line backups, foreign or pretty-printed
 // JSON) is parsed whole, up to WHOLE_FILE_LIMIT.
 
 /** Files not laid out one row per line are parsed as one string up to this size (well below V8's limit). */
@@ -28,7 +30,8 @@ const HEADER_END = '"tables":{';
 /** Opens a reader on a backup's bytes (in memory, or arriving in chunks); rejects with BackupReadError when the header is already wrong. */
 export async function openBackupReader(input: Uint8Array | PlainChunks, options: BackupReadOptions = {}): Promise<BackupReader> {
   const chunkBytes = Math.max(1, options.chunkBytes ?? MB);
-  const chunks = input instanceof Uint8Array ? sequentialChunks(bytesSource(input), chunkBytes) : input;
+  // Every byte the reader sees is hashed; a mismatch ends the read (and a restore's transaction) with `backup.altered`.
+  const chunks = checkedChunks(input instanceof Uint8Array ? sequentialChunks(bytesSource(input), chunkBytes) : input);
   const pending: Uint8Array[] = [];
   let held = 0;
   let done = false;
@@ -46,7 +49,7 @@ export async function openBackupReader(input: Uint8Array | PlainChunks, options:
   const head = pending.length === 1 ? pending[0]! : concatBytes(pending);
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const first = firstBreak > 0 ? decode(decoder, head.subarray(0, firstBreak), 1).trimEnd() : '';
-  if (!first.endsWith(HEADER_END)) return wholeFileReader(await readRest(head, chunks, done, options), options);
+  if (!first.endsWith(HEADER_END)) return wholeFileReader(await readRest(head, chunks, done, options), options, chunks);
   let data: unknown;
   try {
     data = JSON.parse(`${first}}}`);
@@ -73,7 +76,7 @@ async function readRest(head: Uint8Array, chunks: PlainChunks, done: boolean, op
 }
 
 /** Older and foreign backups: one JSON document parsed whole (bounded by WHOLE_FILE_LIMIT), rows checked batch by batch. */
-function wholeFileReader(bytes: Uint8Array, options: BackupReadOptions): BackupReader {
+function wholeFileReader(bytes: Uint8Array, options: BackupReadOptions, chunks: CheckedChunks): BackupReader {
   const limit = options.wholeFileLimit ?? WHOLE_FILE_LIMIT;
   if (bytes.length > limit) throw new BackupReadError({ code: 'backup.too_large', params: { size: bytes.length, limit } });
   const text = decode(new TextDecoder('utf-8', { fatal: true }), bytes, 1);
@@ -112,5 +115,6 @@ function wholeFileReader(bytes: Uint8Array, options: BackupReadOptions): BackupR
     more: async () => undefined,
     next: async (max) => take(max),
     progress: () => (total === 0 ? 1 : read / total),
+    integrity: () => chunks.integrity(),
   };
 }

@@ -29,8 +29,12 @@ export type BackupWriter = {
   rows(rows: readonly unknown[]): void;
   /** Hands back the bytes written since the last drain and forgets them (a large backup leaves piece by piece). */
   drain(): Uint8Array[];
-  /** Closes the backup and hands back the bytes not drained yet (all of them when never drained) in one array (the writer is done). */
-  finish(): Uint8Array<ArrayBuffer>;
+  /**
+   * Closes the backup and hands back the bytes not drained yet (all of them when never drained) in one
+   * array (the writer is done). `integrity`: the document is left open for the integrity line that
+   * follows (shared/backup/integrity.ts: `},` instead of `}}`).
+   */
+  finish(integrity?: boolean): Uint8Array<ArrayBuffer>;
 };
 
 const derived = new Set(BACKUP_DERIVED_FIELDS);
@@ -95,9 +99,9 @@ export function createBackupWriter(header: BackupHeader): BackupWriter {
       size = 0;
       return out;
     },
-    finish() {
+    finish(integrity = false) {
       check();
-      push(`${inTable ? '\n]' : ''}\n}}\n`);
+      push(`${inTable ? '\n]' : ''}\n}${integrity ? ',' : '}'}\n`);
       done = true;
       const out = new Uint8Array(size);
       let at = 0;

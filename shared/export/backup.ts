@@ -40,7 +40,9 @@ export type BackupIssue = {
     | 'backup.duplicate_id'
     | 'backup.truncated'
     | 'backup.invalid_layout'
-    | 'backup.too_large';
+    | 'backup.too_large'
+    /** Its integrity line's hash does not match its bytes: changed or damaged after it was written. */
+    | 'backup.altered';
   table?: string;
   /** 0-based index of the row in its table. */
   index?: number;

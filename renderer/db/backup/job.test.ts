@@ -39,7 +39,10 @@ describe('backup job (paged reads, chunked bytes)', () => {
       expect(chunks.length).toBeGreaterThan(5);
       expect(chunks.slice(0, -1).every((c) => c.length === 64 * 1024)).toBe(true);
       expect(result.size).toBe(data.length);
-      expect(JSON.parse(new TextDecoder().decode(data))).toEqual(expected);
+      // The same document, closed with the hash of every byte before it (shared/backup/integrity.ts).
+      const { integrity, ...document } = JSON.parse(new TextDecoder().decode(data)) as Record<string, unknown>;
+      expect(document).toEqual(expected);
+      expect(integrity).toMatchObject({ algorithm: 'sha256-1mib-blocks', hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
       // Progress climbs page by page and ends at exactly every row.
       expect(shares.length).toBeGreaterThan(3);
       expect(shares.every((share, i) => share > 0 && share >= (shares[i - 1] ?? 0))).toBe(true);

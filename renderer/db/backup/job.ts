@@ -2,6 +2,7 @@ import { Dexie, type IndexableType, type Table } from 'dexie';
 import { BACKUP_CHUNK_BYTES } from '../../../shared/bridge/contract';
 import { createChunker } from '../../../shared/backup/chunks';
 import { createBackupSealer } from '../../../shared/backup/encrypted-stream';
+import { createContentHasher, closeWithIntegrity } from '../../../shared/backup/integrity';
 import { BACKUP_DERIVED_TABLES, BACKUP_FORMAT, BACKUP_VERSION } from '../../../shared/export/backup';
 import { createBackupWriter, type BackupWriter } from '../../../shared/export/backup-writer';
 import { openDb } from '../core/db';
@@ -10,7 +11,8 @@ import { SCHEMA_VERSION } from '../core/migrations';
 // A full backup's bytes: every table read in one read transaction (a consistent snapshot), page by
 // page, each page serialised and encoded at once (no string of the whole database, no copy of all
 // rows), cut into chunks of BACKUP_CHUNK_BYTES and handed on chunk by chunk (sealed one by one when
-// a passphrase is given, shared/backup/encrypted-stream.ts), so the whole file never exists in
+// a passphrase is given, shared/backup/encrypted-stream.ts; otherwise hashed as they go and closed
+// with the hash, shared/backup/integrity.ts), so the whole file never exists in
 // memory: at 100k accounts it is ~1.3 GB. The chunks leave while the read transaction is open;
 // anything but IndexedDB awaited there would let it commit, so those waits go through Dexie.waitFor,
 // which keeps it alive. Runs in the backup worker (backup/backup.worker.ts, serve.ts); where there are no
@@ -97,7 +99,9 @@ export async function writeBackupChunks(
 ): Promise<BackupJobResult> {
   // Before the transaction: the key derivation takes a moment on purpose.
   const sealer = request.passphrase ? await createBackupSealer(request.passphrase) : undefined;
-  const chunker = createChunker(Math.max(1, request.chunkBytes ?? BACKUP_CHUNK_BYTES));
+  const hasher = sealer ? undefined : createContentHasher();
+  const chunkBytes = Math.max(1, request.chunkBytes ?? BACKUP_CHUNK_BYTES);
+  const chunker = createChunker(chunkBytes);
   const writer = createBackupWriter({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: request.createdAt, schemaVersion });
   let size = 0;
   const emit = async (data: Uint8Array) => {
@@ -105,7 +109,7 @@ export async function writeBackupChunks(
     await onChunk(data);
   };
   const send = async (chunks: Uint8Array[], last?: Uint8Array) => {
-    for (const chunk of chunks) await emit(sealer ? await sealer.seal(chunk, false) : chunk);
+    for (const chunk of chunks) await emit(sealer ? await sealer.seal(chunk, false) : hasher ? await hasher.add(chunk) : chunk);
     if (last) await emit(sealer ? await sealer.seal(last, true) : last);
   };
   // `header` is a copy of the sealer's (which every chunk's associated data is computed from): it is
@@ -130,8 +134,12 @@ export async function writeBackupChunks(
       counts[table.name] = await writeTable(table, writer, onPage);
     }
   });
-  chunker.push(writer.finish());
-  await send(chunker.take(), chunker.rest());
+  chunker.push(writer.finish(!!hasher));
+  if (!hasher) await send(chunker.take(), chunker.rest());
+  else {
+    await send(chunker.take());
+    for (const chunk of await closeWithIntegrity(hasher, chunker.rest(), chunkBytes)) await emit(chunk);
+  }
   return { counts, schemaVersion, size };
 }
 

@@ -18,15 +18,22 @@ import { SCHEMA_VERSION } from '../core/migrations';
 // Restore reads a backup a chunk at a time (from the shell through the bridge, or from a file the
 // user opened) and a batch of rows at a time (shared/export/backup-reader.ts): never one string and
 // never one buffer of the whole file (~1.3 GB at 100k accounts). Encrypted backups are decrypted
-// chunk by chunk (shared/backup/encrypted-stream.ts). Two passes over the file: `openBackup…`
+// chunk by chunk (shared/backup/encrypted-stream.ts); plain ones are hashed as they are read and
+// checked against the hash they end with (shared/backup/integrity.ts). Two passes over the file: `openBackup…`
 // reads every row before anything is touched (the preview's counts, every issue with table, row
 // and line), then `restoreBackup` reads it again and writes the rows in ONE transaction: a cut-off
 // file, a chunk that fails its check, a duplicate id or a cancel aborts it and the database is
 // exactly as before. Inside the transaction nothing but IndexedDB may be awaited (it would
 // commit), so each wait for the next chunk goes through Dexie.waitFor, which keeps it alive.
 
-/** A backup read through and found sound: what the preview shows and the restore writes (reading it again). */
-export type CheckedBackup = { ok: true; content: BackupContent; header: BackupHeader; counts: Record<string, number>; chunkBytes: number } | { ok: false; issues: BackupIssue[] };
+/**
+ * A backup read through and found sound: what the preview shows and the restore writes (reading it
+ * again). `verified`: its bytes passed a check (GCM tags, or the hash of a plain backup); false for
+ * an older plain backup written before backups carried a hash (restorable, with a note).
+ */
+export type CheckedBackup =
+  | { ok: true; content: BackupContent; header: BackupHeader; counts: Record<string, number>; chunkBytes: number; verified: boolean }
+  | { ok: false; issues: BackupIssue[] };
 
 export type LoadedBackup =
   | CheckedBackup
@@ -97,7 +104,7 @@ async function checkContent(content: BackupContent, chunkBytes: number, db: Rapp
         slice = performance.now();
       }
     }
-    return { ok: true, content, chunkBytes, header: reader.header, counts };
+    return { ok: true, content, chunkBytes, header: reader.header, counts, verified: content.encrypted || reader.integrity() === 'verified' };
   } catch (error) {
     return refusal(error);
   }
@@ -150,8 +157,8 @@ async function addRows(table: Table, rows: unknown[], name: string, first: numbe
  * nothing changed (a broken row, a cancel or a crash midway leave the database as it was). Derived
  * fields are not taken from the file; the middlewares derive them as the rows are written. A
  * backup of the current state is taken first (unless the caller already has one, e.g. the database
- * is empty after a wipe and there is nothing worth keeping). Throws BackupReadError, BackupCryptoError
- * (the file changed since the check) or RestoreCancelled.
+ * is empty after a wipe and there is nothing worth keeping). Throws BackupReadError (`backup.altered`:
+ * the file no longer matches its hash), BackupCryptoError (the file changed since the check) or RestoreCancelled.
  */
 export async function restoreBackup(
   backup: Extract<CheckedBackup, { ok: true }>,

@@ -5,6 +5,7 @@ import { getBridge } from '../../bridge';
 import { takeBackup } from '../../db/backup/backup';
 import { ProgressBar } from '../../components/ProgressBar';
 import { BackupList } from './BackupList';
+import { DailyBackupNotice } from './DailyBackupNotice';
 import { EncryptionField } from './EncryptionField';
 import { RestoreDialog, RestoreLoading } from './RestoreSteps';
 import { useRestore } from './useRestore';
@@ -51,6 +52,7 @@ export function BackupPanel() {
     <section className="panel wide" aria-labelledby="backup-title">
       <h2 id="backup-title">{t('title')}</h2>
       <p className="hint">{t('intro')}</p>
+      <DailyBackupNotice onRetried={() => void reload()} />
       <dl className="facts">
         <div>
           <dt>{t('folder')}</dt>

@@ -1,8 +1,10 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { LossCheck } from '../../db/backup/backup';
-import { checkForLoss, runDailyBackupIfDue } from '../../db/backup/backup';
+import { checkForLoss } from '../../db/backup/backup';
 import { logError } from '../../core/error-log';
 import { afterStartSettles } from './after-start';
+import { runDailyBackup } from './daily-backup';
+import { DailyBackupAlert } from './DailyBackupNotice';
 import { FaultAlert } from './FaultAlert';
 import { LossScreen } from './LossScreen';
 
@@ -30,7 +32,8 @@ export function DataSafety({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (check !== 'ok') return;
-    return afterStartSettles(() => void runDailyBackupIfDue().catch((error: unknown) => logError('Daily backup failed', error)));
+    // A failure is shown (DailyBackupAlert, the Settings panel), not only logged.
+    return afterStartSettles(() => void runDailyBackup());
   }, [check]);
 
   if (check === 'pending') return <div className="boot" role="status" aria-busy="true" />;
@@ -41,6 +44,7 @@ export function DataSafety({ children }: { children: ReactNode }) {
     <>
       {children}
       <FaultAlert />
+      <DailyBackupAlert />
     </>
   );
 }

@@ -15,12 +15,20 @@ export function LossScreen({ assessment, newest, onResolved }: { assessment: Exc
   const { t, i18n } = useTranslation('backup');
   const f = formatters(i18n.language);
   const [error, setError] = useState<string>();
+  // Its own field: the Settings page (with the session passphrase) is out of reach on this screen.
+  const [passphrase, setPassphrase] = useState('');
+  const encrypted = newest.manifest.encrypted;
   // An empty database holds nothing worth a pre-restore backup; a partial one does.
   const restore = useRestore(
     (message, ok) => (ok ? onResolved() : setError(message)),
     { backupFirst: assessment.status !== 'empty' },
   );
   const date = f.dateTime(newest.manifest.createdAt);
+
+  const open = () => {
+    setError(undefined);
+    restore.open(newest, encrypted ? passphrase : undefined);
+  };
 
   const continueAnyway = async () => {
     if (!window.confirm(t('loss.continueConfirm'))) return;
@@ -38,10 +46,31 @@ export function LossScreen({ assessment, newest, onResolved }: { assessment: Exc
       </p>
       <p>{t('loss.advice')}</p>
       <BackupContents counts={newest.manifest.counts} />
+      {encrypted && (
+        <form
+          className="toolbar"
+          onSubmit={(e) => {
+            e.preventDefault();
+            open();
+          }}
+        >
+          <p className="hint">{t('loss.encryptedHint')}</p>
+          <input type="text" name="username" autoComplete="username" value="rapport-backup" readOnly hidden />
+          <label className="field">
+            <span>{t('loss.passphrase')}</span>
+            <input type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          </label>
+          <button type="submit" className="primary" disabled={restore.state.step !== 'idle' || passphrase === ''}>
+            {t('loss.restoreNewest')}
+          </button>
+        </form>
+      )}
       <div className="toolbar">
-        <button type="button" className="primary" disabled={restore.state.step !== 'idle'} onClick={() => restore.open(newest)}>
-          {t('loss.restoreNewest')}
-        </button>
+        {!encrypted && (
+          <button type="button" className="primary" disabled={restore.state.step !== 'idle'} onClick={() => open()}>
+            {t('loss.restoreNewest')}
+          </button>
+        )}
         <button type="button" disabled={restore.state.step !== 'idle'} onClick={continueAnyway}>
           {t('loss.continue')}
         </button>

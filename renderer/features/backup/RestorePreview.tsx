@@ -35,6 +35,7 @@ export function RestorePreview({
   busy,
   progress = 0,
   backupFirst = true,
+  verified = true,
   onConfirm,
   onCancel,
 }: {
@@ -45,6 +46,8 @@ export function RestorePreview({
   progress?: number;
   /** Whether the current state is backed up first (not for an empty database). */
   backupFirst?: boolean;
+  /** Whether its bytes passed a check (hash or encryption); false for an older backup without a hash. */
+  verified?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -62,6 +65,7 @@ export function RestorePreview({
       <h2 id="restore-title">{t('previewTitle', { date })}</h2>
       <p>{t('previewIntro')}</p>
       <BackupContents counts={counts} />
+      {!verified && <p className="hint">{t('unverified')}</p>}
       <p id="restore-warning" className="hint">
         {t(backupFirst ? 'previewWarning' : 'previewWarningEmpty')}
       </p>

@@ -30,6 +30,7 @@ export function RestoreDialog({ restore, backupFirst }: { restore: Restore; back
       busy={state.step === 'restoring'}
       progress={state.step === 'restoring' ? state.progress : 0}
       backupFirst={backupFirst}
+      verified={state.backup.verified}
       onConfirm={restore.confirm}
       onCancel={restore.cancel}
     />

@@ -4,9 +4,9 @@ import type { BackupIssue } from '../../../shared/export/backup';
 
 const MB = 1024 * 1024;
 
-/** One sentence on what is wrong with a backup and where (table, row, line), in the `backup` namespace. */
-export function describeIssue(t: TFunction<'backup'>, issue: BackupIssue): string {
-  const params = { ...issue.params, path: issue.path ?? '' };
+/** One sentence on what is wrong with a backup and where (table, row, line), in the `backup` namespace; `name`: the file's name. */
+export function describeIssue(t: TFunction<'backup'>, issue: BackupIssue, name = ''): string {
+  const params = { ...issue.params, path: issue.path ?? '', name };
   if (issue.code === 'backup.too_large') Object.assign(params, { size: Math.ceil(Number(issue.params?.size) / MB), limit: Math.floor(Number(issue.params?.limit) / MB) });
   const where = [
     // Core tables by their name on screen, the rest as stored.

@@ -28,6 +28,8 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
   const [state, setState] = useState<RestoreState>({ step: 'idle' });
   const abort = useRef<AbortController | undefined>(undefined);
   const chosen = useRef<OpenFileHandle | undefined>(undefined);
+  /** The file being checked or restored, named when it no longer matches its hash. */
+  const fileName = useRef('');
 
   const idle = () => {
     setState({ step: 'idle' });
@@ -42,13 +44,14 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
     if (error instanceof RestoreCancelled) onDone(t('restoreCancelled'), false);
     // The chosen file was moved, deleted or its drive pulled while it was read.
     else if (file && /\bERR_FILE_GONE: /.test((error as Error).message ?? '')) onDone(t('restoreFailed', { message: t('fileGone', { name: file.name }) }), false);
-    else if (error instanceof BackupReadError) onDone(t('restoreFailed', { message: describeIssue(t, error.issue) }), false);
+    else if (error instanceof BackupReadError) onDone(t('restoreFailed', { message: describeIssue(t, error.issue, fileName.current) }), false);
     // The file changed between the check and the restore (a chunk no longer passes its check).
     else if (error instanceof BackupCryptoError) onDone(t('restoreFailed', { message: describeCrypto(t, error.code, error.params) }), false);
     else onDone(t('restoreFailed', { message: (error as Error).message }), false);
   };
 
-  const openWith = async (load: (progress: RestoreProgress) => Promise<LoadedBackup>, createdAt?: string) => {
+  const openWith = async (load: (progress: RestoreProgress) => Promise<LoadedBackup>, name: string, createdAt?: string) => {
+    fileName.current = name;
     const controller = new AbortController();
     abort.current = controller;
     setState({ step: 'loading', progress: 0 });
@@ -58,7 +61,7 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
       if (controller.signal.aborted) throw new RestoreCancelled();
       if (!loaded.ok) {
         idle();
-        const detail = 'issues' in loaded ? loaded.issues.map((issue) => describeIssue(t, issue)).join('; ') : '';
+        const detail = 'issues' in loaded ? loaded.issues.map((issue) => describeIssue(t, issue, name)).join('; ') : '';
         onDone('crypto' in loaded ? describeCrypto(t, loaded.crypto, loaded.params) : t('invalidBackupDetail', { detail }), false);
         return;
       }
@@ -67,10 +70,12 @@ export function useRestore(onDone: (message: string, ok: boolean) => void, optio
       fail(error);
     }
   };
-  const open = (entry: BackupEntry) => openWith((progress) => loadBackup(entry.name, undefined, undefined, undefined, progress), entry.manifest.createdAt);
+  /** `passphrase`: for an encrypted backup (the loss screen's own field); otherwise the session's. */
+  const open = (entry: BackupEntry, passphrase?: string) =>
+    openWith((progress) => loadBackup(entry.name, undefined, undefined, passphrase || undefined, progress), entry.name, entry.manifest.createdAt);
   const openFile = (file: OpenFileHandle) => {
     chosen.current = file;
-    return openWith((progress) => openBackupSource(openFileSource(file, getBridge()), undefined, undefined, progress));
+    return openWith((progress) => openBackupSource(openFileSource(file, getBridge()), undefined, undefined, progress), file.name);
   };
 
   const confirm = async () => {
