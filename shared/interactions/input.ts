@@ -9,7 +9,9 @@ import {
   type IsoDate,
   type Outcome,
 } from '../domain';
+import { stripDirectionControls } from '../text/bidi';
 import { todayIso } from '../time/today';
+import { TEXT_MAX } from '../validation/limits';
 import type { FieldErrors } from '../validation/result';
 
 /** What the log form (or any other caller) hands over; ids, status and timestamps are the command's. */
@@ -47,6 +49,11 @@ export function validateInteraction(input: InteractionInput): FieldErrors {
   if (Number.isNaN(at.getTime())) errors.at = 'invalidDate';
   if (input.durationMin !== undefined && !(input.durationMin > 0 && input.durationMin <= MAX_DURATION_MIN)) errors.durationMin = 'invalidDuration';
   if (input.subject.trim() === '' && input.summary.trim() === '') errors.subject = 'required';
+  // The same limits as an account's or a contact's notes (shared/validation/limits.ts): a visit report is long text.
+  if (input.subject.length > TEXT_MAX.line) errors.subject = 'tooLong';
+  if (input.summary.length > TEXT_MAX.long) errors.summary = 'tooLong';
+  if (input.nextStep.length > TEXT_MAX.long) errors.nextStep = 'tooLong';
+  if (input.complaint && input.complaint.resolution.length > TEXT_MAX.long) errors['complaint.resolution'] = 'tooLong';
   // The follow-up is a local day, compared with the local day of the start (a visit at 00:30 is that day's).
   if (input.followUpDate && !errors.at && input.followUpDate < todayIso(at)) errors.followUpDate = 'beforeStart';
   if (!input.userId) errors.userId = 'required';
@@ -55,10 +62,13 @@ export function validateInteraction(input: InteractionInput): FieldErrors {
   return errors;
 }
 
-/** Drops undefined and empty optional fields, so stored rows stay compact and comparable. */
+/**
+ * Drops undefined and empty optional fields, so stored rows stay compact and comparable; the texts lose
+ * explicit direction controls (shared/text/bidi.ts), as everything typed into an account does.
+ */
 export function cleanInput<T extends CompletionInput>(input: T): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) if (v !== undefined && v !== '') out[k] = v;
-  for (const k of ['subject', 'summary', 'nextStep'] as const) if (k in input) out[k] = input[k] ?? '';
+  for (const k of ['subject', 'summary', 'nextStep'] as const) if (k in input) out[k] = stripDirectionControls(input[k] ?? '');
   return out as T;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { InteractionInput } from '../interactions';
 import { parseCsvText } from '../import/csv';
 import { buildRecords, suggestMapping } from '../import/mapping';
 import { hasDirectionControls, stripDirectionControls } from '../text/bidi';
@@ -49,5 +50,15 @@ describe('direction controls', () => {
     expect(hasDirectionControls(`x${RLO}`)).toBe(true);
     expect(hasDirectionControls(`x${RLO}`)).toBe(true);
     expect(hasDirectionControls(text)).toBe(false);
+  });
+});
+
+describe('the same limit for a visit report', () => {
+  it('refuses a 1 MB summary like a 1 MB account note, and takes one at the limit', async () => {
+    const { validateInteraction } = await import('../interactions');
+    const base: InteractionInput = { accountId: 'a1', type: 'visit', mode: 'human', at: '2026-12-07T09:00:00.000Z', userId: 'u1', contactIds: [], subject: 'Besuch', summary: '', nextStep: '' };
+    expect(validateInteraction({ ...base, summary: 'x'.repeat(TEXT_MAX.long) })).toEqual({});
+    expect(validateInteraction({ ...base, summary: 'x'.repeat(1_000_000) })).toEqual({ summary: 'tooLong' });
+    expect(validateAccount({ ...account, notes: 'x'.repeat(1_000_000) }).ok).toBe(false);
   });
 });

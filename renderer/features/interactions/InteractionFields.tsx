@@ -87,7 +87,8 @@ export function InteractionFields({ values: v, onChange, contacts, team, errors 
       </label>
       <label className="field wide">
         <span>{v.planned ? t('field.agenda') : t('field.summary')}</span>
-        <textarea rows={4} value={v.summary} onChange={(e) => set({ summary: e.target.value })} />
+        <textarea rows={4} value={v.summary} onChange={(e) => set({ summary: e.target.value })} aria-invalid={errors.summary ? true : undefined} />
+        <ErrorText code={errors.summary} />
       </label>
       {!v.planned && (
         <>
@@ -106,7 +107,8 @@ export function InteractionFields({ values: v, onChange, contacts, team, errors 
           </fieldset>
           <label className="field wide">
             <span>{t('field.nextStep')}</span>
-            <input value={v.nextStep} onChange={(e) => set({ nextStep: e.target.value })} />
+            <input value={v.nextStep} onChange={(e) => set({ nextStep: e.target.value })} aria-invalid={errors.nextStep ? true : undefined} />
+            <ErrorText code={errors.nextStep} />
           </label>
           <label className="field">
             <span>{t('field.followUpDate')}</span>

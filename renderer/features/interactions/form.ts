@@ -89,6 +89,8 @@ const FORM_FIELD: Partial<Record<string, [keyof LogFormValues, string]>> = {
   at: ['date', 'error.date'],
   durationMin: ['duration', 'error.duration'],
   subject: ['subject', 'error.subject'],
+  summary: ['summary', 'error.tooLong'],
+  nextStep: ['nextStep', 'error.tooLong'],
   followUpDate: ['followUpDate', 'error.followUp'],
   userId: ['userId', 'error.user'],
 };
@@ -103,7 +105,7 @@ export function validate(v: LogFormValues, now: Date): FormErrors {
   else if (v.planned && atOf(v) <= now) errors.date = 'error.plannedInPast';
   for (const [field, code] of Object.entries(validateInteraction(toInput(v)))) {
     const target = FORM_FIELD[field];
-    if (target && code) errors[target[0]] ??= target[1];
+    if (target && code) errors[target[0]] ??= code === 'tooLong' ? 'error.tooLong' : target[1];
   }
   return errors;
 }
