@@ -57,6 +57,9 @@ describe('isStorageFull: every form a full disk arrives in', () => {
     ['Dexie.AbortError with inner IOError', new Dexie.AbortError('Transaction aborted', new DOMException('Failed to write blobs (IOError)', 'UnknownError'))],
     ['Dexie.DataError (mapped DOMException)', new Dexie.DataError('disk full')],
     ['plain message', new Error('The disk is full')],
+    // What Chromium put on the transaction when a tmpfs profile really ran full (the request itself only said
+    // "AbortError: The transaction was aborted"); runWrite reads the transaction's error for it.
+    ['a real full disk, as Chromium 14x reports it', new DOMException('Connection is closing because of: IO error: .../http_127.0.0.1_4320.indexeddb.leveldb/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)', 'UnknownError')],
     ['StorageFullError', new StorageFullError()],
   ])('%s', (_label, error) => {
     expect(isStorageFull(error)).toBe(true);

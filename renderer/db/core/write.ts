@@ -28,7 +28,7 @@ const QUOTA_NAMES = new Set(['QuotaExceededError', 'QUOTA_EXCEEDED_ERR', 'NS_ERR
 // Chromium reports a full disk during commit as one of these, with an IO message (LevelDB's "IO error").
 const IO_NAMES = new Set(['AbortError', 'DataError', 'UnknownError', 'Error']);
 const QUOTA_MESSAGE = /QuotaExceeded|quota (has been )?exceeded|disk (is )?full/i;
-const IO_MESSAGE = /IOError|IO error|Failed to write blobs|disk (is )?full|no space left|ENOSPC/i;
+const IO_MESSAGE = /IOError|IO error|Failed to write blobs|disk (is )?full|no space left|ENOSPC|FILE_ERROR_NO_SPACE/i;
 
 type Wrapped = { name?: unknown; message?: unknown; code?: unknown; inner?: unknown; cause?: unknown; failures?: unknown; failuresByPos?: unknown };
 
@@ -103,15 +103,19 @@ export async function runWrite<T>(
   const { db: given, label } = options instanceof Dexie ? { db: options, label: undefined } : options;
   const list = typeof tables === 'function' ? tables((given ?? getDb()) as RapportDb) : tables;
   const db = given ?? list[0]?.db ?? getDb();
+  let idbtrans: IDBTransaction | undefined;
   try {
     // An async scope function: Dexie then keeps its zone across native awaits in `fn` (it checks
     // the function's kind, so a plain wrapper would commit a transaction that awaits async helpers).
     return await db.transaction('rw', list, async (tx) => {
-      opened.add((tx as unknown as { idbtrans: object }).idbtrans);
+      idbtrans = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans;
+      opened.add(idbtrans);
       return await fn(tx);
     });
   } catch (error) {
-    throw asStorageFull(error, label) ?? error;
+    // A real full disk fails the commit: the request only says "AbortError: The transaction was
+    // aborted", and the cause ("UnknownError … IO error … FILE_ERROR_NO_SPACE") is on the transaction.
+    throw asStorageFull(error, label) ?? (storageFullCause(idbtrans?.error) ? asStorageFull(idbtrans?.error, label) : undefined) ?? error;
   }
 }
 
