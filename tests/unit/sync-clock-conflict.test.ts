@@ -4,31 +4,14 @@
  * both values, devices and times instead of dropping the slow laptop's later edit silently. An edit
  * made after seeing the other value wins whatever the clocks.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { laptopTeam, type Laptop } from './laptops.test-support';
 import { MemoryFolder } from '../../shared/sync/memory-folder';
-import { openDb, type RapportDb } from '../../renderer/db/core/db';
 import { getSyncConflicts } from '../../renderer/db/sync/conflicts';
-import { createDbSync, type DbSync } from '../../renderer/db/sync/run';
 
 const HOUR = 3_600_000;
-let clock = Date.UTC(2026, 10, 23, 8, 0, 0);
-const opened: RapportDb[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
-type Laptop = { db: RapportDb; sync: DbSync; now: () => number };
-
-function laptop(name: string, folder: MemoryFolder, skew = 0): Laptop {
-  const db = openDb(`clock-${name}-${crypto.randomUUID()}`);
-  opened.push(db);
-  const now = () => clock + skew;
-  return { db, now, sync: createDbSync(db, folder, { deviceId: name, now }) };
-}
+const team = laptopTeam('clock');
+const laptop = (name: string, folder: MemoryFolder, skew = 0) => team.laptop(name, folder, { skew });
 
 async function syncAll(...laptops: Laptop[]) {
   for (const l of laptops) expect((await l.sync.sync()).problems.filter((p) => p.level === 'error')).toEqual([]);
@@ -43,10 +26,10 @@ describe('a laptop whose clock runs 3 h slow', () => {
     const slow = laptop('slow', folder, -3 * HOUR);
     await a.db.accounts.put(account(a, 'Nordlicht GmbH'));
     await syncAll(a, slow);
-    clock += 60_000;
+    team.advance(60_000);
     await a.db.accounts.update('acc1', { city: 'Lübeck', updatedAt: a.now() });
     await syncAll(a);
-    clock += 60_000; // a minute later, the slow laptop (offline, not synced) edits the same field
+    team.advance(60_000); // a minute later, the slow laptop (offline, not synced) edits the same field
     await slow.db.accounts.update('acc1', { city: 'Flensburg', updatedAt: slow.now() });
     await syncAll(slow, a, slow);
     const cities = await Promise.all([a, slow].map(async (l) => (await l.db.accounts.get('acc1'))?.city));
@@ -65,10 +48,10 @@ describe('a laptop whose clock runs 3 h slow', () => {
     const slow = laptop('slow', folder, -3 * HOUR);
     await a.db.accounts.put(account(a, 'Nordlicht GmbH'));
     await syncAll(a, slow);
-    clock += 60_000;
+    team.advance(60_000);
     await a.db.accounts.update('acc1', { city: 'Lübeck', updatedAt: a.now() });
     await syncAll(a, slow);
-    clock += 60_000;
+    team.advance(60_000);
     await slow.db.accounts.update('acc1', { city: 'Flensburg', updatedAt: slow.now() });
     await syncAll(slow, a);
     for (const l of [a, slow]) expect((await l.db.accounts.get('acc1'))?.city).toBe('Flensburg');

@@ -3,37 +3,21 @@
  * erasure travels as a flag only, so every laptop scrubs its own copies with what it knew of the
  * person when the flag arrives, and the scrubbed text travels back as a newer edit.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { laptopTeam, type Laptop } from './laptops.test-support';
 import { makeContact, makeInteraction } from '../../shared/planning/fixtures';
 import { fromUtf8 } from '../../shared/bytes';
 import { MemoryFolder } from '../../shared/sync/memory-folder';
-import { openDb, type RapportDb } from '../../renderer/db/core/db';
 import { eraseContact } from '../../renderer/db/accounts/gdpr';
-import { createDbSync, type DbSync } from '../../renderer/db/sync/run';
 
-let clock = Date.UTC(2026, 10, 23, 8, 0, 0);
-const now = () => clock;
-const opened: RapportDb[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
-type Laptop = { db: RapportDb; sync: DbSync };
-
-function laptop(name: string, folder: MemoryFolder): Laptop {
-  const db = openDb(`erase-${name}-${crypto.randomUUID()}`);
-  opened.push(db);
-  return { db, sync: createDbSync(db, folder, { deviceId: name, now, snapshotEvery: 50 }) };
-}
+const team = laptopTeam('erase');
+const now = team.now;
+const laptop = (name: string, folder: MemoryFolder) => team.laptop(name, folder, { snapshotEvery: 50 });
 
 async function syncAll(...laptops: Laptop[]) {
   for (const l of laptops) {
     expect((await l.sync.sync()).problems.filter((p) => p.level === 'error')).toEqual([]);
-    clock += 60_000;
+    team.advance(60_000);
   }
 }
 

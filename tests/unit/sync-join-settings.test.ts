@@ -4,34 +4,20 @@
  * writer wins made those defaults beat the team lead's rhythm everywhere.
  */
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { laptopTeam, type Laptop } from './laptops.test-support';
 import { defaultSegmentRules } from '../../shared/domain/segment-defaults';
 import { MemoryFolder } from '../../shared/sync/memory-folder';
-import { openDb, type RapportDb, useDatabase } from '../../renderer/db/core/db';
+import { useDatabase } from '../../renderer/db/core/db';
 import { listAutomationRules, saveAutomationRule } from '../../renderer/db/pipeline/admin';
 import { listSegmentRules, saveSegmentRule } from '../../renderer/db/planning/planning';
-import { createDbSync, type DbSync } from '../../renderer/db/sync/run';
+import { createDbSync } from '../../renderer/db/sync/run';
 import type { Folder } from '../../shared/sync';
 import type { AccountType, Category } from '../../shared/domain';
 
-let clock = Date.UTC(2026, 10, 23, 8, 0, 0);
-const now = () => clock;
-const opened: RapportDb[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
-type Laptop = { db: RapportDb; sync: DbSync };
-
-function laptop(name: string, folder: Folder): Laptop {
-  const db = openDb(`join-${name}-${crypto.randomUUID()}`);
-  opened.push(db);
-  return { db, sync: createDbSync(db, folder, { deviceId: name, now }) };
-}
+const laptops = laptopTeam('join');
+const now = laptops.now;
+const laptop = (name: string, folder: Folder) => laptops.laptop(name, folder);
 
 /** Runs `fn` against this laptop's database (the settings code reads the app's current database). */
 async function on<T>(l: Laptop, fn: () => Promise<T>): Promise<T> {
@@ -59,7 +45,7 @@ describe('a laptop joining the sync folder', () => {
     const a = laptop('alice', folder);
     await on(a, () => saveSegmentRule('A', 'expand', 14, 14));
     await syncAll(a);
-    clock += 60_000;
+    laptops.advance(60_000);
     const b = laptop('bob', folder);
     await openSettings(b);
     await syncAll(b, a, b);
@@ -71,7 +57,7 @@ describe('a laptop joining the sync folder', () => {
     const a = laptop('alice', folder);
     await on(a, () => saveSegmentRule('A', 'expand', 14, 14));
     await syncAll(a);
-    clock += 60_000;
+    laptops.advance(60_000);
     const b = laptop('bob', folder);
     // Written by the settings page of an older version, stamped when it was opened (after Alice's choice).
     await b.db.segmentRules.bulkPut(defaultSegmentRules(now()));
@@ -94,7 +80,7 @@ describe('a laptop joining the sync folder', () => {
           const folder = new MemoryFolder();
           const a = laptop('alice', folder);
           for (const c of choices) {
-            clock += 1000;
+            laptops.advance(1000);
             await on(a, () => saveSegmentRule(c.cat, c.type, c.human, c.digital));
           }
           if (automation) {
@@ -103,20 +89,16 @@ describe('a laptop joining the sync folder', () => {
           }
           await syncAll(a);
           const team = await shown(a);
-          clock += 60_000;
+          laptops.advance(60_000);
           // Bob's clock may be off by up to an hour either way: a default must lose regardless.
           const b = { ...laptop('bob', folder) };
-          const bNow = () => clock + skewMs;
+          const bNow = () => laptops.now() + skewMs;
           b.sync = createDbSync(b.db, folder, { deviceId: 'bob', now: bNow });
           if (legacySeed) await b.db.segmentRules.bulkPut(defaultSegmentRules(bNow()));
           await openSettings(b);
           await syncAll(...(bFirst ? [b, a, b] : [b, b, a, b, a]));
           expect(await shown(a)).toEqual(team);
           expect(await shown(b)).toEqual(team);
-          for (const db of opened.splice(0)) {
-            db.close();
-            await db.delete();
-          }
         },
       ),
       { numRuns: 15 },

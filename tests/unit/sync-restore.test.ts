@@ -3,38 +3,22 @@
  * and reaches the team (it used to be undone by the next sync without a word), and the laptop keeps
  * its identity (it used to meet its own newer files, take a new id and list itself as another laptop).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { laptopTeam, type Laptop } from './laptops.test-support';
 import { MemoryFolder } from '../../shared/sync/memory-folder';
-import { openDb, type RapportDb } from '../../renderer/db/core/db';
 import { takeBackup } from '../../renderer/db/backup/backup';
 import { memoryBridge } from '../../renderer/db/backup/backup.test-support';
 import { loadBackup, restoreBackup } from '../../renderer/db/backup/restore';
-import { createDbSync, type DbSync } from '../../renderer/db/sync/run';
 
-let clock = Date.UTC(2026, 10, 23, 8, 0, 0);
-const now = () => clock;
-const opened: RapportDb[] = [];
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
-
-type Laptop = { db: RapportDb; sync: DbSync };
-
-function laptop(name: string, folder: MemoryFolder): Laptop {
-  const db = openDb(`restore-${name}-${crypto.randomUUID()}`);
-  opened.push(db);
-  return { db, sync: createDbSync(db, folder, { deviceId: name, now }) };
-}
+const team = laptopTeam('restore');
+const now = team.now;
+const laptop = (name: string, folder: MemoryFolder) => team.laptop(name, folder);
 
 async function syncAll(...laptops: Laptop[]) {
   for (const l of laptops) {
     const s = await l.sync.sync();
     expect(s.problems.filter((p) => p.level !== 'info').map((p) => p.code)).toEqual([]);
-    clock += 60_000;
+    team.advance(60_000);
   }
 }
 
