@@ -6,6 +6,17 @@ import globals from 'globals';
 // Anchored ('/crypto'): the bare module name is refused, a folder of ours called crypto (shared/crypto) is not.
 const nodeBuiltins = ['node:*', '/fs', '/path', '/os', '/crypto', '/child_process', '/url', '/stream', '/events', '/util', '/zlib'];
 
+const NO_SHELL = { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' };
+const NO_DEXIE = { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' };
+
+/**
+ * The import rule of one renderer room. A later block's `no-restricted-imports` replaces an earlier
+ * one's for the same files, so every room states the renderer-wide patterns again; this says them once.
+ */
+function room(files, patterns, { allowDexie = false } = {}) {
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns: [NO_SHELL, ...(allowDexie ? [] : [NO_DEXIE]), ...patterns] }] } };
+}
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/', 'coverage/'] },
   js.configs.recommended,
@@ -48,8 +59,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
-            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
+            NO_SHELL,
+            NO_DEXIE,
           ],
         },
       ],
@@ -57,100 +68,29 @@ export default tseslint.config(
   },
   // Rooms (docs/CONVENTIONS.md): core/ and db/ serve the features and never reach up into them or app/;
   // the bridge serves everything and imports no renderer room but its own.
-  {
-    files: ['renderer/core/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
-            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
-            { group: ['**/features/**', '**/app/**'], message: 'core/ is shared by the features: it never imports a feature or app/.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['renderer/db/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
-            // db/<wing>/x.ts reaches the renderer's rooms with ../../, db/core/migrations/x.ts with ../../../
-            // (db/core, the database's own core, is reached with fewer steps and stays allowed).
-            { group: ['../../core', '../../core/**', '../../features/**', '../../app/**', '../../../core', '../../../core/**', '../../../features/**', '../../../app/**'], message: 'db/ only persists: it never imports a feature, app/ or the renderer core.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['renderer/bridge/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
-            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
-            { group: ['../db/**', '../db', '../core/**', '../features/**', '../app/**'], message: 'The bridge sits below every renderer room; give it what it needs (see provideHandleStore).' },
-          ],
-        },
-      ],
-    },
-  },
+  room(['renderer/core/**/*.{ts,tsx}'], [
+    { group: ['**/features/**', '**/app/**'], message: 'core/ is shared by the features: it never imports a feature or app/.' },
+  ]),
+  room(['renderer/db/**/*.{ts,tsx}'], [
+    // db/<wing>/x.ts reaches the renderer's rooms with ../../, db/core/migrations/x.ts with ../../../
+    // (db/core, the database's own core, is reached with fewer steps and stays allowed).
+    { group: ['../../core', '../../core/**', '../../features/**', '../../app/**', '../../../core', '../../../core/**', '../../../features/**', '../../../app/**'], message: 'db/ only persists: it never imports a feature, app/ or the renderer core.' },
+  ], { allowDexie: true }),
+  room(['renderer/bridge/**/*.{ts,tsx}'], [
+    { group: ['../db/**', '../db', '../core/**', '../features/**', '../app/**'], message: 'The bridge sits below every renderer room; give it what it needs (see provideHandleStore).' },
+  ]),
   // Features are peers: one uses another only through its index.ts (`../interactions`, never
   // `../interactions/Timeline`), and app/ composes the features through the same faces.
-  {
-    files: ['renderer/features/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
-            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
-            { regex: '^(\\.\\./(?!\\.\\.?/)[^/]+|(\\.\\./)+features/[^/]+)/.+', message: "Use the other feature's index.ts ('../<feature>'), not its files." },
-          ],
-        },
-      ],
-    },
-  },
+  room(['renderer/features/**/*.{ts,tsx}'], [
+    { regex: '^(\\.\\./(?!\\.\\.?/)[^/]+|(\\.\\./)+features/[^/]+)/.+', message: "Use the other feature's index.ts ('../<feature>'), not its files." },
+  ]),
   // Locale parity tests read another feature's locale files: data, not its code.
-  {
-    files: ['renderer/features/**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
-            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
-            { regex: '^(\\.\\./(?!\\.\\.?/)[^/]+|(\\.\\./)+features/[^/]+)/(?!locales/[^/]+\\.json$).+', message: "Use the other feature's index.ts ('../<feature>'), not its files." },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['renderer/app/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: [...nodeBuiltins, 'electron', '**/electron/**'], message: 'The renderer talks to the shell only through the bridge.' },
-            { group: ['dexie', 'dexie-*'], message: 'Dexie is used only under renderer/db/.' },
-            { regex: '^\\.\\./features/[^/]+/.+', message: "app/ composes features through their index.ts ('../features/<feature>'), not their files." },
-          ],
-        },
-      ],
-    },
-  },
+  room(['renderer/features/**/*.test.{ts,tsx}'], [
+    { regex: '^(\\.\\./(?!\\.\\.?/)[^/]+|(\\.\\./)+features/[^/]+)/(?!locales/[^/]+\\.json$).+', message: "Use the other feature's index.ts ('../<feature>'), not its files." },
+  ]),
+  room(['renderer/app/**/*.{ts,tsx}'], [
+    { regex: '^\\.\\./features/[^/]+/.+', message: "app/ composes features through their index.ts ('../features/<feature>'), not their files." },
+  ]),
   {
     files: ['electron/**/*.{ts,cts}', 'build/**/*.{js,mjs,ts}', 'tests/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
