@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { asStorageFull, type WriteLabel } from '../db/core/write';
+import { asDatabaseLost, asStorageFull, type WriteLabel } from '../db/core/write';
 import { logError } from './error-log';
 
 /**
@@ -12,9 +12,14 @@ import { logError } from './error-log';
 export function describeWriteError(error: unknown, t: TFunction, what?: WriteLabel): string {
   const full = asStorageFull(error, what);
   if (full) return t('common:write.storageFull', { what: t(`common:write.what.${what ?? full.label ?? 'change'}`) });
+  const lost = asDatabaseLost(error, what);
+  if (lost) return t('common:write.lost', { what: t(`common:write.what.${what ?? lost.label ?? 'change'}`) });
   const message = error instanceof Error ? error.message : String(error);
   return t('common:write.failed', { message: message || String(error) });
 }
+
+/** Why a form's save failed: the message, and whether only a reload helps (the browser closed the database). */
+export type SaveFailure = { message: string; reload: boolean };
 
 /**
  * A form's save: runs `write`, and when it fails keeps the message (the form shows it and stays
@@ -23,15 +28,15 @@ export function describeWriteError(error: unknown, t: TFunction, what?: WriteLab
  */
 export function useSave(what?: WriteLabel) {
   const { t } = useTranslation();
-  const [failure, setFailure] = useState<string>();
+  const [failure, setFailure] = useState<SaveFailure>();
   const save = useCallback(
     async <T,>(write: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> => {
       setFailure(undefined);
       try {
         return { ok: true, value: await write() };
       } catch (error) {
-        if (!asStorageFull(error)) logError('Save failed', error);
-        setFailure(describeWriteError(error, t, what));
+        if (!asStorageFull(error) && !asDatabaseLost(error)) logError('Save failed', error);
+        setFailure({ message: describeWriteError(error, t, what), reload: asDatabaseLost(error) !== undefined });
         return { ok: false };
       }
     },

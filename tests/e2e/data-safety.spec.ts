@@ -186,7 +186,7 @@ test('a full disk while logging a visit: the dialog stays open with the input an
   await page.keyboard.press('Control+l');
   const dialog = page.getByRole('dialog', { name: 'Kontakt erfassen' });
   await dialog.getByRole('combobox', { name: 'Kunde' }).fill('Voll 000');
-  await dialog.getByRole('option').first().click();
+  await dialog.getByRole('listbox', { name: 'Kunde' }).getByRole('option').first().click();
   await dialog.getByLabel('Betreff').fill('Jahresgespräch');
   await dialog.getByLabel('Zusammenfassung').fill('Wartungsvertrag besprochen.');
   // Chromium's full disk: the write fails with an AbortError saying IOError (no quota name at all).

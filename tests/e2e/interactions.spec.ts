@@ -38,7 +38,7 @@ test('log, plan, complete, complain, search and print a customer sheet', async (
   const anywhere = page.getByRole('dialog', { name: 'Kontakt erfassen' });
   await expect(anywhere.getByRole('combobox', { name: 'Kunde' })).toBeVisible();
   await anywhere.getByRole('combobox', { name: 'Kunde' }).fill(account.name.slice(0, 8));
-  await expect(anywhere.getByRole('option').first()).toBeVisible();
+  await expect(anywhere.getByRole('listbox', { name: 'Kunde' }).getByRole('option').first()).toBeVisible();
   await anywhere.getByRole('button', { name: 'Entwurf verwerfen' }).click();
   await expect(anywhere).toBeHidden();
 

@@ -4,6 +4,10 @@ import type { RapportDb } from './db';
 export type DbFault =
   /** A write failed because the disk or quota is full. */
   | { kind: 'storage-full' }
+  /** A write succeeded after a full disk: there is space again, the storage-full alert can go. */
+  | { kind: 'storage-recovered' }
+  /** The browser closed the database after a disk error; writes work again after a reload. */
+  | { kind: 'lost' }
   /** Another window upgraded or deleted the database; this window's connection is closed. */
   | { kind: 'versionchange'; deleted: boolean }
   /** This window waits for an older window to close before it can upgrade. */

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/domain';
 import { openDb, useDatabase, type RapportDb } from './db';
 import { onDbFault, type DbFault } from './faults';
-import { asStorageFull, isStorageFull, runWrite, setStrictWrites, StorageFullError } from './write';
+import { asDatabaseLost, asStorageFull, DatabaseLostError, isStorageFull, runWrite, setStrictWrites, StorageFullError } from './write';
 
 function account(id: string): Account {
   return {
@@ -117,9 +117,14 @@ describe('runWrite (DB-DISKFULL)', () => {
       ['a1', 'Firma a1'],
       ['a2', 'Firma a2'],
     ]);
-    // And the database still works once space is free again.
+    // And the database still works once space is free again; that first success lifts the alert.
     await runWrite([db.accounts], () => db.accounts.add(account('a5')));
     expect(await db.accounts.count()).toBe(3);
+    // A draft fitting proves little (a few bytes); a real save does.
+    await runWrite([db.drafts], () => db.drafts.put({ id: 'd', payload: {}, updatedAt: 1 }), { label: 'draft' });
+    expect(faults).toEqual([{ kind: 'storage-full' }]);
+    await runWrite([db.accounts], () => db.accounts.add(account('a6')));
+    expect(faults).toEqual([{ kind: 'storage-full' }, { kind: 'storage-recovered' }]);
   });
 
   it('a nested write shares the parent transaction and the failure is mapped and alerted once', async () => {
@@ -138,6 +143,12 @@ describe('runWrite (DB-DISKFULL)', () => {
     expect((thrown as StorageFullError).label).toBe('account');
     expect(faults).toEqual([{ kind: 'storage-full' }]);
     expect(await db.accounts.count()).toBe(0);
+    // A nested write that succeeds says nothing yet: its parent may still fail.
+    await runWrite([db.accounts, db.contacts], async () => {
+      await runWrite([db.accounts], () => db.accounts.add(account('n3')));
+      expect(faults).toEqual([{ kind: 'storage-full' }]);
+    });
+    expect(faults).toEqual([{ kind: 'storage-full' }, { kind: 'storage-recovered' }]);
   });
 
   it('passes other errors through unchanged, without an alert', async () => {
@@ -161,5 +172,22 @@ describe('the write guard (strict in tests that ask)', () => {
       await runWrite([db.accounts], () => db.accounts.update('x3', { name: 'Neu' }));
     });
     expect((await db.accounts.toArray()).map((a) => [a.id, a.name])).toEqual([['x3', 'Neu']]);
+  });
+});
+
+describe('a database the browser closed (after a disk error)', () => {
+  it('becomes a DatabaseLostError and one "reload" alert, in the shapes Chromium gives', async () => {
+    // What a save said in Chromium after a real full disk, once space was free again (full-disk.spec.ts).
+    const opened = Object.assign(new Error('UnknownError Internal error opening backing store for indexedDB.open.'), {
+      name: 'OpenFailedError',
+      inner: new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError'),
+    });
+    const lost = asDatabaseLost(opened, 'interaction');
+    expect(lost).toBeInstanceOf(DatabaseLostError);
+    expect(lost?.label).toBe('interaction');
+    expect(asDatabaseLost(lost)).toBe(lost);
+    expect(faults).toEqual([{ kind: 'lost' }]);
+    expect(asDatabaseLost(new DOMException('Key already exists', 'ConstraintError'))).toBeUndefined();
+    expect(faults).toEqual([{ kind: 'lost' }]);
   });
 });

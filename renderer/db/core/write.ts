@@ -23,6 +23,23 @@ export class StorageFullError extends Error {
   }
 }
 
+/**
+ * Thrown by runWrite when the browser closed the database under the app (after a disk error Chromium
+ * closes the origin's store: "Internal error opening backing store", "Connection is closing"). Nothing
+ * of the transaction was stored; writes work again after a reload.
+ */
+export class DatabaseLostError extends Error {
+  /** What was being saved, when the caller said so. */
+  readonly label: WriteLabel | undefined;
+  constructor(options?: { cause?: unknown; label?: WriteLabel | undefined }) {
+    super('The database was closed by the browser; the change was not saved.', { cause: options?.cause });
+    this.name = 'DatabaseLostError';
+    this.label = options?.label;
+  }
+}
+
+const LOST_MESSAGE = /Internal error opening backing store|Connection is closing/i;
+
 // The names a full disk or quota arrives under: the standard one, the legacy constant, Firefox's.
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'QUOTA_EXCEEDED_ERR', 'NS_ERROR_DOM_QUOTA_REACHED', 'StorageFullError']);
 // Chromium reports a full disk during commit as one of these, with an IO message (LevelDB's "IO error").
@@ -55,6 +72,18 @@ export function storageFullCause(error: unknown, depth = 0): object | undefined 
   return undefined;
 }
 
+/** The error in `error`'s chain that says the browser closed the database for good (see DatabaseLostError). */
+export function databaseLostCause(error: unknown, depth = 0): object | undefined {
+  if (!error || typeof error !== 'object' || depth > 6) return undefined;
+  const e = error as Wrapped;
+  if (e instanceof DatabaseLostError || (typeof e.message === 'string' && LOST_MESSAGE.test(e.message))) return error;
+  for (const next of [e.inner, e.cause]) {
+    const found = databaseLostCause(next, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Whether an error is (or wraps) a full disk or quota, in any of the forms above. */
 export function isStorageFull(error: unknown): boolean {
   return storageFullCause(error) !== undefined;
@@ -63,6 +92,9 @@ export function isStorageFull(error: unknown): boolean {
 // Errors already turned into the alert: nested writes and the unhandled-rejection logger see the
 // same failure again and must not raise it twice.
 const reported = new WeakSet<object>();
+// Databases whose last settled write failed for want of space; the next successful top-level write
+// says space is back, so the app-wide alert does not outlive the problem.
+const spaceShort = new WeakSet<Dexie>();
 
 /**
  * `error` as a StorageFullError when it is one in any form, else undefined; raises the app-wide
@@ -73,6 +105,21 @@ export function asStorageFull(error: unknown, label?: WriteLabel): StorageFullEr
   if (!cause) return undefined;
   const typed = error instanceof StorageFullError ? error : new StorageFullError({ cause: error, label });
   if (!reported.has(cause) && !reported.has(typed)) reportDbFault({ kind: 'storage-full' });
+  reported.add(cause);
+  reported.add(typed);
+  if (error && typeof error === 'object') reported.add(error);
+  return typed;
+}
+
+/**
+ * `error` as a DatabaseLostError when the browser closed the database, else undefined; raises the
+ * app-wide "reload" alert once per failure.
+ */
+export function asDatabaseLost(error: unknown, label?: WriteLabel): DatabaseLostError | undefined {
+  const cause = databaseLostCause(error);
+  if (!cause) return undefined;
+  const typed = error instanceof DatabaseLostError ? error : new DatabaseLostError({ cause: error, label });
+  if (!reported.has(cause) && !reported.has(typed)) reportDbFault({ kind: 'lost' });
   reported.add(cause);
   reported.add(typed);
   if (error && typeof error === 'object') reported.add(error);
@@ -107,15 +154,21 @@ export async function runWrite<T>(
   try {
     // An async scope function: Dexie then keeps its zone across native awaits in `fn` (it checks
     // the function's kind, so a plain wrapper would commit a transaction that awaits async helpers).
-    return await db.transaction('rw', list, async (tx) => {
+    const nested = Dexie.currentTransaction !== null && Dexie.currentTransaction !== undefined;
+    const result = await db.transaction('rw', list, async (tx) => {
       idbtrans = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans;
       opened.add(idbtrans);
       return await fn(tx);
     });
+    // A draft is a few bytes: that it fits says little, so only a real save lifts the notice.
+    if (!nested && label !== 'draft' && spaceShort.delete(db)) reportDbFault({ kind: 'storage-recovered' });
+    return result;
   } catch (error) {
     // A real full disk fails the commit: the request only says "AbortError: The transaction was
     // aborted", and the cause ("UnknownError … IO error … FILE_ERROR_NO_SPACE") is on the transaction.
-    throw asStorageFull(error, label) ?? (storageFullCause(idbtrans?.error) ? asStorageFull(idbtrans?.error, label) : undefined) ?? error;
+    const full = asStorageFull(error, label) ?? (storageFullCause(idbtrans?.error) ? asStorageFull(idbtrans?.error, label) : undefined);
+    if (full) spaceShort.add(db);
+    throw full ?? asDatabaseLost(error, label) ?? error;
   }
 }
 

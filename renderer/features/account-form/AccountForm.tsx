@@ -67,7 +67,7 @@ export function AccountForm({ initial, accountId, submitLabel, onSubmit, onCance
           {t('fixErrors', { count: errorCount })}
         </p>
       )}
-      <SaveError message={failure} />
+      <SaveError failure={failure} />
       <fieldset>
         <legend>{t('section.base')}</legend>
         {text('name', { autoFocus: true, className: 'wide' })}

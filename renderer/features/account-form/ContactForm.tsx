@@ -77,7 +77,7 @@ export function ContactForm({ contact, onSubmit, onCancel }: Props) {
           {t('fixErrors', { count: Object.keys(errors).length })}
         </p>
       )}
-      <SaveError message={failure} />
+      <SaveError failure={failure} />
       <fieldset>
         <legend>{t('contact.person')}</legend>
         <SelectField id="ct-salutation" label={t('contact.salutation')} value={v.salutation} onChange={(x) => set({ salutation: x })} options={SALUTATIONS.map((s) => [s, t(`common:salutation.${s}`)] as const)} />

@@ -16,7 +16,8 @@ function useRetry() {
 }
 
 function text(t: (key: string, params?: Record<string, string>) => string, failure: DailyBackupFailure): string {
-  return t('daily.failed', { reason: failure.storageFull ? t('daily.storageFull') : failure.reason });
+  const reason = failure.storageFull ? t('daily.storageFull') : failure.lost ? t('daily.lost') : failure.reason;
+  return t('daily.failed', { reason });
 }
 
 /** At start: a failed daily backup as a dismissible alert with a retry (it stays in Settings until a backup succeeds). */

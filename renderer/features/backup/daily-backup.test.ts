@@ -15,5 +15,8 @@ describe('a failed daily backup is kept for the user, not only logged', () => {
   it('tells a quota error from other failures', () => {
     expect(describeFailure(new DOMException('quota', 'QuotaExceededError')).storageFull).toBe(true);
     expect(describeFailure(new Error('ERR_DISK_FULL: The disk is full.'))).toEqual({ reason: 'The disk is full.', storageFull: true });
+    // After a real full disk Chromium may close the database; the backup then says that, not its raw message.
+    const closed = new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+    expect(describeFailure(closed)).toMatchObject({ storageFull: false, lost: true });
   });
 });

@@ -1,14 +1,17 @@
 import { useSyncExternalStore } from 'react';
 import { logError } from '../../core/error-log';
 import { runDailyBackupIfDue, takeBackup } from '../../db/backup/backup';
-import { isStorageFull } from '../../db/core/write';
+import { databaseLostCause, isStorageFull } from '../../db/core/write';
 
 // The daily backup runs unattended after start; a failure used to be logged only, so the user
 // believed they were backed up. It is kept here until a daily backup succeeds, and shown where the
 // user looks: an alert at start (DailyBackupAlert) and a notice in Settings → Datensicherung.
 
-/** Why the last daily backup failed; `storageFull` when the disk or the browser's storage is full. */
-export type DailyBackupFailure = { reason: string; storageFull: boolean };
+/**
+ * Why the last daily backup failed; `storageFull` when the disk or the browser's storage is full,
+ * `lost` when the browser closed the database after a disk error (only a reload helps).
+ */
+export type DailyBackupFailure = { reason: string; storageFull: boolean; lost?: boolean };
 
 let failure: DailyBackupFailure | undefined;
 const listeners = new Set<() => void>();
@@ -21,7 +24,8 @@ function setFailure(next: DailyBackupFailure | undefined): void {
 /** The failure as one value: disk full (the shell's ERR_DISK_FULL or a quota error), or its message. */
 export function describeFailure(error: unknown): DailyBackupFailure {
   const message = error instanceof Error ? error.message : String(error);
-  return { reason: message.replace(/^ERR_[A-Z_]+: /, ''), storageFull: isStorageFull(error) || /\bERR_DISK_FULL\b/.test(message) };
+  const storageFull = isStorageFull(error) || /\bERR_DISK_FULL\b/.test(message);
+  return { reason: message.replace(/^ERR_[A-Z_]+: /, ''), storageFull, ...(databaseLostCause(error) && !storageFull ? { lost: true } : {}) };
 }
 
 /** The daily backup if due; a failure is logged and kept for the user to see and retry. */

@@ -125,7 +125,7 @@ export function LogDialog({ request, onClose }: { request: LogRequest; onClose: 
               </label>
             )}
             <InteractionFields values={values} onChange={edit} contacts={contacts} team={team} errors={errors} />
-            <SaveError message={failure} />
+            <SaveError failure={failure} />
             <div className="actions">
               <button type="submit" className="primary" aria-keyshortcuts="Control+Enter">
                 {request.completeId ? t('action.complete') : values.planned ? t('action.plan') : t('action.log')}

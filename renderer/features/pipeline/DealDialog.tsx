@@ -96,7 +96,7 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
           </label>
         )}
         <div className="wide">
-          <SaveError message={failure} />
+          <SaveError failure={failure} />
         </div>
         <div className="actions">
           <button type="button" onClick={onClose}>
