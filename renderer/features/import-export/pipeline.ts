@@ -80,6 +80,16 @@ export async function readSource(file: OpenedFile, options: SourceOptions = {}):
   return { ...sheet, kind, encoding: csv.encoding, delimiter: csv.delimiter, readErrors: csv.errors, mapping: suggestMapping(sheet.headers) };
 }
 
+/**
+ * Row numbers of every data row: those read into the table and those that could not be (a damaged
+ * card); a table's header row (row 1 of a CSV or sheet) is none, even when it has a problem.
+ */
+export function dataRows(source: Pick<Source, 'kind' | 'rowNumbers' | 'readErrors'>): number[] {
+  const rows = new Set(source.rowNumbers);
+  for (const e of source.readErrors) if (source.kind === 'vcard' || e.row > 1) rows.add(e.row);
+  return [...rows].sort((a, b) => a - b);
+}
+
 function mb(bytes: number): string {
   return (bytes / 1024 / 1024).toFixed(1);
 }
