@@ -94,6 +94,16 @@ function personName(c: { firstName?: string; lastName?: string }): string {
   return [c.firstName, c.lastName].filter(Boolean).join(' ');
 }
 
+/**
+ * Row numbers of every data row: those read into the table and those that could not be (a damaged
+ * card); a table's header (row 1 of a CSV or sheet, `hasHeader`) is none, even when it has a problem.
+ */
+export function dataRowNumbers(rowNumbers: readonly number[], readErrors: readonly ImportIssue[], hasHeader: boolean): number[] {
+  const rows = new Set(rowNumbers);
+  for (const e of readErrors) if (!hasHeader || e.row > 1) rows.add(e.row);
+  return [...rows].sort((a, b) => a - b);
+}
+
 /** How many rows ended in each outcome. */
 export function countOutcomes(outcomes: readonly RowOutcome[]): Record<OutcomeKind, number> {
   const counts = { new: 0, updated: 0, added: 0, skipped: 0, error: 0 };

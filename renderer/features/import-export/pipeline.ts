@@ -2,6 +2,7 @@ import type { OpenedFile } from '../../../shared/bridge/contract';
 import { parseCsvBytes, type CsvDelimiter } from '../../../shared/import/csv';
 import type { TextEncodingName } from '../../../shared/import/decode';
 import { splitLabelledPhones } from '../../../shared/import/labelled-columns';
+import { dataRowNumbers } from '../../../shared/import/outcomes';
 import { buildRecords, suggestMapping, type BuildResult, type ColumnMapping } from '../../../shared/import/mapping';
 import type { ImportIssue, SheetData } from '../../../shared/import/types';
 import { detectDateOrder, detectNumberStyle, type SlashOrder } from '../../../shared/import/values';
@@ -85,9 +86,7 @@ export async function readSource(file: OpenedFile, options: SourceOptions = {}):
  * card); a table's header row (row 1 of a CSV or sheet) is none, even when it has a problem.
  */
 export function dataRows(source: Pick<Source, 'kind' | 'rowNumbers' | 'readErrors'>): number[] {
-  const rows = new Set(source.rowNumbers);
-  for (const e of source.readErrors) if (source.kind === 'vcard' || e.row > 1) rows.add(e.row);
-  return [...rows].sort((a, b) => a - b);
+  return dataRowNumbers(source.rowNumbers, source.readErrors, source.kind !== 'vcard');
 }
 
 function mb(bytes: number): string {
