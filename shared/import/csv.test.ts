@@ -72,10 +72,10 @@ describe('parseCsvText', () => {
     ]);
   });
 
-  it('tolerates a separator after the last header and empty surplus cells', () => {
-    const r = parseCsvText('a;b;\n1;2\n3;4;;\n');
-    expect(r.errors).toEqual([]);
-    expect(r.rows).toEqual([['1', '2', ''], ['3', '4', '']]);
+  it('tolerates a separator after the last header, but not a cell more than the header has, even an empty one', () => {
+    const r = parseCsvText('a;b;\n1;2\n3;4;\n5;6;;\n');
+    expect(r.errors).toEqual([{ row: 4, code: 'csv.too_many_cells', params: { expected: 3, found: 4 } }]);
+    expect(r.rows).toEqual([['1', '2', ''], ['3', '4', ''], ['5', '6', '']]);
   });
 
   it('strips our formula guard but leaves other apostrophes', () => {

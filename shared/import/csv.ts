@@ -37,8 +37,8 @@ export function parseCsvBytes(
  * Parses CSV text as Excel and LibreOffice split it (`splitRecords`). The first record is the header.
  * Row numbers are the rows Excel shows (a quoted field with line breaks stays one row), header = row 1.
  * Blank rows are dropped but keep their numbers, so errors point at the row the user sees. A row with
- * fewer cells than the header names (cut short), with non-empty cells beyond the header (a separator
- * inside an unquoted cell) or with a quote never closed is kept in `rows` for the preview and reported
+ * fewer cells than the header names (cut short), with more cells than the header (a separator inside
+ * an unquoted cell) or with a quote never closed is kept in `rows` for the preview and reported
  * in `errors`; callers leave rows with errors out of the import.
  */
 export function parseCsvText(input: string, options: CsvOptions = {}): CsvResult {
@@ -64,13 +64,13 @@ export function parseCsvText(input: string, options: CsvOptions = {}): CsvResult
   for (const { row, cells: raw } of records.slice(1)) {
     const cells = raw.map(clean);
     if (cells.every((c) => c.trim() === '')) continue;
-    const filled = cells.reduce((last, c, i) => (c.trim() === '' ? last : i + 1), 0);
     if (broken.has(row)) {
       // Already reported: the quote, not the cell count, is what the user has to fix.
     } else if (cells.length < named) {
       errors.push({ row, code: 'csv.too_few_cells', params: { expected: named, found: cells.length } });
-    } else if (filled > headers.length) {
-      errors.push({ row, code: 'csv.too_many_cells', params: { expected: headers.length, found: filled } });
+    } else if (cells.length > headers.length) {
+      // Even when the surplus is empty: a separator typed into an unquoted cell shifts the cells after it.
+      errors.push({ row, code: 'csv.too_many_cells', params: { expected: headers.length, found: cells.length } });
     }
     while (cells.length < headers.length) cells.push('');
     rows.push(cells.slice(0, headers.length));
