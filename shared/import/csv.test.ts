@@ -61,12 +61,21 @@ describe('parseCsvText', () => {
     expect(parseCsvText('a,b;c\n1,2;3\n', { delimiter: ';' }).rows).toEqual([['1,2', '3']]);
   });
 
-  it('pads short rows and reports surplus cells and bad quotes with Excel row numbers', () => {
-    const r = parseCsvText('a;b\n1\n"x\ny";2;3\n4;5\n"open;6\n');
-    expect(r.rows[0]).toEqual(['1', '']);
-    expect(r.errors).toContainEqual({ row: 3, code: 'csv.too_many_cells', params: { expected: 2, found: 3 } });
-    expect(r.errors.some((e) => e.code.startsWith('csv.') && e.row === 5 && e.code !== 'csv.too_many_cells')).toBe(true);
-    expect(r.rowNumbers.slice(0, 3)).toEqual([2, 3, 4]);
+  it('flags short rows, surplus cells and a quote left open, with Excel row numbers, and keeps the rows after them', () => {
+    const r = parseCsvText('a;b\n1\n"x\ny";2;3\n4;5\n"open;6\n7;8\n');
+    expect(r.rows).toEqual([['1', ''], ['x\ny', '2'], ['4', '5'], ['"open', '6'], ['7', '8']]);
+    expect(r.rowNumbers).toEqual([2, 3, 4, 5, 6]);
+    expect(r.errors).toEqual([
+      { row: 2, code: 'csv.too_few_cells', params: { expected: 2, found: 1 } },
+      { row: 3, code: 'csv.too_many_cells', params: { expected: 2, found: 3 } },
+      { row: 5, code: 'csv.quote_not_closed' },
+    ]);
+  });
+
+  it('tolerates a separator after the last header, but not a cell more than the header has, even an empty one', () => {
+    const r = parseCsvText('a;b;\n1;2\n3;4;\n5;6;;\n');
+    expect(r.errors).toEqual([{ row: 4, code: 'csv.too_many_cells', params: { expected: 3, found: 4 } }]);
+    expect(r.rows).toEqual([['1', '2', ''], ['3', '4', ''], ['5', '6', '']]);
   });
 
   it('strips our formula guard but leaves other apostrophes', () => {

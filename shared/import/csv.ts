@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { restoreNeutralised } from '../export/formula';
+import { splitRecords } from './csv-split';
 import { decodeText, type TextEncodingName } from './decode';
 import type { ImportIssue, SheetData } from './types';
 
@@ -16,7 +17,7 @@ export type CsvOptions = {
 export type CsvResult = SheetData & {
   /** Separator used. */
   delimiter: CsvDelimiter;
-  /** Structural problems (bad quotes, surplus cells), with Excel row numbers. */
+  /** Structural problems (a quote never closed, too few or too many cells), with Excel row numbers. */
   errors: ImportIssue[];
 };
 
@@ -33,9 +34,12 @@ export function parseCsvBytes(
 }
 
 /**
- * Parses CSV text with papaparse. The first record is the header. Row numbers count records the way
- * Excel numbers rows (a quoted field with line breaks stays one row), header = row 1. Empty rows are
- * dropped but keep their numbers, so errors point at the row the user sees.
+ * Parses CSV text as Excel and LibreOffice split it (`splitRecords`). The first record is the header.
+ * Row numbers are the rows Excel shows (a quoted field with line breaks stays one row), header = row 1.
+ * Blank rows are dropped but keep their numbers, so errors point at the row the user sees. A row with
+ * fewer cells than the header names (cut short), with more cells than the header (a separator inside
+ * an unquoted cell) or with a quote never closed is kept in `rows` for the preview and reported
+ * in `errors`; callers leave rows with errors out of the import.
  */
 export function parseCsvText(input: string, options: CsvOptions = {}): CsvResult {
   let text = input.startsWith('\uFEFF') ? input.slice(1) : input;
@@ -46,28 +50,31 @@ export function parseCsvText(input: string, options: CsvOptions = {}): CsvResult
     delimiter ??= asDelimiter(sep[1]);
   }
   const used = delimiter ?? guessDelimiter(text);
-  const parsed = Papa.parse<string[]>(text, { header: false, delimiter: used, skipEmptyLines: false });
+  const { records, unclosed } = splitRecords(text, used);
   const restore = options.restoreFormulaGuard ?? true;
   const clean = (cell: string) => (restore ? restoreNeutralised(cell) : cell);
-  const errors: ImportIssue[] = parsed.errors
-    .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ row: (e.row ?? 0) + 1, code: `csv.${e.code}`, params: { index: e.index ?? 0 } }));
+  const errors: ImportIssue[] = unclosed.map((row) => ({ row, code: 'csv.quote_not_closed' }));
+  const broken = new Set(unclosed);
 
-  const records = parsed.data;
-  const headers = (records[0] ?? []).map((h) => clean(h).trim());
+  const headers = (records[0]?.cells ?? []).map((h) => clean(h).trim());
+  // Trailing unnamed header cells (a separator at the end of the line) do not make a short row.
+  const named = headers.reduce((last, h, i) => (h === '' ? last : i + 1), 0);
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
-  for (let i = 1; i < records.length; i++) {
-    const cells = (records[i] ?? []).map(clean);
+  for (const { row, cells: raw } of records.slice(1)) {
+    const cells = raw.map(clean);
     if (cells.every((c) => c.trim() === '')) continue;
-    const rowNumber = i + 1;
-    const surplus = cells.slice(headers.length).filter((c) => c.trim() !== '');
-    if (surplus.length > 0) {
-      errors.push({ row: rowNumber, code: 'csv.too_many_cells', params: { expected: headers.length, found: cells.length } });
+    if (broken.has(row)) {
+      // Already reported: the quote, not the cell count, is what the user has to fix.
+    } else if (cells.length < named) {
+      errors.push({ row, code: 'csv.too_few_cells', params: { expected: named, found: cells.length } });
+    } else if (cells.length > headers.length) {
+      // Even when the surplus is empty: a separator typed into an unquoted cell shifts the cells after it.
+      errors.push({ row, code: 'csv.too_many_cells', params: { expected: headers.length, found: cells.length } });
     }
     while (cells.length < headers.length) cells.push('');
     rows.push(cells.slice(0, headers.length));
-    rowNumbers.push(rowNumber);
+    rowNumbers.push(row);
   }
   errors.sort((a, b) => a.row - b.row);
   return { headers, rows, rowNumbers, delimiter: used, errors };

@@ -43,7 +43,7 @@ describe('matching accounts by the one rule (shared/customers/same-customer)', (
       { row: 5, account: { name: 'GmbH', postalCode: '80331' } },
     ], indexExisting([], []), 'skip');
     expect(plan.toCreate.map((c) => c.row)).toEqual([2, 4, 5]);
-    expect(plan.skipped).toEqual([{ table: 'accounts', row: 3, id: plan.toCreate[0]?.values.id, reason: 'duplicate_in_file' }]);
+    expect(plan.skipped).toEqual([{ table: 'accounts', row: 3, id: plan.toCreate[0]?.values.id, reason: 'duplicate_in_file', ofRow: 2 }]);
   });
 
   it('update: a new legal form is written, a spelling of the same name is not', () => {
@@ -62,7 +62,7 @@ describe('planImport', () => {
     expect(plan.skipped).toEqual([
       { table: 'accounts', row: 2, id: 'acc-1', reason: 'duplicate' },
       { table: 'contacts', row: 2, id: 'con-1', reason: 'duplicate' },
-      { table: 'contacts', row: 5, id: expect.any(String), reason: 'duplicate_in_file' },
+      { table: 'contacts', row: 5, id: expect.any(String), reason: 'duplicate_in_file', ofRow: 4 },
       { table: 'accounts', row: 6, id: 'acc-2', reason: 'duplicate' },
     ]);
     const created = plan.toCreate.map((c) => [c.table, c.row, c.table === 'contacts' ? c.values.accountId : c.values.name]);

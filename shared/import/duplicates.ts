@@ -40,14 +40,18 @@ export function indexExisting(accounts: readonly ExistingAccount[], contacts: re
   return index;
 }
 
+/** Why a row's contact went to an account the row did not create: an earlier row of the file made or matched it, or a stored account matched by customer number or by name and postal code. */
+export type AccountLink = { how: 'file' | 'number' | 'name'; row?: number };
+
 export type PlannedCreate =
   | { table: 'accounts'; row: number; values: Partial<Account> & { id: Id } }
-  | { table: 'contacts'; row: number; values: Partial<Contact> & { id: Id; accountId: Id } };
+  | { table: 'contacts'; row: number; values: Partial<Contact> & { id: Id; accountId: Id }; account?: AccountLink };
 /** `previous` is the whole stored row before the change, for undo (`ImportBatch.previous`). */
 export type PlannedUpdate =
   | { table: 'accounts'; row: number; id: Id; changes: Partial<Account>; previous: ExistingAccount }
   | { table: 'contacts'; row: number; id: Id; changes: Partial<Contact>; previous: ExistingContact };
-export type SkippedRecord = { table: 'accounts' | 'contacts'; row: number; id: Id; reason: 'duplicate' | 'unchanged' | 'duplicate_in_file' };
+/** `ofRow`: for `duplicate_in_file`, the earlier row of the file this one repeats. */
+export type SkippedRecord = { table: 'accounts' | 'contacts'; row: number; id: Id; reason: 'duplicate' | 'unchanged' | 'duplicate_in_file'; ofRow?: number };
 
 export type ImportPlan = { toCreate: PlannedCreate[]; toUpdate: PlannedUpdate[]; skipped: SkippedRecord[]; errors: ImportIssue[] };
 
@@ -61,7 +65,9 @@ export type ImportPlan = { toCreate: PlannedCreate[]; toUpdate: PlannedUpdate[];
 export function planImport(records: readonly ImportRecord[], existing: ExistingIndex, policy: ImportPolicy): ImportPlan {
   const plan: ImportPlan = { toCreate: [], toUpdate: [], skipped: [], errors: [] };
   const inFile = new Map<string, Id>();
-  const contactsInFile = new Set<string>();
+  const contactsInFile = new Map<string, number>();
+  // First row of the file that made or matched each account, and how a contact's account was found.
+  const firstRow = new Map<Id, number>();
   const touched = new Set<Id>();
 
   for (const { row, account, contact } of records) {
@@ -75,28 +81,35 @@ export function planImport(records: readonly ImportRecord[], existing: ExistingI
     }
     const match = policy === 'create' ? undefined : (byNumber ?? byKey);
     let accountId = inFile.get(key);
+    let link: AccountLink | undefined;
     if (accountId) {
-      if (!contact) plan.skipped.push({ table: 'accounts', row, id: accountId, reason: 'duplicate_in_file' });
+      link = { how: 'file', row: firstRow.get(accountId) ?? row };
+      if (!contact) plan.skipped.push({ table: 'accounts', row, id: accountId, reason: 'duplicate_in_file', ofRow: link.row });
     } else if (match) {
       accountId = match.id;
+      link = { how: match === byNumber ? 'number' : 'name' };
       if (!touched.has(match.id)) decide(plan, policy, 'accounts', row, match, account);
+      // A second row matching the same stored account (another key, same number) is named, not dropped.
+      else if (!contact) plan.skipped.push({ table: 'accounts', row, id: match.id, reason: 'duplicate_in_file', ofRow: firstRow.get(match.id) ?? row });
       touched.add(match.id);
     } else {
       accountId = newId();
       plan.toCreate.push({ table: 'accounts', row, values: { ...account, id: accountId } });
     }
     inFile.set(key, accountId);
+    if (!firstRow.has(accountId)) firstRow.set(accountId, row);
     if (!contact) continue;
 
     const keys = contactKeys(contact, accountId);
-    if (keys.some((k) => contactsInFile.has(k))) {
-      plan.skipped.push({ table: 'contacts', row, id: accountId, reason: 'duplicate_in_file' });
+    const earlier = keys.map((k) => contactsInFile.get(k)).find((r) => r !== undefined);
+    if (earlier !== undefined) {
+      plan.skipped.push({ table: 'contacts', row, id: accountId, reason: 'duplicate_in_file', ofRow: earlier });
       continue;
     }
-    keys.forEach((k) => contactsInFile.add(k));
+    keys.forEach((k) => contactsInFile.set(k, row));
     const found = policy === 'create' ? undefined : keys.map((k) => existing.contacts.get(k)).find(Boolean);
     if (found) decide(plan, policy, 'contacts', row, found, contact);
-    else plan.toCreate.push({ table: 'contacts', row, values: { ...contact, id: newId(), accountId } });
+    else plan.toCreate.push({ table: 'contacts', row, values: { ...contact, id: newId(), accountId }, ...(link ? { account: link } : {}) });
   }
   return plan;
 }

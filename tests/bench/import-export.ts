@@ -10,7 +10,7 @@ async function call<T>(page: Page, fn: string, arg?: unknown): Promise<T> {
   return page.evaluate(([name, value]) => (window as unknown as { bench: Fns }).bench[name as string]!(value), [fn, arg] as const) as Promise<T>;
 }
 
-type AppImport = { total: number; parse: number; build: number; plan: number; write: number; created: number };
+type AppImport = { total: number; parse: number; build: number; plan: number; write: number; created: number; outcomes: Record<string, number> };
 type Export = { ms: number; workerMs: number; peakMB: number; baseMB: number; lines: number; fileMB: number };
 
 /** Runs on the bench page; leaves the app database holding the `n` imported accounts. */
@@ -20,6 +20,8 @@ export async function importExportFigures(page: Page, n: number): Promise<Import
   const raw = await call<number>(page, 'ieImportRaw');
   const app = await call<AppImport>(page, 'ieImportApp');
   const file = `${n} CSV rows (${(bytes / 1024 / 1024).toFixed(1)} MB, ${app.created} accounts+contacts)`;
+  const rows = Object.values(app.outcomes).reduce((a, b) => a + b, 0);
+  console.log(`import ${n}: rows by outcome ${Object.entries(app.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')} = ${rows} of ${n} data rows`);
   console.log(`import ${n}: ${app.total.toFixed(0)} ms (parse ${app.parse.toFixed(0)}, build ${app.build.toFixed(0)}, plan ${app.plan.toFixed(0)}, write ${app.write.toFixed(0)}), baseline ${raw.toFixed(0)} ms`);
   out.push({ figure: `import ${file}: decode+parse+build+plan+Dexie write`, ms: app.total, baseline: 'papaparse parse + raw IndexedDB put', baseMs: raw });
   for (const phase of ['parse', 'build', 'plan', 'write'] as const) {

@@ -86,7 +86,7 @@ test('import a German Excel CSV and vCards, undo, and export CSV, XLSX and vCard
   // The report: three customers created, row 6 rejected with its reasons.
   await expect(page.getByRole('heading', { name: 'Importbericht' })).toBeVisible();
   await expect(page.getByText('Neu angelegt: 3 Kunden, 0 Ansprechpartner')).toBeVisible();
-  const errors = page.getByRole('table', { name: 'Fehler und übersprungene Zeilen' });
+  const errors = page.getByRole('table', { name: 'Einzelheiten je Zeile' });
   await expect(errors.getByRole('row', { name: /^6 E-Mail/ })).toContainText('keine gültige E-Mail-Adresse');
   await expect(errors.getByRole('row', { name: /^6 Kategorie/ })).toContainText('Kategorie „E“ gibt es nicht');
   await page.screenshot({ path: testInfo.outputPath('report-de.png'), fullPage: true });

@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toCsvBytes } from '../../../shared/export/csv';
-import { reportRows } from '../../../shared/import/report';
+import { countOutcomes, OUTCOME_KINDS } from '../../../shared/import/outcomes';
+import { outcomeMessage, reportRows } from '../../../shared/import/report';
 import { getBridge } from '../../bridge';
+import { formatters } from '../../i18n/format';
 import { todayIso } from '../../../shared/time/today';
 import { issueText } from './messages';
 import { undoLastImport, useImportWizard } from './wizard';
@@ -10,7 +12,11 @@ import { undoLastImport, useImportWizard } from './wizard';
 /** Lines shown on screen; the downloadable report has all of them. */
 const SHOWN = 200;
 
-/** Step 5: what the import did, every error with its row, the report as CSV, and undo. */
+/**
+ * Step 5: what the import did. Every data row has one outcome; the counts by outcome add up to the rows
+ * read, and every row that was not simply new is named with its row number (on screen the first
+ * lines, in the downloadable report all). Then undo.
+ */
 export function ReportStep() {
   const { t, i18n } = useTranslation('import-export');
   const report = useImportWizard((s) => s.report);
@@ -19,9 +25,13 @@ export function ReportStep() {
   if (!report) return null;
   const lines = [
     ...report.errors.map((e) => ({ row: e.row, field: e.field ? t(`import.field.${e.field}`) : '', text: issueText(t, e.code, e.params), error: true })),
-    ...report.skipped.map((s) => ({ row: s.row, field: t(`import.table.${s.table}`), text: t(`import.skipped.${s.reason}`), error: false })),
+    ...report.outcomes.flatMap((o) => {
+      const m = outcomeMessage(o);
+      return m ? [{ row: o.row, field: t(`import.table.${m.table}`), text: t(m.key, m.params), error: false }] : [];
+    }),
   ].sort((a, b) => a.row - b.row);
-  const errorRows = new Set(report.errors.map((e) => e.row)).size;
+  const counts = countOutcomes(report.outcomes);
+  const fmt = formatters(i18n.language).number;
 
   const download = async () => {
     const rows = reportRows(report, (key, params) => (key.startsWith('import.error.') ? issueText(t, key.slice(13), params) : t(key, params)));
@@ -45,18 +55,38 @@ export function ReportStep() {
   return (
     <div className="report-step">
       <h3>{t('wizard.reportTitle')}</h3>
-      <p>{t('wizard.reportFile', { name: report.fileName, rows: report.rowsRead })}</p>
+      <p>{t('wizard.reportFile', { name: report.fileName, count: report.rowsRead })}</p>
+      <table className="data-table outcome-table" aria-label={t('wizard.outcomeTable')}>
+        <thead>
+          <tr>
+            <th scope="col">{t('wizard.outcome.kind')}</th>
+            <th scope="col">{t('wizard.outcome.rows')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {OUTCOME_KINDS.map((kind) => (
+            <tr key={kind} className={kind === 'error' && counts.error > 0 ? 'invalid' : undefined}>
+              <th scope="row">{t(`wizard.outcome.${kind}`)}</th>
+              <td>{fmt(counts[kind])}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('wizard.outcome.total')}</th>
+            <td>{fmt(report.outcomes.length)}</td>
+          </tr>
+        </tfoot>
+      </table>
       <ul className="plain-list" aria-label={t('wizard.reportTitle')}>
         <li>{t('wizard.created', report.created)}</li>
         <li>{t('wizard.updated', report.updated)}</li>
-        <li>{t('wizard.skipped', { count: report.skipped.length })}</li>
-        <li>{t('wizard.errors', { count: errorRows })}</li>
       </ul>
       {lines.length === 0 ? (
-        <p>{t('wizard.noErrors')}</p>
+        <p>{t('wizard.noDetails')}</p>
       ) : (
         <div className="table-wrap">
-          <table className="data-table" aria-label={t('wizard.errorTable')}>
+          <table className="data-table" aria-label={t('wizard.rowTable')}>
             <thead>
               <tr>
                 <th scope="col">{t('import.report.row')}</th>

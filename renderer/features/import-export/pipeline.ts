@@ -2,6 +2,7 @@ import type { OpenedFile } from '../../../shared/bridge/contract';
 import { parseCsvBytes, type CsvDelimiter } from '../../../shared/import/csv';
 import type { TextEncodingName } from '../../../shared/import/decode';
 import { splitLabelledPhones } from '../../../shared/import/labelled-columns';
+import { dataRowNumbers } from '../../../shared/import/outcomes';
 import { buildRecords, suggestMapping, type BuildResult, type ColumnMapping } from '../../../shared/import/mapping';
 import type { ImportIssue, SheetData } from '../../../shared/import/types';
 import { detectDateOrder, detectNumberStyle, type SlashOrder } from '../../../shared/import/values';
@@ -78,6 +79,14 @@ export async function readSource(file: OpenedFile, options: SourceOptions = {}):
   if (csv.headers.filter(Boolean).length === 0) throw new SourceError('csv.empty');
   const sheet = splitLabelledPhones(csv);
   return { ...sheet, kind, encoding: csv.encoding, delimiter: csv.delimiter, readErrors: csv.errors, mapping: suggestMapping(sheet.headers) };
+}
+
+/**
+ * Row numbers of every data row: those read into the table and those that could not be (a damaged
+ * card); a table's header row (row 1 of a CSV or sheet) is none, even when it has a problem.
+ */
+export function dataRows(source: Pick<Source, 'kind' | 'rowNumbers' | 'readErrors'>): number[] {
+  return dataRowNumbers(source.rowNumbers, source.readErrors, source.kind !== 'vcard');
 }
 
 function mb(bytes: number): string {

@@ -2,12 +2,13 @@ import { create } from 'zustand';
 import type { OpenedFile } from '../../../shared/bridge/contract';
 import { planImport, type ExistingIndex, type ImportPolicy } from '../../../shared/import/duplicates';
 import { duplicateTargets, inspectColumns, type BuildResult, type ColumnMapping, type TargetField } from '../../../shared/import/mapping';
+import { namesFrom } from '../../../shared/import/outcomes';
 import { buildImportReport, type ImportReport } from '../../../shared/import/report';
 import type { SlashOrder } from '../../../shared/import/values';
 import { getBridge } from '../../bridge';
 import { applyImport, ImportCancelled, loadExistingIndex, undoImport } from '../../db/transfer/import';
 import { isStorageFull } from '../../db/core/write';
-import { buildInChunks, readSource, SourceError, type Source, type SourceOptions } from './pipeline';
+import { buildInChunks, dataRows, readSource, SourceError, type Source, type SourceOptions } from './pipeline';
 
 export type WizardStep = 'choose' | 'mapping' | 'preview' | 'running' | 'report';
 export type Progress = { phase: 'checking' | 'writing'; done: number; total: number };
@@ -149,7 +150,7 @@ export async function runImport(ownerId: string): Promise<void> {
       fileName: file.name, ownerId, signal,
       onProgress: (done) => set({ progress: { phase: 'writing', done, total } }),
     });
-    const report = buildImportReport(file.name, source.rows.length, plan, [...source.readErrors, ...built.errors]);
+    const report = buildImportReport(file.name, dataRows(source), plan, [...source.readErrors, ...built.errors], namesFrom(existing));
     set({ step: 'report', report, batchId: batch.id, undone: false, progress: undefined });
   } catch (e) {
     set({ step: 'preview', progress: undefined });
