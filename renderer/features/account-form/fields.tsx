@@ -29,10 +29,10 @@ function Wrap({ id, label, error, hint, className, children }: Base & { children
 const described = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
 
 /**
- * E-mail fields are text fields that bring up the e-mail keyboard: Chromium's `type="email"` turns
- * `jörg@bäckerei-weiß.de` into punycode (`…@xn--…`) in the value React reads, and flags umlauts in the
- * local part as invalid, so the address would be stored other than typed. The check is
- * shared/validation/email.ts, the same as the import's.
+ * E-mail fields are text fields that bring up the e-mail keyboard: Chromium's `type="email"` hands
+ * React `joerg@xn--bckerei-weiss-bfb.de` for a typed `joerg@bäckerei-weiß.de` (punycode, and ß made ss),
+ * and flags umlauts in the local part as a type mismatch; the address would be stored other than typed.
+ * The check is shared/validation/email.ts, the same as the import's.
  */
 const EMAIL_INPUT = { type: 'text', inputMode: 'email', autoComplete: 'email', spellCheck: false } as const;
 
