@@ -153,3 +153,33 @@ test('a per-person German export becomes one account per customer number; a fold
   await page.getByRole('table', { name: 'Kundenliste' }).getByRole('row', { name: /Schreinerei Köhler GmbH/ }).click();
   await expect(page.getByRole('link', { name: 'eva@schreinerei-köhler.de' })).toBeVisible();
 });
+
+test('the account and contact forms keep umlaut addresses as typed, and refuse garbage at the field', async ({ page }) => {
+  await firstRunInGerman(page);
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kunden' }).click();
+  await page.getByRole('button', { name: 'Neuer Kunde' }).first().click();
+  const form = page.getByRole('dialog', { name: 'Neuer Kunde' });
+  await form.getByLabel('Name', { exact: true }).fill('Bäckerei Weiß');
+  await form.getByLabel('PLZ', { exact: true }).fill('01067');
+  // An ASCII name at an umlaut domain: Chromium's type=email field would hand over joerg@xn--bckerei-weiss-bfb.de.
+  await form.getByLabel('E-Mail', { exact: true }).pressSequentially('info@bäckerei-weiß.de');
+  await form.getByRole('button', { name: 'Kunde anlegen' }).click();
+  await expect(page.getByRole('heading', { name: 'Bäckerei Weiß', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'info@bäckerei-weiß.de', exact: true })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Ansprechpartner hinzufügen' }).click();
+  const contact = page.getByRole('form', { name: 'Neuer Ansprechpartner' });
+  await contact.getByLabel('Vorname', { exact: true }).fill('Jörg');
+  await contact.getByLabel('Nachname', { exact: true }).fill('Weiß');
+  const email = contact.getByLabel('E-Mail', { exact: true });
+  await email.pressSequentially('jörg@@bäckerei-weiß.de');
+  await contact.getByRole('button', { name: 'Speichern' }).click();
+  await expect(email).toHaveAttribute('aria-invalid', 'true');
+  await email.fill('');
+  await email.pressSequentially('Jörg.Weiß@Bäckerei-Weiß.de');
+  await contact.getByRole('button', { name: 'Speichern' }).click();
+  await expect(page.getByRole('link', { name: 'Jörg.Weiß@Bäckerei-Weiß.de', exact: true })).toBeVisible();
+  const db = await stored(page);
+  expect(db.accounts.map((a) => (a as { email?: string }).email)).toEqual(['info@bäckerei-weiß.de']);
+  expect(db.contacts.map((c) => c.email)).toEqual(['Jörg.Weiß@Bäckerei-Weiß.de']);
+});
