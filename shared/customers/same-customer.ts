@@ -32,7 +32,7 @@ export function customerKey(a: NamedPlace): string | undefined {
  * THE rule for "these two accounts look like the same customer", used by the account form's warning
  * and by the import's matching: the same name core at the same postal code. "Müller GmbH" and "Müller KG"
  * in 80331 are the same: to a field rep that is one firm, re-registered, not a second customer next door.
- * (The import lets a mapped customer number decide first; see shared/import/duplicates.ts.)
+ * (The import lets a mapped customer number decide first: shared/import/identity.ts.)
  */
 export function looksLikeSameCustomer(a: NamedPlace, b: NamedPlace): boolean {
   const key = customerKey(a);

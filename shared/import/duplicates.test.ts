@@ -25,14 +25,14 @@ const records: ImportRecord[] = [
 describe('matching accounts by the one rule (shared/customers/same-customer)', () => {
   it.each(SAME_CUSTOMER_CASES)('$why', ({ entered, stored: storedAccount, same }) => {
     const plan = planImport([{ row: 2, account: entered }], indexExisting([{ id: 'old', ...storedAccount }], []), 'skip');
-    if (same) expect(plan.skipped).toEqual([{ table: 'accounts', row: 2, id: 'old', reason: 'duplicate' }]);
+    if (same) expect(plan.skipped).toEqual([{ table: 'accounts', row: 2, id: 'old', reason: 'duplicate', match: { id: 'old', by: 'same_name_place' } }]);
     else expect(plan.toCreate.map((c) => c.row)).toEqual([2]);
   });
 
   it('a mapped customer number decides before the name', () => {
     const existing = indexExisting([{ id: 'old', name: 'Müller GmbH', postalCode: '80331', customerNumber: 'K-1' }], []);
     const plan = planImport([{ row: 2, account: { name: 'Ganz Anders AG', postalCode: '10115', customerNumber: 'K-1' } }], existing, 'skip');
-    expect(plan.skipped).toEqual([{ table: 'accounts', row: 2, id: 'old', reason: 'duplicate' }]);
+    expect(plan.skipped).toEqual([{ table: 'accounts', row: 2, id: 'old', reason: 'duplicate', match: { id: 'old', by: 'same_number' } }]);
   });
 
   it('groups rows of one firm in the file by the same rule, and never rows whose name has nothing to compare', () => {
@@ -43,15 +43,17 @@ describe('matching accounts by the one rule (shared/customers/same-customer)', (
       { row: 5, account: { name: 'GmbH', postalCode: '80331' } },
     ], indexExisting([], []), 'skip');
     expect(plan.toCreate.map((c) => c.row)).toEqual([2, 4, 5]);
-    expect(plan.skipped).toEqual([{ table: 'accounts', row: 3, id: plan.toCreate[0]?.values.id, reason: 'duplicate_in_file', ofRow: 2 }]);
+    const first = plan.toCreate[0]?.values.id;
+    expect(plan.skipped).toEqual([{ table: 'accounts', row: 3, id: first, reason: 'duplicate_in_file', match: { id: first, by: 'same_name_place', row: 2 } }]);
+    expect(plan.folds).toEqual([{ row: 3, into: { id: first, existing: false, row: 2, name: 'Müller GmbH', postalCode: '80331', city: undefined, customerNumber: undefined }, by: 'same_name_place' }]);
   });
 
   it('update: a new legal form is written, a spelling of the same name is not', () => {
     const existing = indexExisting([{ id: 'old', name: 'Müller GmbH', postalCode: '80331' }], []);
     const renamed = planImport([{ row: 2, account: { name: 'Müller KG', postalCode: '80331' } }], existing, 'update');
-    expect(renamed.toUpdate.map((u) => [u.row, u.changes])).toEqual([[2, { name: 'Müller KG' }]]);
+    expect(renamed.toUpdate.map((u) => [u.row, u.changes, u.match])).toEqual([[2, { name: 'Müller KG' }, { id: 'old', by: 'same_name_place' }]]);
     const spelled = planImport([{ row: 2, account: { name: 'MUELLER GMBH', postalCode: '80331' } }], existing, 'update');
-    expect(spelled.skipped).toEqual([{ table: 'accounts', row: 2, id: 'old', reason: 'unchanged' }]);
+    expect(spelled.skipped).toEqual([{ table: 'accounts', row: 2, id: 'old', reason: 'unchanged', match: { id: 'old', by: 'same_name_place' } }]);
   });
 });
 
@@ -59,14 +61,20 @@ describe('planImport', () => {
   it('skip: leaves matches alone, adds new contacts to existing accounts, groups rows of one company', () => {
     const plan = planImport(records, index, 'skip');
     expect(plan.toUpdate).toEqual([]);
+    const neu = plan.toCreate.find((c) => c.table === 'accounts' && c.row === 4)?.values.id;
+    const ida = plan.toCreate.find((c) => c.table === 'contacts' && c.row === 4)?.values.id;
     expect(plan.skipped).toEqual([
-      { table: 'accounts', row: 2, id: 'acc-1', reason: 'duplicate' },
-      { table: 'contacts', row: 2, id: 'con-1', reason: 'duplicate' },
-      { table: 'contacts', row: 5, id: expect.any(String), reason: 'duplicate_in_file', ofRow: 4 },
-      { table: 'accounts', row: 6, id: 'acc-2', reason: 'duplicate' },
+      { table: 'accounts', row: 2, id: 'acc-1', reason: 'duplicate', match: { id: 'acc-1', by: 'same_name_place' } },
+      { table: 'contacts', row: 2, id: 'con-1', reason: 'duplicate', match: { id: 'con-1', by: 'same_person' } },
+      // Ida Neu twice, without e-mail or phone to tell two people apart: the same person, as row 4.
+      { table: 'contacts', row: 5, id: ida, reason: 'duplicate_in_file', match: { id: ida, by: 'same_person', row: 4 } },
+      { table: 'accounts', row: 6, id: 'acc-2', reason: 'duplicate', match: { id: 'acc-2', by: 'same_name_place' } },
     ]);
     const created = plan.toCreate.map((c) => [c.table, c.row, c.table === 'contacts' ? c.values.accountId : c.values.name]);
-    const neu = plan.toCreate.find((c) => c.table === 'accounts' && c.row === 4)?.values.id;
+    expect(plan.toCreate.find((c) => c.row === 3)).toMatchObject({ table: 'contacts', joined: { id: 'acc-1', by: 'same_name_place' } });
+    expect(plan.folds.map((f) => [f.row, f.into.id, f.into.existing, f.by])).toEqual([
+      [2, 'acc-1', true, 'same_name_place'], [3, 'acc-1', true, 'same_name_place'], [5, neu, false, 'same_name_place'], [6, 'acc-2', true, 'same_name_place'],
+    ]);
     expect(created).toEqual([
       ['contacts', 3, 'acc-1'],
       ['accounts', 4, 'Neu GmbH'],
@@ -78,10 +86,10 @@ describe('planImport', () => {
   it('update: writes only non-empty differing fields and keeps the stored row for undo', () => {
     const plan = planImport(records, index, 'update');
     expect(plan.toUpdate).toEqual([
-      { table: 'accounts', row: 2, id: 'acc-1', changes: { phone: '+49 711 1200' }, previous: stored[0] },
-      { table: 'contacts', row: 2, id: 'con-1', changes: { email: 'HANS@mueller.de', mobile: '+49 170 1234567' }, previous: contacts[0] },
+      { table: 'accounts', row: 2, id: 'acc-1', changes: { phone: '+49 711 1200' }, previous: stored[0], match: { id: 'acc-1', by: 'same_name_place' } },
+      { table: 'contacts', row: 2, id: 'con-1', changes: { email: 'HANS@mueller.de', mobile: '+49 170 1234567' }, previous: contacts[0], match: { id: 'con-1', by: 'same_person' } },
     ]);
-    expect(plan.skipped).toContainEqual({ table: 'accounts', row: 6, id: 'acc-2', reason: 'unchanged' });
+    expect(plan.skipped).toContainEqual({ table: 'accounts', row: 6, id: 'acc-2', reason: 'unchanged', match: { id: 'acc-2', by: 'same_name_place' } });
   });
 
   it('create: ignores stored matches but still groups one company in the file', () => {
@@ -93,9 +101,11 @@ describe('planImport', () => {
     expect(contactsOfMueller.map((c) => c.row)).toEqual([2, 3]);
   });
 
-  it('reports a customer number that belongs to another account', () => {
+  // Before #17 this was refused as 'customerNumber.conflict' (the name pointed at acc-2): the number is the identity now.
+  it('the customer number decides over name and place: the account with that number is updated', () => {
     const plan = planImport([{ row: 9, account: { name: 'Bäckerei Weiß', postalCode: '01067', customerNumber: 'K-1001' } }], index, 'update');
-    expect(plan.errors).toEqual([{ row: 9, field: 'account.customerNumber', code: 'customerNumber.conflict', params: { value: 'K-1001' } }]);
+    expect(plan.errors).toEqual([]);
     expect(plan.toCreate).toEqual([]);
+    expect(plan.toUpdate.map((u) => [u.id, u.changes, u.match])).toEqual([['acc-1', { name: 'Bäckerei Weiß', postalCode: '01067' }, { id: 'acc-1', by: 'same_number' }]]);
   });
 });

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { CATEGORIES, type Salutation } from '../domain';
 import { foldForSearch } from '../text/normalize';
+import { isEmail } from '../validation/email';
 
 /**
  * Shapes of imported values, checked with zod; each message is the error code the UI translates.
  * Postal codes: five digits in Germany, four in Austria and Switzerland, else 2–10 letters/digits.
  */
-export const emailSchema = z.email({ error: 'email.invalid' });
+/** The forms' own check (shared/validation/email.ts), not zod's ASCII-only `z.email()`: `jörg.3@example.de` is an address. */
+export const emailSchema = z.string().refine(isEmail, { error: 'email.invalid' });
 export const categorySchema = z.enum(CATEGORIES, { error: 'category.invalid' });
 export const websiteSchema = z.string().regex(/^(https?:\/\/)?[^\s/.]+(\.[^\s/.]+)+(\/\S*)?$/i, { error: 'website.invalid' });
 const POSTAL: Record<string, RegExp> = { DE: /^\d{5}$/, AT: /^\d{4}$/, CH: /^\d{4}$/ };

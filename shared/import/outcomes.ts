@@ -1,5 +1,5 @@
 import type { Id } from '../domain';
-import type { AccountLink, ExistingIndex, ImportPlan, PlannedCreate, PlannedUpdate, SkippedRecord } from './duplicates';
+import type { ExistingIndex, ImportPlan, MatchInfo, PlannedCreate, PlannedUpdate, SkippedRecord } from './duplicates';
 import type { ImportIssue } from './types';
 
 /** A record a row's outcome points at, named as the user knows it. */
@@ -22,11 +22,14 @@ export type RowOutcome =
   /** The row's data changed a stored record. */
   | { row: number; kind: 'updated'; record: RecordRef }
   /** The row's person became a new contact of an account the row did not create; `how` says why that account, `ofRow` which row made it. */
-  | { row: number; kind: 'added'; account: RecordRef; how: AccountLink['how']; ofRow?: number }
+  | { row: number; kind: 'added'; account: RecordRef; how: AddedHow; ofRow?: number }
   /** Nothing was written: the row repeats `record` (stored) or row `ofRow` of the file. */
   | { row: number; kind: 'skipped'; reason: SkipReason; table: 'accounts' | 'contacts'; record?: RecordRef; ofRow?: number }
   /** Not imported; `issues` say which column and why. */
   | { row: number; kind: 'error'; issues: ImportIssue[] };
+
+/** Why a row's person went to an account the row did not create: an earlier row of the file made it, or a stored account has the same customer number, or the same name at the same postal code. */
+export type AddedHow = 'file' | 'number' | 'name';
 
 export type OutcomeKind = RowOutcome['kind'];
 export const OUTCOME_KINDS: readonly OutcomeKind[] = ['new', 'updated', 'added', 'skipped', 'error'];
@@ -72,8 +75,9 @@ export function rowOutcomes(dataRows: readonly number[], plan: ImportPlan, issue
       return { row, kind: 'new', account: ref('accounts', account.values.id), ...(note ? { contact: note } : {}) };
     }
     if (contact?.table === 'contacts') {
-      const link = contact.account ?? { how: 'file' as const };
-      return { row, kind: 'added', account: ref('accounts', contact.values.accountId), how: link.how, ...(link.row !== undefined ? { ofRow: link.row } : {}) };
+      const how = addedHow(contact.joined);
+      const ofRow = contact.joined?.row;
+      return { row, kind: 'added', account: ref('accounts', contact.values.accountId), how, ...(ofRow !== undefined ? { ofRow } : {}) };
     }
     if (update) return { row, kind: 'updated', record: ref(update.table, update.id) };
     if (skip) {
@@ -84,9 +88,15 @@ export function rowOutcomes(dataRows: readonly number[], plan: ImportPlan, issue
   });
 }
 
+function addedHow(joined: MatchInfo | undefined): AddedHow {
+  if (!joined || joined.row !== undefined) return 'file';
+  return joined.by === 'same_number' ? 'number' : 'name';
+}
+
 function skipNote(s: SkippedRecord, ref: (table: 'accounts' | 'contacts', id: Id) => RecordRef) {
-  // A row repeating an earlier row points at that row; the id of such an entry is only its account's.
-  if (s.reason === 'duplicate_in_file') return { result: s.reason, ...(s.ofRow !== undefined ? { ofRow: s.ofRow } : {}) };
+  // A row repeating an earlier row points at that row (and at the record that row made).
+  const ofRow = s.match?.row;
+  if (s.reason === 'duplicate_in_file') return { result: s.reason, ...(ofRow !== undefined ? { ofRow } : {}), record: ref(s.table, s.id) };
   return { result: s.reason, record: ref(s.table, s.id) };
 }
 
@@ -116,6 +126,6 @@ export function namesFrom(existing: ExistingIndex): NameOf {
   const accounts = new Map<Id, string>();
   for (const a of [...existing.accounts.values(), ...existing.accountsByNumber.values()]) accounts.set(a.id, a.name);
   const contacts = new Map<Id, string>();
-  for (const c of existing.contacts.values()) contacts.set(c.id, personName(c));
+  for (const list of existing.contactsByName.values()) for (const c of list) contacts.set(c.id, personName(c));
   return (table, id) => (table === 'accounts' ? accounts : contacts).get(id);
 }

@@ -21,13 +21,13 @@ it('summarises a run, gives every row one outcome and lists every row that was n
     outcomes: [
       { row: 2, kind: 'new', account: { table: 'accounts', id, name: 'Müller GmbH' } },
       { row: 3, kind: 'error', issues: [{ row: 3, field: 'account.email', code: 'email.invalid', params: { value: 'kein-mail' } }] },
-      { row: 4, kind: 'skipped', table: 'accounts', reason: 'duplicate_in_file', ofRow: 2 },
+      { row: 4, kind: 'skipped', table: 'accounts', reason: 'duplicate_in_file', ofRow: 2, record: { table: 'accounts', id, name: 'Müller GmbH' } },
     ],
   });
   const t = (key: string, params?: Record<string, string | number>) => (params ? `${key} ${JSON.stringify(params)}` : key);
   const csv = toCsv(reportRows(report, t), { locale: 'de' });
   expect(parseCsvText(csv).rows).toEqual([
     ['3', 'import.field.account.email', 'import.error.email.invalid {"value":"kein-mail"}'],
-    ['4', 'import.table.accounts', 'import.outcome.skipped_duplicate_in_file {"name":"","ofRow":2}'],
+    ['4', 'import.table.accounts', 'import.outcome.skipped_duplicate_in_file {"name":"Müller GmbH","ofRow":2}'],
   ]);
 });

@@ -105,7 +105,7 @@ describe('every row accounted for, in files as real programs and people write th
     const { report } = importBytes(new TextEncoder().encode(text), stored, 'update');
     expect(report.outcomes).toEqual([
       { row: 2, kind: 'updated', record: { table: 'accounts', id: 'bauer', name: 'Bauer KG' } },
-      { row: 3, kind: 'skipped', table: 'accounts', reason: 'duplicate_in_file', ofRow: 2 },
+      { row: 3, kind: 'skipped', table: 'accounts', reason: 'duplicate_in_file', ofRow: 2, record: { table: 'accounts', id: 'bauer', name: 'Bauer KG' } },
     ]);
   });
 });

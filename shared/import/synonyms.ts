@@ -10,7 +10,7 @@ import type { TargetField } from './fields';
  */
 export const SYNONYMS: Record<TargetField, readonly string[]> = {
   'account.name': ['Firma', 'Firmenname', 'Unternehmen', 'Kunde', 'Kundenname', 'Name der Firma', 'Company', 'Company Name', 'Organization', 'Organisation', 'Organization Name', 'Organization 1 - Name', 'Account', 'Account Name'],
-  'account.customerNumber': ['Kundennummer', 'Kunden-Nr.', 'Kundennr', 'Kd.-Nr.', 'Customer Number', 'Customer No', 'Customer ID', 'Account Number', 'Kontonummer'],
+  'account.customerNumber': ['Kundennummer', 'Kunden-Nr.', 'Kundennr', 'Kd.-Nr.', 'Kd-Nr', 'Debitor', 'Debitorennummer', 'Debitoren-Nr.', 'Externe ID', 'External ID', 'Customer Number', 'Customer No', 'Customer ID', 'Account Number', 'Kontonummer'],
   'account.street': ['Straße', 'Strasse', 'Str.', 'Anschrift', 'Adresse', 'Straße geschäftlich', 'Street', 'Address', 'Business Street', 'Address 1 - Street'],
   'account.postalCode': ['PLZ', 'Postleitzahl', 'Postleitzahl geschäftlich', 'Postal Code', 'Zip', 'ZIP Code', 'Postcode', 'Business Postal Code', 'Address 1 - Postal Code'],
   'account.city': ['Ort', 'Stadt', 'Ort geschäftlich', 'City', 'Town', 'Business City', 'Address 1 - City'],

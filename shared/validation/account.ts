@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACCOUNT_KINDS, ACCOUNT_TYPES, CATEGORIES, LIFECYCLES, type Account } from '../domain';
 import { stripDirectionControls } from '../text/bidi';
+import { isEmail } from './email';
 import { TEXT_MAX } from './limits';
 import { validateWith, type Validated } from './result';
 
@@ -12,7 +13,6 @@ export type AccountInput = Pick<
   | 'annualRevenue' | 'leadSourceId' | 'referredByAccountId' | 'tags' | 'notes'
 >;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^\+?[0-9 ()/.\-–]{3,30}$/;
 const WEBSITE = /^(https?:\/\/)?[a-z0-9äöüß-]+(\.[a-z0-9äöüß-]+)+(:\d+)?(\/\S*)?$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -34,7 +34,8 @@ export const accountInputSchema = z
     city: text(TEXT_MAX.short),
     country: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: 'invalidCountry' }),
     phone: optionalMatch(PHONE, 'invalidPhone', 40),
-    email: optionalMatch(EMAIL, 'invalidEmail'),
+    // shared/validation/email.ts: the one check the import and the contact form use too.
+    email: text(200).refine((v) => v === '' || isEmail(v), { error: 'invalidEmail' }),
     website: optionalMatch(WEBSITE, 'invalidWebsite'),
     category: z.enum(CATEGORIES),
     accountType: z.enum(ACCOUNT_TYPES),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, SALUTATIONS, type Contact } from '../domain';
 import { stripDirectionControls } from '../text/bidi';
+import { isEmail } from './email';
 import { TEXT_MAX } from './limits';
 import { validateWith, type Validated } from './result';
 
@@ -10,11 +11,12 @@ export type ContactInput = Pick<
   'salutation' | 'title' | 'firstName' | 'lastName' | 'position' | 'phone' | 'mobile' | 'email' | 'birthday' | 'preferredChannel' | 'consent' | 'notes'
 >;
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 const PHONE = /^\+?[0-9 ()/.\-–]{3,30}$/;
 // Direction controls go before anything else sees the text (shared/text/bidi.ts says why).
 const text = (max: number) => z.string().overwrite(stripDirectionControls).trim().max(max, { error: 'tooLong' });
 const optionalMatch = (re: RegExp, code: string) => text(200).refine((v) => v === '' || re.test(v), { error: code });
+/** shared/validation/email.ts: the one check the import and the account form use too. */
+const optionalEmail = text(200).refine((v) => v === '' || isEmail(v), { error: 'invalidEmail' });
 /** Days per month, February with 29: a birthday without a year may be 29 February. */
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -43,7 +45,7 @@ export const contactInputSchema = z.object({
   position: text(TEXT_MAX.short),
   phone: optionalMatch(PHONE, 'invalidPhone'),
   mobile: optionalMatch(PHONE, 'invalidPhone'),
-  email: optionalMatch(EMAIL, 'invalidEmail'),
+  email: optionalEmail,
   birthday: birthday.optional(),
   preferredChannel: z.enum(CHANNELS),
   consent: consent.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type TeamMember } from '../domain';
 import { stripDirectionControls } from '../text/bidi';
+import { isEmail } from './email';
 import { validateWith, type Validated } from './result';
 
 /** The fields of a team member a team lead edits. */
@@ -11,7 +12,7 @@ export const teamMemberSchema = z.object({
   initials: z.string().trim().toUpperCase().regex(/^\p{L}{1,3}$/u, { error: 'invalidInitials' }),
   color: z.string().regex(/^#[0-9a-f]{6}$/i, { error: 'invalidColor' }),
   role: z.enum(ROLES),
-  email: z.string().trim().refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(v), { error: 'invalidEmail' }),
+  email: z.string().trim().refine((v) => v === '' || isEmail(v), { error: 'invalidEmail' }),
   active: z.boolean(),
 });
 

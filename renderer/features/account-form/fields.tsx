@@ -28,6 +28,14 @@ function Wrap({ id, label, error, hint, className, children }: Base & { children
 
 const described = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
 
+/**
+ * E-mail fields are text fields that bring up the e-mail keyboard: Chromium's `type="email"` hands
+ * React `joerg@xn--bckerei-weiss-bfb.de` for a typed `joerg@bäckerei-weiß.de` (punycode, and ß made ss),
+ * and flags umlauts in the local part as a type mismatch; the address would be stored other than typed.
+ * The check is shared/validation/email.ts, the same as the import's.
+ */
+const EMAIL_INPUT = { type: 'text', inputMode: 'email', autoComplete: 'email', spellCheck: false } as const;
+
 export function TextField(props: Base & { value: string; onChange: (v: string) => void; type?: string; multiline?: boolean; autoFocus?: boolean; inputMode?: 'numeric' | 'decimal' }) {
   const { id, value, onChange, error, hint, type, multiline, autoFocus, inputMode } = props;
   const common = { id, value, 'aria-invalid': !!error, 'aria-describedby': described(id, error, hint), autoFocus };
@@ -36,7 +44,7 @@ export function TextField(props: Base & { value: string; onChange: (v: string) =
       {multiline ? (
         <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <input {...common} type={type ?? 'text'} inputMode={inputMode} onChange={(e) => onChange(e.target.value)} />
+        <input {...common} {...(type === 'email' ? EMAIL_INPUT : { type: type ?? 'text', inputMode })} onChange={(e) => onChange(e.target.value)} />
       )}
     </Wrap>
   );

@@ -4,6 +4,7 @@ import type { ImportPolicy } from '../../../shared/import/duplicates';
 import type { ImportIssue } from '../../../shared/import/types';
 import { useSession } from '../../core/session';
 import { formatters } from '../../i18n/format';
+import { FoldList } from './FoldList';
 import { issueLine, issueText } from './messages';
 import { previewCounts } from './preview-counts';
 import { backToMapping, runImport, setPolicy, useImportWizard } from './wizard';
@@ -91,6 +92,7 @@ export function PreviewStep() {
           </label>
         ))}
       </fieldset>
+      <FoldList records={built.records} />
       <div className="actions">
         <button type="button" onClick={backToMapping}>
           {t('wizard.back')}

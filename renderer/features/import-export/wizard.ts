@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { OpenedFile } from '../../../shared/bridge/contract';
-import { planImport, type ExistingIndex, type ImportPolicy } from '../../../shared/import/duplicates';
+import { planImport, type ExistingIndex, type Fold, type ImportPolicy } from '../../../shared/import/duplicates';
 import { duplicateTargets, inspectColumns, type BuildResult, type ColumnMapping, type TargetField } from '../../../shared/import/mapping';
 import { namesFrom } from '../../../shared/import/outcomes';
 import { buildImportReport, type ImportReport } from '../../../shared/import/report';
@@ -27,6 +27,12 @@ type WizardState = {
   built?: BuildResult;
   existing?: ExistingIndex;
   counts?: PolicyCounts;
+  /** Rows the user keeps apart from the account they would fold into (each becomes an account of its own). */
+  keepApart: number[];
+  /** The folds of the chosen policy as proposed (nothing kept apart), for the preview's list. */
+  proposed?: Fold[];
+  /** The folds that remain with the rows kept apart. */
+  folds?: Fold[];
   progress?: Progress;
   report?: ImportReport;
   batchId?: string;
@@ -34,7 +40,7 @@ type WizardState = {
   error?: WizardError;
 };
 
-const initial: WizardState = { step: 'choose', options: {}, mapping: [], policy: 'skip', undone: false };
+const initial: WizardState = { step: 'choose', options: {}, mapping: [], policy: 'skip', keepApart: [], undone: false };
 
 export const useImportWizard = create<WizardState>(() => ({ ...initial }));
 
@@ -114,12 +120,8 @@ export async function toPreview(locale: 'de' | 'en'): Promise<void> {
     });
     const existing = await loadExistingIndex();
     if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
-    const counts = {} as PolicyCounts;
-    for (const policy of ['skip', 'update', 'create'] as const) {
-      const plan = planImport(built.records, existing, policy);
-      counts[policy] = { create: plan.toCreate.length, update: plan.toUpdate.length, skip: plan.skipped.length };
-    }
-    set({ built, existing, counts, step: 'preview', progress: undefined });
+    set({ built, existing, keepApart: [], step: 'preview', progress: undefined, proposed: planImport(built.records, existing, get().policy).folds });
+    replan();
   } catch (e) {
     set({ step: 'mapping', progress: undefined });
     if (!signal.aborted) fail(e);
@@ -130,17 +132,42 @@ export function backToMapping(): void {
   set({ step: 'mapping', error: undefined });
 }
 
+/** Counts what each policy would do, and the folds left, with the rows the user keeps apart. */
+function replan(): void {
+  const { built, existing, keepApart, policy } = get();
+  if (!built || !existing) return;
+  const options = { keepApart: new Set(keepApart) };
+  const counts = {} as PolicyCounts;
+  let folds: Fold[] = [];
+  for (const p of ['skip', 'update', 'create'] as const) {
+    const plan = planImport(built.records, existing, p, options);
+    counts[p] = { create: plan.toCreate.length, update: plan.toUpdate.length, skip: plan.skipped.length };
+    if (p === policy) folds = plan.folds;
+  }
+  set({ counts, folds });
+}
+
 export function setPolicy(policy: ImportPolicy): void {
-  set({ policy });
+  const { built, existing } = get();
+  // "Create anyway" looks at no stored account, so the folds into stored accounts differ per policy.
+  set({ policy, ...(built && existing ? { proposed: planImport(built.records, existing, policy).folds } : {}) });
+  replan();
+}
+
+/** Keeps a row apart from the account it would fold into, or lets it fold again. */
+export function toggleKeepApart(row: number): void {
+  const { keepApart } = get();
+  set({ keepApart: keepApart.includes(row) ? keepApart.filter((r) => r !== row) : [...keepApart, row] });
+  replan();
 }
 
 /** Step 3 → 4: the import itself, in one transaction; cancel leaves the database untouched. */
 export async function runImport(ownerId: string): Promise<void> {
-  const { source, built, existing, policy, file } = get();
+  const { source, built, existing, policy, file, keepApart } = get();
   if (!source || !built || !existing || !file) return;
   controller = new AbortController();
   const signal = controller.signal;
-  const plan = planImport(built.records, existing, policy);
+  const plan = planImport(built.records, existing, policy, { keepApart: new Set(keepApart) });
   const total = plan.toCreate.length + plan.toUpdate.length;
   set({ step: 'running', progress: { phase: 'writing', done: 0, total }, error: undefined });
   try {
