@@ -5,7 +5,7 @@ import { duplicateTargets, inspectColumns, type BuildResult, type ColumnMapping,
 import { buildImportReport, type ImportReport } from '../../../shared/import/report';
 import type { SlashOrder } from '../../../shared/import/values';
 import { getBridge } from '../../bridge';
-import { applyImport, ImportCancelled, loadExistingIndex, undoImport } from '../../db/transfer/import';
+import { applyImport, ImportCancelled, loadExistingIndex, loadImportLookups, undoImport } from '../../db/transfer/import';
 import { isStorageFull } from '../../db/core/write';
 import { buildInChunks, readSource, SourceError, type Source, type SourceOptions } from './pipeline';
 
@@ -107,8 +107,9 @@ export async function toPreview(locale: 'de' | 'en'): Promise<void> {
   const signal = controller.signal;
   set({ step: 'running', progress: { phase: 'checking', done: 0, total: source.rows.length }, error: undefined });
   try {
+    const lookups = await loadImportLookups();
     const built = await buildInChunks(source, mapping, {
-      locale, signal, ...(slashOrder ? { slashOrder } : {}),
+      locale, signal, lookups, ...(slashOrder ? { slashOrder } : {}),
       onProgress: (done, total) => set({ progress: { phase: 'checking', done, total } }),
     });
     const existing = await loadExistingIndex();
