@@ -155,7 +155,9 @@ const COLUMNS: TargetField[] = [
   'account.website', 'account.tags', 'contact.notes',
 ];
 
-const MOBILE = /^(cell|mobile|iphone)$|^mobil/i;
+const MOBILE = /^(cell|mobile|iphone)$|^mobil|handy/i;
+/** Labels that only say "mobile": nothing the field does not say itself. */
+const JUST_MOBILE = /^(cell|mobile?|mobiltelefon|handy|iphone)$/i;
 
 /**
  * Lays the cards out as a mapped sheet, so vCards go through the same preview, validation
@@ -171,7 +173,7 @@ export function vcardsToSheet(cards: readonly ParsedVcard[]): SheetData & { mapp
     const phone = c.phones.find((p) => !isMobile(p) && !p.types.includes('fax'));
     const email = c.emails.find((e) => e.types.includes('pref')) ?? c.emails[0];
     // "Mobile" on the mobile number says nothing the field does not; "Diensthandy" does.
-    const mobileLabel = mobile?.label && !MOBILE.test(mobile.label) ? mobile.label : '';
+    const mobileLabel = mobile?.label && !JUST_MOBILE.test(mobile.label) ? mobile.label : '';
     const adr = c.addresses.find((a) => a.types.includes('work')) ?? c.addresses[0];
     const street = adr ? [adr.street, adr.extended].filter(Boolean).join(', ') : '';
     const b = c.birthday;

@@ -63,7 +63,7 @@ async function snapshot() {
   const accounts = await db.accounts.toArray();
   const contacts = await db.contacts.toArray();
   return accounts
-    .map((a) => ({
+    .map((a): Record<string, unknown> => ({
       ...Object.fromEntries(ACCOUNT_FIELDS.map((f) => [f, a[f]])),
       owner: team.find((m) => m.id === a.ownerId)?.name,
       leadSource: leadSources.find((s) => s.id === a.leadSourceId)?.name,
