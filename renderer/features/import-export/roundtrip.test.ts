@@ -100,3 +100,23 @@ describe('export → import into an empty base round-trips every field shown on 
     });
   }
 });
+
+describe('the import reads every label the app shows for kind, account type and status', () => {
+  it('in German and English (shared/import/account-values.ts keeps its own word list; this holds it to the locale files)', async () => {
+    const { buildRecords } = await import('../../../shared/import/mapping');
+    for (const common of [commonDe, commonEn]) {
+      const pairs = [
+        ...Object.entries(common.accountKind).map(([code, label]) => ['account.kind', 'kind', code, label] as const),
+        ...Object.entries(common.accountType).map(([code, label]) => ['account.accountType', 'accountType', code, label] as const),
+        ...Object.entries(common.lifecycle).map(([code, label]) => ['account.lifecycle', 'lifecycle', code, label] as const),
+      ];
+      for (const [target, field, code, label] of pairs) {
+        for (const written of [label, label.toUpperCase(), code]) {
+          const { records, errors } = buildRecords([['Bauer KG', written]], ['account.name', target]);
+          expect(errors, `${written}`).toEqual([]);
+          expect((records[0]?.account as Record<string, unknown>)[field], written).toBe(code);
+        }
+      }
+    }
+  });
+});
