@@ -45,10 +45,16 @@ export type Contact = RowMeta &
     position: string;
     /** Landline. */
     phone: string;
+    /** The landline's own label from an address book, e.g. Apple's "Zentrale"; absent = none. */
+    phoneLabel?: string;
     /** Mobile phone. */
     mobile: string;
+    /** The mobile number's own label from an address book, e.g. "Diensthandy"; absent = none. */
+    mobileLabel?: string;
     /** E-mail address. */
     email: string;
+    /** The e-mail address's own label from an address book, e.g. "Büro"; absent = none. */
+    emailLabel?: string;
     /** Birthday, if known. */
     birthday?: Birthday;
     /** Preferred channel. */

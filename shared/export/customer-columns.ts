@@ -2,8 +2,8 @@ import type { CsvCell } from './csv';
 import type { XlsxColumnType } from './xlsx';
 import { ACCOUNT_KINDS, ACCOUNT_TYPES, LIFECYCLES, SALUTATIONS, type Account, type Birthday, type Contact } from '../domain';
 
-/** One line of the customer export: an account with one of its contacts (or none). */
-export type CustomerExportRow = { account: Account; contact?: Contact; ownerName: string };
+/** One line of the customer export: an account with one of its contacts (or none), and the names its ids point to. */
+export type CustomerExportRow = { account: Account; contact?: Contact; ownerName: string; leadSourceName?: string };
 
 /** Translation of the header and label keys (`export.col.*`, `common:*`); the worker gets them as a dictionary. */
 export type Translate = (key: string) => string;
@@ -21,7 +21,9 @@ function birthdayText(b: Birthday | undefined, locale: 'de' | 'en'): string {
 
 /**
  * Columns in import order: the headers are ones the importer's mapping recognises (German or English),
- * so an exported file can be imported again without touching the mapping.
+ * and the values are the labels the app shows (owner and lead source by name), which the importer reads
+ * back (shared/import/account-values.ts): an exported file imports again without touching the mapping,
+ * with every field the account shows (customer-export.roundtrip.test.ts).
  */
 export const CUSTOMER_COLUMNS: ExportColumn[] = [
   { key: 'customerNumber', type: 'text', value: (r) => r.account.customerNumber },
@@ -37,7 +39,10 @@ export const CUSTOMER_COLUMNS: ExportColumn[] = [
   { key: 'category', type: 'text', value: (r) => r.account.category },
   { key: 'accountType', type: 'text', value: (r, t) => t(`common:accountType.${r.account.accountType}`) },
   { key: 'lifecycle', type: 'text', value: (r, t) => t(`common:lifecycle.${r.account.lifecycle}`) },
+  { key: 'churnReason', type: 'text', value: (r) => r.account.churnReason },
   { key: 'owner', type: 'text', value: (r) => r.ownerName },
+  { key: 'leadSource', type: 'text', value: (r) => r.leadSourceName },
+  { key: 'productLines', type: 'text', value: (r) => r.account.productLines.join(', ') },
   { key: 'annualRevenue', type: 'number', value: (r) => r.account.annualRevenue },
   { key: 'tags', type: 'text', value: (r) => r.account.tags.join(', ') },
   { key: 'notes', type: 'text', value: (r) => r.account.notes },
@@ -47,8 +52,11 @@ export const CUSTOMER_COLUMNS: ExportColumn[] = [
   { key: 'lastName', type: 'text', value: (r) => r.contact?.lastName },
   { key: 'position', type: 'text', value: (r) => r.contact?.position },
   { key: 'contactPhone', type: 'text', value: (r) => r.contact?.phone },
+  { key: 'contactPhoneLabel', type: 'text', value: (r) => r.contact?.phoneLabel },
   { key: 'mobile', type: 'text', value: (r) => r.contact?.mobile },
+  { key: 'mobileLabel', type: 'text', value: (r) => r.contact?.mobileLabel },
   { key: 'contactEmail', type: 'text', value: (r) => r.contact?.email },
+  { key: 'contactEmailLabel', type: 'text', value: (r) => r.contact?.emailLabel },
   { key: 'birthday', type: 'text', value: (r, _t, locale) => birthdayText(r.contact?.birthday, locale) },
   { key: 'contactNotes', type: 'text', value: (r) => r.contact?.notes },
 ];

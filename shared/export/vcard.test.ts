@@ -59,3 +59,21 @@ describe('vCard round trip: export → import gives the same contact', () => {
     });
   }
 });
+
+describe('labels of phones and e-mails (#17)', () => {
+  const item: VcardExportItem = {
+    contact: { id: 'c1', firstName: 'Greta', lastName: 'Weiß', phone: '0351 987650', phoneLabel: 'Zentrale', mobile: '0171 2', mobileLabel: 'Diensthandy', email: 'g@weiss.de', emailLabel: 'Work' },
+    account: { name: 'Bäckerei Weiß', kind: 'company' },
+  };
+
+  for (const version of ['3.0', '4.0'] as const) {
+    it(`${version}: written as Apple item groups and read back by our import`, () => {
+      const text = toVcard(item, version);
+      expect(text).toContain('item1.X-ABLabel:Zentrale\r\n');
+      expect(text).toContain('item3.X-ABLabel:_$!<Work>!$_\r\n');
+      const sheet = vcardsToSheet(parseVcardText(text).cards);
+      const { records } = buildRecords(sheet.rows, sheet.mapping, { rowNumbers: sheet.rowNumbers });
+      expect(records[0]?.contact).toMatchObject({ phone: '0351 987650', phoneLabel: 'Zentrale', mobile: '0171 2', mobileLabel: 'Diensthandy', email: 'g@weiss.de', emailLabel: 'Work' });
+    });
+  }
+});

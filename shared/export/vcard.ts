@@ -9,6 +9,9 @@ export type VcardExportItem = {
   account?: Partial<Pick<Account, 'name' | 'kind' | 'street' | 'postalCode' | 'city' | 'country' | 'website'>>;
 };
 
+/** Apple's own labels (read as "Main" from `_$!<Main>!$_`), written back in Apple's form. */
+const APPLE_LABELS = new Set(['main', 'work', 'home', 'other', 'mobile', 'iphone', 'pager', 'school', 'homefax', 'workfax', 'otherfax']);
+
 /** Prefix written into N for each salutation (German, as the letters are German). */
 const PREFIX: Record<Salutation, string> = { mr: 'Herr', ms: 'Frau', mx: '', none: '' };
 
@@ -33,9 +36,16 @@ export function toVcard({ contact: c, account: a }: VcardExportItem, version: Vc
   if (a?.name && a.kind !== 'private') lines.push(`ORG:${esc(a.name)}`);
   if (c.position) lines.push(`TITLE:${esc(c.position)}`);
   const tel = v4 ? ';VALUE=text' : '';
-  if (c.phone) lines.push(`TEL${tel}${t('work,voice')}:${esc(c.phone)}`);
-  if (c.mobile) lines.push(`TEL${tel}${t('cell')}:${esc(c.mobile)}`);
-  if (c.email) lines.push(`EMAIL${v4 ? t('work') : t('internet,work')}:${esc(c.email)}`);
+  // A labelled value goes into an Apple item group (`item1.TEL…` + `item1.X-ABLabel:Zentrale`), as Apple and Google write it.
+  let item = 0;
+  const labelled = (line: string, label: string | undefined) => {
+    if (!label) return lines.push(line);
+    item += 1;
+    lines.push(`item${item}.${line}`, `item${item}.X-ABLabel:${esc(APPLE_LABELS.has(label.toLowerCase()) ? `_$!<${label}>!$_` : label)}`);
+  };
+  if (c.phone) labelled(`TEL${tel}${t('work,voice')}:${esc(c.phone)}`, c.phoneLabel);
+  if (c.mobile) labelled(`TEL${tel}${t('cell')}:${esc(c.mobile)}`, c.mobileLabel);
+  if (c.email) labelled(`EMAIL${v4 ? t('work') : t('internet,work')}:${esc(c.email)}`, c.emailLabel);
   if (a && (a.street || a.postalCode || a.city)) {
     const adr = ['', '', a.street ?? '', a.city ?? '', '', a.postalCode ?? '', a.country ?? ''];
     lines.push(`ADR${t('work')}:${adr.map(esc).join(';')}`);

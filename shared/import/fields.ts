@@ -1,7 +1,8 @@
-/** Account fields a column can fill. */
+/** Account fields a column can fill; `owner` and `leadSource` are names, matched to the team and the lead sources. */
 export const ACCOUNT_FIELDS = [
   'name',
   'customerNumber',
+  'kind',
   'street',
   'postalCode',
   'city',
@@ -10,6 +11,12 @@ export const ACCOUNT_FIELDS = [
   'email',
   'website',
   'category',
+  'accountType',
+  'lifecycle',
+  'churnReason',
+  'owner',
+  'leadSource',
+  'productLines',
   'tags',
   'notes',
   'annualRevenue',
@@ -17,7 +24,9 @@ export const ACCOUNT_FIELDS = [
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];
 
 /** Contact-person fields a column can fill; one row may create an account and its contact. */
-export const CONTACT_FIELDS = ['salutation', 'title', 'firstName', 'lastName', 'position', 'phone', 'mobile', 'email', 'birthday', 'notes'] as const;
+export const CONTACT_FIELDS = [
+  'salutation', 'title', 'firstName', 'lastName', 'position', 'phone', 'phoneLabel', 'mobile', 'mobileLabel', 'email', 'emailLabel', 'birthday', 'notes',
+] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 /** Where a column goes, e.g. `account.postalCode` or `contact.firstName`. */

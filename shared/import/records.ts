@@ -14,9 +14,10 @@ import {
 import { stripDirectionControls } from '../text/bidi';
 import { TEXT_MAX } from '../validation/limits';
 import type { ImportIssue } from './types';
+import { readChoices, readLabels, type ImportLookups } from './account-values';
 import { cleanPhone, detectDateOrder, detectNumberStyle, parseBirthday, parseNumber, type NumberStyle, type SlashOrder } from './values';
 
-export type BuildOptions = {
+export type BuildOptions = ImportLookups & {
   /** Excel row number of each row (from `SheetData.rowNumbers`); default index + 2. */
   rowNumbers?: readonly number[];
   /** UI locale: decides number style when a column does not tell (default `de`). */
@@ -61,7 +62,7 @@ export function buildRecords(rows: readonly string[][], mapping: ColumnMapping, 
     const row = options.rowNumbers?.[i] ?? i + 2;
     if (unreadable.has(row)) return;
     const rowErrors: ImportIssue[] = [];
-    const fail = (field: TargetField, code: string, value: string, more: Record<string, number> = {}) =>
+    const fail = (field: TargetField, code: string, value: string, more: Record<string, string | number> = {}) =>
       rowErrors.push({ row, field, code, params: { value, ...more } });
     const account: Partial<Account> = {};
     const contact: Partial<Contact> = {};
@@ -97,6 +98,7 @@ export function buildRecords(rows: readonly string[][], mapping: ColumnMapping, 
     if (get('account.website') !== '') account.website = check(websiteSchema, 'account.website', get('account.website'));
     if (get('account.category') !== '') account.category = check(categorySchema, 'account.category', get('account.category').toUpperCase());
     if (get('account.tags') !== '') account.tags = parseTags(get('account.tags'));
+    Object.assign(account, readChoices({ get, fail }, options));
     const revenue = get('account.annualRevenue');
     if (revenue !== '') {
       account.annualRevenue = parseNumber(revenue, numberStyle);
@@ -117,6 +119,7 @@ export function buildRecords(rows: readonly string[][], mapping: ColumnMapping, 
     if (get('contact.mobile') !== '') contact.mobile = cleanPhone(get('contact.mobile'));
     const contactEmail = cleanPhone(get('contact.email'));
     if (contactEmail !== '') contact.email = check(emailSchema, 'contact.email', contactEmail);
+    Object.assign(contact, readLabels({ get, fail }, contact));
     const bday = get('contact.birthday');
     if (bday !== '') {
       if (!slashOrder && bday.includes('/') && dateInfo.ambiguous) fail('contact.birthday', 'date.order_unknown', bday);
@@ -136,9 +139,9 @@ export function buildRecords(rows: readonly string[][], mapping: ColumnMapping, 
     if (!account.name) {
       if (person) {
         account.name = [contact.firstName, contact.lastName].filter(Boolean).join(' ');
-        account.kind = 'private';
+        account.kind ??= 'private';
       } else if (rowErrors.length === 0) rowErrors.push({ row, code: 'row.no_name' });
-    } else account.kind = 'company';
+    } else account.kind ??= 'company';
 
     if (rowErrors.length > 0) errors.push(...rowErrors);
     else records.push(person ? { row, account, contact } : { row, account });

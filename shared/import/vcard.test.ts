@@ -47,7 +47,8 @@ describe('vCard fixtures', () => {
       account: { name: 'Bäckerei Weiß & Söhne', kind: 'company', street: 'Große Straße 3', postalCode: '01067', city: 'Dresden', country: 'DE', website: 'https://baeckerei-weiss.de' },
       contact: { title: 'Dr.', firstName: 'Greta', lastName: 'Weiß', position: 'Inhaberin', phone: '0351 987654', mobile: '+49 171 2223334', email: 'greta@baeckerei-weiss.de', birthday: { day: 15, month: 3 }, notes: 'Bestellt freitags, immer Roggenbrot.\nAnruf ab 7 Uhr.' },
     });
-    expect(r[1]?.contact).toEqual({ firstName: 'Jürgen', lastName: 'Schäfer', email: 'juergen@schaefer-elektro.de', birthday: { day: 22, month: 11, year: 1985 } });
+    // The free label "Büro" stays with the address (#17); Apple's own "Mobile" on the mobile number says nothing new and is not kept.
+    expect(r[1]?.contact).toEqual({ firstName: 'Jürgen', lastName: 'Schäfer', email: 'juergen@schaefer-elektro.de', emailLabel: 'Büro', birthday: { day: 22, month: 11, year: 1985 } });
   });
 
   it('4.0: tel: URIs, quoted TYPE list, --MMDD birthday, categories, data-URI photo skipped', () => {
@@ -57,6 +58,51 @@ describe('vCard fixtures', () => {
       account: { name: 'Petrova Consulting', kind: 'company', street: 'Unter den Linden 5', postalCode: '10117', city: 'Berlin', country: 'DE', website: 'https://petrova-consulting.de', tags: ['Kunden', 'Berlin'] },
       contact: { firstName: 'Olga', lastName: 'Petrova', position: 'Beraterin', phone: '+49-30-1234567', mobile: '+49-160-5550000', email: 'olga@petrova-consulting.de', birthday: { day: 22, month: 11 }, notes: 'Spricht Deutsch, Russisch und Englisch.' },
     }]);
+  });
+});
+
+describe('labelled phones and e-mails keep their label (#17)', () => {
+  const read = (text: string) => {
+    const { cards, errors } = parseVcardText(text);
+    expect(errors).toEqual([]);
+    const sheet = vcardsToSheet(cards);
+    return buildRecords(sheet.rows, sheet.mapping, { rowNumbers: sheet.rowNumbers });
+  };
+
+  it('Apple 3.0: item groups, a free label, Apple\'s own labels, a folded line, a photo to skip', () => {
+    const { records, errors } = read([
+      'BEGIN:VCARD', 'VERSION:3.0', 'PRODID:-//Apple Inc.//macOS 14.5//EN', 'N:Weiß;Greta;;Dr.;', 'FN:Dr. Greta Weiß', 'ORG:Bäckerei Weiß & Sö', ' hne;',
+      'item1.TEL;type=pref:0351 987650', 'item1.X-ABLabel:Zentrale', 'item2.TEL:+49 171 2223334', 'item2.X-ABLabel:_$!<Mobile>!$_',
+      'item3.EMAIL;type=INTERNET;type=pref:greta@baeckerei-weiss.de', 'item3.X-ABLabel:_$!<Work>!$_',
+      'PHOTO;ENCODING=b;TYPE=JPEG:/9j/4AAQSkZJRgABAQEASABIAAD/4QBMRXhpZgAATU0AKgAAAAgAAYdpAAQAAAABAAAAGgAAAAAA', ' A6ABAAMAAAABAAEAAKACAAQAAAABAAAAoKAD', 'END:VCARD',
+      'BEGIN:VCARD', 'VERSION:3.0', 'N:Bäcker;Jörg;;;', 'FN:Jörg Bäcker', 'item1.TEL:0351 1', 'item1.X-ABLabel:_$!<Main>!$_', 'item2.TEL:0171 2', 'item2.X-ABLabel:Diensthandy', 'END:VCARD', '',
+    ].join('\r\n'));
+    expect(errors).toEqual([]);
+    expect(records[0]?.account.name).toBe('Bäckerei Weiß & Söhne');
+    expect(records[0]?.contact).toMatchObject({ phone: '0351 987650', phoneLabel: 'Zentrale', mobile: '+49 171 2223334', email: 'greta@baeckerei-weiss.de', emailLabel: 'Work' });
+    expect(records[0]?.contact?.mobileLabel).toBeUndefined();
+    // "Diensthandy" is a mobile ("Handy") with a label worth keeping; Apple's "Main" is kept as the word (the app translates it).
+    expect(records[1]?.contact).toMatchObject({ phone: '0351 1', phoneLabel: 'Main', mobile: '0171 2', mobileLabel: 'Diensthandy' });
+  });
+
+  it('Google 3.0: TYPE=CELL for the mobile, an item label for the head office', () => {
+    const { records } = read([
+      'BEGIN:VCARD', 'VERSION:3.0', 'FN:Greta Weiß', 'N:Weiß;Greta;;;', 'EMAIL;TYPE=INTERNET;TYPE=WORK:greta@baeckerei-weiss.de', 'TEL;TYPE=CELL:+49 171 2223334',
+      'item1.TEL:0351 987650', 'item1.X-ABLabel:Zentrale', 'ADR;TYPE=WORK:;;Große Straße 3;Dresden;;01067;Deutschland', 'ORG:Bäckerei Weiß & Söhne', 'TITLE:Inhaberin',
+      'BDAY:1975-08-09', 'item2.URL:https\\://baeckerei-weiss.de', 'item2.X-ABLabel:', 'CATEGORIES:myContacts,Kunden', 'END:VCARD', '',
+    ].join('\r\n'));
+    expect(records).toEqual([{
+      row: 1,
+      account: { name: 'Bäckerei Weiß & Söhne', kind: 'company', street: 'Große Straße 3', postalCode: '01067', city: 'Dresden', country: 'DE', website: 'https://baeckerei-weiss.de', tags: ['Kunden'] },
+      contact: { firstName: 'Greta', lastName: 'Weiß', position: 'Inhaberin', phone: '0351 987650', phoneLabel: 'Zentrale', mobile: '+49 171 2223334', email: 'greta@baeckerei-weiss.de', birthday: { day: 9, month: 8, year: 1975 } },
+    }]);
+  });
+
+  it('Outlook 2.1 (QUOTED-PRINTABLE, Windows-1252) has no labels and gets none', () => {
+    const { cards } = parseVcardBytes(readFixture('outlook-2.1-cp1252.vcf'));
+    const sheet = vcardsToSheet(cards);
+    const labels = ['contact.phoneLabel', 'contact.mobileLabel', 'contact.emailLabel'].map((t) => sheet.rows[0]?.[sheet.mapping.indexOf(t as never)]);
+    expect(labels).toEqual(['', '', '']);
   });
 });
 

@@ -149,28 +149,41 @@ function readCard(props: JProp[], card: number, version: string): ParsedVcard {
 }
 
 /** Columns of the sheet `vcardsToSheet` makes, already mapped. */
-const COLUMNS: TargetField[] = ['account.name', 'contact.salutation', 'contact.firstName', 'contact.lastName', 'contact.position', 'contact.phone', 'contact.mobile', 'contact.email', 'contact.birthday', 'account.street', 'account.postalCode', 'account.city', 'account.country', 'account.website', 'account.tags', 'contact.notes'];
+const COLUMNS: TargetField[] = [
+  'account.name', 'contact.salutation', 'contact.firstName', 'contact.lastName', 'contact.position', 'contact.phone', 'contact.phoneLabel', 'contact.mobile',
+  'contact.mobileLabel', 'contact.email', 'contact.emailLabel', 'contact.birthday', 'account.street', 'account.postalCode', 'account.city', 'account.country',
+  'account.website', 'account.tags', 'contact.notes',
+];
 
-const MOBILE = /^(cell|mobile|iphone)$|^mobil/i;
+const MOBILE = /^(cell|mobile|iphone)$|^mobil|handy/i;
+/** Labels that only say "mobile": nothing the field does not say itself. */
+const JUST_MOBILE = /^(cell|mobile?|mobiltelefon|handy|iphone)$/i;
 
 /**
  * Lays the cards out as a mapped sheet, so vCards go through the same preview, validation
  * (`buildRecords`) and duplicate handling as CSV and XLSX. Row numbers are card numbers.
  * The N prefix ("Herr Dr.") gives salutation and title. Choice of values: mobile = first TEL typed cell or labelled Mobile/iPhone; phone = first other TEL;
- * e-mail = the one typed pref, else the first; address = the one typed work, else the first.
+ * e-mail = the one typed pref, else the first; address = the one typed work, else the first. Phone, mobile and e-mail keep their
+ * Apple/Google label (`itemN.X-ABLabel`: "Zentrale", or Apple's own `_$!<Main>!$_` as "Main", which the app translates).
  */
 export function vcardsToSheet(cards: readonly ParsedVcard[]): SheetData & { mapping: ColumnMapping } {
   const rows = cards.map((c) => {
     const isMobile = (p: VcardEntry) => p.types.includes('cell') || MOBILE.test(p.label ?? '');
-    const mobile = c.phones.find(isMobile)?.value ?? '';
-    const phone = c.phones.find((p) => !isMobile(p) && !p.types.includes('fax'))?.value ?? '';
-    const email = (c.emails.find((e) => e.types.includes('pref')) ?? c.emails[0])?.value ?? '';
+    const mobile = c.phones.find(isMobile);
+    const phone = c.phones.find((p) => !isMobile(p) && !p.types.includes('fax'));
+    const email = c.emails.find((e) => e.types.includes('pref')) ?? c.emails[0];
+    // "Mobile" on the mobile number says nothing the field does not; "Diensthandy" does.
+    const mobileLabel = mobile?.label && !JUST_MOBILE.test(mobile.label) ? mobile.label : '';
     const adr = c.addresses.find((a) => a.types.includes('work')) ?? c.addresses[0];
     const street = adr ? [adr.street, adr.extended].filter(Boolean).join(', ') : '';
     const b = c.birthday;
     const bday = b ? (b.year ? `${b.year}-${pad(b.month)}-${pad(b.day)}` : `--${pad(b.month)}-${pad(b.day)}`) : '';
     const names = c.isCompany ? ['', ''] : c.firstName || c.lastName ? [c.firstName, c.lastName] : ['', c.formattedName];
-    return [c.org || (c.isCompany ? c.formattedName : ''), c.isCompany ? '' : c.prefix, names[0] ?? '', names[1] ?? '', c.title, phone, mobile, email, bday, street, adr?.postalCode ?? '', adr?.city ?? '', adr?.country ?? '', c.urls[0] ?? '', c.categories.join(','), c.note];
+    return [
+      c.org || (c.isCompany ? c.formattedName : ''), c.isCompany ? '' : c.prefix, names[0] ?? '', names[1] ?? '', c.title, phone?.value ?? '', phone?.label ?? '',
+      mobile?.value ?? '', mobileLabel, email?.value ?? '', email?.label ?? '', bday, street, adr?.postalCode ?? '', adr?.city ?? '', adr?.country ?? '',
+      c.urls[0] ?? '', c.categories.join(','), c.note,
+    ];
   });
   return { headers: [...COLUMNS], rows, rowNumbers: cards.map((c) => c.card), mapping: [...COLUMNS] };
 }

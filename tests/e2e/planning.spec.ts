@@ -193,10 +193,10 @@ test('Today reminders, snooze, the week plan, its A4 print and its .ics export',
 
   // Settings: the rhythm table with its defaults; an activity plan generates tasks once.
   await page.getByRole('link', { name: 'Einstellungen' }).click();
-  await expect(page.getByLabel('A · Expand: persönlicher Kontakt alle … Tage')).toHaveValue('42');
-  await expect(page.getByLabel('D · Maintain: digitaler Kontakt alle … Tage')).toHaveValue('91');
+  await expect(page.getByLabel('A · Erweitern: persönlicher Kontakt alle … Tage')).toHaveValue('42');
+  await expect(page.getByLabel('D · Beibehalten: digitaler Kontakt alle … Tage')).toHaveValue('91');
   await page.getByRole('button', { name: 'Neuer Aktivitätsplan' }).click();
-  const planBox = page.getByRole('group', { name: /Jahresplan A · Expand/ });
+  const planBox = page.getByRole('group', { name: /Jahresplan A · Erweitern/ });
   await planBox.getByRole('button', { name: 'Aufgaben erzeugen' }).click();
   await expect(planBox.getByRole('status')).toHaveText(/^\d+ geplanten? Aufgaben? für \d{4} erstellt/);
   const created = Number((await planBox.getByRole('status').textContent())?.match(/^\d+/)?.[0]);

@@ -39,6 +39,7 @@ export async function* customerRowChunks(
   // The collation key is the customer list's own name order; reading only keys keeps this cheap.
   const ids = accountIds ?? ((await db.accounts.orderBy('sortKey').primaryKeys()) as Id[]);
   const names = new Map((await db.teamMembers.toArray()).map((m) => [m.id, m.name]));
+  const sources = new Map((await db.leadSources.toArray()).map((s) => [s.id, s.name]));
   for (let i = 0; i < ids.length; i += CHUNK) {
     const part = ids.slice(i, i + CHUNK);
     // One index lookup per account, all issued at once: `anyOf` walks a cursor one key at a time,
@@ -56,10 +57,10 @@ export async function* customerRowChunks(
     const rows: CustomerExportRow[] = [];
     for (const account of accounts) {
       if (!account || account.deletedAt !== undefined) continue;
-      const ownerName = names.get(account.ownerId) ?? '';
+      const named = { ownerName: names.get(account.ownerId) ?? '', leadSourceName: account.leadSourceId ? (sources.get(account.leadSourceId) ?? '') : '' };
       const people = byAccount.get(account.id) ?? [];
-      if (people.length === 0) rows.push({ account, ownerName });
-      for (const contact of people) rows.push({ account, contact, ownerName });
+      if (people.length === 0) rows.push({ account, ...named });
+      for (const contact of people) rows.push({ account, contact, ...named });
     }
     onProgress?.({ done: Math.min(i + CHUNK, ids.length), total: ids.length });
     yield rows;

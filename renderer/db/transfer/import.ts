@@ -1,3 +1,4 @@
+import type { ImportLookups } from '../../../shared/import/account-values';
 import { indexExisting, type ExistingIndex, type ImportPlan } from '../../../shared/import/duplicates';
 import { newId, type Account, type Contact, type Id, type ImportBatch } from '../../../shared/domain';
 import { todayIso, type IsoDate } from '../../../shared/time';
@@ -41,6 +42,13 @@ export async function loadExistingIndex(): Promise<ExistingIndex> {
   const db = getDb();
   const [accounts, contacts] = await db.transaction('r', db.accounts, db.contacts, () => Promise.all([db.accounts.toArray(), db.contacts.toArray()]));
   return indexExisting(accounts, contacts);
+}
+
+/** The team and the lead sources, for the owner and lead-source columns (matched by name in shared/import/account-values.ts). */
+export async function loadImportLookups(): Promise<Required<ImportLookups>> {
+  const db = getDb();
+  const [team, leadSources] = await db.transaction('r', db.teamMembers, db.leadSources, () => Promise.all([db.teamMembers.toArray(), db.leadSources.toArray()]));
+  return { team, leadSources };
 }
 
 /** A whole account from imported fields; everything the file does not say gets the form's defaults. */

@@ -16,6 +16,9 @@ function birthdayText(c: Contact, locale: string): string {
   return year ? `${dd}/${mm}/${year}` : `${dd}/${mm}`;
 }
 
+/** Apple's own labels (`_$!<Main>!$_`, stored as "Main"), said in the app's language; any other label is the user's own text. */
+const ADDRESS_BOOK_LABELS = new Set(['main', 'work', 'home', 'other', 'mobile', 'iphone', 'pager', 'school', 'homefax', 'workfax', 'otherfax']);
+
 /** The account's contact persons: add, edit in place, delete with undo. */
 export function ContactsPanel({ accountId, contacts }: { accountId: string; contacts: Contact[] }) {
   const { t, i18n } = useTranslation('account');
@@ -23,6 +26,12 @@ export function ContactsPanel({ accountId, contacts }: { accountId: string; cont
   const [editing, setEditing] = useState<string | 'new'>();
   const fullName = (c: Contact) =>
     [t(`common:salutation.${c.salutation}`, ''), c.title, c.firstName, c.lastName].filter((p) => p && p !== '—').join(' ');
+  // A number or address with its address-book label ("Zentrale: 0351 987650"), the label kept from the import.
+  const labelled = (value: string, label: string | undefined) => {
+    if (!label) return value;
+    const known = label.toLowerCase();
+    return t('labelled', { label: ADDRESS_BOOK_LABELS.has(known) ? t(`addressBookLabel.${known}`) : label, value });
+  };
   const remove = async (c: Contact) => {
     await trashContact(c.id);
     offer(t('undo.contactDeleted', { name: `${c.firstName} ${c.lastName}`.trim() }), () => restoreContact(c.id));
@@ -71,9 +80,9 @@ export function ContactsPanel({ accountId, contacts }: { accountId: string; cont
                 <strong>{fullName(c)}</strong>
                 {c.position && <span className="muted"> · {c.position}</span>}
                 <div className="contact-lines">
-                  {c.phone && <a href={`tel:${c.phone.replace(/\s/g, '')}`}>{c.phone}</a>}
-                  {c.mobile && <a href={`tel:${c.mobile.replace(/\s/g, '')}`}>{c.mobile}</a>}
-                  {c.email && <a href={`mailto:${c.email}`}>{c.email}</a>}
+                  {c.phone && <a href={`tel:${c.phone.replace(/\s/g, '')}`}>{labelled(c.phone, c.phoneLabel)}</a>}
+                  {c.mobile && <a href={`tel:${c.mobile.replace(/\s/g, '')}`}>{labelled(c.mobile, c.mobileLabel)}</a>}
+                  {c.email && <a href={`mailto:${c.email}`}>{labelled(c.email, c.emailLabel)}</a>}
                   {c.birthday && <span>{t('birthday', { date: birthdayText(c, i18n.language) })}</span>}
                   {c.preferredChannel !== 'none' && <span>{t('prefers', { channel: t(`common:channel.${c.preferredChannel}`) })}</span>}
                   {c.consent && <span>{t(c.consent.granted ? 'consentYes' : 'consentNo')}</span>}

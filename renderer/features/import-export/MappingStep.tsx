@@ -1,18 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { ACCOUNT_FIELDS, CONTACT_FIELDS, type TargetField } from '../../../shared/import/fields';
+import { ACCOUNT_FIELDS, CONTACT_FIELDS, TARGET_FIELDS, type TargetField } from '../../../shared/import/fields';
+import { formatters } from '../../i18n/format';
+import { columnSamples } from './samples';
 import { SourceBar } from './SourceBar';
 import { mappingStatus, setSlashOrder, setTarget, toPreview, useImportWizard } from './wizard';
-
-/** Up to three non-empty values of a column, so the user sees what it holds. */
-function samples(rows: string[][], column: number): string[] {
-  const out: string[] = [];
-  for (const r of rows) {
-    const v = (r[column] ?? '').trim();
-    if (v !== '' && !out.includes(v)) out.push(v.length > 40 ? `${v.slice(0, 39)}…` : v);
-    if (out.length === 3) break;
-  }
-  return out;
-}
 
 /** Step 2: detected file settings, one line per column with its target field, and the date-order question. */
 export function MappingStep() {
@@ -22,9 +13,14 @@ export function MappingStep() {
   if (!source) return null;
   const locale = i18n.language === 'en' ? 'en' : 'de';
   const status = mappingStatus(state, locale);
-  const header = (column: number) => source.headers[column] || `${t('wizard.column')} ${column + 1}`;
   const field = (target: TargetField) => t(`import.field.${target}`);
+  // A vCard has no header row: its columns are named by the field they were read into ("Firma", "Geburtstag").
+  const named = (h: string | undefined) => (source.kind === 'vcard' && TARGET_FIELDS.includes(h as TargetField) ? field(h as TargetField) : h);
+  const header = (column: number) => named(source.headers[column]) || `${t('wizard.column')} ${column + 1}`;
   const head = source.rows.slice(0, 200);
+  const fmt = formatters(i18n.language);
+  const numberStyle = status.questions.find((q) => q.kind === 'number_style')?.style;
+
   return (
     <div className="mapping-step">
       <SourceBar />
@@ -43,7 +39,7 @@ export function MappingStep() {
             {source.headers.map((_, column) => (
               <tr key={column}>
                 <th scope="row">{header(column)}</th>
-                <td className="samples">{samples(head, column).join(' · ')}</td>
+                <td className="samples">{columnSamples(head, column, mapping[column] ?? null, fmt, { ...(slashOrder ? { slashOrder } : {}), ...(numberStyle ? { numberStyle } : {}) }).join(' · ')}</td>
                 <td>
                   <select
                     aria-label={t('wizard.targetFor', { header: header(column) })}

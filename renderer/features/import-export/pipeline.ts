@@ -3,6 +3,7 @@ import { parseCsvBytes, type CsvDelimiter } from '../../../shared/import/csv';
 import type { TextEncodingName } from '../../../shared/import/decode';
 import { splitLabelledPhones } from '../../../shared/import/labelled-columns';
 import { dataRowNumbers } from '../../../shared/import/outcomes';
+import type { ImportLookups } from '../../../shared/import/account-values';
 import { buildRecords, suggestMapping, type BuildResult, type ColumnMapping } from '../../../shared/import/mapping';
 import type { ImportIssue, SheetData } from '../../../shared/import/types';
 import { detectDateOrder, detectNumberStyle, type SlashOrder } from '../../../shared/import/values';
@@ -95,6 +96,8 @@ function mb(bytes: number): string {
 
 export type BuildChunkOptions = {
   locale: 'de' | 'en';
+  /** Team and lead sources the owner and lead-source columns name. */
+  lookups?: ImportLookups;
   slashOrder?: SlashOrder;
   chunkSize?: number;
   signal?: AbortSignal;
@@ -127,6 +130,7 @@ export async function buildInChunks(source: Source, mapping: ColumnMapping, opti
       locale: options.locale,
       readErrors: source.readErrors,
       numberStyle,
+      ...options.lookups,
       ...(slashOrder ? { slashOrder } : {}),
     });
     for (const r of part.records) result.records.push(r);

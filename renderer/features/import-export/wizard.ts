@@ -6,7 +6,7 @@ import { namesFrom } from '../../../shared/import/outcomes';
 import { buildImportReport, type ImportReport } from '../../../shared/import/report';
 import type { SlashOrder } from '../../../shared/import/values';
 import { getBridge } from '../../bridge';
-import { applyImport, ImportCancelled, loadExistingIndex, undoImport } from '../../db/transfer/import';
+import { applyImport, ImportCancelled, loadExistingIndex, loadImportLookups, undoImport } from '../../db/transfer/import';
 import { isStorageFull } from '../../db/core/write';
 import { buildInChunks, dataRows, readSource, SourceError, type Source, type SourceOptions } from './pipeline';
 
@@ -114,8 +114,9 @@ export async function toPreview(locale: 'de' | 'en'): Promise<void> {
   const signal = controller.signal;
   set({ step: 'running', progress: { phase: 'checking', done: 0, total: source.rows.length }, error: undefined });
   try {
+    const lookups = await loadImportLookups();
     const built = await buildInChunks(source, mapping, {
-      locale, signal, ...(slashOrder ? { slashOrder } : {}),
+      locale, signal, lookups, ...(slashOrder ? { slashOrder } : {}),
       onProgress: (done, total) => set({ progress: { phase: 'checking', done, total } }),
     });
     const existing = await loadExistingIndex();
