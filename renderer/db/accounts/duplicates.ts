@@ -1,6 +1,6 @@
 import type { Account, Contact, Id } from '../../../shared/domain';
 import { collationKey } from '../../../shared/text/collation';
-import { mayBeExistingCustomer, MIN_TYPED_CORE, nameCore } from '../../../shared/customers/same-customer';
+import { mayBeExistingCustomer, MIN_TYPED_CORE, typedLength } from '../../../shared/customers/same-customer';
 import { getDb } from '../core/db';
 
 /**
@@ -14,7 +14,7 @@ export async function findDuplicateAccounts(
   const db = getDb();
   const postal = probe.postalCode.replace(/\s/g, '');
   const found = new Map<Id, Account>();
-  if (nameCore(probe.name).length >= MIN_TYPED_CORE) {
+  if (typedLength(probe.name) >= MIN_TYPED_CORE) {
     const candidates = postal
       ? await db.accounts.where('postalCode').equals(postal).toArray()
       : // Without a postal code the collation key's prefix narrows the scan to names starting alike.
