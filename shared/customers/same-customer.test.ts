@@ -15,6 +15,13 @@ describe('looks like the same customer', () => {
     expect(nameCore('  A.  B.  C. Handel UG ')).toBe('abchandel');
   });
 
+  it('uses the search fold: what the search finds as one name, the rule compares as one', () => {
+    for (const name of ['Muller GmbH', 'Mueller GmbH', 'MÜLLER gmbh']) expect(nameCore(name)).toBe(nameCore('Müller GmbH'));
+    expect(nameCore('Kölner Hauptstr. Bäckerei')).toBe(nameCore('Koelner Hauptstraße Baeckerei'));
+    // An e ending a word is not an umlaut's: "Joe" is not "Jo".
+    expect(nameCore('Joe Bau GmbH')).not.toBe(nameCore('Jo Bau GmbH'));
+  });
+
   it('compares nothing when the name has nothing left', () => {
     expect(customerKey({ name: 'GmbH', postalCode: '80331' })).toBeUndefined();
     expect(looksLikeSameCustomer({ name: 'GmbH', postalCode: '80331' }, { name: 'AG', postalCode: '80331' })).toBe(false);

@@ -9,12 +9,13 @@ const LEGAL_FORMS = /\b(gmbh & co\.? kg|gmbh|mbh|ag|kg|ohg|gbr|ug|e\.? ?k\.?|eg|
 /**
  * The part of a company name that identifies it: case, spacing, punctuation and a trailing legal form
  * do not count, nor how an umlaut is written ("Müller", "Mueller" and "Muller" from a keyboard without
- * umlauts are one name; ß = ss). The price: names that differ only by such an e ("Bauer", "Baur") meet too.
+ * umlauts are one name; ß = ss): the search's own fold (shared/text/normalize), so what the search
+ * puts together the warning does too. The price: names that differ only by such an e ("Bauer", "Baur") meet too.
  */
 export function nameCore(name: string): string {
   let s = foldForSearch(name).replace(/[.,"'()]/g, ' ').replace(/\s+/g, ' ').trim();
   for (let i = 0; i < 2; i++) s = s.replace(LEGAL_FORMS, '').trim();
-  return s.replace(/([aou])e/g, '$1').replace(/[^\p{L}\p{N}]/gu, '');
+  return s.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** A postal code as compared: without spaces, upper case ("1234 ab" = "1234AB"). */
@@ -42,11 +43,16 @@ export function looksLikeSameCustomer(a: NamedPlace, b: NamedPlace): boolean {
 /** The shortest name core the form warns about while typing: "Mü" would match half the customers. */
 export const MIN_TYPED_CORE = 3;
 
+/** Letters of the name core as typed, an umlaut one letter however written ("Mü" and "Mue" are two). */
+export function typedLength(name: string): number {
+  return nameCore(name).replace(/([aou])e/g, '$1').length;
+}
+
 /**
  * The account form's warning while a name is typed: the same rule, once the name has
  * MIN_TYPED_CORE characters; a postal code not typed yet could be any, so it does not tell accounts apart.
  */
 export function mayBeExistingCustomer(probe: NamedPlace, stored: NamedPlace): boolean {
-  if (nameCore(probe.name ?? '').length < MIN_TYPED_CORE) return false;
+  if (typedLength(probe.name ?? '') < MIN_TYPED_CORE) return false;
   return looksLikeSameCustomer(postalKey(probe.postalCode) ? probe : { ...probe, postalCode: stored.postalCode }, stored);
 }

@@ -216,3 +216,72 @@ test('English: create, find, edit, merge (contacts move over) and delete-then-un
   await expect(count).toHaveText('2 customers');
   await context.close();
 });
+
+test.describe('search folds both ways (the app in German, the browser in en-US)', () => {
+  test.use({ locale: 'en-US' });
+
+  test('"muller", "koln" and "schloss" find Müller, Köln and Schloßstraße 5; the warning and the pickers fold alike', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('radio', { name: 'Deutsch' }).check();
+    await page.getByLabel('Ihr Name').fill('Jörg Weiß');
+    await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
+    await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kunden' }).click();
+    await createAccount(page, 'Neuer Kunde', { Name: 'Müller GmbH', Straße: 'Schloßstraße 5', PLZ: '80331', Ort: 'München' }, 'Kunde anlegen');
+    await expect(page.getByRole('heading', { level: 1, name: 'Müller GmbH' })).toBeVisible();
+    await createAccount(page, 'Neuer Kunde', { Name: 'Schulze Bau KG', Straße: 'Hauptstr. 12', PLZ: '50667', Ort: 'Köln' }, 'Kunde anlegen');
+    await createAccount(page, 'Neuer Kunde', { Name: 'Bauer Elektro', Straße: 'Am Markt 1', PLZ: '10115', Ort: 'Berlin' }, 'Kunde anlegen');
+
+    // Typed key by key into the list's search, as a rep without umlauts on the keyboard types.
+    await page.getByRole('link', { name: 'Kunden' }).click();
+    const table = page.getByRole('table', { name: 'Kundenliste' });
+    const count = page.getByRole('status').filter({ hasText: /Kunde/ }).first();
+    await expect(count).toHaveText('3 Kunden');
+    const search = page.getByRole('searchbox', { name: 'Suche' });
+    const expectFound = async (query: string, name: string) => {
+      await search.fill('');
+      await expect(count).toHaveText('3 Kunden');
+      await search.pressSequentially(query, { delay: 30 });
+      await expect(count, query).toHaveText('1 Kunde');
+      await expect(table.getByRole('row').nth(1)).toContainText(name);
+    };
+    await expectFound('muller', 'Müller GmbH');
+    await expectFound('MÜLLER', 'Müller GmbH');
+    await expectFound('koln', 'Schulze Bau KG');
+    await expectFound('schloss', 'Müller GmbH');
+    await expectFound('hauptstrasse', 'Schulze Bau KG');
+    await expectFound('schlossstr.', 'Müller GmbH');
+    await search.fill('');
+
+    // The account form warns about Müller GmbH while "Muller GmbH" is typed, before any postal code.
+    await page.keyboard.press('Control+n');
+    const dialog = page.getByRole('dialog', { name: 'Neuer Kunde' });
+    await dialog.getByLabel('Name', { exact: true }).pressSequentially('Muller GmbH', { delay: 30 });
+    await expect(dialog.getByText('„Müller GmbH“, 80331 München existiert bereits.')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // "Kontakt erfassen" (Ctrl+L from anywhere) finds the customer by street and by city.
+    await page.keyboard.press('Control+l');
+    const log = page.getByRole('dialog', { name: 'Kontakt erfassen' });
+    const picker = log.getByRole('combobox', { name: 'Kunde' });
+    const options = log.getByRole('listbox', { name: 'Kunde' }).getByRole('option');
+    await picker.pressSequentially('schloss', { delay: 30 });
+    await expect(options).toHaveText([/^Müller GmbH/]);
+    await picker.fill('');
+    await picker.pressSequentially('koln', { delay: 30 });
+    await expect(options).toHaveText([/^Schulze Bau KG/]);
+    await log.getByRole('button', { name: 'Entwurf verwerfen' }).click();
+    await expect(log).toBeHidden();
+
+    // The merge dialog's search folds the same way.
+    await table.getByRole('row', { name: /Bauer Elektro/ }).click();
+    await page.getByRole('button', { name: 'Zusammenführen …' }).click();
+    const merge = page.getByRole('dialog', { name: /zusammenführen/ });
+    const other = merge.getByRole('searchbox', { name: /Anderen Kunden suchen/ });
+    await other.pressSequentially('koeln', { delay: 30 });
+    await expect(merge.getByRole('button', { name: /Schulze Bau KG/ })).toBeVisible();
+    await other.fill('');
+    await other.pressSequentially('muller', { delay: 30 });
+    await expect(merge.getByRole('listitem')).toHaveText([/^Müller GmbH/]);
+  });
+});

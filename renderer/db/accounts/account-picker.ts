@@ -1,27 +1,24 @@
 import type { Account } from '../../../shared/domain';
 import { getDb } from '../core/db';
+import { sortKeyPrefixes } from './sort-key-prefixes';
 
 /** What the account picker shows per option. */
 export type AccountOption = Pick<Account, 'id' | 'name' | 'city' | 'customerNumber'>;
 
-/** German spellings a user may type for an umlaut, so "Mue" also finds "Müller" by prefix. */
-function variants(q: string): string[] {
-  const out = new Set([q]);
-  const pairs: Array<[RegExp, string]> = [[/ae/gi, 'ä'], [/oe/gi, 'ö'], [/ue/gi, 'ü'], [/ss/gi, 'ß']];
-  for (const [re, ch] of pairs) for (const v of [...out]) out.add(v.replace(re, ch));
-  return [...out];
-}
-
 /**
- * Accounts whose name starts with the query (case-insensitive, umlaut spellings tried), or whose
- * customer number equals it; read through the name index, so it stays instant at 100k accounts.
+ * Accounts whose name starts with the query however an umlaut is written ("muller", "mueller" and
+ * "Müller" find Müller, Mueller and Muller: the search fold, shared/text/normalize), or whose customer
+ * number equals it; read through the collation-key index, so it stays instant at 100k accounts. The
+ * pickers search street and city too from the customer list's index once it is loaded
+ * (features/customers/account-matches.ts); this is what they answer meanwhile, and the referral picker.
  */
 export async function findAccountOptions(query: string, limit = 12): Promise<AccountOption[]> {
   const q = query.trim();
   if (q === '') return [];
   const db = getDb();
+  const prefixes = sortKeyPrefixes(q);
   const [byName, byNumber] = await Promise.all([
-    db.accounts.where('name').startsWithAnyOfIgnoreCase(variants(q)).filter((a) => a.deletedAt === undefined).limit(limit).toArray(),
+    prefixes.length === 0 ? [] : db.accounts.where('sortKey').startsWithAnyOf(prefixes).filter((a) => a.deletedAt === undefined).limit(limit).toArray(),
     db.accounts.where('customerNumber').equals(q).toArray(),
   ]);
   const seen = new Set<string>();

@@ -1,6 +1,6 @@
 import type { Account, Contact, Id } from '../../../shared/domain';
 import { collationKey } from '../../../shared/text/collation';
-import { foldForSearch } from '../../../shared/text/normalize';
+import { searchText } from '../../../shared/text/normalize';
 import { getDb } from '../core/db';
 
 /**
@@ -15,7 +15,7 @@ export type CustomerRow = Pick<
   sortKey: string;
   /** "Anna Müller, Jürgen Weiß". */
   contactNames: string;
-  /** Folded name, city, postal code, customer no., e-mails and contact names, for the global search. */
+  /** Search text (shared/text/normalize searchText) of name, street, postal code, city, customer no., e-mails and contact names. */
   haystack: string;
   /** Serial of this row object, unique in the session: its bit in the search's gram index. */
   seq: number;
@@ -37,7 +37,7 @@ export function toCustomerRow(a: StoredAccount, contacts: ReadonlyArray<SlimCont
     id: a.id, name: a.name, customerNumber: a.customerNumber, postalCode: a.postalCode, city: a.city, country: a.country,
     category: a.category, accountType: a.accountType, lifecycle: a.lifecycle, ownerId: a.ownerId, tags: a.tags,
     archived: a.archived, lastHumanContactAt: a.lastHumanContactAt, rhythm: a.rhythm, sortKey: a.sortKey ?? collationKey(a.name), contactNames,
-    haystack: foldForSearch(`${a.name} ${a.city} ${a.postalCode} ${a.customerNumber} ${a.email} ${contactNames} ${emails}`),
+    haystack: searchText(`${a.name} ${a.street} ${a.postalCode} ${a.city} ${a.customerNumber} ${a.email} ${contactNames} ${emails}`),
     seq: nextSeq++,
   };
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SAME_CUSTOMER_CASES } from '../../../shared/customers/same-customer.test-support';
 import type { AccountInput } from '../../../shared/validation/account';
-import { openDb, useDatabase } from '../core/db';
+import { getDb, openDb, useDatabase } from '../core/db';
 import { createAccount } from './account-writes';
 import { findDuplicateAccounts } from './duplicates';
 
@@ -22,5 +22,21 @@ describe('duplicate warning of the account form', () => {
     expect(found.map((a) => a.id)).toEqual(same ? [r.row.id] : []);
     // Before the postal code is typed, the name alone decides.
     expect((await findDuplicateAccounts({ name: entered.name, postalCode: '' })).length > 0).toBe(same || entered.postalCode !== stored.postalCode);
+  });
+});
+
+describe('duplicate warning at scale', () => {
+  beforeEach(() => useDatabase(openDb(`dupes-${crypto.randomUUID()}`)));
+
+  it('finds Müller GmbH for "Muller GmbH" without a postal code, among thousands of names starting alike', async () => {
+    const r = await createAccount(input('Müller GmbH', '80331'));
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    // 3500 accounts whose collation keys start with "mu" and sort before "muller": a scan of every "mu…" stopped before Müller.
+    const base = (await getDb().accounts.get(r.row.id))!;
+    const others = Array.from({ length: 3500 }, (_, i) => ({ ...base, id: `mu-${i}`, name: `Mu${String.fromCharCode(97 + (i % 11))} ${i}` }));
+    await getDb().accounts.bulkAdd(others);
+    for (const name of ['Muller GmbH', 'Mueller', 'MÜLLER KG']) {
+      expect((await findDuplicateAccounts({ name, postalCode: '' })).map((a) => a.name), name).toEqual(['Müller GmbH']);
+    }
   });
 });

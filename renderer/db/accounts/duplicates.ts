@@ -1,7 +1,11 @@
 import type { Account, Contact, Id } from '../../../shared/domain';
+import { mayBeExistingCustomer, MIN_TYPED_CORE, typedLength } from '../../../shared/customers/same-customer';
 import { collationKey } from '../../../shared/text/collation';
-import { mayBeExistingCustomer, MIN_TYPED_CORE, nameCore } from '../../../shared/customers/same-customer';
 import { getDb } from '../core/db';
+import { sortKeyPrefixes } from './sort-key-prefixes';
+
+/** Letters of the typed name that narrow the scan when no postal code is typed. */
+const PREFIX_LETTERS = 4;
 
 /**
  * Live accounts that look like the one being entered (shared/customers/same-customer: the rule the
@@ -14,11 +18,13 @@ export async function findDuplicateAccounts(
   const db = getDb();
   const postal = probe.postalCode.replace(/\s/g, '');
   const found = new Map<Id, Account>();
-  if (nameCore(probe.name).length >= MIN_TYPED_CORE) {
+  if (typedLength(probe.name) >= MIN_TYPED_CORE) {
+    const prefixes = sortKeyPrefixes(probe.name, PREFIX_LETTERS);
     const candidates = postal
       ? await db.accounts.where('postalCode').equals(postal).toArray()
-      : // Without a postal code the collation key's prefix narrows the scan to names starting alike.
-        await db.accounts.where('sortKey').startsWith(collationKey(probe.name).slice(0, 2)).limit(3000).toArray();
+      : // Without a postal code, names starting alike however an umlaut is written: "Muller GmbH" reads the
+        // keys starting "mull" or "muell", not every "mu…" (thousands at 100k accounts, Müller among them).
+        await db.accounts.where('sortKey').startsWithAnyOf(prefixes.length > 0 ? prefixes : [collationKey(probe.name).slice(0, 2)]).limit(3000).toArray();
     for (const a of candidates) if (mayBeExistingCustomer(probe, a)) found.set(a.id, a);
   }
   if (probe.customerNumber) {

@@ -11,6 +11,7 @@ import { migrateV2 } from '../core/migrations/v2';
 import { migrateV3 } from '../core/migrations/v3';
 import { migrateV4 } from '../core/migrations/v4';
 import { migrateV5 } from '../core/migrations/v5';
+import { applyMigrations } from '../core/migrations';
 
 const names: string[] = [];
 const open: RapportDb[] = [];
@@ -24,7 +25,7 @@ const row = (i: number, summary: string, at: string): Interaction => ({
   contactIds: [], subject: '', summary, nextStep: '', createdAt: 1,
 });
 
-/** A database from before schema v6 (its interactions have no postings), with rows in five four-week blocks. */
+/** A database whose interactions have no postings (as one from before schema v6 had), with rows in five four-week blocks. */
 async function unposted(): Promise<string> {
   const name = `postings-build-${crypto.randomUUID()}`;
   names.push(name);
@@ -35,6 +36,14 @@ async function unposted(): Promise<string> {
   );
   await old.table('interactions').bulkAdd(rows.map((r) => ({ ...r, words: interactionWords(r, []) })));
   old.close();
+  // Today's schema opened without the postings middleware: schema v9's upgrade rewrites the words but
+  // posts nothing, so the rows stay unposted, as those of a database from before v6 once were.
+  const current = new Dexie(name);
+  applyMigrations(current);
+  await current.open();
+  expect(await current.table(DOCS).count()).toBe(0);
+  expect(((await current.table(POSTINGS).get(META)) as PostMeta).built).toBeUndefined();
+  current.close();
   return name;
 }
 

@@ -1,5 +1,5 @@
 import type { Contact, Interaction } from '../../../shared/domain';
-import { foldForSearch } from '../../../shared/text/normalize';
+import { foldForSearch, searchText } from '../../../shared/text/normalize';
 
 /**
  * The words the history search finds (pure; no Dexie). Each interaction stores `words`, a list of
@@ -23,17 +23,26 @@ const NAME = '*';
 type WordSource = Pick<Interaction, 'subject' | 'summary' | 'nextStep' | 'at'> & Partial<Pick<Interaction, 'complaint' | 'deletedAt' | 'contactIds'>>;
 type NameSource = Pick<Contact, 'title' | 'firstName' | 'lastName'> & Partial<Pick<Contact, 'deletedAt' | 'erased'>>;
 
-/** Folded words of a text: letters and digits of any script, split at everything else. */
-export function tokenize(text: string): string[] {
-  return foldForSearch(text)
+/** Words of a folded text: letters and digits of any script, split at everything else. */
+function words(folded: string): string[] {
+  return folded
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0)
     .map((w) => w.slice(0, MAX_WORD));
 }
 
-/** The words a query is matched with: unique, and none that is a prefix of another (it adds nothing). */
+/**
+ * The words a text is found by: its folded words (shared/text/normalize: "Müller" → "muller"), and
+ * each word the fold changed as it is spelled out ("mueller"), so a word still being typed ("mue")
+ * finds it by prefix. Unique, folded words first.
+ */
+export function tokenize(text: string): string[] {
+  return [...new Set(words(searchText(text)))];
+}
+
+/** The words a query is matched with: folded only, unique, and none that is a prefix of another (it adds nothing). */
 export function queryTerms(query: string): string[] {
-  const unique = [...new Set(tokenize(query))];
+  const unique = [...new Set(words(foldForSearch(query)))];
   return unique.filter((t) => !unique.some((o) => o !== t && o.startsWith(t)));
 }
 

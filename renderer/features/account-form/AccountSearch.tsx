@@ -1,17 +1,24 @@
 import { useEffect, useId, useState } from 'react';
 import { findAccountOptions, type AccountOption } from '../../db/accounts/account-picker';
 
-type Props = { label: string; exceptId?: string; onPick: (option: AccountOption) => void; autoFocus?: boolean };
+type Props = {
+  label: string;
+  exceptId?: string;
+  onPick: (option: AccountOption) => void;
+  autoFocus?: boolean;
+  /** How accounts are found; by default name (any umlaut spelling) or customer number from the database. */
+  find?: (query: string, limit: number) => Promise<AccountOption[]>;
+};
 
-/** A search box listing matching accounts (name prefix, umlaut spellings, or customer number). */
-export function AccountSearch({ label, exceptId, onPick, autoFocus }: Props) {
+/** A search box listing matching accounts (by default name prefix in any umlaut spelling, or customer number). */
+export function AccountSearch({ label, exceptId, onPick, autoFocus, find = findAccountOptions }: Props) {
   const id = useId();
   const [query, setQuery] = useState('');
   const [options, setOptions] = useState<AccountOption[]>([]);
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
-      findAccountOptions(query, 8)
+      find(query, 8)
         .then((found) => !cancelled && setOptions(found.filter((o) => o.id !== exceptId)))
         .catch(() => undefined);
     }, 120);
@@ -19,7 +26,7 @@ export function AccountSearch({ label, exceptId, onPick, autoFocus }: Props) {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [query, exceptId]);
+  }, [query, exceptId, find]);
   return (
     <div className="field account-search">
       <label htmlFor={id}>{label}</label>

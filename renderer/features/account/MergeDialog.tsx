@@ -5,6 +5,7 @@ import { useRouter } from '../../core/router';
 import { useLive } from '../../db/core/live';
 import { mergeAccounts, previewMerge, undoMerge } from '../../db/accounts/merge';
 import { AccountSearch } from '../account-form';
+import { useFindAccounts } from '../customers';
 import { useUndo } from '../undo';
 
 /** Picks a second account, previews what moves, and merges; the toast offers to undo the merge. */
@@ -13,6 +14,7 @@ export function MergeDialog({ survivor, onClose }: { survivor: Account; onClose:
   const ref = useRef<HTMLDialogElement>(null);
   const navigate = useRouter((s) => s.navigate);
   const offer = useUndo((s) => s.offer);
+  const findAccounts = useFindAccounts();
   const [otherId, setOtherId] = useState<string>();
   const [swapped, setSwapped] = useState(false);
   const [keepId, dropId] = swapped ? [otherId, survivor.id] : [survivor.id, otherId];
@@ -36,7 +38,7 @@ export function MergeDialog({ survivor, onClose }: { survivor: Account; onClose:
     <dialog ref={ref} className="dialog" aria-labelledby="merge-title" onCancel={onClose}>
       <h2 id="merge-title">{t('merge.title', { name: survivor.name })}</h2>
       {!otherId ? (
-        <AccountSearch label={t('merge.pick')} exceptId={survivor.id} onPick={(o) => setOtherId(o.id)} autoFocus />
+        <AccountSearch label={t('merge.pick')} exceptId={survivor.id} onPick={(o) => setOtherId(o.id)} find={findAccounts} autoFocus />
       ) : (
         preview && (
           <section aria-labelledby="merge-preview-title" className="merge-preview">

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AccountType, Category, Lifecycle } from '../../../shared/domain';
 import { collationKey } from '../../../shared/text/collation';
-import { foldForSearch } from '../../../shared/text/normalize';
+import { foldForSearch, startsWithFolded } from '../../../shared/text/normalize';
 import type { CustomerRow } from '../../db/accounts/customer-list';
 import { dueSortKey, matchesDue, type DueFilterValue as DueFilter } from '../rhythm';
 import { useCustomerQuery } from './search';
@@ -54,7 +54,7 @@ export function applyFilters(rows: readonly CustomerRow[], f: CustomerFilters, s
     if (f.accountType && r.accountType !== f.accountType) return false;
     if (f.lifecycle && r.lifecycle !== f.lifecycle) return false;
     if (f.country && r.country !== f.country) return false;
-    if (place && !r.postalCode.startsWith(place) && !foldForSearch(r.city).startsWith(place)) return false;
+    if (place && !r.postalCode.startsWith(place) && !startsWithFolded(r.city, place)) return false;
     if (tag && !r.tags.some((t) => t.toLowerCase() === tag)) return false;
     if (f.due && !matchesDue(r, f.due)) return false;
     return true;

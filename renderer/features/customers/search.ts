@@ -12,7 +12,7 @@ export const useCustomerQuery = create<{ query: string; setQuery: (query: string
   setQuery: (query) => set({ query }),
 }));
 
-/** The folded terms of a query (ä/ae, ö/oe, ü/ue, ß/ss, accents and case made equal); none for blank. */
+/** The folded terms of a query (Müller/Mueller/Muller, ß/ss, Str./Straße, accents and case made equal: shared/text/normalize); none for blank. */
 export function searchTerms(query: string): string[] {
   const folded = foldForSearch(query);
   return folded === '' ? [] : folded.split(' ');
@@ -64,8 +64,8 @@ const KEEP = 12;
 
 /**
  * A search over one list of rows (sorted and filtered by everything but the query). The rows'
- * haystacks are the index: one folded string per account (name, city, postal code, customer no.,
- * e-mail, contact names and e-mails), built when the row is read and replaced with the row on every
+ * haystacks are the index: one search text per account (name, street, postal code, city, customer no.,
+ * e-mail, contact names and e-mails; shared/text/normalize searchText), built when the row is read and replaced with the row on every
  * write (see customer-index.ts), so the search never lags behind the data. Each query starts
  * from the smallest recent result it narrows — typing "muel" after "mue" scans only the rows that
  * matched "mue", and Backspace finds "mue" itself again. The first letters of a word, which would

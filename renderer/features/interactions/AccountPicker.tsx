@@ -1,7 +1,8 @@
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { findAccountOptions, type AccountOption } from '../../db/accounts/account-picker';
+import type { AccountOption } from '../../db/accounts/account-picker';
 import { getAccount } from '../../db/accounts/accounts';
+import { useFindAccounts } from '../customers';
 
 /** A searchable combobox for the account (WAI-ARIA combobox with a listbox popup). */
 export function AccountPicker({ value, onChange, error }: { value: string; onChange: (id: string) => void; error?: string }) {
@@ -11,6 +12,7 @@ export function AccountPicker({ value, onChange, error }: { value: string; onCha
   const [options, setOptions] = useState<AccountOption[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const findAccounts = useFindAccounts();
 
   // Show the chosen account's name (e.g. restored from a draft).
   useEffect(() => {
@@ -26,13 +28,13 @@ export function AccountPicker({ value, onChange, error }: { value: string; onCha
 
   useEffect(() => {
     let live = true;
-    void findAccountOptions(text).then((found) => {
+    void findAccounts(text).then((found) => {
       if (live) setOptions(found);
     });
     return () => {
       live = false;
     };
-  }, [text]);
+  }, [text, findAccounts]);
 
   const choose = (o: AccountOption) => {
     onChange(o.id);

@@ -52,12 +52,14 @@ describe('schema v8', () => {
     const db = openDb(name);
     useDatabase(db);
     await db.open();
-    expect(db.verno).toBe(8);
+    // Opened by today's app: v9 comes on top (it derives the words again with the new fold: v9.test.ts).
+    expect(db.verno).toBe(9);
     expect(db.interactions.schema.idxByName.words).toBeUndefined();
     expect(db.interactions.schema.idxByName.wordsStale).toBeDefined();
     expect(db.interactions.schema.idxByName['[type+complaint.status]']).toBeDefined();
-    // The rows, `words` included, are as they were: the upgrade only deleted the index.
-    expect(await db.interactions.toArray()).toEqual(rowsBefore);
+    // The rows are as they were (v8 only deleted the index; v9 rewrote `words` alone).
+    const strip = (rows: Stored[]) => rows.map(({ words: _w, ...r }) => r);
+    expect(strip(await db.interactions.toArray())).toEqual(strip(rowsBefore));
     expect(rowsBefore.every((r: Stored) => r.deletedAt !== undefined || (r.words?.length ?? 0) > 0)).toBe(true);
     for (const q of QUERIES) {
       // Every query finds rows, but two words that never occur together.
