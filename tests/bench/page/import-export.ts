@@ -25,7 +25,9 @@ export async function ieMakeCsv(n: number): Promise<number> {
   for (let i = 0; i < n; i++) {
     const city = CITIES[i % CITIES.length];
     const mail = i % 1000 === 999 ? 'kaputt(at)example.de' : `info${i}@firma${i}.de`;
-    lines.push(`K-${i};Müller & Söhne ${i} GmbH;Königstraße ${i % 200};${String(10000 + (i % 89999))};${city};Deutschland;+49 89 ${1000000 + i};${mail};${'ABCD'[i % 4]};${(i * 13) % 100000},50;${i % 2 ? 'Herr' : 'Frau'};Jürgen;Weiß${i};+49 170 ${1000000 + i};j${i}@firma${i}.de;${String(1 + (i % 28)).padStart(2, '0')}.0${1 + (i % 9)}.1980`);
+    // One row per person as a German customer file has it: company names repeat (500 of them, in
+    // other towns), each row with its own customer number, so each row is its own account.
+    lines.push(`K-${i};Müller & Söhne ${i % 500} GmbH;Königstraße ${i % 200};${String(10000 + (i % 89999))};${city};Deutschland;+49 89 ${1000000 + i};${mail};${'ABCD'[i % 4]};${(i * 13) % 100000},50;${i % 2 ? 'Herr' : 'Frau'};Jürgen;Weiß${i};+49 170 ${1000000 + i};j${i}@firma${i}.de;${String(1 + (i % 28)).padStart(2, '0')}.0${1 + (i % 9)}.1980`);
   }
   csv = new TextEncoder().encode(`\uFEFF${lines.join('\r\n')}\r\n`);
   return csv.byteLength;
