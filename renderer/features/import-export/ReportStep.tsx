@@ -17,6 +17,10 @@ export function ReportStep() {
   const undone = useImportWizard((s) => s.undone);
   const [busy, setBusy] = useState(false);
   if (!report) return null;
+  const counted = (n: { accounts: number; contacts: number }) => ({
+    accounts: t('common:counted.customers', { count: n.accounts }),
+    contacts: t('common:counted.contacts', { count: n.contacts }),
+  });
   const lines = [
     ...report.errors.map((e) => ({ row: e.row, field: e.field ? t(`import.field.${e.field}`) : '', text: issueText(t, e.code, e.params), error: true })),
     ...report.skipped.map((s) => ({ row: s.row, field: t(`import.table.${s.table}`), text: t(`import.skipped.${s.reason}`), error: false })),
@@ -45,10 +49,10 @@ export function ReportStep() {
   return (
     <div className="report-step">
       <h3>{t('wizard.reportTitle')}</h3>
-      <p>{t('wizard.reportFile', { name: report.fileName, rows: report.rowsRead })}</p>
+      <p>{t('wizard.reportFile', { name: report.fileName, rows: t('common:counted.rows', { count: report.rowsRead }) })}</p>
       <ul className="plain-list" aria-label={t('wizard.reportTitle')}>
-        <li>{t('wizard.created', report.created)}</li>
-        <li>{t('wizard.updated', report.updated)}</li>
+        <li>{t('wizard.created', counted(report.created))}</li>
+        <li>{t('wizard.updated', counted(report.updated))}</li>
         <li>{t('wizard.skipped', { count: report.skipped.length })}</li>
         <li>{t('wizard.errors', { count: errorRows })}</li>
       </ul>

@@ -19,9 +19,9 @@ export function reminderText(t: (key: string, opts?: Record<string, unknown>) =>
   const days = Number(p.daysOverdue ?? p.days ?? 0);
   switch (r.kind) {
     case 'overdue':
-      return t('text.overdue', { count: days, rhythm: p.rhythmDays, date: fmtDate(r.dueDate) });
+      return t('text.overdue', { count: days, rhythm: t('common:counted.days', { count: Number(p.rhythmDays) }), date: fmtDate(r.dueDate) });
     case 'due':
-      return days <= 0 ? t('text.dueToday', { rhythm: p.rhythmDays }) : t('text.due', { count: days, date: fmtDate(r.dueDate) });
+      return days <= 0 ? t('text.dueToday', { rhythm: t('common:counted.days', { count: Number(p.rhythmDays) }) }) : t('text.due', { count: days, date: fmtDate(r.dueDate) });
     case 'birthday': {
       const name = contact ? `${contact.firstName} ${contact.lastName}`.trim() : '';
       const until = Number(p.daysUntil ?? 0);
