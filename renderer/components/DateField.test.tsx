@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,8 @@ function Harness({ initial = '', min, max, seen, time = false }: { initial?: str
 const segmentsText = (name: string) => screen.getByRole('group', { name }).textContent?.replace(/[\u2066-\u2069\u200e]/g, '');
 
 beforeAll(async () => {
+  // jsdom has no CSS.escape; the calendar's focus handling uses it.
+  if (typeof globalThis.CSS === 'undefined') Object.assign(globalThis, { CSS: { escape: (v: string) => v.replace(/[^\w-]/g, (c) => `\\${c}`) } });
   expect(navigator.language).toBe('en-US');
   await initI18n('de');
 });
@@ -101,6 +103,18 @@ describe('DateField', () => {
     await user.click(screen.getByRole('spinbutton', { name: /Jahr/ }));
     await user.keyboard('{Backspace}{Backspace}{Backspace}{Backspace}');
     expect(seen.at(-1)).toBe('');
+  });
+
+  it('the calendar button opens a German month to pick a day from', async () => {
+    const seen: string[] = [];
+    render(<Harness initial="2026-12-07" seen={seen} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /^Datum im Kalender wählen/ }));
+    const calendar = await screen.findByRole('dialog', { name: 'Datum' });
+    expect(within(calendar).getByRole('heading').textContent).toBe('Dezember 2026');
+    await user.click(within(calendar).getByText('15'));
+    expect(seen.at(-1)).toBe('2026-12-15');
+    expect(segmentsText('Datum')).toBe('15.12.2026');
   });
 });
 

@@ -56,6 +56,19 @@ test('German app, en-US browser: dd.mm.yyyy and 24 h, a typed day is saved as th
   await day.press('ArrowDown');
   await expectDateText(dialog, 'Wiedervorlage am', germanDay(followUp));
   await page.screenshot({ path: testInfo.outputPath('log-dialog-de-on-en-US.png') });
+  // The calendar opens inside the modal dialog, in German, on the field's day; the keyboard picks the day before.
+  await dateField(dialog, 'Datum').getByRole('button', { name: /^Datum im Kalender wählen/ }).click();
+  const calendar = dialog.getByRole('dialog', { name: 'Datum' });
+  await expect(calendar.getByRole('grid')).toBeVisible();
+  await expect(calendar.getByRole('heading', { level: 2 })).toHaveText(/^(Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}$/);
+  await expect(calendar.getByRole('gridcell', { selected: true })).toHaveAccessibleName(new RegExp(`^\\p{L}+, ${Number(visited.slice(8, 10))}\\. \\p{L}+ ${visited.slice(0, 4)} ausgewählt$`, 'u'));
+  await page.screenshot({ path: testInfo.outputPath('log-dialog-calendar-de.png') });
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Enter');
+  await expect(calendar).toBeHidden();
+  await expect(dialog).toBeVisible();
+  await expectDateText(dialog, 'Datum', germanDay(addDays(visited, -1)));
+  await fillDate(dialog, 'Datum', germanDay(visited));
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toBeHidden();
 
