@@ -102,4 +102,9 @@ test('English app, en-US browser: the English form', async ({ page }) => {
   await expectDateText(dialog, 'Time', /^\d{2}:\d{2}$/);
   await expectDateText(dialog, 'Follow up on', 'DD/MM/YYYY');
   await expect(dateField(dialog, 'Date').getByRole('spinbutton', { name: /^day, Date/i })).toBeVisible();
+  // The calendar speaks English too (react-aria's own words are kept for both languages in the build).
+  await dateField(dialog, 'Date').getByRole('button', { name: /^Pick a date in the calendar/ }).click();
+  const calendar = dialog.getByRole('dialog', { name: 'Date' });
+  await expect(calendar.locator('button[slot="next"]')).toHaveAccessibleName('Next');
+  await expect(calendar.getByRole('gridcell', { name: /^Today, / })).toBeVisible();
 });
