@@ -1,3 +1,5 @@
+import { DateField } from './DateField';
+
 /** A period as two ISO days; empty strings when an end is open (only where `optional`). */
 export type PeriodValue = { from: string; to: string };
 
@@ -22,33 +24,10 @@ export function PeriodFields({ value, onChange, fromLabel, toLabel, optional = f
     if (!optional && (next.from === '' || next.to === '')) return;
     onChange(next);
   };
-  const invalid = errorId !== undefined;
   return (
     <>
-      <label className="field">
-        <span>{fromLabel}</span>
-        <input
-          type="date"
-          value={value.from}
-          max={value.to || undefined}
-          required={!optional}
-          aria-invalid={invalid || undefined}
-          aria-describedby={errorId}
-          onChange={(e) => set({ from: e.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span>{toLabel}</span>
-        <input
-          type="date"
-          value={value.to}
-          min={value.from || undefined}
-          required={!optional}
-          aria-invalid={invalid || undefined}
-          aria-describedby={errorId}
-          onChange={(e) => set({ to: e.target.value })}
-        />
-      </label>
+      <DateField label={fromLabel} value={value.from} max={value.to || undefined} required={!optional} errorId={errorId} onChange={(from) => set({ from })} />
+      <DateField label={toLabel} value={value.to} min={value.from || undefined} required={!optional} errorId={errorId} onChange={(to) => set({ to })} />
     </>
   );
 }

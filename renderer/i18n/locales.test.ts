@@ -152,6 +152,28 @@ describe('keys used in the code', () => {
 /** "Kunde(n)", "customer(s)", "Kunde/n". */
 const HAND_PLURAL = /\p{L}(\((e|n|en|r|s|es|er|in|innen)\)|\/(n|en|s|innen)\b)/u;
 
+/** Words that change with the number before them, German and English ("1 Kunde" / "2 Kunden"). */
+const COUNTED = String.raw`(?:weiter(?:e[nrs]?)?\s+|more\s+)?(?:Kunden?|customers?|accounts?|Ansprechpartner[n]?|contacts?|Kontakte?|interactions?|Tage?n?|days?|Stunden?|hours?|Minuten?|minutes?|Wochen?|weeks?|Monate?n?|months?|Jahre?n?|years?|Zeilen?|rows?|Dateien|Datei|files?|Einträge|Eintrag|entries|entry|Besuche?|visits?|Termine?|appointments?|Angebote?|offers?|Zeichen|characters?|Fehler|errors?)\b|weiter(?:e[nrs]?)?\b|more\b`;
+
+/**
+ * A number other than {{count}} in front of such a word: "{{unplanned}} weitere Kunden", "{{rows}} Zeilen".
+ * i18next inflects only on count, so this text says "1 weitere Kunden" / "1 more customers". (In a plural
+ * key a variable may stand for the count itself, "{{n}} Eintrag" / "{{n}} Einträge": then the word differs
+ * between _one and _other, and that is allowed.)
+ */
+const HAND_NUMBER = new RegExp(String.raw`\{\{\s*(?!count\b)([\w.]+)\s*(?:,[^}]*)?\}\}\s+(` + COUNTED + ')', 'gu');
+
+/**
+ * Numbers always shown with a decimal ("1,0 Tage", "12,5 days"): CLDR puts them in "other" in German
+ * and English, so the plural word is right for every value.
+ */
+const ALWAYS_DECIMAL = new Set(['reports:daysValue']);
+
+/** The `{{var}} word` pairs of a text that inflect a number by hand (see HAND_NUMBER). */
+function handNumbers(text: string): string[] {
+  return [...text.matchAll(HAND_NUMBER)].map((m) => `{{${m[1]}}} ${m[2]}`);
+}
+
 /** Code choosing a text on a count of one: `n === 1 ? t('a') : t('b')`, `t(n === 1 ? 'a' : 'b')`, `n === 1 ? '' : 's'`. */
 const HAND_CODE = /(?:[=!]==?\s*1\b|\b1\s*[=!]==?\s*[\w.]+|[<>]=?\s*[12]\b)\s*\)?\s*\?\s*(?:t\(|(['"`])[\w.:-]*\1\s*:)/g;
 
@@ -176,6 +198,12 @@ describe('plurals come from i18next, not from hand-built text', () => {
       for (const lang of ['de', 'en'] as const) {
         for (const [key, text] of Object.entries(texts(lang, ns))) {
           if (HAND_PLURAL.test(text)) found.push(`${lang} ${ns}:${key}: ${text}`);
+          const plural = PLURAL.exec(key);
+          const other = plural ? texts(lang, ns)[`${key.slice(0, -plural[0].length)}_${plural[1] === 'one' ? 'other' : 'one'}`] ?? '' : '';
+          for (const pair of handNumbers(text)) {
+            if (ALWAYS_DECIMAL.has(`${ns}:${key}`)) continue;
+            if (!plural || handNumbers(other).includes(pair)) found.push(`${lang} ${ns}:${key} inflects a number that is not {{count}} by hand: "${pair}" in ${text}`);
+          }
           if (/\{\{\s*count\b/.test(text) && !PLURAL.test(key) && !COUNT_STANDS_ALONE.has(`${ns}:${key}`)) found.push(`${lang} ${ns}:${key} has {{count}} but no _one/_other: ${text}`);
         }
       }
@@ -200,5 +228,36 @@ describe('plurals come from i18next, not from hand-built text', () => {
     expect(code("t(n === 1 ? 'list.one' : 'list.many', { n })")).toBe(1);
     expect(code("`${n} customer${n === 1 ? '' : 's'}`")).toBe(1);
     expect(code("t('list', { count: n }); codes.length === 1 ? [a] : b")).toBe(0);
+  });
+
+  it('a second number in front of a counted word is caught, a count or a unit is not', () => {
+    expect(handNumbers('{{count}} Besuche vorgeschlagen. {{unplanned}} weitere Kunden passen nicht mehr in die Woche.')).toEqual(['{{unplanned}} weitere Kunden']);
+    expect(handNumbers('{{count}} visits proposed. {{unplanned}} more customers do not fit into the week.')).toEqual(['{{unplanned}} more customers']);
+    expect(handNumbers('{{records}} von {{rows}} Zeilen sind gültig')).toEqual(['{{rows}} Zeilen']);
+    expect(handNumbers('Rhythmus {{rhythm}} Tage')).toEqual(['{{rhythm}} Tage']);
+    expect(handNumbers('{{count}} weitere Kunden')).toEqual([]);
+    expect(handNumbers('{{size}} MB, {{ms}} ms, {{name}} hat, {{date}} enthält')).toEqual([]);
+    expect(handNumbers('{{customers}} und {{contacts}}')).toEqual([]);
+  });
+});
+
+describe('counted phrases read right in both languages', () => {
+  it('one and many, numbers grouped as the language writes them', async () => {
+    const { default: i18next } = await import('i18next');
+    const t = async (lng: string) => {
+      const i = i18next.createInstance();
+      await i.init({ resources, lng, fallbackLng: false, defaultNS: 'common', interpolation: { escapeValue: false } });
+      return i.t.bind(i);
+    };
+    const de = await t('de');
+    const en = await t('en');
+    expect(de('common:counted.customers', { count: 1 })).toBe('1 Kunde');
+    expect(de('common:counted.customers', { count: 1234 })).toBe('1.234 Kunden');
+    expect(en('common:counted.customers', { count: 1 })).toBe('1 customer');
+    expect(en('common:counted.rows', { count: 10000 })).toBe('10,000 rows');
+    expect(de('plan:unplanned', { count: 1 })).toBe('1 weiterer Kunde passt nicht mehr in die Woche.');
+    expect(de('plan:unplanned', { count: 3 })).toBe('3 weitere Kunden passen nicht mehr in die Woche.');
+    expect(en('plan:unplanned', { count: 1 })).toBe('1 more customer does not fit into the week.');
+    expect(de('pipeline:staleSummary', { count: 2, days: de('pipeline:staleDays', { count: 1 }), value: '5 €' })).toBe('2 Angebote seit mindestens 1 Tag nicht nachgefasst (5 €).');
   });
 });

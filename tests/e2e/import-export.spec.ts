@@ -113,11 +113,11 @@ test('import a German Excel CSV and vCards, undo, and export CSV, XLSX and vCard
   // A vCard 4.0 file and a UTF-8 CSV with a phone number and a formula-like note.
   await page.goto('/#/settings/import-export');
   await importFile(page, join(fixtures, 'google-4.0.vcf'));
-  await expect(page.getByText('Neu angelegt: 1 Kunden, 1 Ansprechpartner')).toBeVisible();
+  await expect(page.getByText('Neu angelegt: 1 Kunde, 1 Ansprechpartner')).toBeVisible();
   const own = join(dir, 'eigene.csv');
   writeFileSync(own, `\uFEFFFirma;PLZ;Ort;Vorname;Nachname;Mobil;Notizen Person\nZimmerei Özdemir;80331;München;Jürgen;Weiß;${PHONE};=1+1\n`);
   await importFile(page, own);
-  await expect(page.getByText('Neu angelegt: 1 Kunden, 1 Ansprechpartner')).toBeVisible();
+  await expect(page.getByText('Neu angelegt: 1 Kunde, 1 Ansprechpartner')).toBeVisible();
 
   // CSV export, read by LibreOffice: the phone number and the formula-like text stay text.
   const csvPath = await download(page, 'Als CSV (Excel)', dir);

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { generateDemoData } from '../../shared/demo';
 import { addDays } from '../../shared/planning/calendar';
 import { todayIso } from '../../shared/time';
+import { fillDate, germanDay } from './date-helpers';
 
 const DEMO_SEED = 20261123;
 
@@ -60,7 +61,7 @@ test('log, plan, complete, complain, search and print a customer sheet', async (
   await dialog.getByLabel('Dauer (Minuten)').fill('45');
   await dialog.getByRole('radio', { name: 'Erfolgreich', exact: true }).check();
   await dialog.getByLabel('Nächster Schritt').fill('Angebot Wartungsvertrag schicken');
-  await dialog.getByLabel('Wiedervorlage am').fill(dayPlus(14));
+  await fillDate(dialog, 'Wiedervorlage am', germanDay(dayPlus(14)));
   await page.screenshot({ path: testInfo.outputPath('log-dialog-de.png') });
   await dialog.getByRole('button', { name: 'Speichern' }).click();
   await expect(dialog).toBeHidden();
@@ -86,13 +87,13 @@ test('log, plan, complete, complain, search and print a customer sheet', async (
   const planned = page.getByRole('region', { name: /Geplanter? Termin/ }).getByRole('listitem').filter({ hasText: 'Musterübergabe' });
   await expect(planned).toBeVisible();
   await planned.getByRole('button', { name: 'Verschieben' }).click();
-  await planned.getByLabel('Neues Datum').fill(dayPlus(3));
+  await fillDate(planned, 'Neues Datum', germanDay(dayPlus(3)));
   await planned.getByRole('button', { name: 'Verschieben speichern' }).click();
   await expect(planned).toContainText('verschoben von');
   await planned.getByRole('button', { name: 'Erledigt …' }).click();
   dialog = page.getByRole('dialog', { name: 'Termin abschließen' });
   await expect(dialog.getByLabel('Betreff')).toHaveValue('Musterübergabe');
-  await dialog.getByLabel('Datum').fill(todayIso());
+  await fillDate(dialog, 'Datum', germanDay(todayIso()));
   await dialog.getByRole('radio', { name: 'Neutral', exact: true }).check();
   await dialog.getByLabel('Zusammenfassung').fill('Muster übergeben, Entscheidung im Januar.');
   await dialog.getByRole('button', { name: 'Als erledigt speichern' }).click();

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { fillDate } from './date-helpers';
 import { numberOf, sofficeToCsv, startWithDemo } from './reports-helpers';
 
 const SECTIONS = ['Leads und Konversion', 'Umsatz und Kundenbindung', 'Pipeline und Angebote', 'Lead-Quellen', 'Empfehlungen, NPS und Termine', 'Besuchsabdeckung'];
@@ -195,14 +196,14 @@ test('lead sources have their own tab: validated and saved', async ({ page }, te
 
   await form.getByLabel('Name').fill('Herbstmailing 2026');
   await form.getByLabel('Kosten (€)').fill('-5');
-  await form.getByLabel('Beginn').fill('2026-10-15');
-  await form.getByLabel('Ende').fill('2026-10-01');
+  await fillDate(form, 'Beginn', '15.10.2026');
+  await fillDate(form, 'Ende', '01.10.2026');
   await form.getByRole('button', { name: 'Quelle hinzufügen' }).click();
   await expect(form.getByText('Bitte geben Sie Kosten von 0 bis 10.000.000 € ein.')).toBeVisible();
   await expect(form.getByText('Das Ende darf nicht vor dem Beginn liegen.')).toBeVisible();
 
   await form.getByLabel('Kosten (€)').fill('4800');
-  await form.getByLabel('Ende').fill('2026-11-15');
+  await fillDate(form, 'Ende', '15.11.2026');
   await form.getByRole('button', { name: 'Quelle hinzufügen' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Lead-Quelle gespeichert.' })).toBeVisible();
   const row = page.getByRole('table', { name: 'Lead-Quellen und Kampagnen' }).getByRole('row', { name: /Herbstmailing 2026/ });

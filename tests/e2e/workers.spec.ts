@@ -68,7 +68,7 @@ test('encrypted backup, its restore, an import and the customer export in one se
   await page.getByRole('button', { name: 'Weiter zur Vorschau' }).click();
   await page.getByRole('button', { name: 'Import starten' }).click();
   await expect(page.getByRole('heading', { name: 'Importbericht' })).toBeVisible();
-  await expect(page.getByText('Neu angelegt: 1 Kunden, 0 Ansprechpartner')).toBeVisible();
+  await expect(page.getByText('Neu angelegt: 1 Kunde, 0 Ansprechpartner')).toBeVisible();
 
   // The customer export (its worker transfers the file's bytes to the page).
   await page.getByRole('radio', { name: `Alle Kunden (${ACCOUNTS + 1})` }).check();

@@ -30,7 +30,7 @@ export function BackupList({ entries, disabled, onRestore }: { entries: BackupEn
                 {t(`reason.${e.manifest.reason}`)}
                 {e.manifest.encrypted && <span className="muted"> · {t('encryption.encrypted')}</span>}
               </td>
-              <td>{t('summary', { accounts: f.number(c.accounts ?? 0), contacts: f.number(c.contacts ?? 0), interactions: f.number(c.interactions ?? 0) })}</td>
+              <td>{t('summary', { accounts: t('common:counted.customers', { count: c.accounts ?? 0 }), contacts: t('common:counted.contacts', { count: c.contacts ?? 0 }), interactions: t('common:counted.interactions', { count: c.interactions ?? 0 }) })}</td>
               <td>{t('size', { size: f.number(Math.max(1, Math.round(e.size / 1024))) })}</td>
               <td>
                 <button type="button" disabled={disabled} onClick={() => onRestore(e)} aria-label={t('restoreFrom', { date })}>

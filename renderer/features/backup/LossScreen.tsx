@@ -42,7 +42,7 @@ export function LossScreen({ assessment, newest, onResolved }: { assessment: Exc
       <p role="alert">
         {assessment.status === 'empty'
           ? t('loss.empty', { date, count: assessment.expected, n: f.number(assessment.expected) })
-          : t('loss.smaller', { date, actual: f.number(assessment.actual), expected: f.number(assessment.expected) })}
+          : t('loss.smaller', { date, actual: t('common:counted.entries', { count: assessment.actual }), expected: f.number(assessment.expected) })}
       </p>
       <p>{t('loss.advice')}</p>
       <BackupContents counts={newest.manifest.counts} />

@@ -6,9 +6,10 @@ import { toVcards, type VcardVersion } from '../../../shared/export/vcard';
 import { addDays, localTimeZone } from '../../../shared/planning/calendar';
 import { getBridge } from '../../bridge';
 import { useMenuCommand } from '../../core/commands';
-import { dayOfInput, type IsoDate } from '../../../shared/time';
+import type { IsoDate } from '../../../shared/time';
 import { todayIso } from '../../../shared/time/today';
 import { SaveCancelled } from '../../bridge/chunked-save';
+import { DateField } from '../../components/DateField';
 import { collectPlannedVisits, collectVcardItems, saveFullBackup } from '../../db/backup/export';
 import { RestoreDialog, RestoreLoading, useRestore } from '../backup';
 import { CustomerExport } from './CustomerExport';
@@ -105,14 +106,8 @@ export function ExportPanel() {
       </div>
       <h3>{t('export.visits')}</h3>
       <div className="toolbar">
-        <label className="field">
-          <span>{t('export.from')}</span>
-          <input type="date" value={from} onChange={(e) => setFrom(dayOfInput(e.target.value))} />
-        </label>
-        <label className="field">
-          <span>{t('export.to')}</span>
-          <input type="date" value={to} min={from} onChange={(e) => setTo(dayOfInput(e.target.value))} />
-        </label>
+        <DateField label={t('export.from')} value={from} onChange={setFrom} />
+        <DateField label={t('export.to')} value={to} min={from || undefined} onChange={setTo} />
         <button type="button" disabled={busy || !from || !to || to < from} onClick={() => void ics()}>
           {t('export.ics')}
         </button>

@@ -71,7 +71,8 @@ export function PreviewStep() {
         </table>
       </div>
       <p role="status">
-        {t('wizard.summary', { records: fmt.number(summary.valid), rows: fmt.number(summary.rows), errors: fmt.number(summary.invalid) })}
+        {t('wizard.summary', { records: fmt.number(summary.valid), rows: t('common:counted.rows', { count: summary.rows }) })}
+        {summary.invalid > 0 && ` ${t('wizard.invalidRows', { count: summary.invalid })}`}
       </p>
       {summary.unlisted.length > 0 && (
         <ul className="issue-list" aria-label={t('wizard.unlisted')}>

@@ -23,6 +23,10 @@ export function ReportStep() {
   const undone = useImportWizard((s) => s.undone);
   const [busy, setBusy] = useState(false);
   if (!report) return null;
+  const counted = (n: { accounts: number; contacts: number }) => ({
+    accounts: t('common:counted.customers', { count: n.accounts }),
+    contacts: t('common:counted.contacts', { count: n.contacts }),
+  });
   const lines = [
     ...report.errors.map((e) => ({ row: e.row, field: e.field ? t(`import.field.${e.field}`) : '', text: issueText(t, e.code, e.params), error: true })),
     ...report.outcomes.flatMap((o) => {
@@ -79,8 +83,8 @@ export function ReportStep() {
         </tfoot>
       </table>
       <ul className="plain-list" aria-label={t('wizard.reportTitle')}>
-        <li>{t('wizard.created', report.created)}</li>
-        <li>{t('wizard.updated', report.updated)}</li>
+        <li>{t('wizard.created', counted(report.created))}</li>
+        <li>{t('wizard.updated', counted(report.updated))}</li>
       </ul>
       {lines.length === 0 ? (
         <p>{t('wizard.noDetails')}</p>

@@ -4,6 +4,8 @@ import {
   COMPLAINT_STATUSES, CONTACT_MODES, INTERACTION_TYPES, OUTCOMES,
   type Contact, type InteractionType, type TeamMember,
 } from '../../../shared/domain';
+import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
 import { withType, type FormErrors, type LogFormValues } from './form';
 
 type Props = {
@@ -45,15 +47,8 @@ export function InteractionFields({ values: v, onChange, contacts, team, errors 
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span>{t('field.date')}</span>
-        <input type="date" value={v.date} onChange={(e) => set({ date: e.target.value })} aria-invalid={errors.date ? true : undefined} />
-        <ErrorText code={errors.date} />
-      </label>
-      <label className="field">
-        <span>{t('field.time')}</span>
-        <input type="time" value={v.time} onChange={(e) => set({ time: e.target.value })} />
-      </label>
+      <DateField label={t('field.date')} value={v.date} onChange={(date) => set({ date })} error={errors.date && t(errors.date)} />
+      <TimeField label={t('field.time')} value={v.time} onChange={(time) => set({ time })} />
       <label className="field">
         <span>{t('field.duration')}</span>
         <input type="number" min={1} max={1440} step={5} inputMode="numeric" value={v.duration} onChange={(e) => set({ duration: e.target.value })} />
@@ -110,11 +105,12 @@ export function InteractionFields({ values: v, onChange, contacts, team, errors 
             <input value={v.nextStep} onChange={(e) => set({ nextStep: e.target.value })} aria-invalid={errors.nextStep ? true : undefined} />
             <ErrorText code={errors.nextStep} />
           </label>
-          <label className="field">
-            <span>{t('field.followUpDate')}</span>
-            <input type="date" value={v.followUpDate} onChange={(e) => set({ followUpDate: e.target.value })} />
-            <ErrorText code={errors.followUpDate} />
-          </label>
+          <DateField
+            label={t('field.followUpDate')}
+            value={v.followUpDate}
+            onChange={(followUpDate) => set({ followUpDate })}
+            error={errors.followUpDate && t(errors.followUpDate)}
+          />
         </>
       )}
       {v.type === 'complaint' && (

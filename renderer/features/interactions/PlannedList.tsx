@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Interaction } from '../../../shared/domain';
+import { DateField } from '../../components/DateField';
+import { TimeField } from '../../components/TimeField';
 import { cancelAppointment, moveAppointment } from '../../db/history/interaction-writes';
 import { formatters } from '../../i18n/format';
 import { localDate, localTime } from './form';
@@ -22,14 +24,8 @@ function MoveForm({ item, onDone }: { item: Interaction; onDone: () => void }) {
         onDone();
       }}
     >
-      <label className="field">
-        <span>{t('field.newDate')}</span>
-        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-      </label>
-      <label className="field">
-        <span>{t('field.newTime')}</span>
-        <input type="time" value={time} onChange={(e) => setTime(e.target.value)} />
-      </label>
+      <DateField label={t('field.newDate')} value={date} onChange={setDate} required />
+      <TimeField label={t('field.newTime')} value={time} onChange={setTime} />
       <button type="submit" className="primary">{t('action.saveMove')}</button>
       <button type="button" onClick={onDone}>{t('common:action.cancel')}</button>
     </form>

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEAL_STAGES, type Deal, type DealStage } from '../../../shared/domain';
-import { dayOfInput } from '../../../shared/time';
 import { useSession } from '../../core/session';
 import { useLive } from '../../db/core/live';
 import { createDeal, updateDeal, type DealInput } from '../../db/pipeline/pipeline';
 import { listTeam } from '../../db/team/team';
 import { AccountPicker } from '../interactions';
 import { AmountField, useAmountParser } from '../../components/AmountField';
+import { DateField } from '../../components/DateField';
 import { MemberSelect } from '../../components/MemberSelect';
 import { SaveError } from '../../components/SaveError';
 import { useSave } from '../../core/write-error';
@@ -84,10 +84,7 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
             ))}
           </select>
         </label>
-        <label className="field">
-          <span>{t('field.expectedClose')}</span>
-          <input type="date" value={values.expectedClose ?? ''} onChange={(e) => set({ expectedClose: dayOfInput(e.target.value) || undefined })} />
-        </label>
+        <DateField label={t('field.expectedClose')} value={values.expectedClose ?? ''} onChange={(day) => set({ expectedClose: day || undefined })} />
         <MemberSelect label={t('field.owner')} team={team} value={values.ownerId || selfId} onChange={(ownerId) => set({ ownerId })} />
         {values.stage === 'lost' && (
           <label className="field">

@@ -61,7 +61,7 @@ export function PipelineTab() {
         </button>
       </div>
       <p role="status" className={stale.size > 0 ? 'error' : 'hint'}>
-        {data === undefined ? t('common:loading') : t('staleSummary', { count: stale.size, days: days ?? 14, value: fmt.currency(staleValue) })}
+        {data === undefined ? t('common:loading') : t('staleSummary', { count: stale.size, days: t('staleDays', { count: days ?? 14 }), value: fmt.currency(staleValue) })}
       </p>
       {data !== undefined && data.deals.length === 0 ? (
         <p className="empty-state">{t('noDeals')}</p>

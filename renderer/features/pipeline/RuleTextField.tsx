@@ -29,7 +29,7 @@ export function RuleTextField({ rule, field, onSave }: Props) {
     if (text !== stored) onSave(text);
     setDraft(undefined);
   };
-  const message = problem === null ? null : t(`template.${problem.kind}`, { max: 'max' in problem ? problem.max : 0, names: 'names' in problem ? problem.names.map((n) => `{${n}}`).join(', ') : '', allowed: placeholders });
+  const message = problem === null ? null : t(`template.${problem.kind}`, { count: 'max' in problem ? problem.max : 0, names: 'names' in problem ? problem.names.map((n) => `{${n}}`).join(', ') : '', allowed: placeholders });
   const common = {
     id,
     value,

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Sale } from '../../../shared/domain';
-import { dayOfInput, type IsoDate } from '../../../shared/time';
+import type { IsoDate } from '../../../shared/time';
 import { todayIso } from '../../../shared/time/today';
 import { createSale, deleteSale } from '../../db/pipeline/pipeline';
 import { AmountField, useAmountParser } from '../../components/AmountField';
+import { DateField } from '../../components/DateField';
 import { formatters } from '../../i18n/format';
 
 /** An account's recent sales and a short form to record one (date, amount, product line). */
@@ -54,10 +55,7 @@ export function SalesList({ accountId, sales }: { accountId: string; sales: read
       )}
       {open ? (
         <form className="deal-form" onSubmit={(e) => void submit(e)} aria-label={t('newSale')}>
-          <label className="field">
-            <span>{t('sale.date')}</span>
-            <input type="date" value={date} onChange={(e) => setDate(dayOfInput(e.target.value))} />
-          </label>
+          <DateField label={t('sale.date')} value={date} onChange={setDate} />
           <AmountField label={t('sale.amount')} value={amount} onChange={setAmount} />
           <label className="field wide">
             <span>{t('sale.productLine')}</span>

@@ -62,7 +62,9 @@ export function PlanPage() {
     try {
       const next = await proposeFor(rep, week.isoYear, week.isoWeek, todayIso());
       update(next);
-      setMessage(t('proposed', { count: planEntries(next).length, unplanned: next.unplanned }));
+      // Customers left over are mentioned only when there are any ("0 weitere Kunden …" says nothing).
+      const left = next.unplanned > 0 ? ` ${t('unplanned', { count: next.unplanned })}` : '';
+      setMessage(`${t('proposed', { count: planEntries(next).length })}${left}`);
     } finally {
       setBusy(false);
     }

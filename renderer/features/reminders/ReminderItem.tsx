@@ -5,7 +5,8 @@ import { birthdayGreeting, mailtoUrl, type GreetingLang } from '../../../shared/
 import type { Reminder } from '../../../shared/planning/reminders';
 import { getBridge } from '../../bridge';
 import { useRouter } from '../../core/router';
-import { dayOfInput, type IsoDate } from '../../../shared/time';
+import type { IsoDate } from '../../../shared/time';
+import { DateField } from '../../components/DateField';
 import { todayIso } from '../../../shared/time/today';
 import { formatters } from '../../i18n/format';
 import { startOfDayIn, startOfIsoDate, useReminders } from './reminder-store';
@@ -18,9 +19,9 @@ export function reminderText(t: (key: string, opts?: Record<string, unknown>) =>
   const days = Number(p.daysOverdue ?? p.days ?? 0);
   switch (r.kind) {
     case 'overdue':
-      return t('text.overdue', { count: days, rhythm: p.rhythmDays, date: fmtDate(r.dueDate) });
+      return t('text.overdue', { count: days, rhythm: t('common:counted.days', { count: Number(p.rhythmDays) }), date: fmtDate(r.dueDate) });
     case 'due':
-      return days <= 0 ? t('text.dueToday', { rhythm: p.rhythmDays }) : t('text.due', { count: days, date: fmtDate(r.dueDate) });
+      return days <= 0 ? t('text.dueToday', { rhythm: t('common:counted.days', { count: Number(p.rhythmDays) }) }) : t('text.due', { count: days, date: fmtDate(r.dueDate) });
     case 'birthday': {
       const name = contact ? `${contact.firstName} ${contact.lastName}`.trim() : '';
       const until = Number(p.daysUntil ?? 0);
@@ -44,6 +45,7 @@ export function ReminderItem({ reminder: r, account, contact, senderName }: Prop
   const navigate = useRouter((s) => s.navigate);
   const { done, snooze } = useReminders();
   const [day, setDay] = useState<IsoDate | ''>('');
+  const tomorrow = todayIso(startOfDayIn(1));
   const name = account?.name ?? t('unknownAccount');
 
   const greet = () => {
@@ -72,11 +74,8 @@ export function ReminderItem({ reminder: r, account, contact, senderName }: Prop
           <div className="snooze-menu">
             <button type="button" onClick={() => void snooze(r.key, startOfDayIn(1))}>{t('snoozeDay')}</button>
             <button type="button" onClick={() => void snooze(r.key, startOfDayIn(7))}>{t('snoozeWeek')}</button>
-            <label>
-              <span>{t('snoozeUntil')}</span>
-              <input type="date" min={todayIso(startOfDayIn(1))} value={day} onChange={(e) => setDay(dayOfInput(e.target.value))} />
-            </label>
-            <button type="button" disabled={!day} onClick={() => day && void snooze(r.key, startOfIsoDate(day))}>{t('snoozeApply')}</button>
+            <DateField label={t('snoozeUntil')} min={tomorrow} value={day} onChange={setDay} />
+            <button type="button" disabled={!day || day < tomorrow} onClick={() => day && void snooze(r.key, startOfIsoDate(day))}>{t('snoozeApply')}</button>
           </div>
         </details>
         {r.kind === 'birthday' && contact && (

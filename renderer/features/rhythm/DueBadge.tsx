@@ -26,7 +26,8 @@ export function DueBadge({ account }: { account: Account }) {
   if (!table) return null;
   const s = contactState(account, table, todayIso())?.human;
   if (!s) return null;
-  const title = s.dueDate ? t('due.title', { date: fmt.date(s.dueDate), rhythm: s.rhythmDays }) : t('due.neverTitle', { rhythm: s.rhythmDays });
+  const rhythm = t('common:counted.days', { count: s.rhythmDays });
+  const title = s.dueDate ? t('due.title', { date: fmt.date(s.dueDate), rhythm }) : t('due.neverTitle', { rhythm });
   return (
     <span className={`badge due-badge due-${s.status}`} title={title} data-status={s.status}>
       {dueLabel(t, s)}

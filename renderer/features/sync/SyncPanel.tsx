@@ -119,7 +119,7 @@ function StatusSection() {
   return (
     <div className="sync-status" aria-live="polite">
       <h3>{t('status')}</h3>
-      {running && <p role="status">{t('syncing')} {traffic && t('progress', traffic)}</p>}
+      {running && <p role="status">{t('syncing')} {traffic && t('progress', { read: t('common:counted.files', { count: traffic.read }), written: t('common:counted.files', { count: traffic.written }) })}</p>}
       {failure && <p role="alert" className="error">{t('failure', { message: failure })}</p>}
       <dl className="facts">
         <div><dt>{t('lastSync')}</dt><dd data-testid="sync-last">{when(status?.lastSyncAt)}</dd></div>
@@ -143,7 +143,7 @@ function StatusSection() {
           <h4>{t('quarantined')}</h4>
           {[...byDevice].map(([device, aheadMs]) => (
             <p key={device}>
-              <strong>{device}</strong>: {t('quarantinedHint', { hours: Math.round(aheadMs / 3_600_000) })}{' '}
+              <strong>{device}</strong>: {t('quarantinedHint', { hours: t('common:counted.hours', { count: Math.round(aheadMs / 3_600_000) }) })}{' '}
               <button type="button" onClick={() => void trustClock(device)}>{t('trustClock')}</button>
             </p>
           ))}

@@ -15,7 +15,7 @@ export function shortFile(path: string | undefined): string {
 /** The problem as a sentence in the UI language (`problem.<code>` in the sync namespace). */
 export function problemText(t: TFunction, p: SyncProblem): string {
   const params: Record<string, string | number> = { ...p.params, file: shortFile(p.path) };
-  if (typeof p.params.aheadMs === 'number') params.hours = Math.round(p.params.aheadMs / 3_600_000);
+  if (typeof p.params.aheadMs === 'number') params.hours = t('common:counted.hours', { count: Math.round(p.params.aheadMs / 3_600_000) });
   // File system codes a person can act on (full disk, locked file) in words; others stay as the code.
   if (typeof p.params.error === 'string') params.error = t(`sync:errorCode.${p.params.error}`, { defaultValue: p.params.error });
   return t(`sync:problem.${p.code}`, params);
