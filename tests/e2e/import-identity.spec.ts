@@ -94,7 +94,7 @@ test('a per-person German export becomes one account per customer number; a fold
   await page.getByRole('button', { name: 'Weiter zur Vorschau' }).click();
 
   // Only the broken addresses are refused; jörg.0@bäckerei-weiß.de is fine.
-  await expect(page.getByText(`${valid.length} von ${rows.length} Zeilen sind gültig`)).toBeVisible();
+  await expect(page.getByText(`Gültig: ${valid.length} von ${rows.length} Zeilen.`)).toBeVisible();
 
   // The folds: the two rows without a number join the Schreinerei of its row by name and place, listed first.
   const folds = page.getByRole('table', { name: 'Zeilen, die einem anderen Kunden zugeordnet werden' });
