@@ -3,17 +3,11 @@
  * fifteen hundred euros wherever an amount is typed (a sale, a deal, a lead source's cost), the field
  * shows back what it read before saving, and "1.5" is refused instead of guessed.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { firstRunInGerman } from './app-helpers';
 
 test.use({ locale: 'en-US' });
 
-async function firstRunInGerman(page: Page) {
-  await page.goto('/');
-  await page.getByRole('radio', { name: 'Deutsch' }).check();
-  await page.getByLabel('Ihr Name').fill('Jörg Weiß');
-  await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
-  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
-}
 
 test('"1.500" and "1.234,56" are read as German amounts, shown back, and stored as such', async ({ page }) => {
   await firstRunInGerman(page);

@@ -14,6 +14,18 @@ export async function firstRun(page: Page, name = 'Anna Schröder') {
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
 }
 
+/**
+ * First run as a German user whose browser speaks English (the specs run it with locale en-US):
+ * the language is chosen on the first screen, then an empty customer base.
+ */
+export async function firstRunInGerman(page: Page, name = 'Jörg Weiß') {
+  await page.goto(`${baseURL}/`);
+  await page.getByRole('radio', { name: 'Deutsch' }).check();
+  await page.getByLabel('Ihr Name').fill(name);
+  await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+}
+
 /** Writes `count` accounts and a contact each straight into IndexedDB; resolves once committed (strict durability). */
 export async function seed(page: Page, count: number, prefix = 'Firma') {
   await page.evaluate(

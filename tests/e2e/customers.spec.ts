@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { firstRunInGerman } from './app-helpers';
 
 async function startEmpty(page: Page, name: string, button: RegExp): Promise<void> {
   await page.goto('/');
@@ -221,10 +222,7 @@ test.describe('search folds both ways (the app in German, the browser in en-US)'
   test.use({ locale: 'en-US' });
 
   test('"muller", "koln" and "schloss" find Müller, Köln and Schloßstraße 5; the warning and the pickers fold alike', async ({ page }) => {
-    await page.goto('/');
-    await page.getByRole('radio', { name: 'Deutsch' }).check();
-    await page.getByLabel('Ihr Name').fill('Jörg Weiß');
-    await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
+    await firstRunInGerman(page);
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kunden' }).click();
     await createAccount(page, 'Neuer Kunde', { Name: 'Müller GmbH', Straße: 'Schloßstraße 5', PLZ: '80331', Ort: 'München' }, 'Kunde anlegen');
     await expect(page.getByRole('heading', { level: 1, name: 'Müller GmbH' })).toBeVisible();

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+import { firstRunInGerman } from './app-helpers';
 
 test.use({ locale: 'en-US' });
 
@@ -51,10 +52,7 @@ test('a German Excel list with type, status, owner, source, category, product li
   const csvPath = join(dir, 'kunden.csv');
   writeFileSync(csvPath, windows1252(CSV));
 
-  await page.goto('/');
-  await page.getByRole('radio', { name: 'Deutsch' }).check();
-  await page.getByLabel('Ihr Name').fill('Jörg Weiß');
-  await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
+  await firstRunInGerman(page);
   const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
   await expect(nav).toBeVisible();
 

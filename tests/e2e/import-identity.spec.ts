@@ -7,6 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { firstRunInGerman } from './app-helpers';
 
 test.use({ locale: 'en-US' });
 
@@ -44,13 +45,6 @@ function excelCsv(rows: Row[]): string {
   return `\uFEFF${[HEADER, ...rows].map((r) => r.join(';')).join('\r\n')}\r\n`;
 }
 
-async function firstRunInGerman(page: Page) {
-  await page.goto('/');
-  await page.getByRole('radio', { name: 'Deutsch' }).check();
-  await page.getByLabel('Ihr Name').fill('Jörg Weiß');
-  await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
-  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
-}
 
 /** What IndexedDB holds: live accounts and contacts. */
 async function stored(page: Page) {

@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { firstRunInGerman } from './app-helpers';
 
 test.use({ locale: 'en-US' });
 
@@ -42,10 +43,7 @@ test('a hand-edited Excel CSV: every row has one outcome, broken rows are named,
   const path = join(dir, 'kunden-bearbeitet.csv');
   writeFileSync(path, cp1252(`${[HEADER, ...ROWS].join('\r\n')}\r\n`));
 
-  await page.goto('/');
-  await page.getByRole('radio', { name: 'Deutsch' }).check();
-  await page.getByLabel('Ihr Name').fill('Jörg Weiß');
-  await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
+  await firstRunInGerman(page);
   await page.goto('/#/settings/import-export');
 
   const chooser = page.waitForEvent('filechooser');

@@ -1,4 +1,4 @@
-import type { Dexie } from 'dexie';
+import type { Dexie, Transaction } from 'dexie';
 import type { Contact, Interaction } from '../../../../shared/domain';
 import { interactionWords, nameWords } from '../../history/words';
 import { V3_STORES } from './v3';
@@ -21,17 +21,24 @@ export const V4_STORES = {
 export function migrateV4(db: Dexie): void {
   db.version(4)
     .stores(V4_STORES)
-    .upgrade(async (tx) => {
-      const names = new Map<string, string[]>();
-      await tx.table<Contact, string>('contacts').each((c) => {
-        const words = nameWords(c);
-        if (words.length) names.set(c.id, words);
-      });
-      await tx
-        .table('interactions')
-        .toCollection()
-        .modify((r: Interaction & { words?: string[] }) => {
-          r.words = interactionWords(r, (r.contactIds ?? []).map((id) => names.get(id) ?? []));
-        });
+    .upgrade((tx) => deriveInteractionWords(tx));
+}
+
+/**
+ * Derives `words` of every interaction in an upgrade: contact names are read once (id → name words,
+ * small), then the interactions are rewritten by Dexie's chunked modify. v9 runs it again when the
+ * search fold changed.
+ */
+export async function deriveInteractionWords(tx: Transaction): Promise<void> {
+  const names = new Map<string, string[]>();
+  await tx.table<Contact, string>('contacts').each((c) => {
+    const words = nameWords(c);
+    if (words.length) names.set(c.id, words);
+  });
+  await tx
+    .table('interactions')
+    .toCollection()
+    .modify((r: Interaction & { words?: string[] }) => {
+      r.words = interactionWords(r, (r.contactIds ?? []).map((id) => names.get(id) ?? []));
     });
 }

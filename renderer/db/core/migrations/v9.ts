@@ -1,7 +1,6 @@
 import type { Dexie } from 'dexie';
-import type { Contact, Interaction } from '../../../../shared/domain';
 import { DOCS, emptyMeta, META, POSTINGS, type PostMeta } from '../../history/postings';
-import { interactionWords, nameWords } from '../../history/words';
+import { deriveInteractionWords } from './v4';
 
 /**
  * Schema v9: the search fold changed (shared/text/normalize: "Müller", "Mueller" and "Muller" are one
@@ -21,17 +20,7 @@ export function migrateV9(db: Dexie): void {
     .upgrade(async (tx) => {
       await Promise.all([tx.table(POSTINGS).clear(), tx.table(DOCS).clear()]);
       await tx.table(POSTINGS).put(emptyMeta());
-      const names = new Map<string, string[]>();
-      await tx.table<Contact, string>('contacts').each((c) => {
-        const words = nameWords(c);
-        if (words.length) names.set(c.id, words);
-      });
-      await tx
-        .table('interactions')
-        .toCollection()
-        .modify((r: Interaction & { words?: string[] }) => {
-          r.words = interactionWords(r, (r.contactIds ?? []).map((id) => names.get(id) ?? []));
-        });
+      await deriveInteractionWords(tx);
       // Opened without the postings middleware (no app path does), rows stay unposted: the background build posts them.
       const [posted, rows] = await Promise.all([tx.table(DOCS).count(), tx.table('interactions').count()]);
       if (posted < rows) return;
