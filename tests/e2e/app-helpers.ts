@@ -1,4 +1,5 @@
-import { expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 // Starting the app the way the data-safety and worker specs do: an empty first run, then rows written
 // straight into IndexedDB (fast and small, unlike the 700-account demo).
@@ -65,4 +66,30 @@ export async function seed(page: Page, count: number, prefix = 'Firma') {
       }),
     { count, prefix },
   );
+}
+
+/**
+ * A first run with one seeded account "<prefix> 000 GmbH", then "Kontakt erfassen" (Ctrl+L) with that
+ * account picked from the customer list (never the "Art" select's options, which are hidden options too).
+ */
+export async function logDialogForSeededAccount(page: Page, prefix: string): Promise<Locator> {
+  await firstRun(page);
+  await seed(page, 1, prefix);
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+  await page.keyboard.press('Control+l');
+  const dialog = page.getByRole('dialog', { name: 'Kontakt erfassen' });
+  await dialog.getByRole('combobox', { name: 'Kunde' }).fill(`${prefix} 000`);
+  await dialog.getByRole('listbox', { name: 'Kunde' }).getByRole('option').first().click();
+  return dialog;
+}
+
+/** Clicks the button that starts a download and saves the file into `dir`; returns its path. */
+export async function download(page: Page, button: string, dir: string): Promise<string> {
+  const pending = page.waitForEvent('download');
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const file = await pending;
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
 }

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
-import { firstRun, seed } from './app-helpers';
+import { firstRun, logDialogForSeededAccount, seed } from './app-helpers';
 
 const port = Number(process.env.RAPPORT_E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -179,14 +179,7 @@ test('the storage-full alert says nothing saved was lost', async ({ page }) => {
 });
 
 test('a full disk while logging a visit: the dialog stays open with the input and says what was not saved', async ({ page }) => {
-  await firstRun(page);
-  await seed(page, 1, 'Voll');
-  await page.reload();
-  await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
-  await page.keyboard.press('Control+l');
-  const dialog = page.getByRole('dialog', { name: 'Kontakt erfassen' });
-  await dialog.getByRole('combobox', { name: 'Kunde' }).fill('Voll 000');
-  await dialog.getByRole('listbox', { name: 'Kunde' }).getByRole('option').first().click();
+  const dialog = await logDialogForSeededAccount(page, 'Voll');
   await dialog.getByLabel('Betreff').fill('Jahresgespräch');
   await dialog.getByLabel('Zusammenfassung').fill('Wartungsvertrag besprochen.');
   // Chromium's full disk: the write fails with an AbortError saying IOError (no quota name at all).

@@ -9,7 +9,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statf
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
-import { firstRun, seed } from './app-helpers';
+import { logDialogForSeededAccount } from './app-helpers';
 
 const port = Number(process.env.RAPPORT_E2E_PORT ?? 4173);
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -86,14 +86,7 @@ test('a real full disk while logging a visit: nothing is lost, the user is told,
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
-    await firstRun(page);
-    await seed(page, 1, 'Voll');
-    await page.reload();
-    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
-    await page.keyboard.press('Control+l');
-    const dialog = page.getByRole('dialog', { name: 'Kontakt erfassen' });
-    await dialog.getByRole('combobox', { name: 'Kunde' }).fill('Voll 000');
-    await dialog.getByRole('listbox', { name: 'Kunde' }).getByRole('option').first().click();
+    const dialog = await logDialogForSeededAccount(page, 'Voll');
     await dialog.getByLabel('Betreff').fill('Jahresgespräch');
     // A long report, so the write needs more than the last free bytes of a log block.
     const summary = `Wartungsvertrag besprochen. ${'Kessel geprüft, Angebot für die Filiale in Köln folgt. '.repeat(300)}`;

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
+import { download } from './app-helpers';
 
 const fixtures = resolve(import.meta.dirname, '../../shared/import/fixtures');
 const PHONE = '+49 170 1234567';
@@ -15,14 +16,6 @@ async function chooseFile(page: Page, path: string): Promise<void> {
   await (await chooser).setFiles(path);
 }
 
-async function download(page: Page, button: string, dir: string): Promise<string> {
-  const pending = page.waitForEvent('download');
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const file = await pending;
-  const path = join(dir, file.suggestedFilename());
-  await file.saveAs(path);
-  return path;
-}
 
 // Playwright cannot click the native save dialog of showSaveFilePicker, so these tests save through the
 // bridge's other path, a download built from the chunks (as in a browser without the picker); the last

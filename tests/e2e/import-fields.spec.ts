@@ -5,9 +5,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import Papa from 'papaparse';
-import { firstRunInGerman } from './app-helpers';
+import { download, firstRunInGerman } from './app-helpers';
 
 test.use({ locale: 'en-US' });
 
@@ -36,14 +36,6 @@ const CSV = [
   'K-1003;Meier OHG;80331;München;Expand;Kunde;Hans Unbekannt;;B;;500;;',
 ].join('\r\n') + '\r\n';
 
-async function download(page: Page, button: string, dir: string): Promise<string> {
-  const pending = page.waitForEvent('download');
-  await page.getByRole('button', { name: button, exact: true }).click();
-  const file = await pending;
-  const path = join(dir, file.suggestedFilename());
-  await file.saveAs(path);
-  return path;
-}
 
 test('a German Excel list with type, status, owner, source, category, product lines and revenue imports, shows and exports', async ({ page }, testInfo) => {
   test.setTimeout(180_000);
