@@ -1,4 +1,5 @@
 import type { Account, Category, Contact, Id, Interaction, IsoDate } from '../domain';
+import type { GeoPlace, GeoPoint } from '../geo/types';
 import { birthdayOccurrenceAt } from './birthday';
 import { fromDayNumber, isoWeekDays, localTimeOf, toDayNumber, weekdayOfDayNumber, zoneClock } from './calendar';
 import { graceDays, hasRhythm, lastDayOf, rhythmDaysOf, type RhythmTable } from './rhythm';
@@ -20,9 +21,39 @@ export type WeekPlanEntry = {
   daysOverdue?: number;
   /** Added by the rep rather than proposed. */
   manual?: boolean;
+  /** Planned arrival, local `HH:mm` (set by the routed planner; print and .ics both read it). */
+  start?: string;
+  /** Planned end of the visit, local `HH:mm`. */
+  end?: string;
+  /** Where the account was placed on the map; absent when it could not be placed. */
+  point?: GeoPoint;
+  /** Estimated road km from the previous stop (the day's start point for the first visit). */
+  driveKm?: number;
+  /** Estimated driving minutes from the previous stop. */
+  driveMinutes?: number;
+  /** Minutes waited before a fixed appointment because the rep arrived early. */
+  waitMinutes?: number;
 };
 export type WeekPlanArea = { areaKey: string; entries: WeekPlanEntry[] };
-export type WeekPlanDay = { date: IsoDate; areas: WeekPlanArea[] };
+export type WeekPlanDay = {
+  date: IsoDate;
+  /** The day's visits; entries across areas, in driving order, are the day's route. */
+  areas: WeekPlanArea[];
+  /** Start and end point of the day's route, when the rep has set them. */
+  from?: GeoPlace;
+  to?: GeoPlace;
+  /** Road km of the whole day, start to end point. */
+  km?: number;
+  /** Driving minutes of the whole day. */
+  driveMinutes?: number;
+  /** Local `HH:mm` of arriving back at the end point. */
+  back?: string;
+};
+
+/** Why a due account was not planned this week. */
+export type LeftOutReason = 'capacity' | 'not_placed';
+/** An account the planner could not fit, named in the status line. */
+export type LeftOut = { accountId: Id; reason: LeftOutReason; entryReason: WeekPlanReason };
 export type WeekPlan = {
   rep: Id;
   isoYear: number;
@@ -30,6 +61,8 @@ export type WeekPlan = {
   days: WeekPlanDay[];
   /** Candidates that did not fit into the week's capacity. */
   unplanned: number;
+  /** Who was left out and why, most urgent first (the routed planner fills it). */
+  leftOut?: LeftOut[];
 };
 
 export type WeekPlanInput = {
