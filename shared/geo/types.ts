@@ -12,6 +12,10 @@ export type GeoPlace = GeoPoint & {
   precision: 'postcode' | 'town' | 'manual';
   /** What the point stands for, e.g. "80331 München" or "Bonn"; shown to the user. */
   label: string;
+  /** State code as date-holidays spells it (DE "BY", AT "9", CH "ZH"), when the data knows it. */
+  state?: string;
+  /** ISO country code of the place. */
+  country?: string;
 };
 
 /** The address parts geocoding reads. */

@@ -1,5 +1,5 @@
 import type { Category, IsoDate } from '../domain';
-import type { GeoPlace } from '../geo/types';
+import type { GeoAddress } from '../geo/types';
 
 /** Country and state whose public holidays apply, e.g. DE/BY, AT/9, CH/ZH (codes as date-holidays uses them). */
 export type HolidayRegion = {
@@ -9,12 +9,20 @@ export type HolidayRegion = {
   state: string;
 };
 
+/** A rep's start or end point as typed (home or office); placed by the geocoder when the week is planned. */
+export type RepAddress = GeoAddress & {
+  /** Street and number, for the printed plan. */
+  street: string;
+  /** Short name the plan shows, e.g. "Büro" or "Zuhause". */
+  label: string;
+};
+
 /** How one rep works a week: the planner's limits and the driving estimate. */
 export type RepWeek = {
   /** Where each day starts (home or office); undefined until the rep sets it. */
-  start?: GeoPlace;
+  start?: RepAddress;
   /** Where each day ends; undefined means back to the start. */
-  end?: GeoPlace;
+  end?: RepAddress;
   /** First possible departure, local `HH:mm`. */
   workStart: string;
   /** Latest return to the end point, local `HH:mm`. */
