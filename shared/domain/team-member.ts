@@ -1,3 +1,4 @@
+import type { RepWeek } from '../planning/rep-week';
 import type { RowMeta } from './common';
 
 export const ROLES = ['rep', 'lead'] as const;
@@ -17,4 +18,6 @@ export type TeamMember = RowMeta & {
   email: string;
   /** Inactive members keep their history but get no new accounts. */
   active: boolean;
+  /** How this rep works a week (start point, hours, days off); undefined until set. Synced as one value. */
+  week?: RepWeek;
 };

@@ -1,0 +1,64 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { defaultRepWeek, type RepWeek } from '../../../shared/planning/rep-week';
+import { asIsoDate } from '../../../shared/time';
+import { RefusedError } from '../../../shared/validation/result';
+import { readRepWeek, validateRepWeek } from '../../../shared/validation/rep-week';
+import { getDb, openDb, useDatabase } from '../core/db';
+import { updateMember } from '../team/team';
+import { loadDaysOffDates, loadRepWeek, saveRepWeek } from './rep-week';
+
+const REP = 'rep-1';
+const week = (over: Partial<RepWeek> = {}): RepWeek => ({ ...defaultRepWeek(), ...over });
+
+describe('a rep\'s week, stored on their team member', () => {
+  beforeEach(async () => {
+    useDatabase(openDb(`rep-week-${crypto.randomUUID()}`));
+    await getDb().teamMembers.add({ id: REP, name: 'Jörg Weiß', initials: 'JW', color: '#2f6f9f', role: 'rep', email: '', active: true, updatedAt: 1 });
+  });
+
+  it('reads the defaults while nothing is saved, and writes nothing for them', async () => {
+    expect(await loadRepWeek(REP)).toEqual(defaultRepWeek());
+    expect((await getDb().teamMembers.get(REP))?.week).toBeUndefined();
+  });
+
+  it('saves and reads back a week; absences are sorted and unique', async () => {
+    const mine = week({
+      start: { label: 'Büro', street: 'Marienplatz 1', postalCode: '80331', city: 'München', country: 'de' },
+      workStart: '07:30', roadFactor: 1.4, holidayRegion: { country: 'DE', state: 'BY' },
+      absences: [asIsoDate('2026-08-14'), asIsoDate('2026-08-10'), asIsoDate('2026-08-14')],
+    });
+    await saveRepWeek(REP, mine);
+    const back = await loadRepWeek(REP);
+    expect(back.start).toEqual({ label: 'Büro', street: 'Marienplatz 1', postalCode: '80331', city: 'München', country: 'DE' });
+    expect(back.absences).toEqual(['2026-08-10', '2026-08-14']);
+    expect(back).toMatchObject({ workStart: '07:30', roadFactor: 1.4, holidayRegion: { country: 'DE', state: 'BY' } });
+  });
+
+  it('refuses hours that end before they start, a road factor below 1 and a visit of 0 minutes', async () => {
+    const bad = week({ workStart: '17:00', workEnd: '08:00', roadFactor: 0.8, visitMinutes: { A: 0, B: 45, C: 45, D: 30 } });
+    const result = validateRepWeek(bad);
+    expect(result.ok ? {} : result.errors).toEqual({ workEnd: 'endBeforeStart', roadFactor: 'tooSmall', 'visitMinutes.A': 'tooSmall' });
+    await expect(saveRepWeek(REP, bad)).rejects.toBeInstanceOf(RefusedError);
+    expect(await loadRepWeek(REP)).toEqual(defaultRepWeek());
+  });
+
+  it('reads a row from a newer or hand-edited version field by field', () => {
+    const read = readRepWeek({ workStart: '25:00', speedKmh: 80, absences: ['14.08.2026'], visitMinutes: { A: 90 }, future: true });
+    expect(read).toEqual({ ...defaultRepWeek(), speedKmh: 80 });
+    expect(readRepWeek({ workStart: '18:00' })).toEqual(defaultRepWeek());
+    expect(readRepWeek('nonsense')).toEqual(defaultRepWeek());
+  });
+
+  it('keeps the week when a team lead edits the member\'s name', async () => {
+    await saveRepWeek(REP, week({ minDriveMinutes: 15 }));
+    const r = await updateMember(REP, { name: 'Jörg Weiß-Müller', initials: 'JW', color: '#2f6f9f', role: 'rep', email: '', active: true });
+    expect(r.ok).toBe(true);
+    expect((await loadRepWeek(REP)).minDriveMinutes).toBe(15);
+  });
+
+  it('gives the planners the rep\'s days off', async () => {
+    await saveRepWeek(REP, week({ holidayRegion: { country: 'DE', state: 'BY' }, absences: [asIsoDate('2026-06-05')] }));
+    expect(await loadDaysOffDates(REP, asIsoDate('2026-06-01'), asIsoDate('2026-06-07'))).toEqual(['2026-06-04', '2026-06-05']);
+    expect(await loadDaysOffDates('nobody', asIsoDate('2026-06-01'), asIsoDate('2026-06-07'))).toEqual([]);
+  });
+});
