@@ -6,8 +6,10 @@ import { defaultSegmentRules } from '../../../shared/domain/segment-defaults';
 import { planActivities, type PlanActivitiesOptions } from '../../../shared/planning/activity-plan';
 import { DEFAULT_REMINDER_SETTINGS } from '../../../shared/planning/reminders';
 import { rhythmTable, type RhythmTable } from '../../../shared/planning/rhythm';
+import { ymdText } from '../../../shared/time';
 import { getDb } from '../core/db';
 import { runWrite } from '../core/write';
+import { loadTeamDaysOff } from './rep-week';
 
 // Planning's stored state: segment rules (segmentRules), what the user did with reminders
 // (reminderStates), activity plans (activityPlans) and a few settings rows. No new table or index
@@ -126,6 +128,8 @@ export async function generateActivityTasks(planId: Id, year: number, options: {
   const plan = await db.activityPlans.get(planId);
   if (!plan) return 0;
   const [category, accountType] = plan.segment.split('-') as [Category, AccountType];
+  // Each task lands on a working day of the account's owner: not on their holidays, 24/31 December or absences.
+  const daysOffOf = await loadTeamDaysOff(ymdText(year, 1, 1), ymdText(year, 12, 31), options.userId);
   return runWrite([db.accounts, db.interactions, db.activityPlans], async () => {
     const accounts = await db.accounts.where('category').equals(category).filter((a) => a.accountType === accountType).toArray();
     const prefix = `plan:${plan.id}:${year}:`;
@@ -133,8 +137,13 @@ export async function generateActivityTasks(planId: Id, year: number, options: {
     const existing = new Set<string>();
     // keys() on an index gives the index values (the source keys), not primary keys.
     for (const k of keys) existing.add(String(k));
-    const opts: PlanActivitiesOptions = options.from ? { from: options.from } : {};
-    const rows: Interaction[] = planActivities(plan, accounts, year, existing, opts);
+    const byOwner = new Map<Id | undefined, typeof accounts>();
+    for (const a of accounts) byOwner.set(a.ownerId, [...(byOwner.get(a.ownerId) ?? []), a]);
+    const rows: Interaction[] = [];
+    for (const [owner, mine] of byOwner) {
+      const opts: PlanActivitiesOptions = { ...(options.from ? { from: options.from } : {}), holidays: daysOffOf(owner) };
+      rows.push(...planActivities(plan, mine, year, existing, opts));
+    }
     if (rows.length > 0) await db.interactions.bulkAdd(rows);
     if (options.userId) await db.activityPlans.put({ ...plan, generatedBy: options.userId, updatedAt: Date.now() });
     return rows.length;

@@ -50,6 +50,18 @@ export async function loadDaysOffDates(rep: Id, from: IsoDate, to: IsoDate): Pro
   return mod.daysOffDates(week, from, to);
 }
 
+/**
+ * Every team member's days off between two days, read before a write transaction (the lazy import
+ * must not run inside one): a function from an account's owner to their days. An account without
+ * owner, or with an owner this laptop does not know, gets those of `fallback` (e.g. whoever generates).
+ */
+export async function loadTeamDaysOff(from: IsoDate, to: IsoDate, fallback?: Id): Promise<(owner: Id | undefined) => IsoDate[]> {
+  const [team, mod] = await Promise.all([getDb().teamMembers.toArray(), holidaysModule()]);
+  const byOwner = new Map(team.map((m) => [m.id, mod.daysOffDates(readRepWeek(m.week), from, to)]));
+  const otherwise = (fallback && byOwner.get(fallback)) || mod.daysOffDates(readRepWeek(undefined), from, to);
+  return (owner) => (owner && byOwner.get(owner)) || otherwise;
+}
+
 /** The states of a country (code → name), for the region select. */
 export async function loadRegionStates(country: string, lang: HolidayLang): Promise<Record<string, string>> {
   return (await calendarModule()).regionStates(country, lang);

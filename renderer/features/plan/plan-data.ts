@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { Id, IsoDate } from '../../../shared/domain';
-import { isoWeekOf, localTimeZone } from '../../../shared/planning/calendar';
+import { addDays, isoWeekMonday, isoWeekOf, localTimeZone } from '../../../shared/planning/calendar';
 import { proposeWeekPlan, type WeekPlan } from '../../../shared/planning/week-plan';
 import { getPlanningSettings, loadRhythmTable } from '../../db/planning/planning';
 import { loadRepAccounts, loadWeekInteractions, loadWeekPlan, saveWeekPlan } from '../../db/planning/load';
+import { loadDaysOffDates } from '../../db/planning/rep-week';
 import { computeOpenReminders } from '../reminders';
 
 export function currentWeek(today: IsoDate): { isoYear: number; isoWeek: number } {
@@ -16,12 +17,14 @@ export function currentWeek(today: IsoDate): { isoYear: number; isoWeek: number 
  * today's open reminders (snoozed and done ones are left out, so a closed birthday is not planned).
  */
 export async function proposeFor(rep: Id, isoYear: number, isoWeek: number, today: IsoDate): Promise<WeekPlan> {
-  const [accounts, week, rhythms, settings, reminders] = await Promise.all([
+  const monday = isoWeekMonday(isoYear, isoWeek);
+  const [accounts, week, rhythms, settings, reminders, holidays] = await Promise.all([
     loadRepAccounts(rep), loadWeekInteractions(rep, isoYear, isoWeek), loadRhythmTable(), getPlanningSettings(), computeOpenReminders(rep, today),
+    loadDaysOffDates(rep, monday, addDays(monday, 6)),
   ]);
   return proposeWeekPlan({
     rep, isoYear, isoWeek, accounts, interactions: week.interactions, contactsByAccount: week.contactsByAccount, reminders, rhythms,
-    maxVisitsPerDay: settings.maxVisitsPerDay, tz: localTimeZone(),
+    maxVisitsPerDay: settings.maxVisitsPerDay, tz: localTimeZone(), holidays,
   });
 }
 
