@@ -5,10 +5,12 @@ import { birthdayGreeting, mailtoUrl, type GreetingLang } from '../../../shared/
 import type { Reminder } from '../../../shared/planning/reminders';
 import { getBridge } from '../../bridge';
 import { useRouter } from '../../core/router';
+import { useSession } from '../../core/session';
 import type { IsoDate } from '../../../shared/time';
 import { DateField } from '../../components/DateField';
 import { todayIso } from '../../../shared/time/today';
 import { formatters } from '../../i18n/format';
+import { useLogDialog } from '../interactions';
 import { startOfDayIn, startOfIsoDate, useReminders } from './reminder-store';
 
 type Props = { reminder: Reminder; account?: Account; contact?: Contact; senderName: string };
@@ -43,8 +45,23 @@ export function ReminderItem({ reminder: r, account, contact, senderName }: Prop
   const { t, i18n } = useTranslation('reminders');
   const fmt = formatters(i18n.language);
   const navigate = useRouter((s) => s.navigate);
-  const { done, snooze } = useReminders();
+  const { done, snooze, load } = useReminders();
+  const selfId = useSession((s) => s.selfId);
+  const openLog = useLogDialog((s) => s.open);
   const [day, setDay] = useState<IsoDate | ''>('');
+  // A due visit is only really done when the visit is logged: that resets the rhythm. "Erledigt" asks first.
+  const isVisit = r.kind === 'overdue' || r.kind === 'due';
+  const [asking, setAsking] = useState(false);
+  const logVisit = () => {
+    openLog({ accountId: r.accountId, type: 'visit' });
+    // Once the dialog closes (saved or cancelled) the list is recomputed: a logged visit takes the account off it.
+    const stop = useLogDialog.subscribe((s) => {
+      if (s.request !== undefined) return;
+      stop();
+      setAsking(false);
+      void load(selfId, true);
+    });
+  };
   const tomorrow = todayIso(startOfDayIn(1));
   const name = account?.name ?? t('unknownAccount');
 
@@ -66,7 +83,7 @@ export function ReminderItem({ reminder: r, account, contact, senderName }: Prop
         <span>{reminderText(t, r, fmt.date, contact, fmt.currency)}</span>
       </div>
       <div className="row-actions">
-        <button type="button" onClick={() => void done(r.key)} aria-label={t('doneFor', { name })}>
+        <button type="button" onClick={() => (isVisit ? setAsking(true) : void done(r.key))} aria-label={t('doneFor', { name })} aria-expanded={isVisit ? asking : undefined}>
           {t('done')}
         </button>
         <details className="snooze">
@@ -84,6 +101,14 @@ export function ReminderItem({ reminder: r, account, contact, senderName }: Prop
           </button>
         )}
       </div>
+      {isVisit && asking && (
+        <div className="reminder-ask" role="group" aria-label={t('askLog', { name })}>
+          <span>{t('askLog', { name })}</span>
+          <button type="button" className="primary" onClick={logVisit}>{t('logVisit')}</button>
+          <button type="button" onClick={() => void done(r.key)}>{t('onlyDone')}</button>
+          <button type="button" className="link" onClick={() => setAsking(false)}>{t('common:action.cancel')}</button>
+        </div>
+      )}
     </li>
   );
 }
