@@ -1,6 +1,6 @@
 import type { Id, IsoDate } from '../../../shared/domain';
 import type { HolidayLang } from '../../../shared/planning/holiday-calendar';
-import type { DayOff } from '../../../shared/planning/holidays';
+import type { DayOff, DaysOffInput } from '../../../shared/planning/holidays';
 import type { RepWeek } from '../../../shared/planning/rep-week';
 import { orThrow } from '../../../shared/validation/result';
 import { readRepWeek, validateRepWeek } from '../../../shared/validation/rep-week';
@@ -40,7 +40,7 @@ const holidaysModule = () => import('../../../shared/planning/holidays');
 const calendarModule = () => import('../../../shared/planning/holiday-calendar');
 
 /** The rep's days off between two days (holidays, 24/31 December, absences), named in `lang`. */
-export async function loadDaysOff(week: RepWeek, from: IsoDate, to: IsoDate, lang: HolidayLang): Promise<DayOff[]> {
+export async function loadDaysOff(week: DaysOffInput, from: IsoDate, to: IsoDate, lang: HolidayLang): Promise<DayOff[]> {
   return (await holidaysModule()).daysOff(week, from, to, lang);
 }
 

@@ -8,6 +8,7 @@ import { SyncPanel } from '../sync';
 import { TeamPanel } from '../team';
 import { BackupPanel, RetentionPanel } from '../backup';
 import { RhythmSettingsSection } from '../rhythm';
+import { RepWeekPanel } from '../rep-week';
 
 /** Language, the seat's identity, the team and where the data lives. */
 export function SettingsPage() {
@@ -41,6 +42,7 @@ export function SettingsPage() {
         <BackupPanel />
         <RetentionPanel />
         <RhythmSettingsSection />
+        <RepWeekPanel />
         <section className="panel" aria-labelledby="import-export-link">
           <h2 id="import-export-link">{t('import-export:title')}</h2>
           <p className="hint">{t('import-export:lead')}</p>
