@@ -37,7 +37,10 @@ describe('which writes run which rules', () => {
   it('a deal save runs the deal rules, a rule change or bulk arrival all, other saves none', () => {
     expect(rulesForWrite({ label: 'deal', tables: ['deals'] })).toEqual(['deal_value_call', 'won_deal_followup']);
     expect(rulesForWrite({ label: 'settings', tables: ['automationRules'] })).toHaveLength(3);
-    expect(rulesForWrite({ label: 'sync', tables: ['syncRows'] })).toHaveLength(3);
+    // A sync round writes every synced table: the cheap deal rules run, the birthday rule waits for start or the day.
+    expect(rulesForWrite({ label: 'sync', tables: ['accounts', 'contacts', 'deals', 'automationRules', 'syncState'] })).toEqual(['deal_value_call', 'won_deal_followup']);
+    // Sync's bookkeeping after every local edit (queued changes) runs nothing.
+    expect(rulesForWrite({ label: 'sync', tables: ['syncState', 'syncPending'] })).toEqual([]);
     expect(rulesForWrite({ label: 'import', tables: ['accounts', 'contacts', 'importBatches'] })).toHaveLength(3);
     expect(rulesForWrite({ label: 'contact', tables: ['contacts'] })).toEqual([]);
     // The runner's own write (tasks, log) must not run the rules again.

@@ -80,19 +80,24 @@ export function parseLog(value: unknown): AutomationLogEntry[] {
 /** A committed write as the runner sees it: what was saved, into which tables. */
 export type WriteSeen = { label: string | undefined; tables: readonly string[] };
 
-/** Labels of writes that bring many rows at once (another laptop's changes, an import, a restore). */
-const BULK_LABELS: ReadonlySet<string> = new Set(['import', 'demo', 'sync', 'restore', 'merge']);
+/**
+ * Labels of writes that bring many people at once (an import, the demo, a restore, a merge). Not
+ * sync: its merge covers every synced table on each round, so it runs the deal rules only (cheap);
+ * contacts that arrive by sync get their birthday task from the start or the daily run.
+ */
+const BULK_LABELS: ReadonlySet<string> = new Set(['import', 'demo', 'restore', 'merge']);
 
 /**
  * Which rules a committed write should run. A deal saved runs the deal rules (they read only the
- * deals); a rule switched on or changed, or many rows arriving at once, runs all of them. Saving a
+ * deals); a rule switched on or changed here, or many people arriving at once, runs all of them. Saving a
  * contact or an account does not: the birthday rule reads every contact and account, too much for
  * each keystroke-sized save at 100k accounts, and a birthday is days ahead, so the start and the
  * daily run are in time. The runner's own writes (interactions, settings) run nothing.
  */
 export function rulesForWrite(write: WriteSeen): RuleKind[] {
-  if (write.label !== undefined && BULK_LABELS.has(write.label)) return [...RULE_KINDS];
-  if (write.tables.includes('automationRules')) return [...RULE_KINDS];
+  if (write.tables.includes('automationRules') && write.label !== 'sync') return [...RULE_KINDS];
+  const people = write.tables.includes('contacts') || write.tables.includes('accounts');
+  if (write.label !== undefined && BULK_LABELS.has(write.label) && people) return [...RULE_KINDS];
   if (write.tables.includes('deals')) return ['deal_value_call', 'won_deal_followup'];
   return [];
 }
