@@ -6,6 +6,7 @@ import { BriefingPage } from '../features/briefing';
 import { LogLauncher } from '../features/interactions';
 import { ReminderNotifier } from '../features/reminders';
 import { CustomersPage } from '../features/customers';
+import { AutomationRunner } from '../features/pipeline';
 import { PlanPage } from '../features/plan';
 import { ReportsPage } from '../features/reports';
 import { SettingsPage } from '../features/settings';
@@ -85,6 +86,7 @@ export function Shell({ selfId }: { selfId: string }) {
       <UndoToast />
       <LogLauncher />
       <ReminderNotifier />
+      <AutomationRunner />
       <SyncAutomation />
     </div>
   );

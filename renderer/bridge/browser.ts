@@ -92,8 +92,21 @@ export function createBrowserBridge(handles: HandleStore): Bridge {
       let permission = Notification.permission;
       if (permission === 'default') permission = await Notification.requestPermission();
       if (permission !== 'granted') return false;
-      new Notification(req.title, { body: req.body, tag: req.tag });
-      return true;
+      // "Shown" means the browser displayed it: an error event (the OS blocks the browser's
+      // notifications) says it was not. A browser that reports neither within a few seconds
+      // had permission and raised no error, so it counts as shown.
+      const shown = new Notification(req.title, { body: req.body, tag: req.tag });
+      return new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(true), 3000);
+        shown.onshow = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        shown.onerror = () => {
+          clearTimeout(timer);
+          resolve(false);
+        };
+      });
     },
     async openExternal(url) {
       if (!isAllowedExternalUrl(url)) throw new Error(`Refused to open ${url}`);

@@ -1,3 +1,4 @@
 export * from './task';
 export * from './rules';
 export * from './templates';
+export * from './log';

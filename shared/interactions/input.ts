@@ -27,7 +27,14 @@ export type InteractionInput = Pick<
   followUpDate?: IsoDate;
   /** For complaints: where it stands and who handles it. */
   complaint?: { status: ComplaintStatus; ownerId: Id; resolution: string };
+  /** The contact's net promoter answer (0–10), when they were asked. */
+  npsScore?: number;
 };
+
+/** A net promoter answer: a whole number from 0 to 10. */
+export function isNpsScore(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10;
+}
 
 /** What completing a planned appointment records. */
 export type CompletionInput = Partial<Omit<InteractionInput, 'accountId'>>;
@@ -59,6 +66,7 @@ export function validateInteraction(input: InteractionInput): FieldErrors {
   if (!input.userId) errors.userId = 'required';
   if (input.outcome !== undefined && !has(OUTCOMES, input.outcome)) errors.outcome = 'invalid';
   if (input.complaint && !has(COMPLAINT_STATUSES, input.complaint.status)) errors['complaint.status'] = 'invalid';
+  if (input.npsScore !== undefined && !isNpsScore(input.npsScore)) errors.npsScore = 'invalid';
   return errors;
 }
 

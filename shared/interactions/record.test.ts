@@ -24,6 +24,11 @@ describe('interaction rules', () => {
     expect(validateInteraction(input({ followUpDate: asIsoDate('2026-11-19') })).followUpDate).toBe('beforeStart');
     expect(validateInteraction(input({ followUpDate: asIsoDate('2026-11-20') })).followUpDate).toBeUndefined();
     expect(validateInteraction(input({ type: 'fax' as never, mode: 'telepathy' as never })).type).toBe('invalid');
+    for (const nps of [0, 10]) expect(validateInteraction(input({ npsScore: nps }))).toEqual({});
+    for (const nps of [11, -1, 9.5, Number.NaN]) expect(validateInteraction(input({ npsScore: nps })).npsScore).toBe('invalid');
+    // A planned appointment has no answer yet: it is dropped, like the outcome.
+    const planned = recordInteraction(input({ npsScore: 9 }), 'planned', stamp);
+    expect(planned.ok && planned.value.npsScore).toBe(undefined);
   });
 
   it('records a done entry with trimmed texts and no empty optionals', () => {

@@ -16,7 +16,7 @@ function handling(c: InteractionInput['complaint'], ownerId: Id, now: number): C
  * (outcome and follow-up come when it is done, so they are dropped). Refused when invalid.
  */
 export function recordInteraction(input: InteractionInput, status: 'done' | 'planned', stamp: Stamp): Validated<Interaction> {
-  const { outcome: _outcome, followUpDate: _followUp, ...kept } = input;
+  const { outcome: _outcome, followUpDate: _followUp, npsScore: _nps, ...kept } = input;
   const given: InteractionInput = status === 'planned' ? kept : input;
   const errors = validateInteraction(given);
   if (Object.keys(errors).length > 0) return refuse(errors);

@@ -126,6 +126,31 @@ export function asDatabaseLost(error: unknown, label?: WriteLabel): DatabaseLost
   return typed;
 }
 
+/** A committed top-level write: what it saved and which tables it covered. */
+export type CommittedWrite = { label: WriteLabel | undefined; tables: readonly string[] };
+
+const committedListeners = new Set<(write: CommittedWrite) => void>();
+
+/**
+ * Calls `listener` after every committed top-level write (not nested ones: their parent reports).
+ * The call is synchronous and must stay cheap (a set lookup, a timer): it runs on every save. Used to
+ * run automation rules on the write that triggers them. Returns the unsubscribe function.
+ */
+export function onWriteCommitted(listener: (write: CommittedWrite) => void): () => void {
+  committedListeners.add(listener);
+  return () => committedListeners.delete(listener);
+}
+
+function reportCommitted(write: CommittedWrite): void {
+  for (const listener of committedListeners) {
+    try {
+      listener(write);
+    } catch {
+      // A listener's failure must not turn a saved write into a failed one.
+    }
+  }
+}
+
 /** How runWrite is called: the database (default: the app's) and what is being saved. */
 export type WriteOptions = { db?: Dexie; label?: WriteLabel };
 
@@ -162,6 +187,7 @@ export async function runWrite<T>(
     });
     // A draft is a few bytes: that it fits says little, so only a real save lifts the notice.
     if (!nested && label !== 'draft' && spaceShort.delete(db)) reportDbFault({ kind: 'storage-recovered' });
+    if (!nested && committedListeners.size > 0) reportCommitted({ label, tables: list.map((t) => t.name) });
     return result;
   } catch (error) {
     // A real full disk fails the commit: the request only says "AbortError: The transaction was

@@ -1,5 +1,4 @@
-import { runAutomation, AUTOMATION_DEFAULTS } from '../../../shared/automation';
-import { newId, type Account, type AutomationRule, type Deal, type Id, type Interaction, type IsoDate, type LeadSource, type LeadSourceKind } from '../../../shared/domain';
+import { newId, type Account, type Deal, type Id, type Interaction, type LeadSource, type LeadSourceKind } from '../../../shared/domain';
 import type { ReportData } from '../../../shared/kpi';
 import { DEFAULT_LEAD_SCORE_RULES, parseLeadScoreRules, type LeadScoreRule } from '../../../shared/scoring';
 import { isoDate } from '../../../shared/time';
@@ -70,41 +69,8 @@ export async function saveLeadScoreRules(rules: readonly LeadScoreRule[]): Promi
   await runWrite((d) => [d.settings], () => getDb().settings.put({ id: SCORING_KEY, value: rules, updatedAt: Date.now() }), { label: 'settings' });
 }
 
-const KINDS: readonly AutomationRule['kind'][] = ['deal_value_call', 'won_deal_followup', 'birthday_greeting'];
-
-/** One rule per kind: the stored one, or the defaults (disabled) when never saved. Ids are the kinds. */
-export async function listAutomationRules(): Promise<AutomationRule[]> {
-  const stored = await getDb().automationRules.toArray();
-  return KINDS.map(
-    (kind) => stored.find((r) => r.kind === kind) ?? { id: kind, kind, enabled: false, updatedAt: 0, params: { ...AUTOMATION_DEFAULTS[kind] } },
-  );
-}
-
-export async function saveAutomationRule(rule: AutomationRule, now: number = Date.now()): Promise<void> {
-  await runWrite((d) => [d.automationRules], () => getDb().automationRules.put({ ...rule, updatedAt: now }), { label: 'settings' });
-}
-
-/**
- * Runs the enabled rules once and writes the planned interactions they propose. Idempotent: every
- * task has a sourceKey, the keys already used (trashed rows too) are read through the sourceKey
- * index inside the same transaction, and row ids derive from the key, so a second run — or a run
- * on a colleague's laptop — adds nothing twice. Returns how many tasks were created.
- */
-export async function runAutomationNow(today: IsoDate, now: number = Date.now(), forUserId?: Id): Promise<number> {
-  const db = getDb();
-  const rules = (await listAutomationRules()).filter((r) => r.enabled);
-  if (rules.length === 0) return 0;
-  const [deals, contacts, accounts] = await Promise.all([db.deals.toArray(), db.contacts.toArray(), db.accounts.toArray()]);
-  return runWrite([db.interactions], async () => {
-    const keys = (await db.interactions.where('sourceKey').startsWith('auto:').uniqueKeys()) as string[];
-    const existingKeys = new Set(keys);
-    const rows = runAutomation(rules, { deals, contacts, accounts }, { today, nowMs: now, existingKeys, ...(forUserId ? { forUserId } : {}) });
-    const taken = new Set((await db.interactions.bulkGet(rows.map((r) => r.id))).filter((r) => r !== undefined).map((r) => r.id));
-    const fresh = rows.filter((r) => !taken.has(r.id));
-    await db.interactions.bulkAdd(fresh);
-    return fresh.length;
-  }, { label: 'interaction' });
-}
+// The automation rules' reads and writes live in automation.ts; re-exported for existing callers.
+export { listAutomationRules, runAutomationNow, saveAutomationRule } from './automation';
 
 /** Which table is being read, for the reports' progress line. */
 export type LoadStep = keyof ReportData;

@@ -1,6 +1,7 @@
 import { generateDemoDataChunks, type DemoData } from '../../../shared/demo';
 import type { IsoDate } from '../../../shared/domain';
 import { getDb, type RapportDb } from '../core/db';
+import { asBulkWork } from '../core/bulk-work';
 import { runWrite } from '../core/write';
 import { setSetting } from '../team/settings';
 
@@ -63,6 +64,11 @@ export async function loadDemoData(
   onProgress?: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<{ selfMemberId: string }> {
+  // Held while it writes: the daily backup and the automation rules wait for the whole demo.
+  return asBulkWork(() => writeDemo(options, onProgress, signal));
+}
+
+async function writeDemo(options: DemoOptions, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<{ selfMemberId: string }> {
   const db = getDb();
   if ((await db.accounts.count()) > 0) throw new DemoLoadError('not_empty');
   let selfMemberId: string | undefined;

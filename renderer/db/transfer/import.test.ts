@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { planImport } from '../../../shared/import/duplicates';
 import { buildRecords, suggestMapping } from '../../../shared/import/mapping';
 import { parseCsvText } from '../../../shared/import/csv';
+import { bulkWorkRunning } from '../core/bulk-work';
 import { getDb, openDb, useDatabase } from '../core/db';
 import { applyImport, ImportCancelled, listImportBatches, loadExistingIndex, newAccountRow, newContactRow, undoImport } from './import';
 import { asIsoDate } from '../../../shared/time';
@@ -79,15 +80,20 @@ describe('applyImport / undoImport', () => {
     const p = await plan('create', rows);
     const controller = new AbortController();
     const progress: number[] = [];
+    const heldDuring: boolean[] = [];
     const run = applyImport(p, {
       fileName: 'big.csv', ownerId: 'seat', chunkSize: 10, signal: controller.signal,
       onProgress: (done) => {
         progress.push(done);
+        heldDuring.push(bulkWorkRunning());
         if (done >= 20) controller.abort();
       },
     });
     await expect(run).rejects.toBeInstanceOf(ImportCancelled);
     expect(progress).toEqual([10, 20]);
+    // Held as a long write while it ran (the daily backup waits for it), released although it was cancelled.
+    expect(heldDuring).toEqual([true, true]);
+    expect(bulkWorkRunning()).toBe(false);
     expect(await snapshot()).toEqual(before);
     expect(await getDb().importBatches.count()).toBe(0);
   });

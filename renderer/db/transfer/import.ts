@@ -3,6 +3,7 @@ import { indexExisting, type ExistingIndex, type ImportPlan } from '../../../sha
 import { newId, type Account, type Contact, type Id, type ImportBatch } from '../../../shared/domain';
 import { todayIso, type IsoDate } from '../../../shared/time';
 import { getDb } from '../core/db';
+import { asBulkWork } from '../core/bulk-work';
 import { runWrite } from '../core/write';
 
 /** Thrown when the user cancels while the import transaction runs; nothing was written. */
@@ -103,7 +104,8 @@ export async function applyImport(plan: ImportPlan, options: ApplyImportOptions)
   };
   check();
 
-  return runWrite([db.accounts, db.contacts, db.importBatches], async () => {
+  // Held while it writes: the daily backup and the automation rules wait for the whole import.
+  return asBulkWork(() => runWrite([db.accounts, db.contacts, db.importBatches], async () => {
     let done = 0;
     const previous: Record<'accounts' | 'contacts', unknown[]> = { accounts: [], contacts: [] };
     for (const table of ['accounts', 'contacts'] as const) {
@@ -159,7 +161,7 @@ export async function applyImport(plan: ImportPlan, options: ApplyImportOptions)
     };
     await db.importBatches.add(batch);
     return batch;
-  }, { label: 'import' });
+  }, { label: 'import' }));
 }
 
 /**

@@ -1,6 +1,22 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { holdBulkWork } from '../../db/core/bulk-work';
 import { currentDailyBackupFailure, describeFailure, runDailyBackup } from './daily-backup';
+
+describe('the daily backup waits for a demo load or import in progress', () => {
+  it('starts only once the long write has finished', async () => {
+    const release = holdBulkWork();
+    let started = false;
+    const done = runDailyBackup(async () => {
+      started = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(started).toBe(false);
+    release();
+    await done;
+    expect(started).toBe(true);
+  });
+});
 
 describe('a failed daily backup is kept for the user, not only logged', () => {
   it('keeps the reason (saying when the storage is full) until a daily backup succeeds', async () => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ExportPanel } from './ExportPanel';
 import { ImportWizard } from './ImportWizard';
+import { NpsImport } from './NpsImport';
 import { RecentImports } from './RecentImports';
 import './import-export.css';
 
@@ -16,6 +17,7 @@ export function ImportExportPage() {
       <div className="import-export-grid">
         <ImportWizard />
         <RecentImports />
+        <NpsImport />
         <ExportPanel />
       </div>
     </section>

@@ -105,6 +105,13 @@ export function InteractionFields({ values: v, onChange, contacts, team, errors 
             <input value={v.nextStep} onChange={(e) => set({ nextStep: e.target.value })} aria-invalid={errors.nextStep ? true : undefined} />
             <ErrorText code={errors.nextStep} />
           </label>
+          <label className="field">
+            <span>{t('field.nps')}</span>
+            <input inputMode="numeric" value={v.nps ?? ''} onChange={(e) => set({ nps: e.target.value })} aria-invalid={errors.nps ? true : undefined}
+              aria-describedby={`${id}-nps-hint`} />
+            <span id={`${id}-nps-hint`} className="hint">{t('npsHint')}</span>
+            <ErrorText code={errors.nps} />
+          </label>
           <DateField
             label={t('field.followUpDate')}
             value={v.followUpDate}

@@ -24,4 +24,16 @@ describe('log form validation', () => {
     expect(validate(plan, NOW)).toEqual({});
     expect(toInput(plan).followUpDate).toBeUndefined();
   });
+
+  it('records the NPS answer as typed, 0 included, and refuses what is not 0–10', () => {
+    const note = { ...emptyForm(NOW, 'u1', 'a'), summary: 'Zufriedenheit abgefragt' };
+    expect(toInput(note).npsScore).toBeUndefined();
+    expect(toInput({ ...note, nps: ' 9 ' }).npsScore).toBe(9);
+    expect(toInput({ ...note, nps: '0' }).npsScore).toBe(0);
+    for (const bad of ['11', 'zehn', '9,5', '-1']) expect(validate({ ...note, nps: bad }, NOW)).toEqual({ nps: 'error.nps' });
+    // A draft saved before the field existed has no `nps`; an appointment cannot have an answer yet.
+    const { nps: _nps, ...oldDraft } = note;
+    expect(validate(oldDraft, NOW)).toEqual({});
+    expect(toInput({ ...emptyForm(NOW, 'u1', 'a', true), subject: 'T', nps: '8' }).npsScore).toBeUndefined();
+  });
 });

@@ -32,6 +32,8 @@ export type LogFormValues = {
   complaintStatus: ComplaintStatus;
   complaintOwnerId: string;
   resolution: string;
+  /** The contact's NPS answer 0–10 as typed ('' = not asked); absent in drafts saved before it existed. */
+  nps?: string;
 };
 
 /** Field name → message key (namespace `interactions`). */
@@ -58,7 +60,7 @@ export function emptyForm(now: Date, selfId: string, accountId = '', planned = f
   return {
     accountId, planned, type, mode: defaultMode(type), date: localDate(at), time: localTime(at), duration: '',
     userId: selfId, contactIds: [], subject: '', summary: '', outcome: '', nextStep: '', followUpDate: '',
-    complaintStatus: 'open', complaintOwnerId: selfId, resolution: '',
+    complaintStatus: 'open', complaintOwnerId: selfId, resolution: '', nps: '',
   };
 }
 
@@ -70,7 +72,7 @@ export function fromPlanned(i: Interaction): LogFormValues {
     duration: i.durationMin === undefined ? '' : String(i.durationMin), userId: i.userId, contactIds: [...i.contactIds],
     subject: i.subject, summary: i.summary, outcome: '', nextStep: i.nextStep, followUpDate: i.followUpDate ?? '',
     complaintStatus: i.complaint?.status ?? 'open', complaintOwnerId: i.complaint?.ownerId ?? i.userId,
-    resolution: i.complaint?.resolution ?? '',
+    resolution: i.complaint?.resolution ?? '', nps: i.npsScore === undefined ? '' : String(i.npsScore),
   };
 }
 
@@ -93,6 +95,7 @@ const FORM_FIELD: Partial<Record<string, [keyof LogFormValues, string]>> = {
   nextStep: ['nextStep', 'error.tooLong'],
   followUpDate: ['followUpDate', 'error.followUp'],
   userId: ['userId', 'error.user'],
+  npsScore: ['nps', 'error.nps'],
 };
 
 /**
@@ -128,6 +131,9 @@ export function toInput(v: LogFormValues): InteractionInput {
   if (!v.planned && v.outcome) input.outcome = v.outcome;
   const followUp = dayOfInput(v.followUpDate);
   if (!v.planned && followUp) input.followUpDate = followUp;
+  const nps = (v.nps ?? '').trim();
+  // "zehn" or "9,5" reach the rules as NaN or a fraction and are refused there (error.nps at the field).
+  if (!v.planned && nps !== '') input.npsScore = /^\d+$/.test(nps) ? Number(nps) : Number.NaN;
   if (v.type === 'complaint') input.complaint = { status: v.complaintStatus, ownerId: v.complaintOwnerId || v.userId, resolution: v.resolution };
   return input;
 }

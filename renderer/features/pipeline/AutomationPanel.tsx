@@ -7,6 +7,7 @@ import { useLive } from '../../db/core/live';
 import { listAutomationRules, runAutomationNow, saveAutomationRule } from '../../db/pipeline/admin';
 import { AmountField, useAmountParser } from '../../components/AmountField';
 import { formatters } from '../../i18n/format';
+import { AutomationLog } from './AutomationLog';
 import { RuleTextField } from './RuleTextField';
 
 /** Numeric parameters shown per rule; the texts (TEMPLATE_FIELDS) have their own fields. */
@@ -42,7 +43,7 @@ export function AutomationPanel() {
   const run = async () => {
     setRunning(true);
     try {
-      const count = await runAutomationNow(todayIso());
+      const count = await runAutomationNow(todayIso(), Date.now(), { trigger: 'manual' });
       setResult(t('automationResult', { count }));
     } finally {
       setRunning(false);
@@ -73,6 +74,7 @@ export function AutomationPanel() {
         {t('runNow')}
       </button>
       <p role="status" className="hint">{result}</p>
+      <AutomationLog />
     </section>
   );
 }

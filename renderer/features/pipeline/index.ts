@@ -1,4 +1,5 @@
 /** Deals and leads: the panels the reports page and the account page show. */
+export { AutomationRunner } from './AutomationRunner';
 export { DealDialog } from './DealDialog';
 export { LeadSourcesPanel } from './LeadSourcesPanel';
 export { PipelineTab } from './PipelineTab';

@@ -7,7 +7,7 @@ import { todayIso } from '../../../shared/time/today';
 import { getPlanningSettings } from '../../db/planning/planning';
 import { addNotified, getNotified, loadReminderSubjects } from '../../db/planning/load';
 import { formatters } from '../../i18n/format';
-import { dailyNotificationDue, freshForNotification } from './notify-timing';
+import { announce, dailyNotificationDue, freshForNotification } from './notify-timing';
 import { reminderText } from './ReminderItem';
 import { useReminders } from './reminder-store';
 
@@ -33,14 +33,15 @@ export function ReminderNotifier() {
       const reminders = await useReminders.getState().load(selfId, daily);
       const fresh = freshForNotification(reminders, (await getNotified()).keys);
       if (stopped) return;
-      if (fresh.length > 0) {
+      const shown = await announce(fresh, async () => {
         const top = fresh.slice(0, TOP);
         const subjects = await loadReminderSubjects(top.map((r) => r.accountId), top.flatMap((r) => (r.contactId ? [r.contactId] : [])));
         const lines = top.map((r) => `${subjects.accounts.get(r.accountId)?.name ?? ''}: ${reminderText(t, r, fmt.date, r.contactId ? subjects.contacts.get(r.contactId) : undefined, fmt.currency)}`);
         if (fresh.length > TOP) lines.push(t('notify.more', { count: fresh.length - TOP }));
-        await getBridge().notify({ title: t('notify.title', { count: fresh.length }), body: lines.join('\n'), tag: 'rapport-reminders' }).catch(() => false);
-      }
-      await addNotified(fresh.map((r) => r.key), daily ? today : undefined);
+        return getBridge().notify({ title: t('notify.title', { count: fresh.length }), body: lines.join('\n'), tag: 'rapport-reminders' });
+      });
+      // The day's attempt is remembered either way (no retry every minute); the keys only when shown.
+      await addNotified(shown, daily ? today : undefined);
     };
     const check = async () => {
       const s = await getPlanningSettings();

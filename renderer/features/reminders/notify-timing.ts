@@ -13,3 +13,14 @@ export function freshForNotification<T extends { key: string }>(reminders: reado
   const seen = new Set(notified);
   return reminders.filter((r) => !seen.has(r.key));
 }
+
+/**
+ * Shows one notification for `fresh` through `show` (the bridge) and returns the keys that now count
+ * as notified: all of them when it was shown, none when it was not (permission denied, no
+ * notifications on this system, the bridge refused or failed). Keys not shown come again next time.
+ */
+export async function announce<T extends { key: string }>(fresh: readonly T[], show: () => Promise<boolean>): Promise<string[]> {
+  if (fresh.length === 0) return [];
+  const shown = await show().catch(() => false);
+  return shown === true ? fresh.map((r) => r.key) : [];
+}
