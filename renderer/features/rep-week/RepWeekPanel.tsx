@@ -28,13 +28,15 @@ export function RepWeekPanel() {
   const rep = chosen || selfId;
   const stored = useRepWeek(rep);
   const [draft, setDraft] = useState<WeekDraft>();
-  const [shown, setShown] = useState<{ rep: string; week: unknown }>();
+  const [shown, setShown] = useState<{ rep: string; week: string }>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [states, setStates] = useState<{ country: string; names: Record<string, string> }>();
-  // A stored week that changes (saved here, synced from the team lead) replaces the form.
-  if (stored && (shown?.week !== stored || shown.rep !== rep)) {
-    setShown({ rep, week: stored });
+  // A stored week that changes (saved here, synced from the team lead) replaces the form; the live
+  // query also runs for other members' edits, which return the same week and leave the form alone.
+  const storedText = stored ? JSON.stringify(stored) : '';
+  if (stored && (shown?.week !== storedText || shown.rep !== rep)) {
+    setShown({ rep, week: storedText });
     setDraft(draftOf(stored, style));
     setErrors({});
   }
