@@ -8,6 +8,7 @@ import { SyncPanel } from '../sync';
 import { TeamPanel } from '../team';
 import { BackupPanel, RetentionPanel } from '../backup';
 import { RhythmSettingsSection } from '../rhythm';
+import { PlacesCredit } from '../places';
 
 /** Language, the seat's identity, the team and where the data lives. */
 export function SettingsPage() {
@@ -63,6 +64,7 @@ export function SettingsPage() {
                 <dd>{info.logPath}</dd>
               </div>
             )}
+            <PlacesCredit />
           </dl>
         </section>
       </div>
