@@ -4,7 +4,7 @@ import { msAt, stampOf, type GenContext } from './context';
 import { accountCore, type AccountCore } from './core';
 import { isoDate } from './dates';
 import { FEMALE_FIRST_NAMES, LAST_NAMES, MALE_FIRST_NAMES, asciiSlug } from './names';
-import { landline, pickCity, postalCodeIn, streetAddress, type City } from './places';
+import { TERRITORIES, landline, pickCity, postalCodeIn, streetAddress, type City } from './places';
 import type { Rng } from './prng';
 import type { SourceInfo } from './team';
 
@@ -54,7 +54,11 @@ const REVENUE: Record<Account['category'], readonly [number, number]> = {
 
 /** Builds the account row of `core` (contacts and history come later). */
 export function draftAccount(ctx: GenContext, core: AccountCore, rng: Rng): AccountDraft {
-  const city = pickCity(rng);
+  // The owner first: the account lies in the owner's territory.
+  const team = ctx.team;
+  const ownerIndex = core.accountType === 'expand' ? rng.int(0, Math.min(2, team.length - 1)) : rng.chance(0.7) ? 3 : 4;
+  const owner = team[ownerIndex] ?? team[0];
+  const city = pickCity(TERRITORIES[ownerIndex % TERRITORIES.length] ?? [], rng);
   const female = rng.chance(0.5);
   const last = rng.pick(LAST_NAMES);
   const first = rng.pick(female ? FEMALE_FIRST_NAMES : MALE_FIRST_NAMES);
@@ -72,9 +76,6 @@ export function draftAccount(ctx: GenContext, core: AccountCore, rng: Rng): Acco
   }
   if (source?.source.kind === 'trade_fair' && !tags.includes('Messekontakt')) tags.push('Messekontakt');
 
-  const team = ctx.team;
-  const owner =
-    core.accountType === 'expand' ? team[rng.int(0, Math.min(2, team.length - 1))] : team[rng.chance(0.7) ? 3 : 4];
   const [lo, hi] = REVENUE[core.category];
   const known = core.customerDay !== undefined || rng.chance(0.5);
 
@@ -102,7 +103,7 @@ export function draftAccount(ctx: GenContext, core: AccountCore, rng: Rng): Acco
     lifecycle: core.lifecycle,
     lifecycleDates,
     churnReason: '',
-    ownerId: (owner ?? team[0])?.id ?? '',
+    ownerId: owner?.id ?? '',
     productLines,
     tags,
     notes: rng.chance(0.15) ? rng.pick(ACCOUNT_NOTES) : '',

@@ -41,7 +41,7 @@ export const GROUP_LINES: Record<CustomerGroup, readonly string[]> = {
 
 /** Company name of a group; `last` and `last2` are family names, `city` the seat. */
 export function companyName(group: CustomerGroup, last: string, last2: string, city: string, rng: Rng): string {
-  const short = city.replace(/ (am|im) .*$/, '').replace(/ \(.*\)$/, '');
+  const short = city.replace(/ (am|im|an der|vor der) .*$/, '').replace(/ \(.*\)$/, '');
   switch (group) {
     case 'installer':
       return rng.pick([

@@ -1,4 +1,5 @@
 import type { Id, IsoDate, IsoInstant, RowMeta, Trashable } from './common';
+import type { GeoPlace } from '../geo/types';
 
 /** Revenue class per country: A = largest customers, D = smallest. */
 export const CATEGORIES = ['A', 'B', 'C', 'D'] as const;
@@ -81,4 +82,6 @@ export type Account = RowMeta &
     lastHumanContactAt?: IsoInstant;
     /** Last digital contact (newsletter, e-mail, webinar), maintained from the interaction history. */
     lastDigitalContactAt?: IsoInstant;
+    /** Place the user chose because the address could not be placed (precision 'manual'); dropped when the address changes. */
+    place?: GeoPlace;
   };

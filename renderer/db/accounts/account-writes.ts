@@ -2,6 +2,8 @@ import { newId, type Account, type Id } from '../../../shared/domain';
 import { validateAccount, type AccountInput } from '../../../shared/validation/account';
 import type { FieldErrors } from '../../../shared/validation/result';
 import { todayIso } from '../../../shared/time/today';
+import { keepsPlace } from '../../../shared/geo/place-of';
+import type { GeoPlace } from '../../../shared/geo/types';
 import { getDb } from '../core/db';
 import { runWrite } from '../core/write';
 
@@ -54,8 +56,23 @@ export async function updateAccount(id: Id, raw: unknown): Promise<WriteResult<A
     if (!before) return { ok: false, errors: { _: 'notFound' } } as const;
     const { leadSourceId: _l, referredByAccountId: _r, annualRevenue: _a, ...kept } = before;
     const row: Account = { ...kept, ...input, lifecycleDates: stampLifecycle(input, before), updatedAt: Date.now() };
+    // A place chosen by hand was chosen for the old address (shared/geo/place-of.ts).
+    if (row.place && !keepsPlace(before, row)) delete row.place;
     await db.accounts.put(row);
     return { ok: true, row } as const;
+  }, { label: 'account' });
+}
+
+/** Sets the place the user chose for an account that could not be placed, or clears it (undefined). */
+export async function setAccountPlace(id: Id, place: GeoPlace | undefined): Promise<void> {
+  const db = getDb();
+  await runWrite([db.accounts], async () => {
+    const before = await db.accounts.get(id);
+    if (!before) return;
+    const next: Account = { ...before, updatedAt: Date.now() };
+    if (place) next.place = { ...place, precision: 'manual' };
+    else delete next.place;
+    await db.accounts.put(next);
   }, { label: 'account' });
 }
 

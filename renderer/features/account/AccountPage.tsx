@@ -9,6 +9,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { PipelinePanel } from './PipelinePanel';
 import { RhythmOverride } from '../rhythm';
 import { AccountActions, ComplaintsPanel } from '../interactions';
+import { AccountPlace } from '../places';
 
 /** The 360° view of one account: who they are, who to talk to, what happened, what is open. */
 export function AccountPage({ accountId }: { accountId: string }) {
@@ -33,6 +34,7 @@ export function AccountPage({ accountId }: { accountId: string }) {
   return (
     <article className="account" aria-labelledby="account-title">
       <AccountHeader account={account} ownerName={owner?.name ?? t('common:unknownMember')} />
+      <AccountPlace account={account} />
       <AccountActions accountId={account.id} />
       <div className="account-grid">
         <ContactsPanel accountId={account.id} contacts={contacts ?? []} />

@@ -18,6 +18,7 @@ import { PlanEntryCard } from './PlanEntryCard';
 import { currentWeek, proposeFor, useWeekPlan } from './plan-data';
 import { exportIcs, planFileStem } from './plan-export';
 import { WeekPicker } from './WeekPicker';
+import { UnplacedAccounts } from '../places';
 import './plan.css';
 
 /** The weekly visit plan: propose, edit (move, add, drop), print on A4 and export as .ics. */
@@ -159,6 +160,7 @@ export function PlanPage() {
         <AddEntry rep={rep} days={plan.days.map((d) => ({ date: d.date, label: label(d.date) }))}
           onAdd={(a, date) => update(addEntry(plan, date, areaKeyOf(a), { accountId: a.id, reason: 'due', manual: true }))} />
       )}
+      {rep && <UnplacedAccounts rep={rep} />}
       {rep && <CoverageTable rep={rep} />}
     </section>
   );

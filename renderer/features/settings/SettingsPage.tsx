@@ -9,6 +9,7 @@ import { TeamPanel } from '../team';
 import { BackupPanel, RetentionPanel } from '../backup';
 import { RhythmSettingsSection } from '../rhythm';
 import { RepWeekPanel } from '../rep-week';
+import { PlacesCredit } from '../places';
 
 /** Language, the seat's identity, the team and where the data lives. */
 export function SettingsPage() {
@@ -65,6 +66,7 @@ export function SettingsPage() {
                 <dd>{info.logPath}</dd>
               </div>
             )}
+            <PlacesCredit />
           </dl>
         </section>
       </div>
