@@ -94,13 +94,16 @@ export function planDay(fixed: readonly DayStop[], flex: readonly DayStop[], fra
   for (const stop of flex) {
     let best: DayStop[] | undefined;
     let bestAdd = Number.POSITIVE_INFINITY;
+    let bestBack = 0;
+    // Least added km; on a tie the earliest return (a visit before an appointment rather than after), then the latest place.
     for (let p = route.length; p >= 0; p--) {
       const before = p > 0 ? route[p - 1]?.point : frame.from;
       const after = p < route.length ? route[p]?.point : (frame.to ?? frame.from);
       const add = km(before, stop.point) + km(stop.point, after) - km(before, after);
-      if (add >= bestAdd - 1e-9) continue;
+      if (add > bestAdd + 1e-9) continue;
       const next = [...route.slice(0, p), stop, ...route.slice(p)];
-      if (scheduleDay(next, frame).ok) [best, bestAdd] = [next, add];
+      const timed = scheduleDay(next, frame);
+      if (timed.ok && (add < bestAdd - 1e-9 || timed.back < bestBack)) [best, bestAdd, bestBack] = [next, add, timed.back];
     }
     if (best) route = best;
     else rejected.push(stop);
