@@ -71,19 +71,20 @@ export function clusterDays(items: readonly ClusterItem[], days: readonly Cluste
   for (let round = 0; round < 12; round++) {
     const left = [...room];
     const dist = free.map((i) => openDays.map((d) => haversineKm(items[i]?.point as GeoPoint, centres[d] as GeoPoint)));
-    const regret = (k: number): number => {
-      const row = [...(dist[k] ?? [])].sort((a, b) => a - b);
-      return (row[1] ?? row[0] ?? 0) - (row[0] ?? 0);
-    };
+    const regret = dist.map((row) => {
+      const [a = 0, b = a] = [...row].sort((x, y) => x - y);
+      return b - a;
+    });
     // Visits with most to lose if they do not get their nearest day choose first; ties by priority.
-    const byRegret = free.map((_, k) => k).sort((a, b) => regret(b) - regret(a) || a - b);
+    const byRegret = free.map((_, k) => k).sort((a, b) => (regret[b] ?? 0) - (regret[a] ?? 0) || a - b);
     let changed = false;
     for (const k of byRegret) {
       const row = dist[k] ?? [];
       let pick = -1;
+      let pickKm = Number.POSITIVE_INFINITY;
       for (let o = 0; o < openDays.length; o++) {
         const d = openDays[o] ?? 0;
-        if ((left[d] ?? 0) > 0 && (pick < 0 || (row[o] ?? 0) < (row[openDays.indexOf(pick)] ?? 0))) pick = d;
+        if ((left[d] ?? 0) > 0 && (row[o] ?? 0) < pickKm) [pick, pickKm] = [d, row[o] ?? 0];
       }
       const i = free[k] ?? 0;
       if (assign[i] !== pick) changed = true;

@@ -39,6 +39,8 @@ export type LayoutInput = {
   appts: ReadonlyMap<number, readonly PlanAppointment[]>;
   /** Chosen visits, most urgent first. */
   chosen: readonly PlanCandidate[];
+  /** The next most urgent visit that did not make the cut, for days with room left (undefined: none). */
+  reserve?: () => PlanCandidate | undefined;
   /** Proposed visits each working day can take at most (count). */
   capacity: ReadonlyMap<number, number>;
   repWeek: RepWeek;
@@ -50,19 +52,23 @@ export type LayoutInput = {
 
 const round1 = (km: number): number => Math.round(km * 10) / 10;
 
-/** The routed days of the week, and the chosen visits that fit on no day (most urgent first). */
-export function layoutWeek(input: LayoutInput): { days: WeekPlanDay[]; left: PlanCandidate[] } {
+/**
+ * The routed days of the week; the chosen visits that fit on no day (most urgent first); and the
+ * reserve visits that were taken to fill days whose chosen visits were too far away to fit.
+ */
+export function layoutWeek(input: LayoutInput): { days: WeekPlanDay[]; left: PlanCandidate[]; added: PlanCandidate[] } {
   const { chosen, workdays, repWeek: rw } = input;
   const frame: DayFrame = {
     model: rw, workStart: minutesOf(rw.workStart), workEnd: minutesOf(rw.workEnd),
     ...(input.from ? { from: { lat: input.from.lat, lon: input.from.lon } } : {}),
     ...(input.to ? { to: { lat: input.to.lat, lon: input.to.lon } } : {}),
   };
-  // Stop keys: 0..chosen-1 are the chosen visits, the rest the appointments.
+  // Stop keys: 0, 1, … the candidates in priority order (reserve ones appended), −1, −2, … the appointments.
+  const cands = [...chosen];
   const apptList = input.week.flatMap((d) => input.appts.get(d) ?? []);
-  const sourceOf = (key: number): PlanCandidate | PlanAppointment => (key < chosen.length ? chosen[key] : apptList[key - chosen.length]) as PlanCandidate;
-  const fixedOf = (d: number): DayStop[] => (input.appts.get(d) ?? []).map((a) => ({ key: chosen.length + apptList.indexOf(a), minutes: a.minutes, fixedAt: a.at, ...(a.point ? { point: a.point } : {}) }));
-  const stopOf = (key: number): DayStop => ({ key, minutes: chosen[key]?.minutes ?? 0, ...(chosen[key]?.point ? { point: chosen[key]?.point as GeoPoint } : {}) });
+  const sourceOf = (key: number): PlanCandidate | PlanAppointment => (key >= 0 ? cands[key] : apptList[-1 - key]) as PlanCandidate;
+  const fixedOf = (d: number): DayStop[] => (input.appts.get(d) ?? []).map((a) => ({ key: -1 - apptList.indexOf(a), minutes: a.minutes, fixedAt: a.at, ...(a.point ? { point: a.point } : {}) }));
+  const stopOf = (key: number): DayStop => ({ key, minutes: cands[key]?.minutes ?? 0, ...(cands[key]?.point ? { point: cands[key]?.point as GeoPoint } : {}) });
   const room = (k: number): number => input.capacity.get(workdays[k] ?? -1) ?? 0;
 
   const dayIdx = new Map(workdays.map((d, k) => [d, k]));
@@ -85,6 +91,21 @@ export function layoutWeek(input: LayoutInput): { days: WeekPlanDay[]; left: Pla
     pool.push(...out);
   });
   const left = resettle(pool, flex, plans, room, run);
+  const added: PlanCandidate[] = [];
+  // Days left with room (their visits were too far apart to fit) take the next most urgent visits that fit.
+  for (let misses = 0; misses < 12 && input.reserve && flex.some((keys, k) => keys.length < room(k));) {
+    const c = input.reserve();
+    if (!c) break;
+    const key = cands.push(c) - 1;
+    const best = bestDay(key, flex, plans, room, run);
+    if (!best) {
+      misses++;
+      continue;
+    }
+    flex[best.k] = [...(flex[best.k] ?? []), key];
+    plans[best.k] = best.plan;
+    added.push(c);
+  }
 
   const days: WeekPlanDay[] = [];
   for (const d of input.week) {
@@ -93,28 +114,36 @@ export function layoutWeek(input: LayoutInput): { days: WeekPlanDay[]; left: Pla
     const plan = k === undefined ? planDay(fixedOf(d), [], frame) : (plans[k] as DayPlan);
     days.push(dayOut(fromDayNumber(d), plan, frame, sourceOf, input));
   }
-  return { days, left: left.map((key) => chosen[key] as PlanCandidate) };
+  return { days, left: left.map((key) => cands[key] as PlanCandidate), added };
 }
 
 const dayKm = (p: DayPlan): number => p.schedule.stops.reduce((s, t) => s + (t.leg.km ?? 0), p.schedule.backLeg?.km ?? 0);
+
+type Run = (k: number, keys: number[]) => DayPlan;
+
+/** The day with room where the visit fits and adds the least driving. */
+function bestDay(key: number, flex: number[][], plans: DayPlan[], room: (k: number) => number, run: Run): { k: number; plan: DayPlan; add: number } | undefined {
+  let best: { k: number; plan: DayPlan; add: number } | undefined;
+  flex.forEach((keys, k) => {
+    if (keys.length >= room(k)) return;
+    const plan = run(k, [...keys, key]);
+    const add = dayKm(plan) - dayKm(plans[k] as DayPlan);
+    if (plan.rejected.length === 0 && (!best || add < best.add)) best = { k, plan, add };
+  });
+  return best;
+}
 
 /**
  * Finds a day for each visit its own day could not fit (most urgent first): the day where it
  * adds the least driving, or else in place of a less urgent visit, which then tries in turn.
  * Returns the keys that fit nowhere.
  */
-function resettle(pool: number[], flex: number[][], plans: DayPlan[], room: (k: number) => number, run: (k: number, keys: number[]) => DayPlan): number[] {
+function resettle(pool: number[], flex: number[][], plans: DayPlan[], room: (k: number) => number, run: Run): number[] {
   const left: number[] = [];
   const queue = [...pool].sort((a, b) => a - b);
   for (let guard = 0; queue.length > 0 && guard < 1000; guard++) {
     const key = queue.shift() as number;
-    let best: { k: number; plan: DayPlan; add: number } | undefined;
-    flex.forEach((keys, k) => {
-      if (keys.length >= room(k)) return;
-      const plan = run(k, [...keys, key]);
-      const add = dayKm(plan) - dayKm(plans[k] as DayPlan);
-      if (plan.rejected.length === 0 && (!best || add < best.add)) best = { k, plan, add };
-    });
+    let best = bestDay(key, flex, plans, room, run);
     if (!best) {
       for (let k = 0; k < flex.length && !best; k++) {
         const keys = flex[k] ?? [];

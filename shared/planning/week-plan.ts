@@ -6,6 +6,7 @@ import { graceDays, hasRhythm, lastDayOf, rhythmDaysOf, type RhythmTable } from 
 import type { Reminder } from './reminders';
 import { heapPush, heapReplaceTop } from './top-k';
 import { defaultRepWeek, type RepWeek } from './rep-week';
+import { driveLeg } from './route';
 import { minutesOf } from './schedule';
 import { layoutWeek, type PlanAppointment, type PlanCandidate } from './week-layout';
 
@@ -112,8 +113,39 @@ const CATEGORY_RANK: Record<Category, number> = { A: 0, B: 1, C: 2, D: 3 };
 const RANK = { overdue: 0, due: 1, never: 2, follow_up: 3, birthday: 4 } as const;
 const REASON_OF_RANK: WeekPlanReason[] = ['overdue', 'due', 'due', 'follow_up', 'birthday'];
 
+/** Order of leftOut: most urgent first, ids break ties. */
+function outFirst(a: Out, b: Out): boolean {
+  return a.score !== b.score ? a.score < b.score : a.account.id < b.account.id;
+}
+
+/**
+ * Sorts leftOut rows most urgent first. There can be tens of thousands and a comparator sort of
+ * objects cost more than the whole candidate pass, so scores (whole numbers below 2^33) are
+ * packed with the row's index into one float, sorted natively, and only runs of equal score are
+ * ordered by id with a comparator.
+ */
+function sortOut(out: Out[]): void {
+  const n = out.length;
+  const m = 2 ** Math.ceil(Math.log2(n + 1));
+  if (m > 2 ** 20) {
+    out.sort((a, b) => (outFirst(a, b) ? -1 : 1));
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (out[i]?.score ?? 0) * m + i;
+  keys.sort();
+  const sorted = Array.from(keys, (k) => out[k % m] as Out);
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (j < n && sorted[j]?.score === sorted[i]?.score) j++;
+    if (j - i > 1) sorted.splice(i, j - i, ...sorted.slice(i, j).sort((a, b) => (a.account.id < b.account.id ? -1 : 1)));
+    i = j;
+  }
+  for (let i = 0; i < n; i++) out[i] = sorted[i] as Out;
+}
+
 /** Lower is better: reason, then category (A first), then most overdue; ids break ties. */
-function better(a: PlanCandidate, b: PlanCandidate): boolean {
+function better(a: Chosen, b: Chosen): boolean {
   return a.score !== b.score ? a.score < b.score : a.entry.accountId < b.entry.accountId;
 }
 
@@ -121,8 +153,12 @@ function score(rank: number, category: Category, daysOverdue: number): number {
   return rank * 1e9 + (CATEGORY_RANK[category] ?? 3) * 1e8 + (5e7 - Math.max(-4e7, Math.min(4e7, daysOverdue)));
 }
 
-/** A candidate that never made the cut: kept as plain fields, turned into LeftOut rows at the end. */
-type Out = { accountId: Id; score: number; reason: LeftOutReason; entryReason: WeekPlanReason };
+/** A candidate that did not make the cut: what is needed to name it in leftOut, or to plan it after all. */
+// One fixed shape and no optional fields: at 100k accounts there are tens of thousands of these.
+type Out = { account: Account; score: number; reason: LeftOutReason; rank: number; days: number };
+type Birthday = { contactId: Id; day: number };
+/** A candidate in the heap, with its Out row for when a better one evicts it. */
+type Chosen = PlanCandidate & { out: Out };
 
 /**
  * Proposes the rep's visits for one ISO week. Appointments are pinned to their day and time. The
@@ -187,8 +223,14 @@ export function proposeWeekPlan(input: WeekPlanInput): WeekPlan {
   const capacity = new Map<number, number>();
   for (const d of workdays) capacity.set(d, Math.max(0, Math.min(perDay, byHours) - (appts.get(d)?.length ?? 0)));
   const total = [...capacity.values()].reduce((s, c) => s + c, 0);
-  const heap: PlanCandidate[] = []; // max-heap on "worse": heap[0] is the weakest kept candidate
+  const from = input.startPoint;
+  const to = input.endPoint ?? from;
+  const span = minutesOf(rw.workEnd) - minutesOf(rw.workStart);
+  // A visit that does not fit a day even alone (there and back) can never be planned: it must not take a slot.
+  const reachable = (p: GeoPoint, c: Category): boolean => !from || driveLeg(from, p, rw).minutes + visitMinutes(c) + driveLeg(p, to, rw).minutes <= span;
+  const heap: Chosen[] = []; // max-heap on "worse": heap[0] is the weakest kept candidate
   const out: Out[] = [];
+  const outBirthdays = new Map<Id, Birthday>();
   const rhythmOf = rhythmDaysOf(input.rhythms, 'human');
   for (const a of input.accounts) {
     const pinned = apptOf.size > 0 ? apptOf.get(a.id) : undefined;
@@ -224,37 +266,69 @@ export function proposeWeekPlan(input: WeekPlanInput): WeekPlan {
     const s = score(rank, a.category, days);
     const point = input.pointOf ? input.pointOf(a) : undefined;
     if (input.pointOf && !point) {
-      out.push({ accountId: a.id, score: s, reason: 'not_placed', entryReason: REASON_OF_RANK[rank] ?? 'due' });
+      out.push({ account: a, score: s, reason: 'not_placed', rank, days });
       continue;
     }
     const top = heap[0];
-    if (heap.length >= total && (!top || !(s < top.score || (s === top.score && a.id < top.entry.accountId)))) {
-      out.push({ accountId: a.id, score: s, reason: 'capacity', entryReason: REASON_OF_RANK[rank] ?? 'due' });
+    // Past the cut, or too far to visit even alone in a day: it waits (and may fill a day with room later).
+    if ((heap.length >= total && (!top || !(s < top.score || (s === top.score && a.id < top.entry.accountId)))) || (point && !reachable(point, a.category))) {
+      out.push({ account: a, score: s, reason: 'capacity', rank, days });
+      if (birthday) outBirthdays.set(a.id, birthday);
       continue;
     }
-    const fu = rank === RANK.follow_up ? followUps.get(a.id) : undefined;
-    const entry: WeekPlanEntry =
-      fu ? fu.entry
-        : birthday ? { accountId: a.id, reason: 'birthday', contactId: birthday.contactId }
-          : rank === RANK.never ? { accountId: a.id, reason: 'due' }
-            : { accountId: a.id, reason: rank === RANK.overdue ? 'overdue' : 'due', daysOverdue: days };
-    const preferredDay = fu?.day ?? (birthday ? tied(birthday.day) : undefined);
-    const c: PlanCandidate = {
-      entry, score: s, areaKey: areaKeyOf(a), minutes: visitMinutes(a.category),
-      ...(point ? { point: { lat: point.lat, lon: point.lon } } : {}), ...(preferredDay !== undefined ? { preferredDay } : {}),
-    };
+    if (birthday) outBirthdays.set(a.id, birthday);
+    const c = candidate({ account: a, score: s, reason: 'capacity', rank, days }, point);
     if (heap.length < total) heapPush(heap, c, better);
     else {
-      out.push({ accountId: top?.entry.accountId ?? '', score: top?.score ?? 0, reason: 'capacity', entryReason: top?.entry.reason ?? 'due' });
+      if (top) out.push(top.out);
       heapReplaceTop(heap, c, better);
     }
   }
   const chosen = heap.sort((a, b) => (better(a, b) ? -1 : 1));
-  const laid = layoutWeek({ week, workdays, appts, chosen, capacity, repWeek: rw, routed: input.pointOf !== undefined, from: input.startPoint, to: input.endPoint ?? input.startPoint });
-  for (const c of laid.left) out.push({ accountId: c.entry.accountId, score: c.score, reason: 'capacity', entryReason: c.entry.reason });
-  out.sort((a, b) => a.score - b.score || (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
-  const leftOut = out.map((o): LeftOut => ({ accountId: o.accountId, reason: o.reason, entryReason: o.entryReason }));
+  sortOut(out);
+  let next = 0;
+  const reserve = (): PlanCandidate | undefined => {
+    for (; next < out.length; next++) {
+      const o = out[next];
+      const point = o?.reason === 'capacity' ? input.pointOf?.(o.account) : undefined;
+      if (o && point && reachable(point, o.account.category)) {
+        next++;
+        return candidate(o, point);
+      }
+    }
+    return undefined;
+  };
+  const laid = layoutWeek({ week, workdays, appts, chosen, reserve, capacity, repWeek: rw, routed: input.pointOf !== undefined, from: input.startPoint, to: input.endPoint ?? input.startPoint });
+  // out is sorted; the few chosen visits no day could take are merged in by score.
+  const taken = new Set(laid.added.map((c) => c.entry.accountId));
+  const left = laid.left.map((c) => (c as Chosen).out);
+  const leftOut: LeftOut[] = [];
+  for (let i = 0, j = 0; i < out.length || j < left.length;) {
+    const o = out[i];
+    const l = left[j];
+    const pick = !l || (o && outFirst(o, l)) ? (i++, o) : (j++, l);
+    if (pick && !(pick.reason === 'capacity' && taken.has(pick.account.id))) {
+      leftOut.push({ accountId: pick.account.id, reason: pick.reason, entryReason: REASON_OF_RANK[pick.rank] ?? 'due' });
+    }
+  }
   return { rep: input.rep, isoYear: input.isoYear, isoWeek: input.isoWeek, days: laid.days, unplanned: leftOut.length, leftOut };
+
+  /** The plan-ready form of a candidate (built only for those that make the cut). */
+  function candidate(o: Out, point: GeoPoint | undefined): Chosen {
+    const a = o.account;
+    const fu = o.rank === RANK.follow_up ? followUps.get(a.id) : undefined;
+    const birthday = o.rank === RANK.birthday ? outBirthdays.get(a.id) : undefined;
+    const entry: WeekPlanEntry =
+      fu ? fu.entry
+        : birthday ? { accountId: a.id, reason: 'birthday', contactId: birthday.contactId }
+          : o.rank === RANK.never ? { accountId: a.id, reason: 'due' }
+            : { accountId: a.id, reason: o.rank === RANK.overdue ? 'overdue' : 'due', daysOverdue: o.days };
+    const preferredDay = fu?.day ?? (birthday ? tied(birthday.day) : undefined);
+    return {
+      entry, score: o.score, areaKey: areaKeyOf(a), minutes: visitMinutes(a.category), out: o,
+      ...(point ? { point: { lat: point.lat, lon: point.lon } } : {}), ...(preferredDay !== undefined ? { preferredDay } : {}),
+    };
+  }
 }
 
 function birthdayInWeek(contacts: readonly Contact[] | undefined, monday: number): { contactId: Id; day: number } | undefined {
