@@ -1,3 +1,4 @@
+import type { GeoPlace, GeoPoint } from '../geo/types';
 import { asIsoDate, type IsoDate } from '../time';
 import { parseInstant, toDayNumber, zoneClock } from './calendar';
 import { generateBook } from './fixtures';
@@ -37,6 +38,13 @@ function timeAll(runs: number, fns: (() => void)[], now: () => number): number[]
 }
 
 type Book = ReturnType<typeof generateBook>;
+
+/** Centres of the towns generateBook uses, keyed by postcode. */
+const CITY_POINTS = new Map<string, GeoPoint>([
+  ['80331', { lat: 48.1372, lon: 11.5756 }], ['10115', { lat: 52.532, lon: 13.385 }], ['20095', { lat: 53.551, lon: 9.994 }],
+  ['50667', { lat: 50.938, lon: 6.957 }], ['70173', { lat: 48.778, lon: 9.18 }], ['01067', { lat: 51.056, lon: 13.735 }],
+]);
+const START: GeoPlace = { lat: 48.1372, lon: 11.5756, precision: 'postcode', label: '80331 München' };
 
 /**
  * The floor: one plain pass over each array that reads every field the reminder rules read and
@@ -93,9 +101,10 @@ export function benchPlanning(n: number, runs = 9, now: () => number = () => per
   };
   let planned = 0;
   const weekPlanRun = (): void => {
+    // Routed, as the Plan page runs it: a geocoder (a postcode lookup here) and the rep's start point.
     const plan = proposeWeekPlan({
       rep: 'rep-1', isoYear: 2026, isoWeek: 48, accounts: book.accounts, interactions: book.interactions, rhythms: DEFAULT_RHYTHMS,
-      maxVisitsPerDay: 6, tz: 'Europe/Berlin',
+      maxVisitsPerDay: 6, tz: 'Europe/Berlin', pointOf: (a) => CITY_POINTS.get(a.postalCode), startPoint: START,
     });
     planned = plan.days.reduce((s, d) => s + d.areas.reduce((t, a) => t + a.entries.length, 0), 0);
   };

@@ -27,7 +27,7 @@ describe('proposeWeekPlan', () => {
     ];
     const plan = proposeWeekPlan(base({ interactions, accounts: [acc('x', 1, { postalCode: '10115', city: 'Berlin' })] }));
     expect(plan.days.map((d) => d.date)).toEqual([asIsoDate('2026-11-23'), asIsoDate('2026-11-24'), asIsoDate('2026-11-25'), asIsoDate('2026-11-26'), asIsoDate('2026-11-27'), asIsoDate('2026-11-28')]);
-    expect(plan.days[2]?.areas).toEqual([{ areaKey: '10 Berlin', entries: [{ accountId: 'x', reason: 'appointment', time: '14:00', interactionId: 'v1' }] }]);
+    expect(plan.days[2]?.areas).toEqual([{ areaKey: '10 Berlin', entries: [{ accountId: 'x', reason: 'appointment', time: '14:00', interactionId: 'v1', start: '14:00', end: '15:00' }] }]);
     expect(plan.days[5]?.areas[0]?.entries[0]).toMatchObject({ accountId: 'w', time: '09:00' });
     expect(ids(plan)).toEqual(['x', 'w']);
   });

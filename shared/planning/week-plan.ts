@@ -5,6 +5,10 @@ import { fromDayNumber, isoWeekDays, localTimeOf, toDayNumber, weekdayOfDayNumbe
 import { graceDays, hasRhythm, lastDayOf, rhythmDaysOf, type RhythmTable } from './rhythm';
 import type { Reminder } from './reminders';
 import { heapPush, heapReplaceTop } from './top-k';
+import { defaultRepWeek, type RepWeek } from './rep-week';
+import { driveLeg } from './route';
+import { minutesOf } from './schedule';
+import { layoutWeek, type PlanAppointment, type PlanCandidate } from './week-layout';
 
 export type WeekPlanReason = 'appointment' | 'overdue' | 'due' | 'follow_up' | 'birthday';
 
@@ -78,10 +82,23 @@ export type WeekPlanInput = {
   /** Open reminders (already filtered by done/snooze): older follow-ups and birthdays come from here. */
   reminders?: readonly Reminder[];
   rhythms: RhythmTable;
+  /** Most visits on one day (appointments included); working hours may allow fewer. */
   maxVisitsPerDay: number;
-  /** Public holidays: no visits proposed, appointments still shown. */
+  /** Days off (public holidays, 24/31 Dec, absences): no visits proposed, appointments still shown. */
   holidays?: readonly IsoDate[];
   tz?: string;
+  /** The rep's working hours, visit lengths, absences and driving model; defaultRepWeek() when absent. */
+  repWeek?: RepWeek;
+  /**
+   * Where an account is on the map (the geocoder). When given, days are areas on the map and
+   * routed; an account it cannot place is not proposed but listed in leftOut as 'not_placed'.
+   * When absent, areas are postal regions and the drive between visits is the minimum drive.
+   */
+  pointOf?: (account: Account) => GeoPoint | undefined;
+  /** Where each day starts (the rep's start address, placed by the caller). */
+  startPoint?: GeoPlace;
+  /** Where each day ends; absent means back to startPoint. */
+  endPoint?: GeoPlace;
 };
 
 /** Area of an account: two-digit postal region plus city, the way reps think of "a day in 80 München". */
@@ -94,11 +111,41 @@ const CATEGORY_RANK: Record<Category, number> = { A: 0, B: 1, C: 2, D: 3 };
 // Brief's order: overdue, due, follow-ups, birthdays. Never-contacted accounts rank after due ones:
 // they are a gap, but after an import there can be thousands and real overdue visits come first.
 const RANK = { overdue: 0, due: 1, never: 2, follow_up: 3, birthday: 4 } as const;
+const REASON_OF_RANK: WeekPlanReason[] = ['overdue', 'due', 'due', 'follow_up', 'birthday'];
 
-type Candidate = { entry: WeekPlanEntry; score: number; region: string; areaKey: string };
+/** Order of leftOut: most urgent first, ids break ties. */
+function outFirst(a: Out, b: Out): boolean {
+  return a.score !== b.score ? a.score < b.score : a.account.id < b.account.id;
+}
+
+/**
+ * Sorts leftOut rows most urgent first. There can be tens of thousands and a comparator sort of
+ * objects cost more than the whole candidate pass, so scores (whole numbers below 2^33) are
+ * packed with the row's index into one float, sorted natively, and only runs of equal score are
+ * ordered by id with a comparator.
+ */
+function sortOut(out: Out[]): void {
+  const n = out.length;
+  const m = 2 ** Math.ceil(Math.log2(n + 1));
+  if (m > 2 ** 20) {
+    out.sort((a, b) => (outFirst(a, b) ? -1 : 1));
+    return;
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = (out[i]?.score ?? 0) * m + i;
+  keys.sort();
+  const sorted = Array.from(keys, (k) => out[k % m] as Out);
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (j < n && sorted[j]?.score === sorted[i]?.score) j++;
+    if (j - i > 1) sorted.splice(i, j - i, ...sorted.slice(i, j).sort((a, b) => (a.account.id < b.account.id ? -1 : 1)));
+    i = j;
+  }
+  for (let i = 0; i < n; i++) out[i] = sorted[i] as Out;
+}
 
 /** Lower is better: reason, then category (A first), then most overdue; ids break ties. */
-function better(a: Candidate, b: Candidate): boolean {
+function better(a: Chosen, b: Chosen): boolean {
   return a.score !== b.score ? a.score < b.score : a.entry.accountId < b.entry.accountId;
 }
 
@@ -106,28 +153,40 @@ function score(rank: number, category: Category, daysOverdue: number): number {
   return rank * 1e9 + (CATEGORY_RANK[category] ?? 3) * 1e8 + (5e7 - Math.max(-4e7, Math.min(4e7, daysOverdue)));
 }
 
+/** A candidate that did not make the cut: what is needed to name it in leftOut, or to plan it after all. */
+// One fixed shape and no optional fields: at 100k accounts there are tens of thousands of these.
+type Out = { account: Account; score: number; reason: LeftOutReason; rank: number; days: number };
+type Birthday = { contactId: Id; day: number };
+/** A candidate in the heap, with its Out row for when a better one evicts it. */
+type Chosen = PlanCandidate & { out: Out };
+
 /**
- * Proposes the rep's visits for one ISO week. Appointments are pinned to their day. The rest is
- * the best `capacity` candidates (see RANK), kept in a bounded heap: O(n log capacity), so 100k
- * accounts cost one pass, not a sort. Chosen visits are grouped by postal region and whole regions
- * are given to days (largest region first, onto the day with most room or one already going there),
- * so a day's visits are close together. Rhythm state is taken on Monday; an account that becomes
- * due by the week's last working day is proposed as due. Deterministic for the same input.
+ * Proposes the rep's visits for one ISO week. Appointments are pinned to their day and time. The
+ * rest is the best candidates (see RANK) up to the week's capacity, kept in a bounded heap:
+ * O(n log capacity), so 100k accounts cost one pass, not a sort. A day's capacity is
+ * maxVisitsPerDay, or fewer when even the shortest visits and drives would not fit its working
+ * hours, minus its appointments. The chosen visits are laid out by `layoutWeek`: one area per
+ * day, routed and timed within working hours. Every candidate not planned is in `leftOut`
+ * (most urgent first) and counted in `unplanned`. Rhythm state is taken on Monday; an account
+ * that becomes due by the week's last working day is proposed as due. Deterministic.
  */
 export function proposeWeekPlan(input: WeekPlanInput): WeekPlan {
+  const rw = input.repWeek ?? defaultRepWeek();
   const clock = zoneClock(input.tz);
   const week = isoWeekDays(input.isoYear, input.isoWeek).map(toDayNumber);
   const monday = week[0] ?? 0;
   const sunday = week[6] ?? monday + 6;
-  const holidays = new Set((input.holidays ?? []).map(toDayNumber));
+  const holidays = new Set([...(input.holidays ?? []), ...rw.absences].map(toDayNumber));
   const workdays = week.filter((d) => weekdayOfDayNumber(d) <= 5 && !holidays.has(d));
   const lastWorkday = workdays[workdays.length - 1] ?? monday + 4;
+  const visitMinutes = (c: Category): number => Math.max(1, rw.visitMinutes[c] ?? 45);
+  const tied = (day: number): number | undefined => (workdays.includes(day) ? day : undefined);
 
   const mondayText = fromDayNumber(monday);
   const sundayText = fromDayNumber(sunday);
-  const appts = new Map<number, WeekPlanEntry[]>();
-  const apptAccount = new Set<Id>();
-  const followUps = new Map<Id, WeekPlanEntry>();
+  const appts = new Map<number, PlanAppointment[]>();
+  const apptOf = new Map<Id, PlanAppointment[]>();
+  const followUps = new Map<Id, { entry: WeekPlanEntry; day?: number }>();
   for (const i of input.interactions) {
     if (i.deletedAt !== undefined) continue;
     // Appointments are the rep's own; follow-ups count whoever logged them (the account filter
@@ -135,36 +194,56 @@ export function proposeWeekPlan(input: WeekPlanInput): WeekPlan {
     if (i.status === 'planned' && i.userId === input.rep && (i.type === 'visit' || i.type === 'meeting')) {
       const day = lastDayOf(i.at, clock);
       if (day === null || day < monday || day > sunday) continue;
-      const list = appts.get(day) ?? [];
-      list.push({ accountId: i.accountId, reason: 'appointment', time: localTimeOf(i.at, input.tz), interactionId: i.id });
-      appts.set(day, list);
-      apptAccount.add(i.accountId);
+      const time = localTimeOf(i.at, input.tz);
+      const appt: PlanAppointment = {
+        entry: { accountId: i.accountId, reason: 'appointment', time, interactionId: i.id },
+        areaKey: '??', minutes: i.durationMin && i.durationMin > 0 ? i.durationMin : visitMinutes('B'), at: minutesOf(time),
+        ...(i.durationMin && i.durationMin > 0 ? { duration: i.durationMin } : {}),
+      };
+      appts.set(day, [...(appts.get(day) ?? []), appt]);
+      apptOf.set(i.accountId, [...(apptOf.get(i.accountId) ?? []), appt]);
     } else if (i.status === 'done' && i.followUpDate && i.followUpDate >= mondayText && i.followUpDate <= sundayText) {
-      followUps.set(i.accountId, { accountId: i.accountId, reason: 'follow_up', interactionId: i.id });
+      followUps.set(i.accountId, { entry: { accountId: i.accountId, reason: 'follow_up', interactionId: i.id }, day: tied(toDayNumber(i.followUpDate)) });
     }
   }
   for (const r of input.reminders ?? []) {
     if (r.kind === 'follow_up' && toDayNumber(r.dueDate) <= sunday && !followUps.has(r.accountId)) {
-      followUps.set(r.accountId, { accountId: r.accountId, reason: 'follow_up', ...(r.interactionId ? { interactionId: r.interactionId } : {}) });
+      followUps.set(r.accountId, { entry: { accountId: r.accountId, reason: 'follow_up', ...(r.interactionId ? { interactionId: r.interactionId } : {}) }, day: tied(toDayNumber(r.dueDate)) });
     }
   }
-  const birthdays = new Map<Id, Id>();
+  const birthdays = new Map<Id, { contactId: Id; day: number }>();
   for (const r of input.reminders ?? []) {
-    if (r.kind === 'birthday' && r.contactId && toDayNumber(r.dueDate) >= monday && toDayNumber(r.dueDate) <= sunday) birthdays.set(r.accountId, r.contactId);
+    const day = toDayNumber(r.dueDate);
+    if (r.kind === 'birthday' && r.contactId && day >= monday && day <= sunday) birthdays.set(r.accountId, { contactId: r.contactId, day });
   }
 
+  const perDay = Number.isFinite(input.maxVisitsPerDay) ? Math.max(0, Math.floor(input.maxVisitsPerDay)) : 0;
+  const shortest = Math.min(...(['A', 'B', 'C', 'D'] as const).map(visitMinutes)) + Math.max(0, rw.minDriveMinutes);
+  const byHours = Math.max(0, Math.floor((minutesOf(rw.workEnd) - minutesOf(rw.workStart) + Math.max(0, rw.minDriveMinutes)) / shortest));
   const capacity = new Map<number, number>();
-  const perDay = Number.isFinite(input.maxVisitsPerDay) ? Math.floor(input.maxVisitsPerDay) : 0;
-  for (const d of workdays) capacity.set(d, Math.max(0, perDay - (appts.get(d)?.length ?? 0)));
+  for (const d of workdays) capacity.set(d, Math.max(0, Math.min(perDay, byHours) - (appts.get(d)?.length ?? 0)));
   const total = [...capacity.values()].reduce((s, c) => s + c, 0);
-  const heap: Candidate[] = []; // max-heap on "worse": heap[0] is the weakest kept candidate
-  let candidates = 0;
-  const apptArea = new Map<Id, string>();
+  const from = input.startPoint;
+  const to = input.endPoint ?? from;
+  const span = minutesOf(rw.workEnd) - minutesOf(rw.workStart);
+  // A visit that does not fit a day even alone (there and back) can never be planned: it must not take a slot.
+  const reachable = (p: GeoPoint, c: Category): boolean => !from || driveLeg(from, p, rw).minutes + visitMinutes(c) + driveLeg(p, to, rw).minutes <= span;
+  const heap: Chosen[] = []; // max-heap on "worse": heap[0] is the weakest kept candidate
+  const out: Out[] = [];
+  const outBirthdays = new Map<Id, Birthday>();
   const rhythmOf = rhythmDaysOf(input.rhythms, 'human');
   for (const a of input.accounts) {
-    const pinned = apptAccount.size > 0 && apptAccount.has(a.id);
-    if (pinned) apptArea.set(a.id, areaKeyOf(a));
-    if (pinned || a.ownerId !== input.rep || a.archived || a.deletedAt !== undefined) continue;
+    const pinned = apptOf.size > 0 ? apptOf.get(a.id) : undefined;
+    if (pinned) {
+      const point = input.pointOf?.(a);
+      for (const p of pinned) {
+        p.areaKey = areaKeyOf(a);
+        p.minutes = p.duration ?? visitMinutes(a.category);
+        if (point) p.point = { lat: point.lat, lon: point.lon };
+      }
+      continue;
+    }
+    if (a.ownerId !== input.rep || a.archived || a.deletedAt !== undefined) continue;
     // Rank and score stay plain numbers; objects are built only for candidates that make the cut.
     let rank = -1;
     let days = 0;
@@ -178,89 +257,92 @@ export function proposeWeekPlan(input: WeekPlanInput): WeekPlan {
       }
     }
     if (rank < 0 && followUps.size > 0 && followUps.has(a.id)) rank = RANK.follow_up;
-    let contactId: Id | undefined;
+    let birthday: { contactId: Id; day: number } | undefined;
     if (rank < 0) {
-      contactId = (birthdays.size > 0 ? birthdays.get(a.id) : undefined) ?? birthdayInWeek(input.contactsByAccount?.get(a.id), monday);
-      if (contactId) rank = RANK.birthday;
+      birthday = (birthdays.size > 0 ? birthdays.get(a.id) : undefined) ?? birthdayInWeek(input.contactsByAccount?.get(a.id), monday);
+      if (birthday) rank = RANK.birthday;
     }
     if (rank < 0) continue;
-    candidates += 1;
     const s = score(rank, a.category, days);
+    const point = input.pointOf ? input.pointOf(a) : undefined;
+    if (input.pointOf && !point) {
+      out.push({ account: a, score: s, reason: 'not_placed', rank, days });
+      continue;
+    }
     const top = heap[0];
-    if (heap.length >= total && (!top || !(s < top.score || (s === top.score && a.id < top.entry.accountId)))) continue;
-    const entry: WeekPlanEntry =
-      rank === RANK.follow_up ? (followUps.get(a.id) ?? { accountId: a.id, reason: 'follow_up' })
-        : rank === RANK.birthday ? { accountId: a.id, reason: 'birthday', ...(contactId ? { contactId } : {}) }
-          : rank === RANK.never ? { accountId: a.id, reason: 'due' }
-            : { accountId: a.id, reason: rank === RANK.overdue ? 'overdue' : 'due', daysOverdue: days };
-    const areaKey = areaKeyOf(a);
-    const c: Candidate = { entry, score: s, region: areaKey.slice(0, 2), areaKey };
+    // Past the cut, or too far to visit even alone in a day: it waits (and may fill a day with room later).
+    if ((heap.length >= total && (!top || !(s < top.score || (s === top.score && a.id < top.entry.accountId)))) || (point && !reachable(point, a.category))) {
+      out.push({ account: a, score: s, reason: 'capacity', rank, days });
+      if (birthday) outBirthdays.set(a.id, birthday);
+      continue;
+    }
+    if (birthday) outBirthdays.set(a.id, birthday);
+    const c = candidate({ account: a, score: s, reason: 'capacity', rank, days }, point);
     if (heap.length < total) heapPush(heap, c, better);
-    else heapReplaceTop(heap, c, better);
+    else {
+      if (top) out.push(top.out);
+      heapReplaceTop(heap, c, better);
+    }
   }
-  return layout(input, week, workdays, appts, apptArea, capacity, heap, candidates - heap.length);
+  const chosen = heap.sort((a, b) => (better(a, b) ? -1 : 1));
+  sortOut(out);
+  let next = 0;
+  const reserve = (): PlanCandidate | undefined => {
+    for (; next < out.length; next++) {
+      const o = out[next];
+      const point = o?.reason === 'capacity' ? input.pointOf?.(o.account) : undefined;
+      if (o && point && reachable(point, o.account.category)) {
+        next++;
+        return candidate(o, point);
+      }
+    }
+    return undefined;
+  };
+  const laid = layoutWeek({ week, workdays, appts, chosen, reserve, capacity, repWeek: rw, routed: input.pointOf !== undefined, from: input.startPoint, to: input.endPoint ?? input.startPoint });
+  // out is sorted; the few chosen visits no day could take are merged in by score.
+  const taken = new Set(laid.added.map((c) => c.entry.accountId));
+  const left = laid.left.map((c) => (c as Chosen).out);
+  const leftOut: LeftOut[] = [];
+  for (let i = 0, j = 0; i < out.length || j < left.length;) {
+    const o = out[i];
+    const l = left[j];
+    const pick = !l || (o && outFirst(o, l)) ? (i++, o) : (j++, l);
+    if (pick && !(pick.reason === 'capacity' && taken.has(pick.account.id))) {
+      leftOut.push({ accountId: pick.account.id, reason: pick.reason, entryReason: REASON_OF_RANK[pick.rank] ?? 'due' });
+    }
+  }
+  return { rep: input.rep, isoYear: input.isoYear, isoWeek: input.isoWeek, days: laid.days, unplanned: leftOut.length, leftOut };
+
+  /** The plan-ready form of a candidate (built only for those that make the cut). */
+  function candidate(o: Out, point: GeoPoint | undefined): Chosen {
+    const a = o.account;
+    const fu = o.rank === RANK.follow_up ? followUps.get(a.id) : undefined;
+    const birthday = o.rank === RANK.birthday ? outBirthdays.get(a.id) : undefined;
+    const entry: WeekPlanEntry =
+      fu ? fu.entry
+        : birthday ? { accountId: a.id, reason: 'birthday', contactId: birthday.contactId }
+          : o.rank === RANK.never ? { accountId: a.id, reason: 'due' }
+            : { accountId: a.id, reason: o.rank === RANK.overdue ? 'overdue' : 'due', daysOverdue: o.days };
+    const preferredDay = fu?.day ?? (birthday ? tied(birthday.day) : undefined);
+    return {
+      entry, score: o.score, areaKey: areaKeyOf(a), minutes: visitMinutes(a.category), out: o,
+      ...(point ? { point: { lat: point.lat, lon: point.lon } } : {}), ...(preferredDay !== undefined ? { preferredDay } : {}),
+    };
+  }
 }
 
-function birthdayInWeek(contacts: readonly Contact[] | undefined, monday: number): Id | undefined {
+function birthdayInWeek(contacts: readonly Contact[] | undefined, monday: number): { contactId: Id; day: number } | undefined {
   for (const c of contacts ?? []) {
-    if (c.birthday && c.deletedAt === undefined && !c.erased && birthdayOccurrenceAt(c.birthday, monday, 6, 0)) return c.id;
+    const hit = c.birthday && c.deletedAt === undefined && !c.erased ? birthdayOccurrenceAt(c.birthday, monday, 6, 0) : null;
+    if (hit) return { contactId: c.id, day: monday + hit.daysUntil };
   }
   return undefined;
 }
 
-function layout(
-  input: WeekPlanInput, week: number[], workdays: number[], appts: Map<number, WeekPlanEntry[]>, apptArea: Map<Id, string>,
-  capacity: Map<number, number>, chosen: Candidate[], unplanned: number,
-): WeekPlan {
-  const placed = new Map<number, Candidate[]>();
-  const regionsOfDay = new Map<number, Set<string>>();
-  for (const [day, list] of appts) {
-    regionsOfDay.set(day, new Set(list.map((e) => (apptArea.get(e.accountId) ?? '??').slice(0, 2))));
-  }
-  const clusters = new Map<string, Candidate[]>();
-  for (const c of chosen.sort((a, b) => (better(a, b) ? -1 : 1))) {
-    const list = clusters.get(c.region) ?? [];
-    list.push(c);
-    clusters.set(c.region, list);
-  }
-  const order = [...clusters.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1));
-  for (const [region, list] of order) {
-    let rest = list;
-    while (rest.length > 0) {
-      let best: number | undefined;
-      for (const d of workdays) {
-        const cap = capacity.get(d) ?? 0;
-        if (cap === 0) continue;
-        const bestCap = best === undefined ? -1 : capacity.get(best) ?? 0;
-        const here = regionsOfDay.get(d)?.has(region) ?? false;
-        const bestHere = best !== undefined && (regionsOfDay.get(best)?.has(region) ?? false);
-        if (best === undefined || (here && !bestHere) || (here === bestHere && cap > bestCap)) best = d;
-      }
-      if (best === undefined) break; // cannot happen: chosen never exceeds total capacity
-      const take = rest.slice(0, capacity.get(best) ?? 0);
-      rest = rest.slice(take.length);
-      capacity.set(best, (capacity.get(best) ?? 0) - take.length);
-      placed.set(best, [...(placed.get(best) ?? []), ...take]);
-      const regions = regionsOfDay.get(best) ?? new Set<string>();
-      regions.add(region);
-      regionsOfDay.set(best, regions);
-    }
-  }
-  const days: WeekPlanDay[] = [];
-  for (const d of week) {
-    const fixed = [...(appts.get(d) ?? [])].sort((a, b) => ((a.time ?? '') < (b.time ?? '') ? -1 : (a.time ?? '') > (b.time ?? '') ? 1 : 0));
-    if (!workdays.includes(d) && fixed.length === 0) continue;
-    const areas = new Map<string, WeekPlanEntry[]>();
-    for (const e of fixed) pushTo(areas, apptArea.get(e.accountId) ?? '??', e);
-    for (const c of placed.get(d) ?? []) pushTo(areas, c.areaKey, c.entry);
-    const sorted = [...areas.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    days.push({ date: fromDayNumber(d), areas: sorted.map(([areaKey, entries]) => ({ areaKey, entries })) });
-  }
-  return { rep: input.rep, isoYear: input.isoYear, isoWeek: input.isoWeek, days, unplanned };
-}
-
-function pushTo(areas: Map<string, WeekPlanEntry[]>, key: string, e: WeekPlanEntry): void {
-  const list = areas.get(key) ?? [];
-  list.push(e);
-  areas.set(key, list);
+/** Road km and driving minutes of the whole week (the plan's days added up). */
+export function weekTotals(plan: WeekPlan): { km: number; driveMinutes: number } {
+  let km = 0;
+  let driveMinutes = 0;
+  for (const d of plan.days) [km, driveMinutes] = [km + (d.km ?? 0), driveMinutes + (d.driveMinutes ?? 0)];
+  return { km: Math.round(km * 10) / 10, driveMinutes };
 }
