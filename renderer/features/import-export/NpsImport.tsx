@@ -67,7 +67,7 @@ export function NpsImport() {
       )}
       {state && 'outcomes' in state && (
         <>
-          <p role="status">{t('nps.summary', { rows: state.outcomes.length, new: count('new'), skipped: count('skipped'), errors: count('error') })}</p>
+          <p role="status">{t('nps.summary', { count: state.outcomes.length, new: count('new'), skipped: count('skipped'), errors: count('error') })}</p>
           <ul aria-label={t('nps.outcomes')}>
             {state.outcomes.map((o) => (
               <li key={o.row} className={o.kind === 'error' ? 'error' : undefined}>{line(o)}</li>
