@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { weekPlanToIcs } from '../export/ics';
 import type { WeekPlan } from './week-plan';
+import { findEntry, moveEntry } from './week-plan-edit';
 import { scheduleOf, weekPlanVisits, weekTotals } from './week-plan-visits';
 import { asIsoDate } from '../time';
 
@@ -48,6 +49,14 @@ describe('scheduleOf', () => {
       { accountId: 'g', reason: 'due', start: '9:5' }, { accountId: 'h', reason: 'due', start: '10:00', end: '09:00' },
     ] }] }] };
     expect(scheduleOf(odd, 45)[0]?.visits.map((v) => [v.start, v.end])).toEqual([[undefined, undefined], ['10:00', '10:45']]);
+  });
+
+  it('drops the route times of a visit moved to another day, so it is not printed at another day\'s time', () => {
+    const moved = moveEntry(plan, 'c', asIsoDate('2026-10-27'));
+    expect(findEntry(moved, 'c')?.entry).toEqual({ accountId: 'c', reason: 'due' });
+    expect(scheduleOf(moved)[1]?.visits.find((v) => v.entry.accountId === 'c')?.start).toBeUndefined();
+    // Within its own day (a new position) it keeps them.
+    expect(findEntry(moveEntry(plan, 'c', asIsoDate('2026-10-26'), 3), 'c')?.entry.start).toBe('08:40');
   });
 
   it('sums the week over the days that know their km', () => {
