@@ -93,7 +93,6 @@ export function PlanPage() {
           {t('title', { week: week.isoWeek, year: week.isoYear, from: fmt.date(weekDays[0] ?? ''), to: fmt.date(weekDays[4] ?? '') })}
         </h1>
         <p className="print-only">{t('printFor', { name: repName, date: fmt.date(todayIso()) })}</p>
-        {plan && count > 0 && <p className="week-totals">{weekFigures(t, fmt, weekTotals(schedule))}</p>}
         <div className="toolbar no-print">
           <label className="field">
             <span>{t('rep')}</span>
@@ -113,6 +112,7 @@ export function PlanPage() {
           </button>
         </div>
         <p className="no-print" role="status" aria-live="polite">{busy ? t('proposing') : message}</p>
+        {plan && count > 0 && <p className="week-totals">{weekFigures(t, fmt, weekTotals(schedule))}</p>}
       </header>
       {plan === undefined && <p role="status">{t('common:loading')}</p>}
       {plan === null && (

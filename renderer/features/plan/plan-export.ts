@@ -23,7 +23,7 @@ export async function exportIcs(t: TFunction, fmt: Formatters, plan: WeekPlan, d
     describe: ({ entry, stop, start }, day) => {
       const d = details.get(entry.accountId);
       const lines = [
-        `${t('stopOf', { stop, count: day.visits.length })}${start === undefined ? ` · ${t('untimed')}` : ''}`,
+        `${t('stopOf', { stop, total: day.visits.length })}${start === undefined ? ` · ${t('untimed')}` : ''}`,
         t(`reason.${entry.manual ? 'manual' : entry.reason}`, { count: entry.daysOverdue ?? 0 }),
       ];
       if (entry.driveKm !== undefined && entry.driveMinutes !== undefined) {
