@@ -17,6 +17,10 @@ export type Formatters = {
   currency(value: number): string;
   /** 12,5 % (value is a share 0–1) */
   percent(value: number): string;
+  /** 1.234 km (road distance, whole km; below 10 km one decimal) */
+  km(value: number): string;
+  /** 2 h 15 min, 45 min (a duration in minutes, rounded to whole minutes) */
+  duration(minutes: number): string;
   /** German collation: Ä sorts with A, ß with ss. */
   compare(a: string, b: string): number;
 };
@@ -55,6 +59,13 @@ export function formatters(language: string): Formatters {
       new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v),
     currency: (v) => currencyFmt.format(v),
     percent: (v) => percentFmt.format(v),
+    km: (v) => `${new Intl.NumberFormat(locale, { maximumFractionDigits: Math.abs(v) < 10 ? 1 : 0 }).format(v)} km`,
+    duration: (v) => {
+      const total = Math.max(0, Math.round(v));
+      const h = Math.floor(total / 60);
+      const m = total % 60;
+      return h === 0 ? `${m} min` : m === 0 ? `${h} h` : `${h} h ${m} min`;
+    },
     compare: (a, b) => collator.compare(a, b),
   };
   cache.set(language, f);

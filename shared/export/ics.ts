@@ -1,7 +1,7 @@
 import { foldLine } from './fold';
 import type { Id } from '../domain';
-import { dayNumberOfYmd, weekdayOfDayNumber, zoneClock } from '../planning/calendar';
-import { asIsoDate } from '../time';
+import { addDays, dayNumberOfYmd, weekdayOfDayNumber, zoneClock } from '../planning/calendar';
+import { asIsoDate, isoDate } from '../time';
 
 /** A wall-clock time on the laptop, `YYYY-MM-DDTHH:mm`, in the zone given as tzid. */
 export type LocalDateTime = string;
@@ -10,8 +10,12 @@ export type LocalDateTime = string;
 export type IcsVisit = {
   /** Stable id of the entry (see weekPlanUid), so re-importing the week updates instead of duplicating. */
   uid: string;
+  /** `YYYY-MM-DDTHH:mm`, or `YYYY-MM-DD` for an all-day entry. */
   start: LocalDateTime;
+  /** Same form as start; an all-day entry's last day (inclusive). */
   end: LocalDateTime;
+  /** A visit of that day without a time (written as `VALUE=DATE`, free rather than busy). */
+  allDay?: boolean;
   /** Usually the account name. */
   summary: string;
   /** Street, postal code and city. */
@@ -102,6 +106,15 @@ export function vtimezoneLines(tzid: string, years: readonly number[]): string[]
   ];
 }
 
+/** DTSTART/DTEND of an all-day entry: dates, the end exclusive (RFC 5545 §3.6.1). */
+function allDaySpan(v: IcsVisit): string[] {
+  const first = isoDate(v.start.slice(0, 10)); // throws on anything but a calendar day
+  const last = isoDate(v.end.slice(0, 10));
+  if (last < first) throw new RangeError(`Not an all-day span: ${v.start}–${v.end}`);
+  const date = (d: string) => d.replace(/-/g, '');
+  return [`DTSTART;VALUE=DATE:${date(first)}`, `DTEND;VALUE=DATE:${date(addDays(last, 1))}`];
+}
+
 /**
  * The week's visits as an iCalendar file (RFC 5545) for Outlook, Thunderbird and Google Calendar:
  * CRLF line ends, folded lines, escaped text, and times as `DTSTART;TZID=…` local times with a
@@ -124,12 +137,13 @@ export function weekPlanToIcs(visits: readonly IcsVisit[], options: IcsOptions):
   if (vtz) lines.push(...vtz);
   const stamp = utcStamp(options.now);
   for (const v of visits) {
-    if (localStamp(v.end) < localStamp(v.start)) throw new RangeError(`Visit ${v.uid} ends before it starts`);
-    lines.push('BEGIN:VEVENT', `UID:${escapeText(v.uid)}`, `DTSTAMP:${stamp}`, `DTSTART${time(v.start)}`, `DTEND${time(v.end)}`,
-      `SUMMARY:${escapeText(v.summary)}`);
+    const span = v.allDay ? allDaySpan(v) : [`DTSTART${time(v.start)}`, `DTEND${time(v.end)}`];
+    if (!v.allDay && localStamp(v.end) < localStamp(v.start)) throw new RangeError(`Visit ${v.uid} ends before it starts`);
+    lines.push('BEGIN:VEVENT', `UID:${escapeText(v.uid)}`, `DTSTAMP:${stamp}`, ...span, `SUMMARY:${escapeText(v.summary)}`);
     if (v.location) lines.push(`LOCATION:${escapeText(v.location)}`);
     if (v.description) lines.push(`DESCRIPTION:${escapeText(v.description)}`);
-    lines.push('TRANSP:OPAQUE', 'END:VEVENT');
+    // A visit without a time marks the day; it does not block the whole day in the calendar.
+    lines.push(v.allDay ? 'TRANSP:TRANSPARENT' : 'TRANSP:OPAQUE', 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';

@@ -62,11 +62,17 @@ function insertInto(areas: WeekPlanArea[], areaKey: string, entry: WeekPlanEntry
   });
 }
 
-/** Moves the account's entry to another day (same area), optionally to a position; a no-op when absent. */
+/**
+ * Moves the account's entry to another day (same area), optionally to a position; a no-op when absent.
+ * On another day the old day's route times and drive no longer hold: they are dropped (the visit
+ * is then untimed on paper and all-day in the .ics) rather than printed at a time from another day.
+ */
 export function moveEntry(plan: WeekPlan, accountId: Id, toDate: IsoDate, position?: number): WeekPlan {
   const found = findEntry(plan, accountId);
   if (!found) return plan;
-  return addEntry(plan, toDate, found.areaKey, found.entry, position);
+  if (found.date === toDate) return addEntry(plan, toDate, found.areaKey, found.entry, position);
+  const { start: _start, end: _end, driveKm: _km, driveMinutes: _min, waitMinutes: _wait, ...kept } = found.entry;
+  return addEntry(plan, toDate, found.areaKey, kept, position);
 }
 
 /** All entries of the plan in day, area and list order (for print and .ics export). */

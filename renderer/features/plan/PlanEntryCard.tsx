@@ -2,12 +2,13 @@ import { IsolatedParts } from '../../components/Isolated';
 import { useTranslation } from 'react-i18next';
 import type { IsoDate } from '../../../shared/domain';
 import { nextBirthday } from '../../../shared/planning/birthday';
-import type { WeekPlanEntry } from '../../../shared/planning/week-plan';
+import type { ScheduledVisit } from '../../../shared/planning/week-plan-visits';
 import type { PlanAccountDetails } from '../../db/planning/load';
 import { formatters } from '../../i18n/format';
 
 type Props = {
-  entry: WeekPlanEntry;
+  /** The visit as scheduleOf reads it: the same stop number and time as the .ics. */
+  visit: ScheduledVisit;
   details: PlanAccountDetails | undefined;
   monday: IsoDate;
   /** Neighbouring working days (for the move buttons), null at the week's edge. */
@@ -25,9 +26,10 @@ function short(text: string): string {
 }
 
 /** One visit of the plan with the short briefing that goes on paper: address, people, history, open items. */
-export function PlanEntryCard({ entry, details, monday, earlier, later, onMove, onDrop }: Props) {
+export function PlanEntryCard({ visit, details, monday, earlier, later, onMove, onDrop }: Props) {
   const { t, i18n } = useTranslation('plan');
   const fmt = formatters(i18n.language);
+  const { entry } = visit;
   const a = details?.account;
   const name = a?.name ?? entry.accountId;
   const reason = entry.manual ? 'manual' : entry.reason;
@@ -40,12 +42,23 @@ export function PlanEntryCard({ entry, details, monday, earlier, later, onMove, 
     <li className="plan-entry" data-account={entry.accountId}>
       <div className="plan-entry-head">
         <h4>
-          {entry.time && <span className="when">{entry.time} </span>}
+          <span className="stop">{visit.stop}.</span>
+          <span className={visit.start ? 'when' : 'when untimed'}>
+            {visit.start && visit.end ? t('timeSpan', { start: visit.start, end: visit.end }) : t('noTime')}
+          </span>
           <a href={`#/account/${encodeURIComponent(entry.accountId)}`}>{name}</a>
           {a && <span className={`badge cat-${a.category}`}>{a.category}</span>}
         </h4>
         <span className={`plan-reason reason-${reason}`}>{t(`reason.${reason}`, { count: entry.daysOverdue ?? 0 })}</span>
       </div>
+      {(entry.driveKm !== undefined && entry.driveMinutes !== undefined) || entry.waitMinutes ? (
+        <p className="plan-line drive">
+          {[
+            entry.driveKm !== undefined && entry.driveMinutes !== undefined ? t('driveTo', { km: fmt.km(entry.driveKm), time: fmt.duration(entry.driveMinutes) }) : '',
+            entry.waitMinutes ? t('wait', { time: fmt.duration(entry.waitMinutes) }) : '',
+          ].filter(Boolean).join(' · ')}
+        </p>
+      ) : null}
       {a && (
         <p className="plan-line">
           <IsolatedParts parts={[a.street, `${a.postalCode} ${a.city}`.trim()]} separator=", " />

@@ -4,12 +4,13 @@ import type { IsoDate } from '../../../shared/domain';
 import { isoWeekDays, isoWeekMonday } from '../../../shared/planning/calendar';
 import { areaKeyOf } from '../../../shared/planning/week-plan';
 import { addEntry, dropEntry, moveEntry, planEntries } from '../../../shared/planning/week-plan-edit';
+import { scheduleOf, weekTotals, type ScheduledVisit } from '../../../shared/planning/week-plan-visits';
 import { getBridge } from '../../bridge';
 import { useMenuCommand } from '../../core/commands';
 import { useSession } from '../../core/session';
 import { todayIso } from '../../../shared/time/today';
 import { useLive } from '../../db/core/live';
-import { loadPlanDetails } from '../../db/planning/load';
+import { loadPlanDetails, loadReminderSubjects } from '../../db/planning/load';
 import { listTeam } from '../../db/team/team';
 import { formatters } from '../../i18n/format';
 import { AddEntry } from './AddEntry';
@@ -17,6 +18,8 @@ import { CoverageTable } from './CoverageTable';
 import { PlanEntryCard } from './PlanEntryCard';
 import { currentWeek, proposeFor, useWeekPlan } from './plan-data';
 import { exportIcs, planFileStem } from './plan-export';
+import { dayFigures, leftOutText, weekFigures } from './plan-figures';
+import { RouteSketch } from './RouteSketch';
 import { WeekPicker } from './WeekPicker';
 import { UnplacedAccounts } from '../places';
 import './plan.css';
@@ -43,6 +46,9 @@ export function PlanPage() {
   const shortLabel = (d: IsoDate) => weekday.format(new Date(`${d}T12:00:00`));
   const repName = team?.find((m) => m.id === rep)?.name ?? '';
   const count = ids.length;
+  // The one reading of the plan that the page, its print and the .ics share (order, stop numbers, times).
+  const schedule = useMemo(() => (plan ? scheduleOf(plan) : []), [plan]);
+  const nameOf = (id: string) => details?.get(id)?.account.name ?? id;
 
   // Printing before the accounts' details arrive would put ids on paper instead of names.
   const print = () => {
@@ -64,7 +70,11 @@ export function PlanPage() {
       const next = await proposeFor(rep, week.isoYear, week.isoWeek, todayIso());
       update(next);
       // Customers left over are mentioned only when there are any ("0 weitere Kunden …" says nothing).
-      const left = next.unplanned > 0 ? ` ${t('unplanned', { count: next.unplanned })}` : '';
+      // …and named when the planner says who (plan.leftOut), the first few, so the line stays short.
+      const named = next.leftOut?.length ? next.leftOut : [];
+      const names = named.length ? (await loadReminderSubjects(named.slice(0, 3).map((l) => l.accountId), [])).accounts : new Map();
+      const left = named.length ? ` ${leftOutText(t, named, (id) => names.get(id)?.name)}`
+        : next.unplanned > 0 ? ` ${t('unplanned', { count: next.unplanned })}` : '';
       setMessage(`${t('proposed', { count: planEntries(next).length })}${left}`);
     } finally {
       setBusy(false);
@@ -98,11 +108,12 @@ export function PlanPage() {
             {t('propose')}
           </button>
           <button type="button" onClick={print} disabled={!plan || count === 0 || !details} aria-keyshortcuts="Control+P">{t('print')}</button>
-          <button type="button" onClick={() => plan && details && void exportIcs(t, plan, details)} disabled={!plan || count === 0 || !details}>
+          <button type="button" onClick={() => plan && details && void exportIcs(t, fmt, plan, details)} disabled={!plan || count === 0 || !details}>
             {t('exportIcs')}
           </button>
         </div>
         <p className="no-print" role="status" aria-live="polite">{busy ? t('proposing') : message}</p>
+        {plan && count > 0 && <p className="week-totals">{weekFigures(t, fmt, weekTotals(schedule))}</p>}
       </header>
       {plan === undefined && <p role="status">{t('common:loading')}</p>}
       {plan === null && (
@@ -111,38 +122,51 @@ export function PlanPage() {
         </div>
       )}
       {plan && count === 0 && <p className="empty-state">{t('emptyPlan')}</p>}
-      {plan?.days.map((day) => {
-        const n = day.areas.reduce((s, a) => s + a.entries.length, 0);
+      {plan && schedule.map((sd) => {
+        const n = sd.visits.length;
+        const figures = dayFigures(t, fmt, sd);
         return (
-          <section key={day.date} className="plan-day" aria-labelledby={`day-${day.date}`}>
+          <section key={sd.date} className="plan-day" aria-labelledby={`day-${sd.date}`}>
             {/* A real table only for print: Chromium repeats a <thead> (and no CSS header group) at the
                 top of every page the day runs onto. On screen it is laid out as plain blocks. */}
             <table className="plan-day-table" role="presentation">
               <thead>
                 <tr><td>
-                  <h2 id={`day-${day.date}`}>{label(day.date)} <span className="muted">· {t('visits', { count: n })}</span></h2>
+                  <h2 id={`day-${sd.date}`}>{label(sd.date)} <span className="muted">· {t('visits', { count: n })}</span></h2>
                 </td></tr>
               </thead>
               <tbody>
                 {n === 0 && <tr><td><p className="muted">{t('freeDay')}</p></td></tr>}
-                {day.areas.map((area) => (
-                  <tr key={area.areaKey}><td>
-                    <section className="plan-area" aria-label={t('area', { area: area.areaKey })}>
+                {n > 0 && (figures || sd.day.from || sd.visits.some((v) => v.entry.point)) && (
+                  <tr><td>
+                    <div className="plan-day-route">
+                      <div className="plan-day-figures">
+                        {sd.day.from && <p className="plan-line">{t('dayFrom', { place: sd.day.from.label })}</p>}
+                        {figures && <p className="plan-line"><strong>{figures}</strong></p>}
+                        {sd.day.to && <p className="plan-line">{t('dayTo', { place: sd.day.to.label })}</p>}
+                      </div>
+                      <RouteSketch day={sd} dayLabel={label(sd.date)} nameOf={nameOf} />
+                    </div>
+                  </td></tr>
+                )}
+                {runsOfArea(sd.visits).map(([areaKey, visits], run) => (
+                  <tr key={`${run}-${areaKey}`}><td>
+                    <section className="plan-area" aria-label={t('area', { area: areaKey })}>
                       {/* Nested the same way, so an area that runs onto the next page repeats its name there too. */}
                       <table className="plan-day-table" role="presentation">
-                        <thead><tr><td><h3>{t('area', { area: area.areaKey })}</h3></td></tr></thead>
+                        <thead><tr><td><h3>{t('area', { area: areaKey })}</h3></td></tr></thead>
                         <tbody><tr><td>
                           <ol className="plain-list">
-                            {area.entries.map((entry) => (
+                            {visits.map((visit) => (
                               <PlanEntryCard
-                                key={entry.accountId}
-                                entry={entry}
-                                details={details?.get(entry.accountId)}
-                                monday={weekDays[0] ?? day.date}
-                                earlier={neighbour(day.date, -1)}
-                                later={neighbour(day.date, 1)}
-                                onMove={(to, focus) => { setFocusKey(focus); update(moveEntry(plan, entry.accountId, to)); }}
-                                onDrop={() => update(dropEntry(plan, entry.accountId))}
+                                key={visit.entry.accountId}
+                                visit={visit}
+                                details={details?.get(visit.entry.accountId)}
+                                monday={weekDays[0] ?? sd.date}
+                                earlier={neighbour(sd.date, -1)}
+                                later={neighbour(sd.date, 1)}
+                                onMove={(to, focus) => { setFocusKey(focus); update(moveEntry(plan, visit.entry.accountId, to)); }}
+                                onDrop={() => update(dropEntry(plan, visit.entry.accountId))}
                               />
                             ))}
                           </ol>
@@ -164,4 +188,15 @@ export function PlanPage() {
       {rep && <CoverageTable rep={rep} />}
     </section>
   );
+}
+
+/** The day's visits in route order, cut into runs of one area (an area's heading is shown once per run). */
+function runsOfArea(visits: readonly ScheduledVisit[]): [string, ScheduledVisit[]][] {
+  const runs: [string, ScheduledVisit[]][] = [];
+  for (const v of visits) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] === v.areaKey) last[1].push(v);
+    else runs.push([v.areaKey, [v]]);
+  }
+  return runs;
 }
