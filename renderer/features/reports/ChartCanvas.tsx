@@ -21,19 +21,25 @@ type Props = {
   /** Formats tick and tooltip values per axis. */
   format: (value: number, axis: 'y' | 'y2') => string;
   horizontal?: boolean;
+  /** Axes that carry counts: whole-number ticks only, so small counts don't read "0, 0, 1, 1, 2". */
+  countAxes?: readonly ('y' | 'y2')[];
 };
+
+const NO_AXES: readonly ('y' | 'y2')[] = [];
 
 /**
  * A chart.js chart in a fixed-height box. No animation: charts must be complete at once for
  * printing and PDF; devicePixelRatio 2 keeps them crisp on paper.
  */
-export function ChartCanvas({ kind, labels, datasets, label, format, horizontal = false }: Props) {
+export function ChartCanvas({ kind, labels, datasets, label, format, horizontal = false, countAxes = NO_AXES }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const el = canvas.current;
     if (!el) return undefined;
     const hasY2 = datasets.some((d) => d.axis === 'y2');
     const valueAxis = horizontal ? 'x' : 'y';
+    // precision 0 makes chart.js step by whole numbers (at least 1) instead of 0.5.
+    const whole = (axis: 'y' | 'y2') => (countAxes.includes(axis) ? { precision: 0 } : {});
     const config: ChartConfiguration<'line' | 'bar', (number | null)[], string> = {
       type: kind,
       data: {
@@ -63,8 +69,8 @@ export function ChartCanvas({ kind, labels, datasets, label, format, horizontal 
           },
         },
         scales: {
-          [valueAxis]: { beginAtZero: true, ticks: { callback: (v) => format(Number(v), 'y') } },
-          ...(hasY2 ? { y2: { axis: valueAxis, position: horizontal ? 'top' : 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { callback: (v: string | number) => format(Number(v), 'y2') } } } : {}),
+          [valueAxis]: { beginAtZero: true, ticks: { ...whole('y'), callback: (v) => format(Number(v), 'y') } },
+          ...(hasY2 ? { y2: { axis: valueAxis, position: horizontal ? 'top' : 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { ...whole('y2'), callback: (v: string | number) => format(Number(v), 'y2') } } } : {}),
         },
       },
     };
@@ -78,7 +84,7 @@ export function ChartCanvas({ kind, labels, datasets, label, format, horizontal 
       window.removeEventListener('afterprint', resize);
       chart.destroy();
     };
-  }, [kind, labels, datasets, format, horizontal]);
+  }, [kind, labels, datasets, format, horizontal, countAxes]);
   return (
     <div className="chart-box">
       <canvas ref={canvas} role="img" aria-label={label} />
