@@ -1,7 +1,7 @@
 import { runAutomation, AUTOMATION_DEFAULTS } from '../../../shared/automation';
 import { newId, type Account, type AutomationRule, type Deal, type Id, type Interaction, type IsoDate, type LeadSource, type LeadSourceKind } from '../../../shared/domain';
 import type { ReportData } from '../../../shared/kpi';
-import { DEFAULT_LEAD_SCORE_RULES, parseLeadScoreRules, type LeadScoreRule } from '../../../shared/scoring';
+import { DEFAULT_LEAD_SCORE_RULES, parseLeadScoreBands, parseLeadScoreRules, type LeadScoreBands, type LeadScoreRule } from '../../../shared/scoring';
 import { isoDate } from '../../../shared/time';
 import { getDb } from '../core/db';
 import { runWrite } from '../core/write';
@@ -11,6 +11,7 @@ import { runWrite } from '../core/write';
 
 const FOLLOW_UP_KEY = 'offerFollowUpDays';
 const SCORING_KEY = 'leadScoreRules';
+const BANDS_KEY = 'leadScoreBands';
 export const DEFAULT_FOLLOW_UP_DAYS = 14;
 
 /** The editable fields of a lead source; the period ends are the form's text ('' = open), checked by sourceRow. */
@@ -68,6 +69,15 @@ export async function getLeadScoreRules(): Promise<LeadScoreRule[]> {
 
 export async function saveLeadScoreRules(rules: readonly LeadScoreRule[]): Promise<void> {
   await runWrite((d) => [d.settings], () => getDb().settings.put({ id: SCORING_KEY, value: rules, updatedAt: Date.now() }), { label: 'settings' });
+}
+
+/** The hot/warm limits of the lead score (validated); the defaults until someone edits them. */
+export async function getLeadScoreBands(): Promise<LeadScoreBands> {
+  return parseLeadScoreBands((await getDb().settings.get(BANDS_KEY))?.value);
+}
+
+export async function saveLeadScoreBands(bands: LeadScoreBands): Promise<void> {
+  await runWrite((d) => [d.settings], () => getDb().settings.put({ id: BANDS_KEY, value: parseLeadScoreBands(bands), updatedAt: Date.now() }), { label: 'settings' });
 }
 
 const KINDS: readonly AutomationRule['kind'][] = ['deal_value_call', 'won_deal_followup', 'birthday_greeting'];
@@ -136,4 +146,15 @@ export async function loadLeadScoringInput(): Promise<{ leads: Account[]; intera
     db.leadSources.toArray(),
   ]);
   return { leads, interactions, deals, leadSources };
+}
+
+/** One account's rows for its score (the account page): its interactions and deals, and the lead sources. */
+export async function loadAccountScoringInput(accountId: Id): Promise<{ interactions: Interaction[]; deals: Deal[]; leadSources: LeadSource[] }> {
+  const db = getDb();
+  const [interactions, deals, leadSources] = await Promise.all([
+    db.interactions.where('accountId').equals(accountId).toArray(),
+    db.deals.where('accountId').equals(accountId).toArray(),
+    db.leadSources.toArray(),
+  ]);
+  return { interactions, deals, leadSources };
 }
