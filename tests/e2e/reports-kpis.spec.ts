@@ -132,3 +132,58 @@ test('Reports: sales-cycle median, won deals at 100 %, cost per lead', async ({ 
   await won.getByRole('combobox', { name: 'Stufe von „Pumpe West“' }).selectOption({ label: 'Verloren' });
   await expect(page.getByRole('region', { name: /^Verloren/ }).getByRole('listitem', { name: 'Pumpe West' })).toContainText('0 %');
 });
+
+test('Lead score: a sortable column in the customer list, on the account page, with editable limits', async ({ page }) => {
+  await firstRunInGerman(page);
+  await seed(page, 1, 'Kunde');
+  await seed(page, 3, 'Lead');
+  const rows = await accounts(page);
+  const lead = (i: number) => rows.find((r) => r.name === `Lead 00${i} GmbH`) as Row;
+  // Default rules: category A 30, B 20, C 10, an open offer +20. A with an offer is 50 (hot at 50),
+  // B 20 and C 10 are cold below 25.
+  await putRows(page, 'accounts', [
+    { ...lead(0), lifecycle: 'lead', category: 'A' },
+    { ...lead(1), lifecycle: 'lead', category: 'B' },
+    { ...lead(2), lifecycle: 'prospect', category: 'C' },
+  ]);
+  await putRows(page, 'deals', [deal('Angebot Lead 0', lead(0).id, { stage: 'offer_sent', offerSentAt: daysAgo(3) })]);
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kunden' }).click();
+  await page.getByLabel('Betreuer').selectOption({ label: 'Alle Betreuer' });
+  await page.getByText('Spalten', { exact: true }).click();
+  await page.getByRole('checkbox', { name: 'Spalte „Lead-Score“ zeigen' }).check();
+  const table = page.getByRole('table', { name: 'Kundenliste' });
+  const header = table.getByRole('columnheader', { name: 'Lead-Score' });
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const row = (n: number) => table.getByRole('row').nth(n);
+  await expect(row(1)).toContainText('Lead 000 GmbH');
+  await expect(row(1)).toContainText('50 · heiß');
+  await expect(row(2)).toContainText('20 · kalt');
+  await expect(row(3)).toContainText('10 · kalt');
+  // The customer has no lead score: last, whichever way.
+  await expect(row(4)).toContainText('Kunde 000 GmbH');
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  await expect(row(1)).toContainText('Lead 002 GmbH');
+  await expect(row(4)).toContainText('Kunde 000 GmbH');
+
+  // The limits: warm from 15 makes the B lead warm; warm at or above hot is refused.
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Berichte' }).click();
+  await page.getByRole('tab', { name: 'Pipeline' }).click();
+  await page.getByRole('button', { name: 'Punkteregeln bearbeiten' }).click();
+  const limits = page.getByRole('form', { name: 'Grenzen der Einstufung' });
+  await limits.getByLabel('Warm ab (Punkte)').fill('60');
+  await limits.getByRole('button', { name: 'Grenzen speichern' }).click();
+  await expect(limits.getByRole('alert')).toHaveText('„Warm ab“ muss unter „Heiß ab“ liegen.');
+  await limits.getByLabel('Warm ab (Punkte)').fill('15');
+  await limits.getByRole('button', { name: 'Grenzen speichern' }).click();
+  await expect(limits.getByRole('status')).toHaveText('Grenzen gespeichert.');
+  await expect(page.getByRole('table', { name: 'Leads mit Punktzahl' }).getByRole('row', { name: /Lead 001 GmbH/ })).toContainText('warm');
+
+  await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kunden' }).click();
+  await expect(table.getByRole('row').filter({ hasText: 'Lead 001 GmbH' })).toContainText('20 · warm');
+  await table.getByRole('row').filter({ hasText: 'Lead 000 GmbH' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Lead 000 GmbH' })).toBeVisible();
+  await expect(page.getByText('Lead-Score 50 · heiß')).toBeVisible();
+});

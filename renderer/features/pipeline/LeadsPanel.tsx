@@ -33,7 +33,7 @@ export function LeadsPanel() {
         <button type="button" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>{t('editRules')}</button>
       </div>
       {editing && rules && <RulesEditor rules={rules} name={(r) => ruleName(r, r.id)} />}
-      {editing && bands && <BandsEditor key={`${bands.hot}:${bands.warm}`} bands={bands} />}
+      {editing && bands && <BandsEditor bands={bands} />}
       {input === undefined ? (
         <p role="status">{t('common:loading')}</p>
       ) : rows.length === 0 ? (
