@@ -2,6 +2,7 @@ import type { Id, IsoDate, IsoInstant } from '../domain/common';
 import type { Deal, DealStage } from '../domain/deal';
 import { DEAL_STAGES, OPEN_STAGES } from '../domain/deal';
 import type { Interaction } from '../domain/interaction';
+import { effectiveProbability } from '../pipeline/deal';
 import { fromDayNumber, parseInstant, toDayNumber, zoneClock } from '../planning/calendar';
 import type { Accumulator, Ratio, ReportPeriod } from './common';
 import { ratio, runAccumulator } from './common';
@@ -107,7 +108,7 @@ export function pipelineKpis(
       values[k] = (values[k] ?? 0) + d.value;
     }
     if (OPEN_STAGES.has(d.stage)) {
-      const p = Math.min(100, Math.max(0, d.probability));
+      const p = effectiveProbability(d);
       openCount += 1;
       openValue += d.value;
       weighted += (d.value * p) / 100;

@@ -1,6 +1,6 @@
 import { asIsoDate } from '../time';
 import { describe, expect, it } from 'vitest';
-import { applyStage, editedDeal, movedDeal, newDeal, type DealInput } from './deal';
+import { applyStage, editedDeal, effectiveProbability, movedDeal, newDeal, type DealInput } from './deal';
 
 const T0 = new Date('2026-11-01T10:00:00.000Z');
 const T1 = new Date('2026-11-10T10:00:00.000Z');
@@ -14,9 +14,9 @@ describe('deal rules', () => {
   it('stamps the offer once and the close on won/lost, keeping an earlier close on the same stage', () => {
     expect(applyStage({}, 'qualified', 'now')).toEqual({ stage: 'qualified' });
     expect(applyStage({}, 'negotiation', 'now')).toEqual({ stage: 'negotiation', offerSentAt: 'now' });
-    expect(applyStage({ offerSentAt: 'then' }, 'won', 'now')).toEqual({ stage: 'won', closedAt: 'now' });
-    expect(applyStage({}, 'lost', 'now')).toEqual({ stage: 'lost', closedAt: 'now' });
-    expect(applyStage({ stage: 'won', closedAt: 'then', offerSentAt: 'then' }, 'won', 'now')).toEqual({ stage: 'won', closedAt: 'then' });
+    expect(applyStage({ offerSentAt: 'then' }, 'won', 'now')).toEqual({ stage: 'won', closedAt: 'now', probability: 100 });
+    expect(applyStage({}, 'lost', 'now')).toEqual({ stage: 'lost', closedAt: 'now', probability: 0 });
+    expect(applyStage({ stage: 'won', closedAt: 'then', offerSentAt: 'then' }, 'won', 'now')).toEqual({ stage: 'won', closedAt: 'then', probability: 100 });
   });
 
   it('creates a cleaned deal stamped for its first stage', () => {
@@ -45,5 +45,29 @@ describe('deal rules', () => {
     expect(lost?.offerSentAt).toBeUndefined();
     const back = lost && movedDeal(lost, 'qualified', T2);
     expect(back && 'closedAt' in back).toBe(false);
+  });
+
+  it('settles the probability of a closed deal: won 100 %, lost 0 %, on every path', () => {
+    const qualified = newDeal(input({ stage: 'qualified', probability: 25 }), 'd1', T0);
+    expect(qualified.probability).toBe(25);
+    // The board: dragged to won / lost.
+    expect(movedDeal(qualified, 'won', T1)?.probability).toBe(100);
+    expect(movedDeal(qualified, 'lost', T1)?.probability).toBe(0);
+    // The dialog: stage changed but the old estimate left in the field, or typed over on a won deal.
+    const won = editedDeal(qualified, input({ stage: 'won', probability: 25 }), T1);
+    expect(won.probability).toBe(100);
+    expect(editedDeal(won, input({ stage: 'won', probability: 40 }), T2).probability).toBe(100);
+    expect(newDeal(input({ stage: 'lost', probability: 60 }), 'd2', T0).probability).toBe(0);
+    // Reopened: the estimate typed in the dialog counts again.
+    expect(editedDeal(won, input({ stage: 'negotiation', probability: 70 }), T2).probability).toBe(70);
+  });
+
+  it('reads old, imported or merged rows through the same rule', () => {
+    expect(effectiveProbability({ stage: 'won', probability: 25 })).toBe(100);
+    expect(effectiveProbability({ stage: 'lost', probability: 80 })).toBe(0);
+    expect(effectiveProbability({ stage: 'offer_sent', probability: 140 })).toBe(100);
+    expect(effectiveProbability({ stage: 'lead', probability: -5 })).toBe(0);
+    expect(effectiveProbability({ stage: 'negotiation', probability: Number.NaN })).toBe(0);
+    expect(effectiveProbability({ stage: 'qualified', probability: 25 })).toBe(25);
   });
 });

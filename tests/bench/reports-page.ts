@@ -23,7 +23,7 @@ function median(values: number[]): number {
 
 /**
  * In the page: clicks `selector`, then waits until the sections show `period` (or any, when
- * undefined) and are no longer stale. Returns [ms to rendered, longest frame gap meanwhile].
+ * undefined), are no longer stale and every chart is drawn. Returns [ms to rendered, longest frame gap meanwhile].
  */
 async function clickAndWait(page: Page, selector: string, period: string | undefined): Promise<number[]> {
   // tsx keeps function names through an `__name` helper that the page does not have.
@@ -48,7 +48,8 @@ async function clickAndWait(page: Page, selector: string, period: string | undef
       const deadline = t0 + 600_000;
       for (;;) {
         const sections = document.querySelector<HTMLElement>('.report-sections');
-        const done = sections && !sections.classList.contains('is-stale') && sections.getAttribute('aria-busy') === 'false' && document.querySelector('[data-kpi]');
+        // Charts are drawn in the frames after the cards (ChartCanvas): done once none waits.
+        const done = sections && !sections.classList.contains('is-stale') && sections.getAttribute('aria-busy') === 'false' && document.querySelector('[data-kpi]') && !document.querySelector('.chart-box[data-pending]');
         if (done && (period === undefined || sections.dataset.period === period)) break;
         if (performance.now() > deadline) throw new Error('reports not rendered');
         await new Promise((r) => setTimeout(r, 5));

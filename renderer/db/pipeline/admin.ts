@@ -1,6 +1,6 @@
 import { newId, type Account, type Deal, type Id, type Interaction, type LeadSource, type LeadSourceKind } from '../../../shared/domain';
 import type { ReportData } from '../../../shared/kpi';
-import { DEFAULT_LEAD_SCORE_RULES, parseLeadScoreRules, type LeadScoreRule } from '../../../shared/scoring';
+import { DEFAULT_LEAD_SCORE_RULES, parseLeadScoreBands, parseLeadScoreRules, type LeadScoreBands, type LeadScoreRule } from '../../../shared/scoring';
 import { isoDate } from '../../../shared/time';
 import { getDb } from '../core/db';
 import { runWrite } from '../core/write';
@@ -10,6 +10,7 @@ import { runWrite } from '../core/write';
 
 const FOLLOW_UP_KEY = 'offerFollowUpDays';
 const SCORING_KEY = 'leadScoreRules';
+const BANDS_KEY = 'leadScoreBands';
 export const DEFAULT_FOLLOW_UP_DAYS = 14;
 
 /** The editable fields of a lead source; the period ends are the form's text ('' = open), checked by sourceRow. */
@@ -69,6 +70,15 @@ export async function saveLeadScoreRules(rules: readonly LeadScoreRule[]): Promi
   await runWrite((d) => [d.settings], () => getDb().settings.put({ id: SCORING_KEY, value: rules, updatedAt: Date.now() }), { label: 'settings' });
 }
 
+/** The hot/warm limits of the lead score (validated); the defaults until someone edits them. */
+export async function getLeadScoreBands(): Promise<LeadScoreBands> {
+  return parseLeadScoreBands((await getDb().settings.get(BANDS_KEY))?.value);
+}
+
+export async function saveLeadScoreBands(bands: LeadScoreBands): Promise<void> {
+  await runWrite((d) => [d.settings], () => getDb().settings.put({ id: BANDS_KEY, value: parseLeadScoreBands(bands), updatedAt: Date.now() }), { label: 'settings' });
+}
+
 // The automation rules' reads and writes live in automation.ts; re-exported for existing callers.
 export { listAutomationRules, runAutomationNow, saveAutomationRule } from './automation';
 
@@ -102,4 +112,15 @@ export async function loadLeadScoringInput(): Promise<{ leads: Account[]; intera
     db.leadSources.toArray(),
   ]);
   return { leads, interactions, deals, leadSources };
+}
+
+/** One account's rows for its score (the account page): its interactions and deals, and the lead sources. */
+export async function loadAccountScoringInput(accountId: Id): Promise<{ interactions: Interaction[]; deals: Deal[]; leadSources: LeadSource[] }> {
+  const db = getDb();
+  const [interactions, deals, leadSources] = await Promise.all([
+    db.interactions.where('accountId').equals(accountId).toArray(),
+    db.deals.where('accountId').equals(accountId).toArray(),
+    db.leadSources.toArray(),
+  ]);
+  return { interactions, deals, leadSources };
 }

@@ -8,6 +8,7 @@ import { AccountForm, valuesOf } from '../account-form';
 import { AccountToolbar } from './AccountToolbar';
 import { IsolatedParts } from '../../components/Isolated';
 import { DueBadge } from '../rhythm';
+import { LeadScoreBadge } from '../pipeline';
 
 /** Who the account is, at a glance; "Edit" turns the header into the account form in place. */
 export function AccountHeader({ account, ownerName }: { account: Account; ownerName: string }) {
@@ -28,6 +29,7 @@ export function AccountHeader({ account, ownerName }: { account: Account; ownerN
         <li className="badge">{t(`common:accountType.${account.accountType}`)}</li>
         <li className="badge">{t(`common:lifecycle.${account.lifecycle}`)}</li>
         <li><DueBadge account={account} /></li>
+        <li><LeadScoreBadge account={account} /></li>
         {account.archived && <li className="badge muted">{t('archived')}</li>}
         {account.tags.map((tag) => (
           <li key={tag} className="badge muted">

@@ -4,6 +4,8 @@ import type { CustomerRow } from '../../db/accounts/customer-list';
 import { listAccountIdsWithOpenComplaint } from '../../db/history/interactions';
 import { useLive } from '../../db/core/live';
 import { formatters } from '../../i18n/format';
+import { useLeadScores } from '../pipeline';
+import { leadBand } from '../../../shared/scoring';
 import { useCustomerIndex } from './customer-index';
 import { CustomerTable } from './CustomerTable';
 import { resetSearchAndFilters } from './filters';
@@ -34,7 +36,13 @@ export function CustomerResults({ rows, ready, list, onList, ownerNames, onOpen 
   const numbers = useMemo(() => new Intl.NumberFormat(formatters(i18n.language).locale), [i18n.language]);
   // The gram index holds every row of the loaded index; the first page painted before it is not in it.
   const grams = useCustomerIndex((s) => s.grams);
-  const { rows: visible, query } = useCustomerView(rows ?? NO_ROWS, list.sort, ownerNames, ready ? grams : undefined);
+  // Lead scores are read only while their column is shown or sorts the list.
+  const leadScores = useLeadScores(list.columns.leadScore !== false || list.sort.id === 'leadScore');
+  const scoreCells = useMemo(
+    () => (leadScores ? { totals: leadScores.totals, label: (total: number) => t(`pipeline:band.${leadBand(total, leadScores.bands)}`) } : undefined),
+    [leadScores, t],
+  );
+  const { rows: visible, query } = useCustomerView(rows ?? NO_ROWS, list.sort, ownerNames, ready ? grams : undefined, leadScores?.totals);
   // Live: logging or resolving a complaint anywhere adds or removes the badge.
   const complaints = useLive(listAccountIdsWithOpenComplaint) ?? NO_COMPLAINTS;
 
@@ -62,6 +70,7 @@ export function CustomerResults({ rows, ready, list, onList, ownerNames, onOpen 
           columnVisibility={list.columns}
           ownerNames={ownerNames}
           complaints={complaints}
+          scores={scoreCells}
           onOpen={onOpen}
         />
       )}

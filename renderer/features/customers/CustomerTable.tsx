@@ -3,7 +3,7 @@ import { memo, useCallback, useLayoutEffect, useMemo, useRef, type CSSProperties
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../db/accounts/customer-list';
 import { formatters } from '../../i18n/format';
-import { customerColumns, TABLE_OPTIONS, tableVisibility, type ColumnVisibility } from './columns';
+import { customerColumns, TABLE_OPTIONS, tableVisibility, type ColumnVisibility, type ScoreCells } from './columns';
 import type { CustomerSort } from './filters';
 import { useRowWindow } from './useRowWindow';
 import './customers.css';
@@ -23,6 +23,8 @@ type Props = {
   ownerNames: ReadonlyMap<string, string>;
   /** Accounts with an unresolved complaint: their rows carry a badge. */
   complaints: ReadonlySet<string>;
+  /** Lead scores for the score column, once read. */
+  scores?: ScoreCells | undefined;
   onOpen: (id: string) => void;
 };
 
@@ -103,10 +105,10 @@ const rowId = (row: CustomerRow) => row.id;
  * columns fill the width; when the chosen ones cannot fit, the list scrolls sideways with the name
  * column held in place. Arrow keys, Page Up/Down and Ctrl+Home/End move between rows, Enter opens.
  */
-export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames, complaints, onOpen }: Props) {
+export function CustomerTable({ rows, sort, onSort, columnVisibility, ownerNames, complaints, scores, onOpen }: Props) {
   const { t, i18n } = useTranslation('customers');
   const fmt = formatters(i18n.language);
-  const columns = useMemo(() => customerColumns(t, fmt, ownerNames, { complaint: t('openComplaint') }), [t, fmt, ownerNames]);
+  const columns = useMemo(() => customerColumns(t, fmt, ownerNames, { complaint: t('openComplaint') }, scores), [t, fmt, ownerNames, scores]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const win = useRowWindow(scrollRef, rows.length, ROW_HEIGHT, ROW_HEIGHT, OVERSCAN);
   const data = useMemo(() => rows.slice(win.from, win.to), [rows, win.from, win.to]);

@@ -9,19 +9,22 @@ import { dueLabel, dueStateOfRow } from '../rhythm';
 
 /** Every column of the list, in order; the column chooser hides or shows them. */
 export const COLUMN_IDS = [
-  'name', 'customerNumber', 'postalCode', 'city', 'country', 'category', 'accountType', 'lifecycle', 'owner', 'lastContact', 'due', 'tags', 'contacts',
+  'name', 'customerNumber', 'postalCode', 'city', 'country', 'category', 'accountType', 'lifecycle', 'leadScore', 'owner', 'lastContact', 'due', 'tags', 'contacts',
 ] as const;
 
 export type ColumnId = (typeof COLUMN_IDS)[number];
 
 /** Columns hidden until chosen. */
-export const HIDDEN_BY_DEFAULT: Record<string, boolean> = { country: false, tags: false };
+export const HIDDEN_BY_DEFAULT: Record<string, boolean> = { country: false, tags: false, leadScore: false };
 
 /** Which columns are shown: a column is shown unless set to false (the shape saved views store). */
 export type ColumnVisibility = Record<string, boolean>;
 
 /** Labels a cell needs beyond its row. */
 export type CellLabels = { complaint: string };
+
+/** Lead scores by account id with a band's label per score (pipeline's useLeadScores); absent until read. */
+export type ScoreCells = { totals: ReadonlyMap<string, number>; label: (total: number) => string };
 
 // TanStack Table takes per-column and per-table extras through declaration merging, which only works on
 // interfaces (hence the lint exceptions).
@@ -81,7 +84,7 @@ function cached(format: (key: string) => string): (key: string) => string {
  * (see filters.ts), so the table runs with manualSorting and the accessors only name each column's
  * value. Labels are looked up once here, not per row.
  */
-export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: ReadonlyMap<string, string>, labels: CellLabels): CustomerColumn[] {
+export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: ReadonlyMap<string, string>, labels: CellLabels, scores?: ScoreCells): CustomerColumn[] {
   const typeLabel = new Map<string, string>(ACCOUNT_TYPES.map((v) => [v, t(`common:accountType.${v}`)]));
   const lifecycleLabel = new Map<string, string>(LIFECYCLES.map((v) => [v, t(`common:lifecycle.${v}`)]));
   const none = t('common:none');
@@ -117,6 +120,8 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
     column('category', 56, 56, 0, (r) => r.category, (r) => r.category),
     column('accountType', 100, 100, 0, (r) => r.accountType, (r) => typeLabel.get(r.accountType)),
     column('lifecycle', 110, 90, 0.5, (r) => r.lifecycle, (r) => lifecycleLabel.get(r.lifecycle)),
+    // Leads and prospects only; highest first on the first click.
+    { ...column('leadScore', 110, 110, 0, (r) => scores?.totals.get(r.id), (r) => { const s = scores?.totals.get(r.id); return s === undefined ? '' : `${fmt.number(s)} · ${scores?.label(s) ?? ''}`; }), sortDescFirst: true },
     column('owner', 140, 90, 1, (r) => r.ownerId, (r) => ownerNames.get(r.ownerId) ?? ''),
     column('lastContact', 100, 100, 0, (r) => r.lastHumanContactAt, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
     // The same words and colours as the account page's due badge (rhythm/DueBadge.tsx).

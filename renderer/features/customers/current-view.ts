@@ -3,6 +3,7 @@ import type { Id } from '../../../shared/domain';
 import type { CustomerRow } from '../../db/accounts/customer-list';
 import { useLive } from '../../db/core/live';
 import { listTeam } from '../../db/team/team';
+import { useLeadScores } from '../pipeline';
 import { useLiveDueTable } from '../rhythm';
 import { startCustomerIndex, useCustomerIndex } from './customer-index';
 import { useCustomerView } from './useCustomerView';
@@ -31,6 +32,10 @@ export function useCurrentView(): CurrentView {
   const ownerNames = useMemo(() => new Map((team ?? []).map((m) => [m.id, m.name])), [team]);
   useEffect(() => startCustomerIndex(), []);
   const ready = indexReady && team !== undefined && listLoaded && rhythmsLoaded;
-  const { rows: visible } = useCustomerView(ready ? rows : NO_ROWS, list.sort, ownerNames, ready ? grams : undefined);
-  return useMemo(() => (ready ? { ready, ids: visible.map((r) => r.id), all: rows.length } : NOT_READY), [ready, visible, rows]);
+  // Read only when the list is sorted by score, and then part of being ready.
+  const byScore = list.sort.id === 'leadScore';
+  const scores = useLeadScores(byScore);
+  const { rows: visible } = useCustomerView(ready && (!byScore || scores) ? rows : NO_ROWS, list.sort, ownerNames, ready ? grams : undefined, scores?.totals);
+  const done = ready && (!byScore || scores !== undefined);
+  return useMemo(() => (done ? { ready: done, ids: visible.map((r) => r.id), all: rows.length } : NOT_READY), [done, visible, rows]);
 }

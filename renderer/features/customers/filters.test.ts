@@ -36,4 +36,14 @@ describe('customer list filters', () => {
     expect(sortRows(rows, { id: 'owner', desc: true }, names).map((r) => r.id)).toEqual(['2', '3', '1']);
     expect(sortRows(rows, { id: 'name', desc: true }, names).map((r) => r.id)).toEqual(['2', '1', '3']);
   });
+  it('sorts by lead score either way, accounts without a score (customers) always last', () => {
+    const names = new Map<string, string>();
+    // Rows in name order: Alte Firma (3), Müller (1), Schulze (2); only 1 and 3 are scored.
+    const scores = new Map([['1', 40], ['3', -20]]);
+    expect(sortRows(rows, { id: 'leadScore', desc: true }, names, scores).map((r) => r.id)).toEqual(['1', '3', '2']);
+    expect(sortRows(rows, { id: 'leadScore', desc: false }, names, scores).map((r) => r.id)).toEqual(['3', '1', '2']);
+    // Equal scores keep name order; no scores read yet: name order.
+    expect(sortRows(rows, { id: 'leadScore', desc: true }, names, new Map([['1', 5], ['3', 5]])).map((r) => r.id)).toEqual(['3', '1', '2']);
+    expect(sortRows(rows, { id: 'leadScore', desc: true }, names).map((r) => r.id)).toEqual(['3', '1', '2']);
+  });
 });

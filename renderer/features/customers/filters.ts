@@ -82,13 +82,25 @@ function keyFor(id: string, ownerNames: ReadonlyMap<string, string>): KeyOf {
   }
 }
 
-/** Sorts all rows by a column (ties by name); rows arrive in name order, so name ascending is free. */
-export function sortRows(rows: CustomerRow[], sort: CustomerSort, ownerNames: ReadonlyMap<string, string>): CustomerRow[] {
+/** Sorts all rows by a column (ties by name); rows arrive in name order, so name ascending is free. `scores`: lead scores by id. */
+export function sortRows(rows: CustomerRow[], sort: CustomerSort, ownerNames: ReadonlyMap<string, string>, scores?: ReadonlyMap<string, number>): CustomerRow[] {
   if (sort.id === 'name' && !sort.desc) return rows;
   if (sort.id === 'name') return [...rows].reverse();
+  if (sort.id === 'leadScore') return byScore(rows, sort.desc, scores);
   const key = keyFor(sort.id, ownerNames);
   const keyed = rows.map((r, i) => ({ k: key(r), i }));
   const dir = sort.desc ? -1 : 1;
   keyed.sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : a.i - b.i));
+  return keyed.map((x) => rows[x.i] as CustomerRow);
+}
+
+/** By lead score, ties by name; accounts without one (customers, former) last in both directions. */
+function byScore(rows: CustomerRow[], desc: boolean, scores: ReadonlyMap<string, number> = new Map()): CustomerRow[] {
+  const dir = desc ? -1 : 1;
+  const keyed = rows.map((r, i) => ({ s: scores.get(r.id), i }));
+  keyed.sort((a, b) => {
+    if (a.s === undefined || b.s === undefined) return a.s === b.s ? a.i - b.i : a.s === undefined ? 1 : -1;
+    return (a.s - b.s) * dir || a.i - b.i;
+  });
   return keyed.map((x) => rows[x.i] as CustomerRow);
 }

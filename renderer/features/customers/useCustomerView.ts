@@ -19,6 +19,7 @@ export function useCustomerView(
   sort: CustomerSort,
   ownerNames: ReadonlyMap<string, string>,
   grams?: GramIndex,
+  scores?: ReadonlyMap<string, number>,
 ): { rows: CustomerRow[]; query: string } {
   const selfId = useSession((s) => s.selfId);
   const filters = useCustomerFilters((s) => s.filters);
@@ -26,8 +27,8 @@ export function useCustomerView(
   const rhythms = useDueTable((s) => s.version);
   const [view] = useState(createCustomerView);
   const visible = useMemo(
-    () => view(rows, { sort, filters, query }, { selfId, ownerNames, rhythms }, grams),
-    [view, rows, sort, filters, query, selfId, ownerNames, rhythms, grams],
+    () => view(rows, { sort, filters, query }, { selfId, ownerNames, rhythms, scores }, grams),
+    [view, rows, sort, filters, query, selfId, ownerNames, rhythms, grams, scores],
   );
   return { rows: visible, query };
 }

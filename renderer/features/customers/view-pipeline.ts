@@ -30,11 +30,13 @@ export type CustomerViewContext = {
    * so that a new table sorts and filters again.
    */
   rhythms: number;
+  /** Lead scores by account id, for the score sort; absent while not read. */
+  scores?: ReadonlyMap<string, number> | undefined;
 };
 
 /** The view's rows in one go, with no memory between calls: the reference the list's fast path must agree with. */
 export function customerViewRows(rows: readonly CustomerRow[], view: CustomerViewState, context: CustomerViewContext): CustomerRow[] {
-  const base = applyFilters(sortRows(rows as CustomerRow[], view.sort, context.ownerNames), view.filters, context.selfId);
+  const base = applyFilters(sortRows(rows as CustomerRow[], view.sort, context.ownerNames, context.scores), view.filters, context.selfId);
   return matchRows(base, searchTerms(view.query));
 }
 
@@ -49,12 +51,14 @@ export type CustomerView = (rows: readonly CustomerRow[], view: CustomerViewStat
  */
 export function createCustomerView(): CustomerView {
   const search = createSearch();
-  let sorted: { rows: readonly CustomerRow[]; sort: CustomerSort; ownerNames: ReadonlyMap<string, string>; rhythms: number; result: CustomerRow[] } | undefined;
+  let sorted: { rows: readonly CustomerRow[]; sort: CustomerSort; ownerNames: ReadonlyMap<string, string>; rhythms: number; scores: ReadonlyMap<string, number> | undefined; result: CustomerRow[] } | undefined;
   return (rows, view, context, grams) => {
     const { sort } = view;
     const { ownerNames, rhythms } = context;
-    if (!sorted || sorted.rows !== rows || sorted.sort.id !== sort.id || sorted.sort.desc !== sort.desc || sorted.ownerNames !== ownerNames || sorted.rhythms !== rhythms) {
-      sorted = { rows, sort, ownerNames, rhythms, result: sortRows(rows as CustomerRow[], sort, ownerNames) };
+    // New scores only matter to the score sort.
+    const scores = sort.id === 'leadScore' ? context.scores : undefined;
+    if (!sorted || sorted.rows !== rows || sorted.sort.id !== sort.id || sorted.sort.desc !== sort.desc || sorted.ownerNames !== ownerNames || sorted.rhythms !== rhythms || sorted.scores !== scores) {
+      sorted = { rows, sort, ownerNames, rhythms, scores, result: sortRows(rows as CustomerRow[], sort, ownerNames, scores) };
     }
     return search(filterOnce(sorted.result, view.filters, context), view.query, grams);
   };

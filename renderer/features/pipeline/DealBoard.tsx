@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DEAL_STAGES, type Deal, type DealStage, type Id } from '../../../shared/domain';
+import { effectiveProbability } from '../../../shared/pipeline/deal';
 import { moveDeal, touchDeal } from '../../db/pipeline/pipeline';
 import { formatters } from '../../i18n/format';
 
@@ -41,7 +42,7 @@ export function DealBoard({ deals, accountNames, stale, onEdit }: Props) {
                         <a href={`#/account/${encodeURIComponent(d.accountId)}`}>{accountNames.get(d.accountId)}</a>
                       </div>
                       <div>
-                        {fmt.currency(d.value)} · {fmt.percent(d.probability / 100)}
+                        {fmt.currency(d.value)} · {fmt.percent(effectiveProbability(d) / 100)}
                       </div>
                       {days !== undefined && <div className="stale-flag">{t('staleFor', { count: days })}</div>}
                       <select aria-label={t('stageOf', { title: d.title })} value={d.stage} onChange={(e) => void moveDeal(d.id, e.target.value as DealStage)}>

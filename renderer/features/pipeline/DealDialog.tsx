@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEAL_STAGES, type Deal, type DealStage } from '../../../shared/domain';
+import { effectiveProbability } from '../../../shared/pipeline/deal';
 import { useSession } from '../../core/session';
 import { useLive } from '../../db/core/live';
 import { createDeal, updateDeal, type DealInput } from '../../db/pipeline/pipeline';
@@ -26,7 +27,7 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const [values, setValues] = useState<DealInput>(() =>
     deal
-      ? { accountId: deal.accountId, title: deal.title, value: deal.value, probability: deal.probability, stage: deal.stage, ownerId: deal.ownerId, lostReason: deal.lostReason, expectedClose: deal.expectedClose }
+      ? { accountId: deal.accountId, title: deal.title, value: deal.value, probability: effectiveProbability(deal), stage: deal.stage, ownerId: deal.ownerId, lostReason: deal.lostReason, expectedClose: deal.expectedClose }
       : { accountId: accountId ?? '', title: '', value: 0, probability: STAGE_PROBABILITY.lead, stage: 'lead', ownerId: selfId, lostReason: '' },
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -72,7 +73,8 @@ export function DealDialog({ deal, accountId, onClose }: Props) {
         <AmountField label={t('field.value')} value={valueText} onChange={setValueText} {...(errors.value ? { error: errors.value } : {})} />
         <label className="field">
           <span>{t('field.probability')}</span>
-          <input type="number" min={0} max={100} step={5} value={values.probability} onChange={(e) => set({ probability: Number(e.target.value) })} />
+          {/* Won and lost are settled (100 % / 0 %): the field shows it and takes no other estimate. */}
+          <input type="number" min={0} max={100} step={5} value={effectiveProbability(values)} readOnly={values.stage === 'won' || values.stage === 'lost'} onChange={(e) => set({ probability: Number(e.target.value) })} />
         </label>
         <label className="field">
           <span>{t('field.stage')}</span>

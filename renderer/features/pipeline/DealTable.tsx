@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Deal, Id, TeamMember } from '../../../shared/domain';
 import { DEAL_STAGES } from '../../../shared/domain';
+import { effectiveProbability } from '../../../shared/pipeline/deal';
 import { formatters } from '../../i18n/format';
 
 const COLUMNS = ['title', 'account', 'stage', 'value', 'probability', 'expectedClose', 'owner', 'lastFollowUp', 'stale'] as const;
@@ -28,7 +29,7 @@ export function DealTable({ deals, accountNames, stale, team, onEdit }: Props) {
         case 'account': return accountNames.get(d.accountId) ?? '';
         case 'stage': return DEAL_STAGES.indexOf(d.stage);
         case 'value': return d.value;
-        case 'probability': return d.probability;
+        case 'probability': return effectiveProbability(d);
         case 'expectedClose': return d.expectedClose ?? '';
         case 'owner': return names.get(d.ownerId) ?? '';
         case 'lastFollowUp': return d.lastFollowUpAt ?? '';
@@ -68,7 +69,7 @@ export function DealTable({ deals, accountNames, stale, team, onEdit }: Props) {
               <td><a href={`#/account/${encodeURIComponent(d.accountId)}`}>{accountNames.get(d.accountId)}</a></td>
               <td>{t(`common:dealStage.${d.stage}`)}</td>
               <td>{fmt.currency(d.value)}</td>
-              <td>{fmt.percent(d.probability / 100)}</td>
+              <td>{fmt.percent(effectiveProbability(d) / 100)}</td>
               <td>{d.expectedClose ? fmt.date(d.expectedClose) : ''}</td>
               <td>{names.get(d.ownerId) ?? ''}</td>
               <td>{d.lastFollowUpAt ? fmt.date(d.lastFollowUpAt) : ''}</td>

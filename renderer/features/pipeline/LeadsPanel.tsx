@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { scoreLeads, type LeadScoreRule } from '../../../shared/scoring';
+import { leadBand, scoreLeads, type LeadScoreRule } from '../../../shared/scoring';
 import { todayIso } from '../../../shared/time/today';
 import { useLive } from '../../db/core/live';
-import { getLeadScoreRules, loadLeadScoringInput, saveLeadScoreRules } from '../../db/pipeline/admin';
+import { getLeadScoreBands, getLeadScoreRules, loadLeadScoringInput, saveLeadScoreRules } from '../../db/pipeline/admin';
 import { formatters } from '../../i18n/format';
+import { BandsEditor } from './BandsEditor';
 
 /** Leads ranked by score (sortable), each score explained by its rules; the points are editable. */
 export function LeadsPanel() {
@@ -12,6 +13,7 @@ export function LeadsPanel() {
   const fmt = formatters(i18n.language);
   const input = useLive(loadLeadScoringInput);
   const rules = useLive(getLeadScoreRules);
+  const bands = useLive(getLeadScoreBands);
   const [byName, setByName] = useState(false);
   const [editing, setEditing] = useState(false);
   const today = todayIso();
@@ -31,6 +33,7 @@ export function LeadsPanel() {
         <button type="button" aria-expanded={editing} onClick={() => setEditing((e) => !e)}>{t('editRules')}</button>
       </div>
       {editing && rules && <RulesEditor rules={rules} name={(r) => ruleName(r, r.id)} />}
+      {editing && bands && <BandsEditor bands={bands} />}
       {input === undefined ? (
         <p role="status">{t('common:loading')}</p>
       ) : rows.length === 0 ? (
@@ -41,6 +44,7 @@ export function LeadsPanel() {
             <tr>
               <th scope="col" aria-sort={byName ? 'ascending' : 'none'}>{t('col.account')}</th>
               <th scope="col" aria-sort={byName ? 'none' : 'descending'}>{t('score')}</th>
+              <th scope="col">{t('band.title')}</th>
               <th scope="col">{t('scoreParts')}</th>
             </tr>
           </thead>
@@ -49,6 +53,7 @@ export function LeadsPanel() {
               <tr key={account.id}>
                 <th scope="row"><a href={`#/account/${encodeURIComponent(account.id)}`}>{account.name}</a></th>
                 <td>{fmt.number(score.total)}</td>
+                <td>{bands ? t(`band.${leadBand(score.total, bands)}`) : ''}</td>
                 <td>
                   <details>
                     <summary>{t('partsCount', { count: score.parts.length })}</summary>

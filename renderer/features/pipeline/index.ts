@@ -5,3 +5,4 @@ export { LeadSourcesPanel } from './LeadSourcesPanel';
 export { PipelineTab } from './PipelineTab';
 export { SalesList } from './SalesList';
 export { staleOffers } from './stale';
+export { isScored, LeadScoreBadge, useLeadScores, type LeadScores } from './lead-score';

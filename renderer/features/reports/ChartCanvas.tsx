@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { drawSoon } from './chart-queue';
 import {
   BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip,
   type ChartConfiguration,
@@ -21,67 +22,112 @@ type Props = {
   /** Formats tick and tooltip values per axis. */
   format: (value: number, axis: 'y' | 'y2') => string;
   horizontal?: boolean;
+  /** Axes that carry counts: whole-number ticks only, so small counts don't read "0, 0, 1, 1, 2". */
+  countAxes?: readonly ('y' | 'y2')[];
 };
+
+const NO_AXES: readonly ('y' | 'y2')[] = [];
 
 /**
  * A chart.js chart in a fixed-height box. No animation: charts must be complete at once for
  * printing and PDF; devicePixelRatio 2 keeps them crisp on paper.
  */
-export function ChartCanvas({ kind, labels, datasets, label, format, horizontal = false }: Props) {
+export function ChartCanvas({ kind, labels, datasets, label, format, horizontal = false, countAxes = NO_AXES }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<{ chart: Chart<'line' | 'bar', (number | null)[], string>; shape: string } | undefined>(undefined);
+  // The tick and tooltip callbacks read the newest formatter, so a new one needs no new chart.
+  const formatRef = useRef(format);
+  useEffect(() => {
+    formatRef.current = format;
+  }, [format]);
+
+  useEffect(
+    () => () => {
+      chart.current?.chart.destroy();
+      chart.current = undefined;
+    },
+    [],
+  );
+
   useEffect(() => {
     const el = canvas.current;
     if (!el) return undefined;
     const hasY2 = datasets.some((d) => d.axis === 'y2');
-    const valueAxis = horizontal ? 'x' : 'y';
-    const config: ChartConfiguration<'line' | 'bar', (number | null)[], string> = {
-      type: kind,
-      data: {
-        labels,
-        datasets: datasets.map((d, i) => ({
-          label: d.label,
-          data: d.data,
-          backgroundColor: CHART_COLORS[i % CHART_COLORS.length],
-          borderColor: CHART_COLORS[i % CHART_COLORS.length],
-          borderWidth: kind === 'line' ? 2 : 0,
-          pointRadius: kind === 'line' ? 2 : 0,
-          ...(d.axis === 'y2' ? { [horizontal ? 'xAxisID' : 'yAxisID']: 'y2' } : {}),
-        })),
-      },
-      options: {
-        animation: false,
-        responsive: true,
-        maintainAspectRatio: false,
-        devicePixelRatio: 2,
-        indexAxis: horizontal ? 'y' : 'x',
-        plugins: {
-          legend: { position: 'bottom', labels: { boxWidth: 12 } },
-          tooltip: {
-            callbacks: {
-              label: (item) => `${item.dataset.label ?? ''}: ${format(Number(item.raw ?? 0), (item.dataset as { yAxisID?: string; xAxisID?: string }).yAxisID === 'y2' || (item.dataset as { xAxisID?: string }).xAxisID === 'y2' ? 'y2' : 'y')}`,
-            },
-          },
-        },
-        scales: {
-          [valueAxis]: { beginAtZero: true, ticks: { callback: (v) => format(Number(v), 'y') } },
-          ...(hasY2 ? { y2: { axis: valueAxis, position: horizontal ? 'top' : 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { callback: (v: string | number) => format(Number(v), 'y2') } } } : {}),
-        },
-      },
+    // Same kind, orientation and axes: the chart is updated in place (cheap); otherwise built anew.
+    const shape = `${kind}|${horizontal}|${hasY2}|${countAxes.join()}`;
+    const data = {
+      labels,
+      datasets: datasets.map((d, i) => ({
+        label: d.label,
+        data: d.data,
+        backgroundColor: CHART_COLORS[i % CHART_COLORS.length],
+        borderColor: CHART_COLORS[i % CHART_COLORS.length],
+        borderWidth: kind === 'line' ? 2 : 0,
+        pointRadius: kind === 'line' ? 2 : 0,
+        ...(d.axis === 'y2' ? { [horizontal ? 'xAxisID' : 'yAxisID']: 'y2' } : {}),
+      })),
     };
-    const chart = new Chart(el, config);
+    box.current?.setAttribute('data-pending', '');
+    return drawSoon(() => {
+      const current = chart.current;
+      if (current && current.shape === shape) {
+        current.chart.data = data;
+        current.chart.update('none');
+      } else {
+        current?.chart.destroy();
+        chart.current = { chart: new Chart(el, chartConfig(kind, data, horizontal, hasY2, countAxes, formatRef)), shape };
+      }
+      box.current?.removeAttribute('data-pending');
+    });
+  }, [kind, labels, datasets, horizontal, countAxes]);
+
+  useEffect(() => {
     // Paper is narrower than the screen: redraw for the print layout, and back afterwards.
-    const resize = () => chart.resize();
+    const resize = () => chart.current?.chart.resize();
     window.addEventListener('beforeprint', resize);
     window.addEventListener('afterprint', resize);
     return () => {
       window.removeEventListener('beforeprint', resize);
       window.removeEventListener('afterprint', resize);
-      chart.destroy();
     };
-  }, [kind, labels, datasets, format, horizontal]);
+  }, []);
+  // data-pending: set while the chart waits for its frame (the bench waits for none to be left).
   return (
-    <div className="chart-box">
+    <div className="chart-box" ref={box}>
       <canvas ref={canvas} role="img" aria-label={label} />
     </div>
   );
+}
+
+type Data = ChartConfiguration<'line' | 'bar', (number | null)[], string>['data'];
+type Format = { current: Props['format'] };
+
+function chartConfig(kind: Props['kind'], data: Data, horizontal: boolean, hasY2: boolean, countAxes: readonly ('y' | 'y2')[], format: Format): ChartConfiguration<'line' | 'bar', (number | null)[], string> {
+  const valueAxis = horizontal ? 'x' : 'y';
+  // precision 0 makes chart.js step by whole numbers (at least 1) instead of 0.5.
+  const whole = (axis: 'y' | 'y2') => (countAxes.includes(axis) ? { precision: 0 } : {});
+  return {
+    type: kind,
+    data,
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      devicePixelRatio: 2,
+      indexAxis: horizontal ? 'y' : 'x',
+      plugins: {
+        legend: { position: 'bottom', labels: { boxWidth: 12 } },
+        tooltip: {
+          callbacks: {
+            label: (item) => `${item.dataset.label ?? ''}: ${format.current(Number(item.raw ?? 0), (item.dataset as { yAxisID?: string; xAxisID?: string }).yAxisID === 'y2' || (item.dataset as { xAxisID?: string }).xAxisID === 'y2' ? 'y2' : 'y')}`,
+          },
+        },
+      },
+      scales: {
+        [valueAxis]: { beginAtZero: true, ticks: { ...whole('y'), callback: (v: string | number) => format.current(Number(v), 'y') } },
+        ...(hasY2 ? { y2: { axis: valueAxis, position: horizontal ? 'top' : 'right', beginAtZero: true, grid: { drawOnChartArea: false }, ticks: { ...whole('y2'), callback: (v: string | number) => format.current(Number(v), 'y2') } } } : {}),
+      },
+    },
+  };
 }

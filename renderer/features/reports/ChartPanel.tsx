@@ -29,6 +29,7 @@ export function ChartPanel({ chart }: { chart: ChartModel }) {
     },
     [fmt, money, firstUnit, secondUnit],
   );
+  const countAxes = useMemo(() => (['y', 'y2'] as const).filter((axis) => (axis === 'y' ? firstUnit : secondUnit) === 'count'), [firstUnit, secondUnit]);
   const empty = chart.labels.length === 0;
   return (
     <figure className="chart-panel" data-chart={chart.id}>
@@ -44,7 +45,7 @@ export function ChartPanel({ chart }: { chart: ChartModel }) {
       {empty ? (
         <p className="empty-state">{t(`chartEmpty.${chart.id}`)}</p>
       ) : (
-        <ChartCanvas kind={chart.kind} labels={labels} datasets={datasets} label={name} format={format} horizontal={chart.labelKind === 'text' && chart.id === 'source_ranking'} />
+        <ChartCanvas kind={chart.kind} labels={labels} datasets={datasets} label={name} format={format} countAxes={countAxes} horizontal={chart.labelKind === 'text' && chart.id === 'source_ranking'} />
       )}
       <details className="chart-table">
         <summary>{t('dataTable')}</summary>

@@ -30,7 +30,15 @@ export function KpiCard({ row }: { row: KpiRow }) {
       <p className="kpi-value" data-testid={`kpi-value-${row.id}`}>
         {formatValue(fmt, t, row.value, row.unit)}
       </p>
-      {row.numerator !== undefined && row.denominator !== undefined && (
+      {row.median !== undefined ? (
+        // An average over few deals says little alone: the median and how many deals it rests on.
+        <p className="kpi-parts">
+          {t('medianOf', {
+            median: formatValue(fmt, t, row.median, row.unit),
+            counted: t('common:counted.deals', { count: row.denominator ?? 0 }),
+          })}
+        </p>
+      ) : row.numerator !== undefined && row.denominator !== undefined && (
         <p className="kpi-parts">
           {t('parts', {
             numerator: formatValue(fmt, t, row.numerator, units.numerator),

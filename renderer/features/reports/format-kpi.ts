@@ -21,10 +21,10 @@ export function formatValue(fmt: Formatters, t: TFunction, value: number | null,
   }
 }
 
-const MONEY_NUMERATOR: ReadonlySet<KpiId> = new Set(['customer_lifetime_value', 'acquisition_cost', 'new_revenue']);
+const MONEY_NUMERATOR: ReadonlySet<KpiId> = new Set(['customer_lifetime_value', 'acquisition_cost', 'cost_per_lead', 'new_revenue']);
 const MONEY_DENOMINATOR: ReadonlySet<KpiId> = new Set(['new_revenue']);
 
-/** Units of the counts behind a KPI (money for CLV and CAC numerators, counts otherwise). */
+/** Units of the counts behind a KPI (money for CLV, CAC and cost-per-lead numerators, counts otherwise). */
 export function partUnits(id: KpiId): { numerator: KpiUnit; denominator: KpiUnit } {
   return {
     numerator: MONEY_NUMERATOR.has(id) ? 'currency' : id === 'sales_cycle' ? 'days' : 'count',

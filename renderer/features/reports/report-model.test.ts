@@ -36,4 +36,21 @@ describe('report model', () => {
     expect(exportValue(1234.567, 'currency')).toBe(1234.57);
     expect(exportValue(null, 'currency')).toBeNull();
   });
+
+  it('puts the sales-cycle median on its card, and cost per lead beside acquisition cost', () => {
+    const sections = reportSections(report);
+    const rows = sections.flatMap((sec) => sec.kpis);
+    const cycle = rows.find((r) => r.id === 'sales_cycle');
+    expect(cycle?.median).toBe(report.pipeline.salesCycle.medianDays);
+    expect(cycle?.denominator).toBeGreaterThan(0);
+    // Σ cost ÷ Σ leads over the sources shown, the same rows the ranking counts.
+    const src = report.sources.rows;
+    const cost = src.reduce((n, r) => n + r.cost, 0);
+    const leads = src.reduce((n, r) => n + r.leads, 0);
+    expect(leads).toBeGreaterThan(0);
+    const perLead = rows.find((r) => r.id === 'cost_per_lead');
+    expect(perLead).toMatchObject({ unit: 'currency', value: cost / leads, numerator: cost, denominator: leads });
+    const ranking = sections.flatMap((sec) => sec.charts).find((c) => c.id === 'source_ranking');
+    expect(ranking?.series.find((x) => x.key === 'costPerLead')?.values).toEqual(src.map((r) => r.costPerLead.value));
+  });
 });

@@ -8,7 +8,15 @@ export const SECTION_IDS = ['leads', 'revenue', 'pipeline', 'sources', 'loyalty'
 export type SectionId = (typeof SECTION_IDS)[number];
 
 /** One KPI card: value, and the counts behind it when it is a rate or an average. */
-export type KpiRow = { id: KpiId; unit: KpiUnit; value: number | null; numerator?: number; denominator?: number };
+export type KpiRow = {
+  id: KpiId;
+  unit: KpiUnit;
+  value: number | null;
+  numerator?: number;
+  denominator?: number;
+  /** The median beside an average (sales cycle), in the row's unit; null when nothing was counted. */
+  median?: number | null;
+};
 
 /** One data series of a chart. */
 export type ChartSeries = {
@@ -84,7 +92,7 @@ function pipelineSection(r: Report): SectionModel {
       kpi('open_deals_weighted', p.openDeals.weightedValue),
       kpi('offers_without_follow_up', p.staleOffers.count),
       kpi('lost_without_follow_up', p.lostWithoutFollowUp.value, p.lostWithoutFollowUp.numerator, p.lostWithoutFollowUp.denominator),
-      kpi('sales_cycle', p.salesCycle.average.value, p.salesCycle.average.numerator, p.salesCycle.average.denominator),
+      { ...kpi('sales_cycle', p.salesCycle.average.value, p.salesCycle.average.numerator, p.salesCycle.average.denominator), median: p.salesCycle.medianDays },
     ],
     charts: [
       {
@@ -99,13 +107,15 @@ function sourcesSection(r: Report): SectionModel {
   const s = r.sources;
   let cost = 0;
   let won = 0;
+  let leads = 0;
   for (const row of s.rows) {
     cost += row.cost;
     won += row.customers;
+    leads += row.leads;
   }
   return {
     id: 'sources',
-    kpis: [kpi('acquisition_cost', won === 0 ? null : cost / won, cost, won)],
+    kpis: [kpi('acquisition_cost', won === 0 ? null : cost / won, cost, won), kpi('cost_per_lead', leads === 0 ? null : cost / leads, cost, leads)],
     charts: [
       {
         id: 'source_ranking', kind: 'bar', labelKind: 'text', labels: s.chart.labels,
@@ -113,6 +123,7 @@ function sourcesSection(r: Report): SectionModel {
           { key: 'customers', unit: 'count', values: s.chart.customers },
           { key: 'sourceRevenue', unit: 'currency', values: s.chart.revenue },
           { key: 'cac', unit: 'currency', values: s.chart.cac, tableOnly: true },
+          { key: 'costPerLead', unit: 'currency', values: s.rows.map((row) => row.costPerLead.value), tableOnly: true },
         ],
       },
     ],

@@ -9,6 +9,7 @@ import { getDb } from '../../db/core/db';
 import { formatters } from '../../i18n/format';
 import { HistorySearchPanel, MeetingStatsPanel } from '../interactions';
 import { ReminderInbox } from '../reminders';
+import { ComplaintsToday } from './ComplaintsToday';
 import { CoveragePanel } from './CoveragePanel';
 
 function dayBounds(): [string, string] {
@@ -66,25 +67,7 @@ export function TodayPage() {
             <p className="empty-state">{t('noAppointments')}</p>
           )}
         </section>
-        <section className="panel" aria-labelledby="complaints-title">
-          <h2 id="complaints-title">{t('openComplaints', { count: complaints?.length ?? 0 })}</h2>
-          {complaints && complaints.length > 0 ? (
-            <ul className="plain-list">
-              {complaints.slice(0, 10).map((c) => (
-                <li key={c.id}>
-                  <button type="button" className="link" onClick={() => navigate({ page: 'account', accountId: c.accountId })}>
-                    {name(c.accountId)}
-                  </button>{' '}
-                  <span className="muted">
-                    {c.subject} · {t(`common:complaintStatus.${c.complaint?.status ?? 'open'}`)} · {fmt.date(c.at)}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="empty-state">{t('noComplaints')}</p>
-          )}
-        </section>
+        <ComplaintsToday complaints={complaints} name={name} />
         {selfId && <CoveragePanel selfId={selfId} isLead={me?.role === 'lead'} />}
         <HistorySearchPanel />
         <MeetingStatsPanel />
