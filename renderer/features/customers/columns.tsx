@@ -118,10 +118,10 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
     column('city', 150, 90, 1, (r) => r.city, (r) => r.city),
     column('country', 60, 60, 0, (r) => r.country, (r) => r.country),
     column('category', 56, 56, 0, (r) => r.category, (r) => r.category),
-    column('accountType', 96, 96, 0, (r) => r.accountType, (r) => typeLabel.get(r.accountType)),
+    column('accountType', 100, 100, 0, (r) => r.accountType, (r) => typeLabel.get(r.accountType)),
     column('lifecycle', 110, 90, 0.5, (r) => r.lifecycle, (r) => lifecycleLabel.get(r.lifecycle)),
     column('owner', 130, 110, 0.5, (r) => r.ownerId, (r) => owners.get(r.ownerId) ?? ''),
-    column('lastContact', 100, 100, 0, (r) => r.lastHumanContactAt, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
+    column('lastContact', 92, 92, 0, (r) => r.lastHumanContactAt, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
     // The same colours as the account page's due badge (rhythm/DueBadge.tsx), in its short words: wide enough
     // for "102 Tage überfällig" in bold, so the days are never cut off.
     column('due', 172, 172, 0, dueStateOfRow, (r) => {
