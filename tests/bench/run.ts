@@ -12,6 +12,7 @@ import { reportRows } from './reports';
 import { reportPageFigures } from './reports-page';
 import { syncFigures } from './sync';
 import { backupFigures, restoreFigures } from './backup';
+import { rounds } from './rounds';
 
 type Row = { figure: string; ms: number; baseline: string; baseMs: number; unit?: 'ms' | 'MB' | 'count' };
 
@@ -55,7 +56,7 @@ async function loadFigures(page: Page, n: number): Promise<Row[]> {
     const ms = await call(page, 'appLoadCustomers', n);
     return [{ figure: `demo data load, ${n} accounts, customer base only (app loader, incl. generation of all tables)`, ms, baseline: 'generation in memory', baseMs: await call(page, 'generate', n) }];
   }
-  const repeats = n <= 1000 ? 3 : 1;
+  const repeats = rounds(n <= 1000 ? 3 : 1);
   const gen: number[] = [];
   const app: number[] = [];
   const raw: number[] = [];
@@ -129,7 +130,7 @@ async function browserRows(): Promise<Row[]> {
 
       const paint: number[] = [];
       const floor: number[] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < rounds(3); i++) {
         floor.push((await openBench(page)) + (await call(page, 'rawReadAll')));
         await page.goto(`http://127.0.0.1:${port}/renderer/index.html#/customers`);
         await page.locator('table tbody tr').first().waitFor({ timeout: 120_000 });
