@@ -43,6 +43,7 @@ function openMainWindow(): void {
   const appPath = app.getAppPath();
   mainWindow = createMainWindow({
     preload: join(appPath, 'dist-electron', 'preload.cjs'),
+    icon: join(appPath, 'dist', 'renderer', 'icon.png'),
     stateFile: join(app.getPath('userData'), 'window-state.json'),
     isPackaged: app.isPackaged,
     log,

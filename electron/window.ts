@@ -5,6 +5,8 @@ import { chooseWindowBounds, loadWindowState, MIN_SIZE, saveWindowState } from '
 export type MainWindowOptions = {
   /** Absolute path of dist-electron/preload.cjs. */
   preload: string;
+  /** Absolute path of the window icon (dist/renderer/icon.png); Linux shows it, Windows and macOS take the installer's. */
+  icon: string;
   /** JSON file in userData remembering size and position. */
   stateFile: string;
   /** Developer tools only in unpackaged builds. */
@@ -22,6 +24,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     title: 'Rapport',
+    ...(process.platform === 'linux' ? { icon: options.icon } : {}),
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {

@@ -5,6 +5,7 @@ import { Boot } from './app/Boot';
 import { provideHandleStore } from './bridge';
 import { handleStore } from './db/sync/handles';
 import './styles/app.css';
+import './components/dialog.css';
 
 provideHandleStore(handleStore);
 

@@ -2,13 +2,14 @@
 import type { Page } from 'playwright-core';
 import type { Figure } from './customers';
 import type { BackupBenchResult, RestoreBenchResult } from './page/backup';
+import { rounds } from './rounds';
 
 /** The former page-thread backup as baseline up to 20k accounts (BENCH_BACKUP_BASELINE=1 forces it). */
 export async function backupFigures(page: Page, n: number): Promise<Figure[]> {
   const baseline = n <= 20_000 || process.env.BENCH_BACKUP_BASELINE === '1';
   // Stalls are single worst gaps and so noisy on a loaded machine: the median of three runs where they are short.
   const runs: BackupBenchResult[] = [];
-  for (let i = 0; i < (n <= 1000 ? 3 : 1); i++) {
+  for (let i = 0; i < rounds(n <= 1000 ? 3 : 1); i++) {
     runs.push(
       await page.evaluate(
         (withBaseline) => (window as unknown as { bench: { backupBench: (b: boolean) => Promise<BackupBenchResult> } }).bench.backupBench(withBaseline),

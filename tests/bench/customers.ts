@@ -1,6 +1,7 @@
 // Customer-list figures: first rows, search latency per keystroke against a plain Array.filter
 // floor, frames while scrolling the whole list, and the heap with the list open.
 import type { Page } from 'playwright-core';
+import { rounds } from './rounds';
 
 export type Figure = { figure: string; ms: number; baseline: string; baseMs: number; unit?: 'ms' | 'MB' | 'count' };
 
@@ -153,7 +154,7 @@ export async function customerFigures(page: Page, port: number, n: number, first
   const opens: Array<{ firstRows: number; indexReady: number }> = [];
   const log = (what: string) => console.error(`[bench ${n}] ${what}`);
   const reopens: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < rounds(3); i++) {
     opens.push(await openCustomers(page, port));
     reopens.push(await reopenCustomers(page));
   }

@@ -45,11 +45,21 @@ export async function restoreContact(id: Id): Promise<void> {
   await runWrite((d) => [d.contacts], () => getDb().contacts.update(id, { deletedAt: undefined, updatedAt: Date.now() }), { label: 'contact' });
 }
 
+/** A contact in the trash with the name of the account it belongs to (two "Eva Muster" must be told apart). */
+export type TrashedContact = Contact & {
+  /** Name of the (live) account the contact belongs to. */
+  accountName: string;
+};
+
 /** Contacts in the trash whose account is still live (a trashed account keeps its own contacts). */
-export async function listTrashedContacts(): Promise<Contact[]> {
+export async function listTrashedContacts(): Promise<TrashedContact[]> {
   const db = getDb();
   const rows = await db.contacts.where('deletedAt').above(0).toArray();
   const accounts = await db.accounts.bulkGet([...new Set(rows.map((c) => c.accountId))]);
-  const live = new Set(accounts.filter((a) => a && a.deletedAt === undefined).map((a) => a?.id));
-  return rows.filter((c) => live.has(c.accountId)).sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
+  const live = new Map<string, string>();
+  for (const a of accounts) if (a && a.deletedAt === undefined) live.set(a.id, a.name);
+  return rows
+    .filter((c) => live.has(c.accountId))
+    .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0))
+    .map((c) => ({ ...c, accountName: live.get(c.accountId) ?? '' }));
 }

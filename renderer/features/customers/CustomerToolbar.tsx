@@ -4,6 +4,7 @@ import { ACCOUNT_TYPES, CATEGORIES, LIFECYCLES, type TeamMember } from '../../..
 import { useCustomerFilters } from './filters';
 import { DueFilter } from '../rhythm';
 import { SearchBox } from './SearchBox';
+import { Popover } from '../../components/Popover';
 
 type Props = { team: TeamMember[]; countries: string[]; tags: string[]; searchRef: RefObject<HTMLInputElement | null> };
 
@@ -24,8 +25,11 @@ export function CustomerToolbar({ team, countries, tags, searchRef }: Props) {
       </select>
     </div>
   );
+  // The filters a rep sets every day stay in the row; the rest wait behind "Weitere Filter", which
+  // says how many of them are set, so the list fits one row at 1366 px and keeps its rows.
+  const more = (['category', 'accountType', 'lifecycle', 'country', 'place', 'tag'] as const).filter((k) => filters[k] !== '').length + (filters.showArchived ? 1 : 0);
   return (
-    <div className="toolbar" role="search">
+    <div className="toolbar list-filters" role="search">
       <SearchBox searchRef={searchRef} />
       <div className="field">
         <label htmlFor="cf-owner">{t('filter.owner')}</label>
@@ -39,20 +43,26 @@ export function CustomerToolbar({ team, countries, tags, searchRef }: Props) {
           ))}
         </select>
       </div>
-      {select('category', CATEGORIES, (v) => v)}
-      {select('accountType', ACCOUNT_TYPES, (v) => t(`common:accountType.${v}`))}
-      {select('lifecycle', LIFECYCLES, (v) => t(`common:lifecycle.${v}`))}
-      {select('country', countries, (v) => v)}
-      <label className="field narrow">
-        <span>{t('filter.place')}</span>
-        <input value={filters.place} onChange={(e) => set({ place: e.target.value })} placeholder={t('filter.placeHint')} size={10} />
-      </label>
-      {select('tag', tags, (v) => v)}
       <DueFilter />
-      <label className="check">
-        <input type="checkbox" checked={filters.showArchived} onChange={(e) => set({ showArchived: e.target.checked })} />
-        {t('filter.showArchived')}
-      </label>
+      <Popover className="more-filters" label={more > 0 ? t('filter.moreSet', { count: more }) : t('filter.more')}>
+        {() => (
+          <div role="group" aria-label={t('filter.moreLabel')} className="more-filters-fields">
+            {select('category', CATEGORIES, (v) => v)}
+            {select('accountType', ACCOUNT_TYPES, (v) => t(`common:accountType.${v}`))}
+            {select('lifecycle', LIFECYCLES, (v) => t(`common:lifecycle.${v}`))}
+            {select('country', countries, (v) => v)}
+            <label className="field narrow">
+              <span>{t('filter.place')}</span>
+              <input value={filters.place} onChange={(e) => set({ place: e.target.value })} placeholder={t('filter.placeHint')} size={10} />
+            </label>
+            {select('tag', tags, (v) => v)}
+            <label className="check">
+              <input type="checkbox" checked={filters.showArchived} onChange={(e) => set({ showArchived: e.target.checked })} />
+              {t('filter.showArchived')}
+            </label>
+          </div>
+        )}
+      </Popover>
     </div>
   );
 }

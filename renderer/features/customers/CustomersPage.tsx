@@ -66,8 +66,10 @@ export function CustomersPage() {
         <TrashView />
       ) : (
         <>
-          <CustomerToolbar team={team} countries={countries} tags={tags} searchRef={searchRef} />
-          <ViewBar list={list} onList={setList} />
+          <div className="list-bar">
+            <CustomerToolbar team={team} countries={countries} tags={tags} searchRef={searchRef} />
+            <ViewBar list={list} onList={setList} />
+          </div>
           <CustomerResults rows={rows} ready={ready} list={list} onList={setList} ownerNames={ownerNames} onOpen={open} />
         </>
       )}

@@ -38,7 +38,7 @@ export function TrashView() {
             return (
               <li key={c.id} className="trash-row">
                 <span>
-                  <strong>{name}</strong> <span className="muted">· {t('trash.contact')}</span>
+                  <strong>{name}</strong> <span className="muted">· {t('trash.contactOf', { account: c.accountName })} · {t('trash.deletedAt', { date: fmt.dateTime(new Date(c.deletedAt ?? 0)) })}</span>
                 </span>
                 <button type="button" onClick={() => restoreContact(c.id)} aria-label={t('trash.restoreNamed', { name })}>
                   {t('trash.restore')}
@@ -67,9 +67,12 @@ export function TrashView() {
             </button>
           </>
         ) : (
-          <button type="button" disabled={empty} onClick={() => setConfirming(true)}>
-            {t('trash.emptyTrash')}
-          </button>
+          // Nothing to empty: no button (a disabled one only raised the question why).
+          !empty && (
+            <button type="button" onClick={() => setConfirming(true)}>
+              {t('trash.emptyTrash')}
+            </button>
+          )
         )}
       </div>
     </div>

@@ -7,6 +7,7 @@ import { COLUMN_IDS } from './columns';
 import { DEFAULT_FILTERS, useCustomerFilters, type CustomerFilters } from './filters';
 import { useCustomerQuery } from './search';
 import type { ListState } from './useListState';
+import { Popover } from '../../components/Popover';
 
 /** What a saved view stores; the search text rides along with the filters, as it always has. */
 type ViewState = ListState & { filters: CustomerFilters & { query?: string } };
@@ -54,13 +55,20 @@ export function ViewBar({ list, onList }: { list: ListState; onList: (patch: Par
           {t('views.delete')}
         </button>
       )}
-      <label className="field">
-        <span>{t('views.newName')}</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && save()} />
-      </label>
-      <button type="button" onClick={save} disabled={!name.trim()}>
-        {t('views.save')}
-      </button>
+      {/* Saving a view is rare: behind a button, so the list's controls fit one row. */}
+      <Popover className="save-view" label={t('views.saveOpen')}>
+        {() => (
+          <div className="save-view-fields">
+            <label className="field">
+              <span>{t('views.newName')}</span>
+              <input value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && save()} />
+            </label>
+            <button type="button" onClick={save} disabled={!name.trim()}>
+              {t('views.save')}
+            </button>
+          </div>
+        )}
+      </Popover>
       <details className="column-chooser" onToggle={(e) => setChoosing(e.currentTarget.open)}>
         <summary>{t('columns.label')}</summary>
         {/* Rendered only while open, so the column names do not double as labels of hidden inputs. */}

@@ -6,6 +6,7 @@ import type { CustomerRow } from '../../db/accounts/customer-list';
 import type { ModeState } from '../../../shared/planning/rhythm';
 import type { Formatters } from '../../i18n/format';
 import { dueLabel, dueStateOfRow } from '../rhythm';
+import { ownerLabels } from './owner-labels';
 
 /** Every column of the list, in order; the column chooser hides or shows them. */
 export const COLUMN_IDS = [
@@ -90,12 +91,14 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
   const none = t('common:none');
   const rhythmT = (key: string, options?: Record<string, unknown>) => t(`rhythm:${key}`, options ?? {});
   const date = cached((iso) => fmt.date(iso));
+  // "J. Krämer", "J. Weißmüller": the surname readable in the column (owner-labels.ts).
+  const owners = ownerLabels(ownerNames);
   // i18next's plural lookup per row was a visible share of a scroll frame: one lookup per state and day count.
   const dueTexts = new Map<string, string>();
   const dueText = (s: ModeState) => {
     const key = `${s.status}:${s.daysOverdue ?? ''}`;
     let text = dueTexts.get(key);
-    if (text === undefined) dueTexts.set(key, (text = dueLabel(rhythmT, s)));
+    if (text === undefined) dueTexts.set(key, (text = dueLabel(rhythmT, s, 'short')));
     return text;
   };
   const column = (id: ColumnId, size: number, minSize: number, flex: number, value: (r: CustomerRow) => unknown, cell: (r: CustomerRow, complaints: ReadonlySet<string>) => ReactNode): CustomerColumn =>
@@ -113,7 +116,7 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
   return [
     column('name', 320, 200, 0.5, (r) => r.name, (r, complaints) => nameCell(r.name, complaints.has(r.id), labels.complaint)),
     // Often empty, and at most "K123456": narrow, so the default columns fit a 1366 px window with room to spare.
-    column('customerNumber', 92, 92, 0, (r) => r.customerNumber, (r) => r.customerNumber),
+    column('customerNumber', 84, 84, 0, (r) => r.customerNumber, (r) => r.customerNumber),
     column('postalCode', 70, 70, 0, (r) => r.postalCode, (r) => r.postalCode),
     column('city', 150, 90, 1, (r) => r.city, (r) => r.city),
     column('country', 60, 60, 0, (r) => r.country, (r) => r.country),
@@ -122,16 +125,17 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
     column('lifecycle', 110, 90, 0.5, (r) => r.lifecycle, (r) => lifecycleLabel.get(r.lifecycle)),
     // Leads and prospects only; highest first on the first click.
     { ...column('leadScore', 110, 110, 0, (r) => scores?.totals.get(r.id), (r) => { const s = scores?.totals.get(r.id); return s === undefined ? '' : `${fmt.number(s)} · ${scores?.label(s) ?? ''}`; }), sortDescFirst: true },
-    column('owner', 140, 90, 1, (r) => r.ownerId, (r) => ownerNames.get(r.ownerId) ?? ''),
-    column('lastContact', 100, 100, 0, (r) => r.lastHumanContactAt, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
-    // The same words and colours as the account page's due badge (rhythm/DueBadge.tsx).
-    column('due', 170, 150, 0.5, dueStateOfRow, (r) => {
+    column('owner', 130, 110, 0.5, (r) => r.ownerId, (r) => owners.get(r.ownerId) ?? ''),
+    column('lastContact', 92, 92, 0, (r) => r.lastHumanContactAt, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
+    // The same colours as the account page's due badge (rhythm/DueBadge.tsx), in its short words: wide enough
+    // for "102 Tage überfällig" in bold, so the days are never cut off.
+    column('due', 172, 172, 0, dueStateOfRow, (r) => {
       const s = dueStateOfRow(r);
       if (!s) return <span className="muted">{none}</span>;
       return <span className={`due-text due-${s.status}`}>{dueText(s)}</span>;
     }),
     column('tags', 150, 90, 1, (r) => r.tags, (r) => r.tags.join(', ')),
-    column('contacts', 220, 100, 3, (r) => r.contactNames, (r) => r.contactNames),
+    column('contacts', 220, 90, 3, (r) => r.contactNames, (r) => r.contactNames),
   ];
 }
 

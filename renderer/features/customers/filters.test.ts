@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Account } from '../../../shared/domain';
+import { addDays } from '../../../shared/planning/calendar';
+import { DEFAULT_RHYTHMS } from '../../../shared/planning/rhythm';
+import { todayIso } from '../../../shared/time/today';
+import { useDueTable } from '../rhythm';
 import { toCustomerRow } from '../../db/accounts/customer-list';
 import { applyFilters, DEFAULT_FILTERS, sortRows } from './filters';
 
@@ -45,5 +49,22 @@ describe('customer list filters', () => {
     // Equal scores keep name order; no scores read yet: name order.
     expect(sortRows(rows, { id: 'leadScore', desc: true }, names, new Map([['1', 5], ['3', 5]])).map((r) => r.id)).toEqual(['3', '1', '2']);
     expect(sortRows(rows, { id: 'leadScore', desc: true }, names).map((r) => r.id)).toEqual(['3', '1', '2']);
+  });
+  it('sorts by due date, earliest first, with accounts without a rhythm last in both directions', () => {
+    useDueTable.setState((s) => ({ table: DEFAULT_RHYTHMS, version: s.version + 1 }));
+    // A-expand's personal rhythm is 42 days; a lead and an archived customer have none, nor does a segment set to 0.
+    const ago = (days: number) => new Date(`${addDays(todayIso(), -days)}T10:00:00`).toISOString();
+    const due = [
+      toCustomerRow({ ...base, id: 'lead', name: 'Aachen Lead', lifecycle: 'lead', lastHumanContactAt: ago(200) }, []),
+      toCustomerRow({ ...base, id: 'ok', name: 'Bremen OK', lastHumanContactAt: ago(5) }, []),
+      toCustomerRow({ ...base, id: 'late', name: 'Celle spät', lastHumanContactAt: ago(120) }, []),
+      toCustomerRow({ ...base, id: 'gone', name: 'Dessau archiviert', archived: true, lastHumanContactAt: ago(300) }, []),
+      toCustomerRow({ ...base, id: 'never', name: 'Essen nie' }, []),
+      toCustomerRow({ ...base, id: 'soon', name: 'Fulda bald', lastHumanContactAt: ago(40) }, []),
+      toCustomerRow({ ...base, id: 'due', name: 'Gera fällig', lastHumanContactAt: ago(50) }, []),
+    ];
+    const order = (desc: boolean) => sortRows(due, { id: 'due', desc }, new Map()).map((r) => r.id);
+    expect(order(false)).toEqual(['never', 'late', 'due', 'soon', 'ok', 'lead', 'gone']);
+    expect(order(true)).toEqual(['ok', 'soon', 'due', 'late', 'never', 'lead', 'gone']);
   });
 });

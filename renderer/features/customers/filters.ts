@@ -61,7 +61,8 @@ export function applyFilters(rows: readonly CustomerRow[], f: CustomerFilters, s
   });
 }
 
-type KeyOf = (r: CustomerRow) => string;
+/** A row's sort key; null (no value to sort by, e.g. no due date) sorts last in both directions. */
+type KeyOf = (r: CustomerRow) => string | null;
 
 /** Sort keys per column; text sorts by German collation key, dates as ISO strings. */
 function keyFor(id: string, ownerNames: ReadonlyMap<string, string>): KeyOf {
@@ -82,16 +83,25 @@ function keyFor(id: string, ownerNames: ReadonlyMap<string, string>): KeyOf {
   }
 }
 
-/** Sorts all rows by a column (ties by name); rows arrive in name order, so name ascending is free. `scores`: lead scores by id. */
+/**
+ * Sorts all rows by a column (ties by name); rows arrive in name order, so name ascending is free.
+ * `scores`: lead scores by id. Rows whose key is null keep name order after all the others, whichever the direction.
+ */
 export function sortRows(rows: CustomerRow[], sort: CustomerSort, ownerNames: ReadonlyMap<string, string>, scores?: ReadonlyMap<string, number>): CustomerRow[] {
   if (sort.id === 'name' && !sort.desc) return rows;
   if (sort.id === 'name') return [...rows].reverse();
   if (sort.id === 'leadScore') return byScore(rows, sort.desc, scores);
   const key = keyFor(sort.id, ownerNames);
-  const keyed = rows.map((r, i) => ({ k: key(r), i }));
+  const keyed: { k: string; i: number }[] = [];
+  const last: number[] = [];
+  rows.forEach((r, i) => {
+    const k = key(r);
+    if (k === null) last.push(i);
+    else keyed.push({ k, i });
+  });
   const dir = sort.desc ? -1 : 1;
   keyed.sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : a.i - b.i));
-  return keyed.map((x) => rows[x.i] as CustomerRow);
+  return [...keyed.map((x) => rows[x.i] as CustomerRow), ...last.map((i) => rows[i] as CustomerRow)];
 }
 
 /** By lead score, ties by name; accounts without one (customers, former) last in both directions. */

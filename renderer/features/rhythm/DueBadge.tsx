@@ -7,14 +7,19 @@ import { loadRhythmTable } from '../../db/planning/planning';
 import { formatters } from '../../i18n/format';
 import './rhythm.css';
 
-/** Text and class of a human-contact state, shared by the badge and the customer list column. */
-export function dueLabel(t: (k: string, o?: Record<string, unknown>) => string, s: ModeState): string {
+/**
+ * Text of a human-contact state, shared by the badge and the customer list column. `short` is the
+ * list cell's form ("12 Tage überfällig", "Fällig · 3 Tage"): the days stay readable in a 150 px
+ * column, where the badge's sentence was cut to "Besuch fällig (s…".
+ */
+export function dueLabel(t: (k: string, o?: Record<string, unknown>) => string, s: ModeState, form: 'long' | 'short' = 'long'): string {
   const days = s.daysOverdue ?? 0;
+  const key = form === 'short' ? 'due.short' : 'due';
   switch (s.status) {
-    case 'never': return t('due.never');
-    case 'ok': return t('due.ok', { count: -days });
-    case 'due': return t('due.due', { count: days });
-    case 'overdue': return t('due.overdue', { count: days });
+    case 'never': return t(`${key}.never`);
+    case 'ok': return t(`${key}.ok`, { count: -days });
+    case 'due': return t(`${key}.due`, { count: days });
+    case 'overdue': return t(`${key}.overdue`, { count: days });
   }
 }
 

@@ -22,6 +22,8 @@ describe('due status of customer list rows', () => {
     setDueTable({ ...DEFAULT_RHYTHMS, 'A-expand': { humanDays: 100, digitalDays: 14 } });
     expect(dueStateOfRow(overdue)?.status).toBe('ok');
     setDueTable(DEFAULT_RHYTHMS);
-    expect([never, ok, overdue].map(dueSortKey).sort()).toEqual([dueSortKey(never), dueSortKey(ok), dueSortKey(overdue)]);
+    // By due date, earliest first: never contacted, then the most overdue, then those still within rhythm.
+    expect([ok, never, overdue, due].map(dueSortKey).sort()).toEqual([dueSortKey(never), dueSortKey(overdue), dueSortKey(due), dueSortKey(ok)]);
+    expect(dueSortKey(lead)).toBeNull();
   });
 });

@@ -41,10 +41,17 @@ export function matchesDue(r: DueRow, filter: DueFilter): boolean {
   return filter === 'dueOrOverdue' ? status === 'due' || status === 'overdue' : status === filter;
 }
 
-/** Sort key: never-contacted first, then by days past the due date (ascending = least overdue first). */
-export function dueSortKey(r: DueRow): string {
+/**
+ * Sort key of the "Fälligkeit" (due date) column: ascending is by due date, earliest first, so the
+ * first click shows the most urgent accounts: never contacted (due since ever), then the most overdue,
+ * down to those due furthest ahead. Accounts without a rhythm (leads, former customers, archived, a
+ * segment with rhythm 0) have no due date: null, which the list sorts last in both directions, as a
+ * spreadsheet does with empty cells (customers/filters.ts).
+ */
+export function dueSortKey(r: DueRow): string | null {
   const s = dueStateOfRow(r);
-  if (!s) return '0';
-  if (s.daysOverdue === null) return '1';
-  return `2${String(s.daysOverdue + 100_000).padStart(6, '0')}`;
+  if (!s) return null;
+  if (s.daysOverdue === null) return '0';
+  // daysOverdue grows as the due date lies further back: invert it so an earlier due date sorts first.
+  return `1${String(10_000_000 - s.daysOverdue).padStart(8, '0')}`;
 }

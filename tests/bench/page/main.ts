@@ -16,6 +16,16 @@ const SEED = 7;
 
 /** The app's demo load into a fresh app database, timed; `tables` limits what is written. */
 async function timedAppLoad(accounts: number, tables?: readonly DemoTable[]): Promise<number> {
+  try {
+    return await appLoadOnce(accounts, tables);
+  } catch (e) {
+    // page.evaluate passes only the (minified) class name of an Error subclass along: say what failed.
+    const err = e as { name?: string; message?: string; inner?: { message?: string } };
+    throw new Error(`demo load: ${err.name ?? ''}: ${err.message ?? String(e)} ${err.inner?.message ?? ''}`, { cause: e });
+  }
+}
+
+async function appLoadOnce(accounts: number, tables?: readonly DemoTable[]): Promise<number> {
   getDb().close();
   await deleteDb(DEFAULT_DB_NAME);
   await getDb().open();
