@@ -338,11 +338,3 @@ function birthdayInWeek(contacts: readonly Contact[] | undefined, monday: number
   }
   return undefined;
 }
-
-/** Road km and driving minutes of the whole week (the plan's days added up). */
-export function weekTotals(plan: WeekPlan): { km: number; driveMinutes: number } {
-  let km = 0;
-  let driveMinutes = 0;
-  for (const d of plan.days) [km, driveMinutes] = [km + (d.km ?? 0), driveMinutes + (d.driveMinutes ?? 0)];
-  return { km: Math.round(km * 10) / 10, driveMinutes };
-}
