@@ -189,6 +189,7 @@ const COUNT_STANDS_ALONE = new Set([
   'pipeline:columnSummary',
   'pipeline:moreInTable',
   'reminders:showAll',
+  'today:showAll',
 ]);
 
 describe('plurals come from i18next, not from hand-built text', () => {

@@ -24,7 +24,7 @@ test('first run with demo data shows the 700-account customer base in German', a
   await expect(table.getByRole('row').nth(1)).toBeVisible();
   // Every row names its owner (one of the five demo team members, the seat's user among them).
   await page.getByLabel('Betreuer').selectOption({ label: 'Meine Kunden' });
-  await expect(table.getByRole('row').nth(1)).toContainText('Anna Schröder');
+  await expect(table.getByRole('row').nth(1)).toContainText('A. Schröder');
   await page.getByLabel('Betreuer').selectOption({ label: 'Alle Betreuer' });
   await page.screenshot({ path: testInfo.outputPath('customers-de.png') });
 
