@@ -111,7 +111,7 @@ test('NPS answers import from a survey CSV written like Excel: every row account
   await page.getByRole('button', { name: 'Importieren …' }).click();
   const section = page.getByRole('region', { name: 'NPS-Antworten importieren' });
   const chooser = page.waitForEvent('filechooser');
-  await section.getByRole('button', { name: 'NPS-Datei auswählen …' }).click();
+  await section.getByRole('button', { name: 'NPS-Antworten laden …' }).click();
   await (await chooser).setFiles(path);
   await expect(section.getByRole('status')).toHaveText('3 Zeilen: 2 neu, 0 übersprungen, 1 mit Fehlern.');
   const rows = section.getByRole('list', { name: 'Ergebnis je Zeile' }).getByRole('listitem');
@@ -123,7 +123,7 @@ test('NPS answers import from a survey CSV written like Excel: every row account
 
   // The same file again stores nothing twice.
   const again = page.waitForEvent('filechooser');
-  await section.getByRole('button', { name: 'NPS-Datei auswählen …' }).click();
+  await section.getByRole('button', { name: 'NPS-Antworten laden …' }).click();
   await (await again).setFiles(path);
   await expect(section.getByRole('status')).toHaveText('3 Zeilen: 0 neu, 2 übersprungen, 1 mit Fehlern.');
 

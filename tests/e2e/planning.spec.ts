@@ -26,8 +26,11 @@ test('Today reminders, snooze, the week plan, its A4 print and its .ics export',
     w.Notification = class {
       static permission = 'granted';
       static requestPermission = async () => 'granted';
+      onshow: (() => void) | null = null;
       constructor(title: string, options?: { body?: string }) {
         w.__notes.push({ title, body: options?.body ?? '' });
+        // A real Notification fires 'show' once it is on screen; the app remembers its keys only then.
+        setTimeout(() => this.onshow?.(), 0);
       }
     };
   });

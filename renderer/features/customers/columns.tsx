@@ -114,7 +114,7 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
     });
   // The name gives up room last: it is what a row is recognised by.
   return [
-    column('name', 320, 200, 0.5, (r) => r.name, (r, complaints) => nameCell(r.name, complaints.has(r.id), labels.complaint)),
+    column('name', 320, 190, 0.5, (r) => r.name, (r, complaints) => nameCell(r.name, complaints.has(r.id), labels.complaint)),
     // Often empty, and at most "K123456": narrow, so the default columns fit a 1366 px window with room to spare.
     column('customerNumber', 84, 84, 0, (r) => r.customerNumber, (r) => r.customerNumber),
     column('postalCode', 70, 70, 0, (r) => r.postalCode, (r) => r.postalCode),
@@ -125,7 +125,7 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
     column('lifecycle', 110, 90, 0.5, (r) => r.lifecycle, (r) => lifecycleLabel.get(r.lifecycle)),
     // Leads and prospects only; highest first on the first click.
     { ...column('leadScore', 110, 110, 0, (r) => scores?.totals.get(r.id), (r) => { const s = scores?.totals.get(r.id); return s === undefined ? '' : `${fmt.number(s)} · ${scores?.label(s) ?? ''}`; }), sortDescFirst: true },
-    column('owner', 130, 110, 0.5, (r) => r.ownerId, (r) => owners.get(r.ownerId) ?? ''),
+    column('owner', 130, 110, 0.5, (r) => r.ownerId, (r) => ownerCell(ownerNames.get(r.ownerId) ?? '', owners.get(r.ownerId) ?? '')),
     column('lastContact', 92, 92, 0, (r) => r.lastHumanContactAt, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
     // The same colours as the account page's due badge (rhythm/DueBadge.tsx), in its short words: wide enough
     // for "102 Tage überfällig" in bold, so the days are never cut off.
@@ -158,4 +158,15 @@ export const TABLE_OPTIONS = {
 /** The table's visibility state from the saved one: a view saved before the name was fixed could hide it. */
 export function tableVisibility(saved: ColumnVisibility): ColumnVisibility {
   return { ...saved, name: true };
+}
+
+/** The short name for the eye ("J. Krämer"); the full name for screen readers, search-in-page and the tooltip. */
+function ownerCell(full: string, short: string): ReactNode {
+  if (!full || short === full) return full;
+  return (
+    <span title={full}>
+      <span aria-hidden="true">{short}</span>
+      <span className="sr-only">{full}</span>
+    </span>
+  );
 }
