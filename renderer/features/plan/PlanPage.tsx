@@ -40,6 +40,9 @@ export function PlanPage() {
   const [focusKey, setFocusKey] = useState('');
   const ids = plan ? planEntries(plan).map((e) => e.entry.accountId) : [];
   const details = useLive(() => loadPlanDetails(ids), [ids.join('|')]);
+  // Who waits for next week stays named with the stored plan, not only in the line after proposing.
+  const leftOutIds = plan?.leftOut?.slice(0, 3).map((l) => l.accountId) ?? [];
+  const leftOutNames = useLive(() => loadReminderSubjects(leftOutIds, []), [leftOutIds.join('|')]);
 
   const weekDays = isoWeekDays(week.isoYear, week.isoWeek);
   const label = (d: IsoDate) => `${weekday.format(new Date(`${d}T12:00:00`))}, ${fmt.date(d)}`;
@@ -114,6 +117,9 @@ export function PlanPage() {
         </div>
         <p className="no-print" role="status" aria-live="polite">{busy ? t('proposing') : message}</p>
         {plan && count > 0 && <p className="week-totals">{weekFigures(t, fmt, weekTotals(schedule))}</p>}
+        {plan?.leftOut?.length && !busy && !message && leftOutNames ? (
+          <p className="no-print">{leftOutText(t, plan.leftOut, (id) => leftOutNames.accounts.get(id)?.name)}</p>
+        ) : null}
       </header>
       {plan === undefined && <p role="status">{t('common:loading')}</p>}
       {plan === null && (
