@@ -27,36 +27,36 @@ export async function firstRunInGerman(page: Page, name = 'Jörg Weiß') {
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
 }
 
-/** Writes `count` accounts and a contact each straight into IndexedDB; resolves once committed (strict durability). */
-export async function seed(page: Page, count: number, prefix = 'Firma') {
+/** An account row as the app stores it, with what a test leaves out filled in (company in 80331 München, B-Beibehalten customer). */
+export function accountRow(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: crypto.randomUUID(), updatedAt: Date.now(), name, sortKey: name.toLowerCase(), customerNumber: '', kind: 'company', street: '',
+    postalCode: '80331', city: 'München', country: 'DE', phone: '', email: '', website: '', category: 'B',
+    accountType: 'maintain', lifecycle: 'customer', lifecycleDates: {}, churnReason: '', ownerId: '', productLines: [],
+    tags: [], notes: '', archived: false, createdAt: Date.now(), ...extra,
+  };
+}
+
+/**
+ * Writes rows straight into IndexedDB, with the segment rules as the demo writes them (Settings expects
+ * them; an empty start has none yet); resolves once committed (strict durability).
+ */
+export async function putRows(page: Page, rows: { accounts?: object[]; contacts?: object[] }) {
   await page.evaluate(
-    ({ count, prefix }) =>
+    (rows) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('rapport');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
           const tx = db.transaction(['accounts', 'contacts', 'segmentRules'], 'readwrite', { durability: 'strict' });
-          // Segment rules as the demo writes them (Settings expects them; an empty start has none yet).
           for (const category of ['A', 'B', 'C', 'D']) {
             for (const accountType of ['expand', 'maintain']) {
               tx.objectStore('segmentRules').put({ id: `${category}-${accountType}`, updatedAt: 1, category, accountType, humanDays: 90, digitalDays: 30 });
             }
           }
-          for (let i = 0; i < count; i++) {
-            const id = crypto.randomUUID();
-            const name = `${prefix} ${String(i).padStart(3, '0')} GmbH`;
-            tx.objectStore('accounts').put({
-              id, updatedAt: Date.now(), name, sortKey: name.toLowerCase(), customerNumber: `K${i}`, kind: 'company', street: 'Hauptstr. 1',
-              postalCode: '80331', city: 'München', country: 'DE', phone: '', email: '', website: '', category: 'B',
-              accountType: 'maintain', lifecycle: 'customer', lifecycleDates: {}, churnReason: '', ownerId: '', productLines: [],
-              tags: [], notes: '', archived: false, createdAt: Date.now(),
-            });
-            tx.objectStore('contacts').put({
-              id: crypto.randomUUID(), accountId: id, updatedAt: Date.now(), salutation: 'ms', title: '', firstName: 'Eva',
-              lastName: `Muster${i}`, position: '', phone: '', mobile: '', email: '', preferredChannel: 'none', notes: '',
-            });
-          }
+          for (const row of rows.accounts ?? []) tx.objectStore('accounts').put(row);
+          for (const row of rows.contacts ?? []) tx.objectStore('contacts').put(row);
           tx.oncomplete = () => {
             db.close();
             resolve();
@@ -64,8 +64,18 @@ export async function seed(page: Page, count: number, prefix = 'Firma') {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { count, prefix },
+    rows,
   );
+}
+
+/** Writes `count` accounts and a contact each straight into IndexedDB; resolves once committed (strict durability). */
+export async function seed(page: Page, count: number, prefix = 'Firma') {
+  const accounts = Array.from({ length: count }, (_, i) => accountRow(`${prefix} ${String(i).padStart(3, '0')} GmbH`, { customerNumber: `K${i}`, street: 'Hauptstr. 1' }));
+  const contacts = accounts.map((a, i) => ({
+    id: crypto.randomUUID(), accountId: a.id, updatedAt: Date.now(), salutation: 'ms', title: '', firstName: 'Eva',
+    lastName: `Muster${i}`, position: '', phone: '', mobile: '', email: '', preferredChannel: 'none', notes: '',
+  }));
+  await putRows(page, { accounts, contacts });
 }
 
 /**

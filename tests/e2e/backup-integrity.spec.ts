@@ -3,6 +3,7 @@
  * the loss screen unlocks an encrypted newest backup with its own passphrase field. Small data.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { accountRow, putRows } from './app-helpers';
 
 const port = Number(process.env.RAPPORT_E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -16,36 +17,9 @@ async function firstRun(page: Page) {
 
 /** `count` accounts in Bonn, straight into IndexedDB (committed before it resolves). */
 async function seed(page: Page, count: number) {
-  await page.evaluate(
-    (count) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['accounts', 'segmentRules'], 'readwrite', { durability: 'strict' });
-          for (const category of ['A', 'B', 'C', 'D']) {
-            for (const accountType of ['expand', 'maintain']) {
-              tx.objectStore('segmentRules').put({ id: `${category}-${accountType}`, updatedAt: 1, category, accountType, humanDays: 90, digitalDays: 30 });
-            }
-          }
-          for (let i = 0; i < count; i++) {
-            const name = `Firma ${i} GmbH`;
-            tx.objectStore('accounts').put({
-              id: crypto.randomUUID(), updatedAt: Date.now(), name, sortKey: name.toLowerCase(), customerNumber: `K${i}`, kind: 'company', street: 'Markt 1',
-              postalCode: '53111', city: 'Bonn', country: 'DE', phone: '', email: '', website: '', category: 'B', accountType: 'maintain',
-              lifecycle: 'customer', lifecycleDates: {}, churnReason: '', ownerId: '', productLines: [], tags: [], notes: '', archived: false, createdAt: Date.now(),
-            });
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    count,
-  );
+  const accounts = Array.from({ length: count }, (_, i) =>
+    accountRow(`Firma ${i} GmbH`, { customerNumber: `K${i}`, street: 'Markt 1', postalCode: '53111', city: 'Bonn' }));
+  await putRows(page, { accounts });
 }
 
 async function storedBackups(page: Page): Promise<string[]> {

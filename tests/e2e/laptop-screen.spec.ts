@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { firstRunInGerman, seed } from './app-helpers';
+import { accountRow, firstRunInGerman, putRows, seed } from './app-helpers';
 
 // The customer list, its trash and the dialogs on a 1366×800 laptop, German app in an en-US browser (#20).
 test.use({ locale: 'en-US', viewport: { width: 1366, height: 800 } });
@@ -109,44 +109,16 @@ test('the demo customer list at 1366×800: both Jürgens told apart, the days re
 
 test('sorting by Fälligkeit puts accounts without a rhythm last, in both directions', async ({ page }) => {
   await firstRunInGerman(page);
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['accounts', 'segmentRules'], 'readwrite', { durability: 'strict' });
-          for (const category of ['A', 'B', 'C', 'D']) {
-            for (const accountType of ['expand', 'maintain']) {
-              tx.objectStore('segmentRules').put({ id: `${category}-${accountType}`, updatedAt: 1, category, accountType, humanDays: 90, digitalDays: 30 });
-            }
-          }
-          const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
-          // Name order (A…E) differs from due order, so neither sort can pass by keeping the list as it was.
-          const rows: Array<[string, string, string | undefined]> = [
-            ['Aal Lead GmbH', 'lead', ago(400)],
-            ['Birke Bald GmbH', 'customer', ago(30)],
-            ['Cedern Ehemalig GmbH', 'former', ago(400)],
-            ['Dach Spät GmbH', 'customer', ago(200)],
-            ['Eiche Nie GmbH', 'customer', undefined],
-          ];
-          for (const [name, lifecycle, last] of rows) {
-            tx.objectStore('accounts').put({
-              id: crypto.randomUUID(), updatedAt: Date.now(), name, sortKey: name.toLowerCase(), customerNumber: '', kind: 'company', street: '',
-              postalCode: '80331', city: 'München', country: 'DE', phone: '', email: '', website: '', category: 'B', accountType: 'maintain',
-              lifecycle, lifecycleDates: {}, churnReason: '', ownerId: '', productLines: [], tags: [], notes: '', archived: false, createdAt: Date.now(),
-              ...(last ? { lastHumanContactAt: last } : {}),
-            });
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+  // Name order (A…E) differs from due order, so neither sort can pass by keeping the list as it was.
+  const rows: Array<[string, string, string | undefined]> = [
+    ['Aal Lead GmbH', 'lead', ago(400)],
+    ['Birke Bald GmbH', 'customer', ago(30)],
+    ['Cedern Ehemalig GmbH', 'former', ago(400)],
+    ['Dach Spät GmbH', 'customer', ago(200)],
+    ['Eiche Nie GmbH', 'customer', undefined],
+  ];
+  await putRows(page, { accounts: rows.map(([name, lifecycle, last]) => accountRow(name, { lifecycle, ...(last ? { lastHumanContactAt: last } : {}) })) });
   await page.reload();
   await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Kunden' }).click();
   await page.getByRole('combobox', { name: 'Betreuer' }).selectOption({ label: 'Alle Betreuer' });

@@ -104,11 +104,7 @@ export function asStorageFull(error: unknown, label?: WriteLabel): StorageFullEr
   const cause = storageFullCause(error);
   if (!cause) return undefined;
   const typed = error instanceof StorageFullError ? error : new StorageFullError({ cause: error, label });
-  if (!reported.has(cause) && !reported.has(typed)) reportDbFault({ kind: 'storage-full' });
-  reported.add(cause);
-  reported.add(typed);
-  if (error && typeof error === 'object') reported.add(error);
-  return typed;
+  return reportOnce(typed, cause, error, 'storage-full');
 }
 
 /**
@@ -119,7 +115,15 @@ export function asDatabaseLost(error: unknown, label?: WriteLabel): DatabaseLost
   const cause = databaseLostCause(error);
   if (!cause) return undefined;
   const typed = error instanceof DatabaseLostError ? error : new DatabaseLostError({ cause: error, label });
-  if (!reported.has(cause) && !reported.has(typed)) reportDbFault({ kind: 'lost' });
+  return reportOnce(typed, cause, error, 'lost');
+}
+
+/**
+ * Raises the app-wide alert for one failure once, however many layers rethrow it: the cause, the
+ * typed error and the error as caught are all remembered.
+ */
+function reportOnce<E extends object>(typed: E, cause: object, error: unknown, kind: 'storage-full' | 'lost'): E {
+  if (!reported.has(cause) && !reported.has(typed)) reportDbFault({ kind });
   reported.add(cause);
   reported.add(typed);
   if (error && typeof error === 'object') reported.add(error);
