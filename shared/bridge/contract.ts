@@ -235,6 +235,39 @@ export type SyncWriteRequest = { path: string; data: Uint8Array };
 /** Error code prefix when the sync folder is missing (unmounted share, pulled stick) or not chosen. */
 export const SYNC_FOLDER_UNAVAILABLE = 'ERR_SYNC_FOLDER_UNAVAILABLE';
 
+/** Where the team's CouchDB database is, as the shell keeps it (never the password). */
+export type CouchTargetInfo = {
+  /** Database URL without credentials, e.g. `https://couch.example.com/rapport-team`; absent while none is set. */
+  url?: string;
+  /** CouchDB user name. */
+  user?: string;
+  /** How the password is kept: the OS keychain via Electron safeStorage, only for this session (browser), or not at all. */
+  kept: 'safeStorage' | 'session' | 'none';
+};
+
+/** Sets (or with `null` forgets) the server; the password is kept by the shell, never in the app database. */
+export type CouchTargetRequest = {
+  /** Database URL (http or https), without credentials. */
+  url: string;
+  /** CouchDB user name; empty for a server without login (tests only). */
+  user: string;
+  /** Password; empty keeps the one already kept for the same URL and user. */
+  password: string;
+} | null;
+
+/**
+ * The shell's part of CouchDB sync (issue #21). To be folded into `Bridge` by the CouchDB slice; the
+ * shell does the HTTP so the renderer's CSP stays `connect-src 'self'`.
+ */
+export type CouchBridge = {
+  /** The configured server. */
+  couchTargetInfo(): Promise<CouchTargetInfo>;
+  /** Sets or forgets the server and its credentials. */
+  setCouchTarget(req: CouchTargetRequest): Promise<CouchTargetInfo>;
+  /** One request to the configured database (see shared/sync/couch/types.ts); status 0 when unreachable. */
+  couchRequest(req: import('../sync/couch/types').CouchRequest): Promise<import('../sync/couch/types').CouchResponse>;
+};
+
 /** Commands the application menu sends to the renderer. */
 export const MENU_COMMANDS = [
   'new-account',

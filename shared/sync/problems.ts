@@ -41,7 +41,27 @@ export type SyncProblemCode =
   /** A device has not synced for too long; its acknowledgement no longer holds back compaction. */
   | 'device.expired'
   /** Conflicted copies made by the sync tool were merged and removed. */
-  | 'conflictCopy.cleaned';
+  | 'conflictCopy.cleaned'
+  /** The team moved to a CouchDB server (marker in the folder): the folder is only read, changes wait for the server. */
+  | 'folder.moved'
+  /** The CouchDB server did not answer (offline, stopped); changes stay queued. */
+  | 'couch.unreachable'
+  /** The server refused the user name or password (401); nothing sent. */
+  | 'couch.unauthorized'
+  /** The user may not read or write the team database (403). */
+  | 'couch.forbidden'
+  /** The team database does not exist on the server (deleted, or a wrong name); nothing changed locally. */
+  | 'couch.notFound'
+  /** The address does not answer like CouchDB (wrong URL, a web page). */
+  | 'couch.notCouch'
+  /** The server answered with an error (5xx); the run stopped and is retried. */
+  | 'couch.serverError'
+  /** Documents were changed on the server in between (409); merged again and resent. */
+  | 'couch.conflict'
+  /** Conflicting revisions of documents were merged and the losing leaves removed. */
+  | 'couch.conflictsResolved'
+  /** The database was recreated on the server (checkpoints no longer match); this laptop's whole state was sent again. */
+  | 'couch.databaseReplaced';
 
 export type SyncProblemLevel = 'info' | 'warning' | 'error';
 
