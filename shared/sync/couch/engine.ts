@@ -34,6 +34,8 @@ export class CouchEngine {
   private tail: Promise<unknown> = Promise.resolve();
   private keyCache: { databaseId: string; key: CryptoKey | undefined } | null = null;
   private readonly ownRevs = new Map<string, string>();
+  /** The database's name as the server last gave it (for problem texts once it is gone). */
+  private databaseName = '';
   private status: SyncStatus = { ok: true, pending: 0, devices: [], quarantined: [], problems: [], applied: 0, written: 0 };
 
   constructor(private readonly opts: CouchEngineOptions) {
@@ -98,7 +100,7 @@ export class CouchEngine {
 
   private labels(): CouchLabels {
     const l = this.opts.labels;
-    return { server: l?.server ?? '', database: l?.database ?? '', user: l?.user ?? '' };
+    return { server: l?.server ?? '', database: l?.database ?? this.databaseName, user: l?.user ?? '' };
   }
 
   private async open(problems: SyncProblem[]): Promise<CouchCtx> {
@@ -110,6 +112,7 @@ export class CouchEngine {
       transport, labels, now, passphrase: this.opts.passphrase, iterations: this.opts.pbkdf2Iterations, keyring: this.opts.keyring, cached: this.keyCache,
     });
     this.keyCache = { databaseId: opened.databaseId, key: opened.key };
+    this.databaseName = opened.name;
     return {
       transport, labels: { ...labels, database: labels.database || opened.name }, store, clock, device, databaseId: opened.databaseId, key: opened.key,
       batch: this.opts.batchSize ?? 500, now, maxClockAheadMs: this.opts.maxClockAheadMs ?? DAY,

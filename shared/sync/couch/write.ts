@@ -117,6 +117,8 @@ export async function mergeIntoServer(ctx: CouchCtx, groups: Map<string, Change[
       if (newest) ctx.clock.receive(newest);
     }
     for (const id of p.done) done.add(id);
+    // Undecryptable documents (reported) are left alone: their changes stay queued.
+    ids = [];
     if (p.writes.length === 0) break;
     const res = await couchCall(ctx.transport, ctx.labels, 'POST', '_bulk_docs', { docs: p.writes });
     const results = Array.isArray(res.body) ? (res.body as Array<{ ok?: boolean; rev?: string; error?: string }>) : [];
