@@ -15,7 +15,8 @@
  */
 import { type SyncEngineOptions, SyncEngine, type SyncStatus } from '../engine';
 import { encodeMovedMarker, readMovedMarker } from '../engine-moved';
-import { META } from '../engine-state';
+import { decodeState, META, type StateFile } from '../engine-state';
+import { isStatePath, STATE_DIR } from '../layout';
 import type { Change } from '../change';
 import type { Folder } from '../folder';
 import { SyncError, type SyncProblem } from '../problems';
@@ -194,6 +195,11 @@ export type LateReplayResult = {
   pushed: number;
   /** The folder run (problems: e.g. `folder.unavailable` once the folder is archived, `couch.unreachable`). */
   status: SyncStatus;
+  /**
+   * Devices whose state file has not yet acknowledged the marker (those away longer than `expireAfterMs`
+   * not counted). Empty: every laptop has seen it, the folder can be archived.
+   */
+  notYetSeen: string[];
 };
 
 export type LateReplay = { run(): Promise<LateReplayResult> };
@@ -215,15 +221,32 @@ export function createLateReplay(options: SyncEngineOptions & { couch: CouchPush
         listing = await rest.folder.list('');
       } catch {
         // The archived or unmounted folder: the engine's run reports it without reading anything.
-        return { pushed: 0, status: await engine.syncOnce() };
+        return { pushed: 0, status: await engine.syncOnce(), notYetSeen: [] };
       }
       const state = await readMovedMarker(rest.folder, listing);
       if (!state || !('marker' in state)) {
         const status: SyncStatus = { ...engine.getStatus(), problems: [] };
-        return { pushed: 0, status };
+        return { pushed: 0, status, notYetSeen: [] };
       }
       const status = await engine.syncOnce();
-      return { pushed, status };
+      return { pushed, status, notYetSeen: status.ok ? await unacknowledged(rest.folder, status) : [] };
     },
   };
+}
+
+/** Devices of this folder whose state file does not acknowledge the marker yet. */
+async function unacknowledged(folder: Folder, status: SyncStatus): Promise<string[]> {
+  const away = new Set(status.devices.filter((d) => d.expired).map((d) => d.device));
+  const states: StateFile[] = [];
+  for (const entry of await folder.list(`${STATE_DIR}/`)) {
+    if (!isStatePath(entry.path)) continue;
+    const bytes = await folder.read(entry.path);
+    const s = bytes && decodeState(bytes);
+    if (s && s.folder === status.folderId) states.push(s);
+  }
+  const retired = new Set(states.flatMap((s) => s.retired));
+  // Conflicted copies of one device's state file: acknowledged when any of them is.
+  const seen = new Set(states.filter((s) => s.moved !== undefined).map((s) => s.device));
+  const open = states.map((s) => s.device).filter((d) => !seen.has(d) && !retired.has(d) && !away.has(d) && d !== status.deviceId);
+  return [...new Set(open)].sort();
 }

@@ -124,6 +124,7 @@ describe('moving a team from its folder to the server', () => {
     const r1 = await replay.run();
     expect(r1.status.problems.filter((p) => p.level === 'error')).toEqual([]);
     expect(r1.pushed).toBe(3);
+    expect(r1.notYetSeen).toEqual(['bob', 'dave']);
     expect((await replay.run()).pushed).toBe(0);
 
     // Bob comes back: he sees the marker, writes nothing into the folder and keeps his edits queued.
@@ -147,6 +148,9 @@ describe('moving a team from its folder to the server', () => {
     // Dave too (his segment also reached the server through Alice already).
     const daveCouch = couchOf(dave, db.url);
     await moveFolderToServer({ folderEngine: dave.engine, store: dave.store, couch: daveCouch, folder: daveView.folder, server: db, pauseMs: 0 });
+
+    // Every laptop has seen the marker now: the folder can be archived.
+    expect((await replay.run()).notYetSeen).toEqual([]);
 
     // Carol joins later and only ever uses the server.
     const carol = await makeLaptop('carol', fetchTransport(db.url));
@@ -198,6 +202,36 @@ describe('moving a team from its folder to the server', () => {
     expect(other).toBeInstanceOf(MoveError);
     expect((other as MoveError).failure).toBe('otherServer');
     expect((other as MoveError).server).toBe(db.url);
+  }, 60_000);
+
+  it('an encrypted folder moves to an encrypted database, in small batches, late file included', async () => {
+    const db = await freshDb();
+    const shared = new MemoryFolder();
+    const pass = { passphrase: 'Kölner Dom 1248!' };
+    const alice = await makeDevice('alice', shared, Date.now, pass);
+    const daveView = toolView(shared);
+    const dave = await makeDevice('dave', daveView.folder, Date.now, pass);
+    for (let i = 0; i < 12; i++) await alice.edit('accounts', `a${i}`, { name: `Kunde ${i}`, revenue: 1000 * i });
+    await alice.engine.syncOnce();
+    await dave.engine.syncOnce();
+    daveView.offline();
+    await dave.edit('accounts', 'a3', { city: 'Münster' });
+    await dave.engine.syncOnce();
+    const couch = new CouchEngine({ transport: fetchTransport(db.url), store: alice.store, clock: alice.clock, pbkdf2Iterations: 1000, ...pass });
+    const pushes: number[] = [];
+    const moved = await moveFolderToServer({ folderEngine: alice.engine, store: alice.store, couch, folder: shared, server: db, pauseMs: 0, batchSize: 10, onProgress: (p) => p.phase === 'push' && pushes.push(p.done) });
+    expect(moved.changes).toBe(24);
+    expect(pushes).toEqual([0, 10, 20, 24]);
+    daveView.online();
+    const replay = createLateReplay({ folder: shared, store: alice.store, clock: alice.clock, couch, ...pass, pbkdf2Iterations: 1000 });
+    expect((await replay.run()).pushed).toBe(1);
+    // The server holds ciphertext only.
+    const raw = (await (await fetch(`${db.url}/accounts:a3`)).json()) as { f: Record<string, { v: unknown }> };
+    expect(JSON.stringify(raw)).not.toContain('Münster');
+    const carol = await makeLaptop('carol', fetchTransport(db.url), pass);
+    expect((await carol.engine.syncOnce()).ok).toBe(true);
+    expect(carol.store.liveRows('accounts').a3).toEqual({ name: 'Kunde 3', revenue: 3000, city: 'Münster' });
+    expect(carol.store.fingerprint()).toBe(alice.store.fingerprint());
   }, 60_000);
 
   it('the late replay keeps a file unread while the server is away and sends it once it is back', async () => {
