@@ -151,11 +151,14 @@ export async function cleanOwnCopies(ctx: Ctx): Promise<void> {
   if (cleaned) report(ctx, 'conflictCopy.cleaned', 'info', { count: cleaned });
 }
 
-/** Rewrites `state/<me>.json` when the acknowledgements changed or the heartbeat is due. */
-export async function writeOwnState(ctx: Ctx, lastWritten: { sig: string; at: number } | undefined): Promise<{ sig: string; at: number } | undefined> {
+/**
+ * Rewrites `state/<me>.json` when the acknowledgements changed or the heartbeat is due. `movedAt`: the
+ * marker's time once this device has seen it (the folder can be archived when every device says so).
+ */
+export async function writeOwnState(ctx: Ctx, lastWritten: { sig: string; at: number } | undefined, movedAt?: number): Promise<{ sig: string; at: number } | undefined> {
   const heads: Record<string, number> = { [ctx.device]: ctx.meta.own.seq };
   for (const [d, h] of Object.entries(ctx.meta.heads)) heads[d] = h.seq;
-  const body = { format: 'rapport-sync-state' as const, device: ctx.device, folder: ctx.folderId, heads, retired: ctx.meta.own.retired };
+  const body = { format: 'rapport-sync-state' as const, device: ctx.device, folder: ctx.folderId, heads, retired: ctx.meta.own.retired, ...(movedAt === undefined ? {} : { moved: movedAt }) };
   const sig = stateSig({ ...body, beat: 0 });
   const missing = !ctx.listing.some((e) => e.path === statePath(ctx.device));
   const due = missing || !lastWritten || lastWritten.sig !== sig || ctx.now - lastWritten.at >= ctx.settings.heartbeatMs || ctx.now < lastWritten.at;

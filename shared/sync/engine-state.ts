@@ -103,6 +103,8 @@ export type StateFile = {
   retired: string[];
   /** Writer's physical time (informational only: clocks may be wrong). */
   beat: number;
+  /** The moved marker's `at` once this device has seen it: it writes nothing more into the folder. */
+  moved?: number;
 };
 
 export function encodeState(s: StateFile): Uint8Array {

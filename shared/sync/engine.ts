@@ -9,12 +9,15 @@
  *  5. writes the queued local changes as a new segment;
  *  6. snapshots, compacts its own files, removes its own conflicted copies, writes its ack/state file.
  * Vanished files never delete local data: merging only ever adds information.
+ * A folder whose team moved to a server (marker, engine-moved.ts) is only read: steps 5 and 6 write
+ * nothing but the state file, which then also acknowledges the marker.
  */
 import { type Ctx, type Quarantined, report, type Settings } from './engine-context';
 import { cleanOwnCopies, compactOwn, purgeAbandoned, readStates, snapshotIfDue, writeOwnState } from './engine-compact';
 import { adoptRoot, errorName, findForeignOwnFiles, ownSegmentsMissing, resolveIntent, restartIdentity, writePending } from './engine-own';
 import { MERGE_BATCH_FIELDS, readOthers } from './engine-read';
 import { loadMeta, META, saveMeta } from './engine-state';
+import { checkMoved } from './engine-moved';
 import { listingSig, newQuickToken, QUICK_META, type QuickMark, quickRunAllowed } from './engine-quick';
 import { openSyncRoot, type SyncKeyring } from './engine-root';
 import { type Folder, FolderUnavailableError } from './folder';
@@ -23,6 +26,7 @@ import { type DataFileRef, parseDataPath } from './layout';
 import { problem, SyncError, type SyncProblem } from './problems';
 import { randomBytes, toHex } from '../bytes';
 import type { SyncStore } from './store';
+import type { MovedMarker } from './couch/types';
 
 export type SyncEngineOptions = {
   folder: Folder;
@@ -78,6 +82,8 @@ export type SyncStatus = {
   applied: number;
   /** Own changes written in the last run. */
   written: number;
+  /** The team moved to this server (marker in the folder): the folder is only read, local changes wait for the server. */
+  moved?: MovedMarker;
 };
 
 const DAY = 86_400_000;
@@ -163,8 +169,8 @@ export class SyncEngine {
     };
     const now = this.now();
     const problems: SyncProblem[] = [];
-    const finish = async (ctx: Ctx | null): Promise<SyncStatus> => {
-      this.status = await this.buildStatus(ctx, problems);
+    const finish = async (ctx: Ctx | null, moved?: MovedMarker): Promise<SyncStatus> => {
+      this.status = await this.buildStatus(ctx, problems, moved);
       return this.status;
     };
     let listing;
@@ -183,8 +189,10 @@ export class SyncEngine {
     }
     const mark = this.opts.quickRuns ? { sig: listingSig(listing), token: newQuickToken(), at: now } : undefined;
     this.quick = undefined;
+    const { marker: moved, stop } = await checkMoved(folder, listing, problems);
+    if (stop) return finish(null, moved);
     const opened = await openSyncRoot({ folder, store, listing, now, problems, passphrase: this.opts.passphrase, iterations: this.opts.pbkdf2Iterations, keyCache: this.keyCache, keyring: this.opts.keyring });
-    if (!opened) return finish(null);
+    if (!opened) return finish(null, moved);
     this.keyCache = { folderId: opened.folderId, key: opened.key };
     const refs = listing.map((e) => parseDataPath(e.path)).filter((r): r is DataFileRef => r !== null);
     const bookkeeping: Record<string, unknown> = {};
@@ -206,15 +214,18 @@ export class SyncEngine {
       }
       await readOthers(ctx);
       const states = await readStates(ctx);
-      await writePending(ctx, this.opts.maxChangesPerSegment ?? 5000);
-      const missing = ownSegmentsMissing(ctx);
-      await snapshotIfDue(ctx, forceSnapshot || missing || ctx.snapshotNow);
-      if (missing && ctx.meta.own.snapshotSeq === ctx.meta.own.seq) ctx.meta.own.compactedTo = ctx.meta.own.seq;
-      await compactOwn(ctx, states);
-      await purgeAbandoned(ctx, states);
-      await cleanOwnCopies(ctx);
+      // Moved: queued changes stay queued for the server; the folder gets no new history and loses none.
+      if (!moved) {
+        await writePending(ctx, this.opts.maxChangesPerSegment ?? 5000);
+        const missing = ownSegmentsMissing(ctx);
+        await snapshotIfDue(ctx, forceSnapshot || missing || ctx.snapshotNow);
+        if (missing && ctx.meta.own.snapshotSeq === ctx.meta.own.seq) ctx.meta.own.compactedTo = ctx.meta.own.seq;
+        await compactOwn(ctx, states);
+        await purgeAbandoned(ctx, states);
+        await cleanOwnCopies(ctx);
+      }
       const lastState = await store.getMeta<{ sig: string; at: number }>(STATE_WRITTEN);
-      stateWritten = await writeOwnState(ctx, lastState);
+      stateWritten = await writeOwnState(ctx, lastState, moved?.at);
       if (stateWritten !== lastState) bookkeeping[STATE_WRITTEN] = stateWritten;
     } catch (e) {
       if (e instanceof SyncError) report(ctx, e.code, 'error', e.params);
@@ -230,7 +241,7 @@ export class SyncEngine {
       if (mark) bookkeeping[QUICK_META] = mark.token;
       await store.setMetas(bookkeeping);
     }
-    const status = await finish(ctx);
+    const status = await finish(ctx, moved);
     this.device = ctx.device;
     const clean = !touched && status.pending === 0 && status.quarantined.length === 0 && problems.every((p) => p.level === 'info');
     if (mark && clean && stateWritten) this.quick = { ...mark, stateAt: stateWritten.at };
@@ -244,7 +255,7 @@ export class SyncEngine {
     this.device = id;
   }
 
-  private async buildStatus(ctx: Ctx | null, problems: SyncProblem[]): Promise<SyncStatus> {
+  private async buildStatus(ctx: Ctx | null, problems: SyncProblem[], moved: MovedMarker | undefined): Promise<SyncStatus> {
     const { store } = this.opts;
     const meta = ctx?.meta ?? (await loadMeta(store));
     const devices: DeviceStatus[] = Object.keys({ ...meta.heads, ...meta.peers }).sort().map((device) => {
@@ -269,6 +280,7 @@ export class SyncEngine {
       problems: [...problems],
       applied: ctx?.applied ?? 0,
       written: ctx?.written ?? 0,
+      ...(moved ? { moved } : {}),
     };
   }
 }

@@ -12,6 +12,7 @@
  * Every device writes only below its own id. Names that carry a hash are immutable; the state file is
  * the one mutable file per device, and only its owner writes it. Anything else is ignored.
  */
+import { MOVED_MARKER_PATH } from './couch/types';
 import { DEVICE_ID_PATTERN } from './hlc';
 
 export const ROOT_PREFIX = 'rapport-sync';
@@ -68,7 +69,18 @@ export function parseDataPath(path: string): DataFileRef | null {
 
 /** True for a root file or a conflicted copy of one (the id is read from the content). */
 export function isRootPath(path: string): boolean {
-  return !path.includes('/') && path.startsWith(ROOT_PREFIX) && path.includes('.json');
+  return !path.includes('/') && path.startsWith(ROOT_PREFIX) && path.includes('.json') && !isMovedMarkerPath(path);
+}
+
+/** Stem shared by the moved marker and the conflicted copies a sync tool makes of it. */
+const MARKER_STEM = MOVED_MARKER_PATH.replace(/\.json$/, '');
+
+/**
+ * True for the "moved to a server" marker (`rapport-sync-moved.json`, see engine-moved.ts) or a conflicted
+ * copy of it. It shares the roots' prefix, so it must never be taken for a damaged root.
+ */
+export function isMovedMarkerPath(path: string): boolean {
+  return !path.includes('/') && path.startsWith(MARKER_STEM) && path.includes('.json');
 }
 
 /** True for a file in `state/` (the owner is read from its content, so copies are recognised too). */
