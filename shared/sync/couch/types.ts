@@ -54,6 +54,10 @@ export type CouchEngineOptions = {
   deviceId?: string;
   /** Documents per `_changes` page and per `_bulk_docs` write (default 500). */
   batchSize?: number;
+  /** Documents written by a clock further ahead than this are held back (default one day, like the folder). */
+  maxClockAheadMs?: number;
+  /** Names for the problem texts (`{{server}}`, `{{database}}`, `{{user}}`); never credentials. The database name defaults to the server's. */
+  labels?: { server?: string; database?: string; user?: string };
 };
 
 /**
