@@ -34,14 +34,14 @@ export function normaliseCouchUrl(text: string): string | null {
   return 'url' in result ? result.url : null;
 }
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
+const hasControl = (text: string) => [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
 
 /**
  * Whether a request path stays below the database: relative, no scheme or host, no `.`/`..` segment
  * (also not percent-encoded, which URL parsing would still collapse), no backslash, no control characters.
  */
 export function isCouchRequestPath(path: string): boolean {
-  if (path.length > 8000 || CONTROL.test(path) || path.includes('\\')) return false;
+  if (path.length > 8000 || hasControl(path) || path.includes('\\')) return false;
   const [pathPart = ''] = path.split(/[?#]/, 1);
   if (path.includes('#')) return false;
   if (pathPart.startsWith('/') || /^[a-z][a-z0-9+.-]*:\/\//i.test(pathPart) || pathPart.includes('//')) return false;

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { adminRequest, type CouchServer, fetchTransport, startCouchServer } from '../../../tests/couch/server';
-import { openDb, useDatabase, type RapportDb } from '../core/db';
+import { openDb, useDatabase as setAppDb, type RapportDb } from '../core/db';
 import { createCouchDbSync } from './couch-run';
 
 const ADMIN = { user: 'admin', password: 'Geheim-2026' };
@@ -26,7 +26,7 @@ afterEach(async () => {
 function laptop(name: string): RapportDb {
   const db = openDb(`couch-${name}-${crypto.randomUUID()}`);
   opened.push(db);
-  useDatabase(db);
+  setAppDb(db);
   return db;
 }
 
