@@ -50,6 +50,9 @@ const bridge = {
   syncRead: (path) => invoke('syncRead', path),
   syncWrite: (request) => invoke('syncWrite', request),
   syncRemove: (path) => invoke('syncRemove', path),
+  couchTargetInfo: () => invoke('couchTargetInfo'),
+  setCouchTarget: (request) => invoke('setCouchTarget', request),
+  couchRequest: (request) => invoke('couchRequest', request),
   onMenuCommand: (listener) => {
     // Wrap so the page never sees the IPC event object (it carries `sender`).
     const forward = (_event: IpcRendererEvent, command: unknown) => {

@@ -86,6 +86,12 @@ describe('Content-Security-Policy', () => {
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:|\*/);
   });
 
+  it("keeps connect-src 'self' with CouchDB sync: the main process does that HTTP (electron/couch)", () => {
+    expect(csp.get('connect-src')).toBe("'self'");
+    // The renderer reaches a CouchDB server only through the bridge's couchRequest, never with its own fetch.
+    expect(read('electron/ipc/wire.ts')).toMatch(/createCouchHandlers/);
+  });
+
   it('renderer/index.html carries the same policy in a meta tag', () => {
     const path = join(root, 'renderer', 'index.html');
     expect(existsSync(path), 'renderer/index.html is missing').toBe(true);

@@ -4,6 +4,7 @@ import { trustedOrigins } from '../url-policy';
 import { createAppHandlers } from './app';
 import { createBackupHandlers } from './backups';
 import { createChunkedFileHandlers } from './chunked-files';
+import { createCouchHandlers } from './couch';
 import { createFileHandlers } from './files';
 import { createNotifyHandlers } from './notify';
 import { type IpcMainLike, registerIpcHandlers } from './register';
@@ -50,6 +51,7 @@ function setup() {
       log: () => undefined,
     }),
     ...createSyncHandlers<FakeSender>({ config: { get: async () => undefined, set: async () => undefined }, chooseFolder: async () => undefined }),
+    ...createCouchHandlers<FakeSender>({ store: { info: async () => ({ kept: 'none' }), target: async () => undefined, set: async () => ({ kept: 'none' }) } }),
   };
   const log = { warn: vi.fn(), error: vi.fn() };
   registerIpcHandlers(ipc, handlers, { origins: trustedOrigins(), log });

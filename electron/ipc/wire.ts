@@ -1,13 +1,15 @@
-import { app, BrowserWindow, dialog, ipcMain, Notification, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Notification, safeStorage, shell, type WebContents } from 'electron';
 import type { FileFilter, UiLanguage } from '../../shared/bridge/contract';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createBackupStore } from '../backup/store';
+import { createCouchTargetStore } from '../couch/target-store';
 import { createChunkedWrites } from '../fs/chunked-file';
 import type { Logger } from '../log';
 import { createAppHandlers } from './app';
 import { createBackupHandlers } from './backups';
 import { createChunkedFileHandlers } from './chunked-files';
+import { createCouchHandlers } from './couch';
 import { createFileHandlers } from './files';
 import { createNotifyHandlers } from './notify';
 import { registerIpcHandlers } from './register';
@@ -102,6 +104,16 @@ export function wireIpc(options: WireOptions): void {
         const result = window ? await dialog.showOpenDialog(window, dialogOptions) : await dialog.showOpenDialog(dialogOptions);
         return result.canceled ? undefined : result.filePaths[0];
       },
+    }),
+    ...createCouchHandlers<WebContents>({
+      store: createCouchTargetStore(join(app.getPath('userData'), 'couch-target.json'), {
+        // On Linux without a keyring Chromium falls back to a fixed built-in key ('basic_text'): that is
+        // plain text in disguise, so the password is then held for the session only.
+        isEncryptionAvailable: () =>
+          safeStorage.isEncryptionAvailable() && !(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'),
+        encryptString: (plain) => safeStorage.encryptString(plain),
+        decryptString: (encrypted) => safeStorage.decryptString(encrypted),
+      }),
     }),
   };
 

@@ -1,5 +1,6 @@
 import type { Bridge, MenuCommand, OpenedFile, SaveFileResult } from '../../shared/bridge/contract';
 import { isAllowedExternalUrl } from '../../shared/bridge/urls';
+import { createBrowserCouch } from './browser-couch';
 import { createBrowserFiles, type SavePicker } from './browser-files';
 import { createFsaSyncBridge, defaultFsaDeps, type HandleStore } from './fsa-sync';
 import { opfsAbortBackup, opfsAppendBackup, opfsBackupStatus, opfsBeginBackup, opfsFinishBackup, opfsReadBackup } from './opfs-backups';
@@ -127,6 +128,7 @@ export function createBrowserBridge(handles: HandleStore): Bridge {
       console[level === 'info' ? 'info' : level](`[rapport] ${message}`);
     },
     ...createFsaSyncBridge(defaultFsaDeps(handles)),
+    ...createBrowserCouch(handles),
     onMenuCommand(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -256,8 +256,8 @@ export type CouchTargetRequest = {
 } | null;
 
 /**
- * The shell's part of CouchDB sync (issue #21). To be folded into `Bridge` by the CouchDB slice; the
- * shell does the HTTP so the renderer's CSP stays `connect-src 'self'`.
+ * The shell's part of CouchDB sync (issue #21), part of `Bridge`. The shell does the HTTP (Electron:
+ * the main process) so the renderer's CSP stays `connect-src 'self'`; only the configured server is reached.
  */
 export type CouchBridge = {
   /** The configured server. */
@@ -345,7 +345,7 @@ export type Bridge = {
   syncRemove(path: string): Promise<void>;
   /** Listen for application-menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-};
+} & CouchBridge;
 
 /** IPC channel per invoke-style bridge method; the preload and main share these names. */
 export const IPC = {
@@ -377,6 +377,9 @@ export const IPC = {
   syncRead: 'rapport:sync-read',
   syncWrite: 'rapport:sync-write',
   syncRemove: 'rapport:sync-remove',
+  couchTargetInfo: 'rapport:couch-target-info',
+  setCouchTarget: 'rapport:set-couch-target',
+  couchRequest: 'rapport:couch-request',
   menuCommand: 'rapport:menu-command',
 } as const;
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { BACKUP_REASONS, isBackupFileName } from '../backup/manifest';
 import { MAX_BACKUP_CHUNK_BYTES, UI_LANGUAGES, type Bridge } from './contract';
+import { isCouchRequestPath, normaliseCouchUrl } from './couch-url';
 
 /** Bridge methods answered over `ipcRenderer.invoke` (all but the menu-command listener). */
 export type InvokeMethod = Exclude<keyof Bridge, 'onMenuCommand'>;
@@ -156,6 +157,33 @@ export const syncWriteRequestSchema = z.object({
   data: bytesSchema.refine((b) => b.byteLength <= MAX_SYNC_FILE_BYTES, { message: 'sync file too large' }),
 });
 
+/** A team database URL: http(s), no credentials, no query, a database name; normalised (no trailing slash). */
+export const couchUrlSchema = z
+  .string()
+  .max(2048)
+  .transform((text, ctx) => {
+    const url = normaliseCouchUrl(text);
+    if (url === null) ctx.addIssue({ code: 'custom', message: 'not a CouchDB database URL (http or https, without credentials)' });
+    return url ?? z.NEVER;
+  });
+
+export const couchTargetRequestSchema = z.union([
+  z.null(),
+  z.object({
+    url: couchUrlSchema,
+    // CouchDB user names are free text but never contain a colon (it separates name and password in basic auth).
+    user: z.string().max(256).refine((u) => !u.includes(':') && !hasControlChar(u), { message: 'not a CouchDB user name' }),
+    password: z.string().max(1024),
+  }),
+]);
+
+/** A request to the configured database: a path below it, never an absolute URL (see couch-url.ts). */
+export const couchRequestSchema = z.object({
+  method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']),
+  path: z.string().max(8000).refine(isCouchRequestPath, { message: 'not a path below the database' }),
+  body: z.unknown().optional(),
+});
+
 /** One schema per invoke method, for the single argument the preload forwards. */
 export const bridgeRequestSchemas = {
   appInfo: z.undefined(),
@@ -186,4 +214,7 @@ export const bridgeRequestSchemas = {
   syncRead: syncPathSchema,
   syncWrite: syncWriteRequestSchema,
   syncRemove: syncPathSchema,
+  couchTargetInfo: z.undefined(),
+  setCouchTarget: couchTargetRequestSchema,
+  couchRequest: couchRequestSchema,
 } satisfies { [K in InvokeMethod]: z.ZodType<InvokeRequest<K>> };

@@ -46,7 +46,8 @@ export function createDbSync(db: Dexie, folder: Folder, options: DbSyncOptions =
   };
 }
 
-async function countDirty(db: Dexie): Promise<number> {
+/** Rows edited here since the last capture. */
+export async function countDirty(db: Dexie): Promise<number> {
   let n = 0;
   for (const t of db.tables) if (t.schema.indexes.some((i) => i.name === 'syncDirty')) n += await t.where('syncDirty').equals(1).count();
   return n;

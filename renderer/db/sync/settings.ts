@@ -3,11 +3,13 @@
  * single DbSync over the app database; encrypted folders are opened with the kept key (sync/keys.ts).
  */
 import type { Folder, SyncProblem } from '../../../shared/sync';
+import type { CouchEngineOptions, CouchTransport } from '../../../shared/sync/couch';
 import { getDb } from '../core/db';
 import { clearSyncConflicts, getSyncConflicts, type SyncConflict } from './conflicts';
 import { runWrite } from '../core/write';
 import { syncKeyring } from './keys';
 import { hasSyncIdentity } from './restore';
+import { createCouchDbSync, type CouchDbSync } from './couch-run';
 import { createDbSync, type DbSync } from './run';
 import { syncMetaOf } from './store';
 
@@ -30,7 +32,11 @@ export const DEFAULT_SYNC_PREFS: SyncPrefs = { onStart: true, everyMinutes: 5, a
 /** One entry of the problems log. */
 export type SyncLogEntry = SyncProblem & { at: number };
 
+/** Where this laptop's team data goes: the shared folder or the team's CouchDB database. */
+export type SyncTarget = 'folder' | 'couch';
+
 const PREFS = 'sync.prefs';
+const TARGET = 'sync.target';
 const LOG = 'sync.log';
 const LOG_MAX = 200;
 
@@ -42,6 +48,16 @@ export async function getSyncPrefs(): Promise<SyncPrefs> {
 export async function setSyncPrefs(prefs: SyncPrefs): Promise<void> {
   const meta = syncMetaOf(getDb());
   await runWrite([meta], () => meta.put({ key: PREFS, value: prefs }), { label: 'settings' });
+}
+
+/** The chosen target; 'folder' until the user chooses the server. */
+export async function getSyncTarget(): Promise<SyncTarget> {
+  return (await syncMetaOf(getDb()).get(TARGET))?.value === 'couch' ? 'couch' : 'folder';
+}
+
+export async function setSyncTarget(target: SyncTarget): Promise<void> {
+  const meta = syncMetaOf(getDb());
+  await runWrite([meta], () => meta.put({ key: TARGET, value: target }), { label: 'settings' });
 }
 
 export async function getSyncLog(): Promise<SyncLogEntry[]> {
@@ -70,6 +86,14 @@ export async function clearSyncLog(): Promise<void> {
  */
 export function createAppSync(folder: Folder, passphrase: string | undefined): DbSync {
   return createDbSync(getDb(), folder, passphrase ? { passphrase, keyring: syncKeyring } : { keyring: syncKeyring });
+}
+
+/**
+ * The app database's sync over the team's CouchDB database (the transport is the bridge's). Like the
+ * folder, a passphrase is needed only until the database's key is kept.
+ */
+export function createAppCouchSync(transport: CouchTransport, passphrase: string | undefined, labels: CouchEngineOptions['labels']): CouchDbSync {
+  return createCouchDbSync(getDb(), transport, { keyring: syncKeyring, labels, ...(passphrase ? { passphrase } : {}) });
 }
 
 /** Whether this laptop has a sync identity (a restore then reaches the team, db/sync/restore.ts). */
