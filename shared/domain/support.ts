@@ -14,6 +14,12 @@ export type Setting = RowMeta & {
   value: unknown;
 };
 
+/** A setting the whole team shares (synced, unlike `Setting`); the id is its name, e.g. `leadScoreBands`. */
+export type TeamSetting = RowMeta & {
+  /** JSON-serialisable value; it travels and merges as a whole. */
+  value: unknown;
+};
+
 /** A form's unsaved input, so a crash or closed window loses nothing; id is the form key. */
 export type Draft = RowMeta & {
   /** The form's field values. */

@@ -1,3 +1,4 @@
 export * from './rules';
 export * from './score';
 export * from './bands';
+export * from './team';

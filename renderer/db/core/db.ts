@@ -16,6 +16,7 @@ import type {
   SegmentRule,
   Setting,
   TeamMember,
+  TeamSetting,
 } from '../../../shared/domain';
 import { applyMigrations } from './migrations';
 import { derivedFields } from './derived';
@@ -40,6 +41,7 @@ export type RapportDb = Dexie & {
   reminderStates: EntityTable<ReminderState, 'id'>;
   automationRules: EntityTable<AutomationRule, 'id'>;
   settings: EntityTable<Setting, 'id'>;
+  teamSettings: EntityTable<TeamSetting, 'id'>;
   drafts: EntityTable<Draft, 'id'>;
   savedViews: EntityTable<SavedView, 'id'>;
   importBatches: EntityTable<ImportBatch, 'id'>;

@@ -1,16 +1,20 @@
 import { newId, type Account, type Deal, type Id, type Interaction, type LeadSource, type LeadSourceKind } from '../../../shared/domain';
 import type { ReportData } from '../../../shared/kpi';
-import { DEFAULT_LEAD_SCORE_RULES, parseLeadScoreBands, parseLeadScoreRules, type LeadScoreBands, type LeadScoreRule } from '../../../shared/scoring';
+import {
+  BANDS_SETTING, changedRuleRows, effectiveLeadScoreBands, effectiveLeadScoreRules, parseLeadScoreBands, type LeadScoreBands, type LeadScoreRule,
+} from '../../../shared/scoring';
 import { isoDate } from '../../../shared/time';
 import { getDb } from '../core/db';
 import { runWrite } from '../core/write';
 
 // Lead sources, automation rules, scoring rules and the pipeline settings, plus the one read that
-// feeds the reports. Settings rows live in the `settings` table under the keys below.
+// feeds the reports. The follow-up days are this laptop's (`settings`); the lead-score rules and
+// bands are the team's (`teamSettings`, synced; shared/scoring/team.ts).
 
 const FOLLOW_UP_KEY = 'offerFollowUpDays';
-const SCORING_KEY = 'leadScoreRules';
-const BANDS_KEY = 'leadScoreBands';
+/** Where schema ≤ 9 kept rules and bands; read below the team's rows when a restored old backup brings them back. */
+const LEGACY_RULES = 'leadScoreRules';
+const LEGACY_BANDS = 'leadScoreBands';
 export const DEFAULT_FOLLOW_UP_DAYS = 14;
 
 /** The editable fields of a lead source; the period ends are the form's text ('' = open), checked by sourceRow. */
@@ -60,23 +64,37 @@ export async function setFollowUpDays(days: number): Promise<void> {
   await runWrite((d) => [d.settings], () => getDb().settings.put({ id: FOLLOW_UP_KEY, value: Math.max(1, Math.round(days)), updatedAt: Date.now() }), { label: 'settings' });
 }
 
-/** The team's lead-score rules (validated); the defaults until someone edits them. */
+/** The team's lead-score rules (validated): the defaults, each replaced by what the team chose (synced). */
 export async function getLeadScoreRules(): Promise<LeadScoreRule[]> {
-  const row = await getDb().settings.get(SCORING_KEY);
-  return row === undefined ? [...DEFAULT_LEAD_SCORE_RULES] : parseLeadScoreRules(row.value).rules;
+  const db = getDb();
+  const [rows, legacy] = await Promise.all([db.teamSettings.toArray(), db.settings.get(LEGACY_RULES)]);
+  return effectiveLeadScoreRules(rows, legacy?.value);
 }
 
-export async function saveLeadScoreRules(rules: readonly LeadScoreRule[]): Promise<void> {
-  await runWrite((d) => [d.settings], () => getDb().settings.put({ id: SCORING_KEY, value: rules, updatedAt: Date.now() }), { label: 'settings' });
+/** Saves the given rules as the team's choice; rules equal to what is in effect are not written (no default becomes a choice). */
+export async function saveLeadScoreRules(rules: readonly LeadScoreRule[], now: number = Date.now()): Promise<void> {
+  const db = getDb();
+  await runWrite([db.teamSettings, db.settings], async () => {
+    const changed = changedRuleRows(rules, await getLeadScoreRules());
+    if (changed.length) await db.teamSettings.bulkPut(changed.map((r) => ({ ...r, updatedAt: now })));
+  }, { label: 'settings' });
 }
 
-/** The hot/warm limits of the lead score (validated); the defaults until someone edits them. */
+/** The hot/warm limits of the lead score (validated): the team's, else the defaults. */
 export async function getLeadScoreBands(): Promise<LeadScoreBands> {
-  return parseLeadScoreBands((await getDb().settings.get(BANDS_KEY))?.value);
+  const db = getDb();
+  const [row, legacy] = await Promise.all([db.teamSettings.get(BANDS_SETTING), db.settings.get(LEGACY_BANDS)]);
+  return effectiveLeadScoreBands(row?.value, legacy?.value);
 }
 
-export async function saveLeadScoreBands(bands: LeadScoreBands): Promise<void> {
-  await runWrite((d) => [d.settings], () => getDb().settings.put({ id: BANDS_KEY, value: parseLeadScoreBands(bands), updatedAt: Date.now() }), { label: 'settings' });
+/** Saves the limits as the team's choice (nothing when they are the ones in effect). */
+export async function saveLeadScoreBands(bands: LeadScoreBands, now: number = Date.now()): Promise<void> {
+  const db = getDb();
+  const value = parseLeadScoreBands(bands);
+  await runWrite([db.teamSettings, db.settings], async () => {
+    const current = await getLeadScoreBands();
+    if (current.hot !== value.hot || current.warm !== value.warm) await db.teamSettings.put({ id: BANDS_SETTING, value, updatedAt: now });
+  }, { label: 'settings' });
 }
 
 // The automation rules' reads and writes live in automation.ts; re-exported for existing callers.

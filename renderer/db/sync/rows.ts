@@ -21,6 +21,7 @@ export const SYNCED_TABLES = [
   'activityPlans',
   'automationRules',
   'merges',
+  'teamSettings',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

@@ -83,8 +83,10 @@ function ruleDetail(r: LeadScoreRule): string {
   }
 }
 
-function RulesEditor({ rules, name }: { rules: LeadScoreRule[]; name: (r: LeadScoreRule) => string }) {
+function RulesEditor({ rules: shown, name }: { rules: LeadScoreRule[]; name: (r: LeadScoreRule) => string }) {
   const { t } = useTranslation('pipeline');
+  // The rules as the form opened: what the user's edits are measured against, even if a sync changes them meanwhile.
+  const [rules] = useState(shown);
   const [points, setPoints] = useState(() => rules.map((r) => r.points));
   const [saved, setSaved] = useState(false);
   return (
@@ -93,7 +95,8 @@ function RulesEditor({ rules, name }: { rules: LeadScoreRule[]; name: (r: LeadSc
       aria-label={t('rulesEditor')}
       onSubmit={(e) => {
         e.preventDefault();
-        void saveLeadScoreRules(rules.map((r, i) => ({ ...r, points: points[i] ?? r.points }))).then(() => setSaved(true));
+        // Only the rules edited here: a rule changed on another laptop meanwhile keeps that change.
+        void saveLeadScoreRules(rules.flatMap((r, i) => (points[i] === undefined || points[i] === r.points ? [] : [{ ...r, points: points[i] }]))).then(() => setSaved(true));
       }}
     >
       {rules.map((r, i) => (

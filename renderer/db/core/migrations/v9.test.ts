@@ -47,7 +47,7 @@ describe('schema v9', () => {
     const db = openDb(name);
     useDatabase(db);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const stored = (await db.interactions.toArray()) as Array<Interaction & { words: string[] }>;
     // Only the words changed.
     expect(stored.map(({ words: _w, ...r }) => r)).toEqual(rows.map(({ words: _w, ...r }) => r));
