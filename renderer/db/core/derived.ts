@@ -70,3 +70,8 @@ export const derivedFields: Middleware<DBCore> = {
     },
   }),
 };
+
+/** Tells the customer-change listeners that any account may have changed (a bulk load that wrote past this middleware). */
+export function announceCustomerChange(): void {
+  for (const l of listeners) l({ accountIds: new Set(), all: true });
+}

@@ -3,7 +3,11 @@ import type { IsoDate } from '../../../shared/domain';
 import { getDb, type RapportDb } from '../core/db';
 import { asBulkWork } from '../core/bulk-work';
 import { runWrite } from '../core/write';
+import { announceCustomerChange } from '../core/derived';
+import { DOCS, POSTINGS, type PostDoc, type Posting } from '../history/postings';
+import { PostingsBuilder } from '../history/postings-bulk';
 import { setSetting } from '../team/settings';
+import { announceBulkWrite, finishLoad, startPostings, storedChunk, writeStored } from './demo-bulk';
 
 /** The tables the demo generator fills, in the order they are written. */
 const DEMO_TABLES = [
@@ -68,22 +72,55 @@ export async function loadDemoData(
   return asBulkWork(() => writeDemo(options, onProgress, signal));
 }
 
+/**
+ * Accounts generated and written per transaction by the bulk path: fewer, larger transactions cost
+ * less per row (measured in Chromium with tests/bench, BENCH_ONLY=scale), and 2,000 accounts (some
+ * 20,000 interactions, ~25 MB of rows) stay well inside what one commit should hold in memory.
+ */
+export const BULK_CHUNK = 2000;
+
+/** A tenth of a small demo per transaction, so the progress bar moves; BULK_CHUNK for a big one. */
+const bulkChunk = (accounts: number) => Math.min(BULK_CHUNK, Math.max(100, Math.ceil(accounts / 10)));
+
+/** Only an empty history takes the bulk path (doc numbers from 0, no stored posting list to extend). */
+async function emptyHistory(db: RapportDb): Promise<boolean> {
+  const [interactions, docs, postings] = await Promise.all([db.interactions.count(), db.table(DOCS).count(), db.table(POSTINGS).count()]);
+  return interactions === 0 && docs === 0 && postings <= 1;
+}
+
 async function writeDemo(options: DemoOptions, onProgress?: (done: number, total: number) => void, signal?: AbortSignal): Promise<{ selfMemberId: string }> {
   const db = getDb();
   if ((await db.accounts.count()) > 0) throw new DemoLoadError('not_empty');
+  const tables = options.tables ?? DEMO_TABLES;
+  const bulk = await emptyHistory(db);
+  const postings = new PostingsBuilder(0);
+  const stores = [...DEMO_TABLES, POSTINGS, DOCS];
   let selfMemberId: string | undefined;
+  let small: Pick<DemoData, 'teamMembers' | 'leadSources' | 'segmentRules'> | undefined;
   let done = 0;
   try {
-    for (const chunk of generateDemoDataChunks(options, 500)) {
+    if (bulk) await startPostings(db);
+    for (const chunk of generateDemoDataChunks(options, bulk ? bulkChunk(options.accounts) : 500)) {
       if (signal?.aborted) throw new DemoLoadError('cancelled');
       selfMemberId ??= chunk.teamMembers[0]?.id;
-      await writeDemoChunk(db, chunk, options.tables);
+      small ??= { teamMembers: chunk.teamMembers, leadSources: chunk.leadSources, segmentRules: chunk.segmentRules };
+      if (bulk) {
+        const docs: PostDoc[] = [];
+        const full: Posting[] = [];
+        await writeStored(db, stores, storedChunk(chunk, tables, postings, docs, full), docs, full);
+      } else await writeDemoChunk(db, chunk, tables);
       done += chunk.accounts.length;
       onProgress?.(done, options.accounts);
     }
+    if (bulk && small) await finishLoad(db, postings, small, tables);
   } catch (error) {
     await clearDemoTables(db);
     throw error;
+  } finally {
+    if (bulk) {
+      announceBulkWrite(db, stores);
+      announceCustomerChange();
+    }
   }
   if (!selfMemberId) throw new Error('The demo generator produced no team member');
   await setSetting('demoSeed', options.seed);
