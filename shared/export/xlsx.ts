@@ -26,7 +26,8 @@ export type XlsxOptions = {
 };
 
 /**
- * Writes a workbook. Strings go in as shared-string text cells (`t="s"`), so `=1+1` or
+ * Writes a workbook in memory (the reports' few small sheets; a customer export of any size goes through
+ * the streaming writer, xlsx-stream.ts). Strings go in as shared-string text cells (`t="s"`), so `=1+1` or
  * `+49 170 1234567` stay text and are never evaluated — no apostrophe is needed in XLSX.
  * Numbers are numbers; `date` columns take IsoDate/ISO strings or Dates and become date cells.
  * Header bold and frozen.
@@ -35,29 +36,6 @@ export async function exportXlsx(sheets: readonly XlsxSheet[], options: XlsxOpti
   const book = newBook();
   for (const sheet of sheets) addSheet(book, sheet.name, sheet.columns, sheet.rows, options)(sheet.rows);
   return finish(book.workbook);
-}
-
-/** A one-sheet workbook filled in parts (an export read in chunks); `finish` writes the file. */
-export type XlsxWriter = { addRows(rows: readonly Record<string, unknown>[]): void; finish(): Promise<Uint8Array> };
-
-/**
- * `exportXlsx` for one sheet whose rows arrive in chunks, so the caller never holds all row objects at
- * once; column widths come from the first chunk. exceljs still keeps the sheet model in memory until
- * `finish` (its streaming writer is Node-only).
- */
-export function createXlsxWriter(name: string, columns: readonly XlsxColumn[], options: XlsxOptions = {}): XlsxWriter {
-  const book = newBook();
-  let add: ((rows: readonly Record<string, unknown>[]) => void) | undefined;
-  return {
-    addRows(rows) {
-      add ??= addSheet(book, name, columns, rows, options);
-      add(rows);
-    },
-    finish() {
-      add ??= addSheet(book, name, columns, [], options);
-      return finish(book.workbook);
-    },
-  };
 }
 
 type Book = { workbook: InstanceType<typeof ExcelJS.Workbook>; used: Set<string> };

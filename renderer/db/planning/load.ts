@@ -33,12 +33,13 @@ async function repAccounts(ownerId: Id | undefined): Promise<Account[]> {
 
 /**
  * Everything computeReminders needs for one rep (or everyone), read through indexes. The birthday
- * window is `lead` days ahead and `late` days back from today.
+ * window is `lead` days ahead and `late` days back from today. `accounts: false` leaves the accounts
+ * out (empty): the Today inbox reads them page by page instead (reminder-query.ts).
  */
-export async function loadReminderInput(today: IsoDate, ownerId: Id | undefined, lead: number, late: number): Promise<ReminderInput> {
+export async function loadReminderInput(today: IsoDate, ownerId: Id | undefined, lead: number, late: number, options: { accounts?: boolean } = {}): Promise<ReminderInput> {
   const db = getDb();
   const [accounts, contacts, complaints, followUps, deals, rhythms, states] = await Promise.all([
-    repAccounts(ownerId),
+    options.accounts === false ? [] : repAccounts(ownerId),
     birthdayContacts(monthsBetween(addDays(today, -late), addDays(today, lead))),
     db.interactions.where('type').equals('complaint').toArray(),
     db.interactions.where('followUpDate').belowOrEqual(addDays(today, 1)).toArray(),

@@ -3,8 +3,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ExcelJS } from '../../../shared/export/exceljs';
 import { customerLabelKeys } from '../../../shared/export/customer-columns';
 import { parseCsvBytes } from '../../../shared/import/csv';
+import { readXlsx } from '../../../shared/import/xlsx';
+import { concatBytes as concat } from '../../../shared/bytes';
 import { getDb, openDb, useDatabase } from '../core/db';
-import { customerRowChunks, writeCustomerExport, type CustomerExportJob } from './customer-export';
+import { customerExportBytes, customerRowChunks, writeCustomerExport, type CustomerExportJob } from './customer-export';
 import { newAccountRow, newContactRow } from './import';
 import { asIsoDate } from '../../../shared/time';
 
@@ -61,7 +63,7 @@ describe('customer export in chunks', { timeout: 60_000 }, () => {
   });
 
   it('writes a CSV that reads back with one header and the phone number unchanged', async () => {
-    const { data, lines } = await writeCustomerExport(getDb(), job('csv', { accountIds: ['a2', 'a1'] }));
+    const { data, lines } = await customerExportBytes(getDb(), job('csv', { accountIds: ['a2', 'a1'] }));
     expect(lines).toBe(3);
     const sheet = parseCsvBytes(data);
     expect(sheet.headers[1]).toBe('export.col.name');
@@ -71,7 +73,7 @@ describe('customer export in chunks', { timeout: 60_000 }, () => {
   });
 
   it('writes an XLSX whose text cells stay text', async () => {
-    const { data, lines } = await writeCustomerExport(getDb(), job('xlsx', { accountIds: ['a2', 'a1'] }));
+    const { data, lines } = await customerExportBytes(getDb(), job('xlsx', { accountIds: ['a2', 'a1'] }));
     expect(lines).toBe(3);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(data.buffer as ArrayBuffer);
@@ -83,5 +85,28 @@ describe('customer export in chunks', { timeout: 60_000 }, () => {
     const col = (key: string) => (ws.getRow(1).values as unknown[]).indexOf(`export.col.${key}`);
     expect(ws.getRow(2).getCell(col('notes')).value).toBe('=1+1');
     expect(ws.getRow(3).getCell(col('phone')).value).toBe('+49 170 1234567');
+  });
+
+  it('hands the file over in pieces of the chunk size, the same bytes as in one go, for both kinds', async () => {
+    for (const kind of ['csv', 'xlsx'] as const) {
+      const whole = await customerExportBytes(getDb(), job(kind));
+      const pieces: Uint8Array[] = [];
+      const result = await writeCustomerExport(getDb(), job(kind), (chunk) => void pieces.push(chunk), undefined, 4096);
+      expect(result).toEqual({ lines: 2053, size: whole.size });
+      expect(pieces.slice(0, -1).every((p) => p.length === 4096)).toBe(true);
+      expect(pieces.length).toBe(Math.ceil(whole.size / 4096));
+      // XLSX names its creation time inside: compare everything but the archive's timestamps by reading back.
+      if (kind === 'csv') expect(new TextDecoder().decode(concat(pieces))).toBe(new TextDecoder().decode(whole.data));
+      else expect((await readXlsx(concat(pieces))).rows.length).toBe(2053);
+    }
+  });
+
+  it('stops with the sink: a failing save fails the export', async () => {
+    let calls = 0;
+    const failing = async () => {
+      if (++calls === 2) throw new Error('disk full');
+    };
+    await expect(writeCustomerExport(getDb(), job('xlsx'), failing, undefined, 4096)).rejects.toThrow('disk full');
+    expect(calls).toBe(2);
   });
 });

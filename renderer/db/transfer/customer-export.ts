@@ -1,6 +1,7 @@
 import { toCsv } from '../../../shared/export/csv';
 import { customerSheet, customerTable, type CustomerExportRow } from '../../../shared/export/customer-columns';
-import { createXlsxWriter } from '../../../shared/export/xlsx';
+import { createXlsxStreamWriter } from '../../../shared/export/xlsx-stream';
+import { createChunker } from '../../../shared/backup/chunks';
 import { concatBytes } from '../../../shared/bytes';
 import type { Contact, Id } from '../../../shared/domain';
 import type { RapportDb } from '../core/db';
@@ -21,7 +22,8 @@ export type CustomerExportJob = {
 
 /** Accounts read so far and in all (trashed ones are counted but not written). */
 export type CustomerExportProgress = { done: number; total: number };
-export type CustomerExportResult = { data: Uint8Array; lines: number };
+/** Rows written and bytes of the file. */
+export type CustomerExportResult = { lines: number; size: number };
 
 /** Accounts per read: small enough that no chunk holds much, large enough that IndexedDB stays busy. */
 const CHUNK = 2000;
@@ -67,25 +69,64 @@ export async function* customerRowChunks(
   }
 }
 
-/** Writes the customer export as CSV or XLSX from the chunks above; runs in the export worker (or anywhere with IndexedDB). */
-export async function writeCustomerExport(db: RapportDb, job: CustomerExportJob, onProgress?: (p: CustomerExportProgress) => void): Promise<CustomerExportResult> {
+/** Takes the file's next bytes, handed over for good (they may be transferred); a promise holds the export back. */
+export type ExportSink = (chunk: Uint8Array) => void | Promise<void>;
+
+/** Bytes per piece handed to the sink: few messages to the page, and little held at any time. */
+export const EXPORT_CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Writes the customer export as CSV or XLSX from the chunks above, row batch by row batch, and hands the
+ * file to `sink` in pieces of `chunkBytes` as it is made: neither the rows nor the file are ever whole in
+ * memory (XLSX through the streaming writer, shared/export/xlsx-stream.ts). Runs in the export worker
+ * (or anywhere with IndexedDB).
+ */
+export async function writeCustomerExport(
+  db: RapportDb,
+  job: CustomerExportJob,
+  sink: ExportSink,
+  onProgress?: (p: CustomerExportProgress) => void,
+  chunkBytes = EXPORT_CHUNK_BYTES,
+): Promise<CustomerExportResult> {
   const t = (key: string) => job.labels[key] ?? key;
+  const chunker = createChunker(chunkBytes);
+  let size = 0;
+  const out = async (bytes: Uint8Array) => {
+    chunker.push(bytes);
+    for (const chunk of chunker.take()) {
+      size += chunk.length;
+      await sink(chunk);
+    }
+  };
   let lines = 0;
   if (job.kind === 'xlsx') {
     const columns = customerSheet([], t, job.locale).columns;
-    const writer = createXlsxWriter(job.sheetName, columns, { locale: job.locale });
+    const writer = createXlsxStreamWriter(job.sheetName, columns, out, { locale: job.locale });
     for await (const rows of customerRowChunks(db, job.accountIds, onProgress)) {
-      writer.addRows(customerSheet(rows, t, job.locale).rows);
+      await writer.addRows(customerSheet(rows, t, job.locale).rows);
       lines += rows.length;
     }
-    return { data: await writer.finish(), lines };
+    await writer.finish();
+  } else {
+    const encoder = new TextEncoder();
+    await out(encoder.encode(toCsv(customerTable([], t, job.locale), { locale: job.locale })));
+    for await (const rows of customerRowChunks(db, job.accountIds, onProgress)) {
+      if (rows.length === 0) continue;
+      await out(encoder.encode(toCsv(customerTable(rows, t, job.locale).slice(1), { locale: job.locale, bom: false })));
+      lines += rows.length;
+    }
   }
-  const encoder = new TextEncoder();
-  const parts: Uint8Array[] = [encoder.encode(toCsv(customerTable([], t, job.locale), { locale: job.locale }))];
-  for await (const rows of customerRowChunks(db, job.accountIds, onProgress)) {
-    if (rows.length === 0) continue;
-    parts.push(encoder.encode(toCsv(customerTable(rows, t, job.locale).slice(1), { locale: job.locale, bom: false })));
-    lines += rows.length;
+  const rest = chunker.rest();
+  if (rest.length > 0) {
+    size += rest.length;
+    await sink(rest);
   }
-  return { data: concatBytes(parts), lines };
+  return { lines, size };
+}
+
+/** The whole export in memory: for tests and the benchmark, never for the user's file (see CustomerExport.tsx). */
+export async function customerExportBytes(db: RapportDb, job: CustomerExportJob): Promise<CustomerExportResult & { data: Uint8Array }> {
+  const parts: Uint8Array[] = [];
+  const result = await writeCustomerExport(db, job, (chunk) => void parts.push(chunk));
+  return { ...result, data: concatBytes(parts) };
 }

@@ -1,15 +1,23 @@
 import { runJob, type RunOptions } from '../workers/run';
-import type { CustomerExportJob, CustomerExportProgress, CustomerExportResult } from './customer-export';
+import type { CustomerExportJob, CustomerExportProgress, CustomerExportResult, ExportSink } from './customer-export';
 import { customerExportJob } from './export-protocol';
 
 export { ExportCancelled } from './export-protocol';
 
+export type CustomerExportOptions = Pick<RunOptions<CustomerExportProgress>, 'signal' | 'onProgress'> & {
+  /** Stores the file's next bytes (e.g. the chunked save's `write`); the export waits for it, and fails with it. */
+  onChunk: ExportSink;
+};
+
 /**
- * Runs the customer export in a Web Worker (see transfer/export.worker.ts) and hands back the file's bytes.
- * Cancelling terminates the worker at once, wherever it is (exceljs offers no other way to stop), and
+ * Runs the customer export in a Web Worker (see transfer/export.worker.ts), handing the file's bytes to
+ * `onChunk` in order as they are made. Cancelling terminates the worker at once, wherever it is, and
  * rejects with ExportCancelled.
  */
-export function runCustomerExport(job: CustomerExportJob, options: Pick<RunOptions<CustomerExportProgress>, 'signal' | 'onProgress'> = {}): Promise<CustomerExportResult> {
+export function runCustomerExport(job: CustomerExportJob, { signal, onProgress, onChunk }: CustomerExportOptions): Promise<CustomerExportResult> {
   const start = () => new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module', name: 'rapport-export' });
-  return runJob(customerExportJob, start, job, options);
+  return runJob(customerExportJob, start, job, {
+    ...(signal ? { signal } : {}),
+    onProgress: (message) => (message.kind === 'chunk' ? onChunk(message.data) : onProgress?.({ done: message.done, total: message.total })),
+  });
 }

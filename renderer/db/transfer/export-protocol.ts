@@ -9,7 +9,10 @@ export class ExportCancelled extends Error {
   }
 }
 
-/** The customer export as a worker job (db/workers protocol); the file's bytes are handed to the page, not copied. */
-export const customerExportJob = defineJob<CustomerExportJob, CustomerExportProgress, CustomerExportResult>('customer-export', {
+/** What the export worker tells the page: the file's next bytes (given, not copied), or how far the reading is. */
+export type CustomerExportMessage = { kind: 'chunk'; data: Uint8Array } | ({ kind: 'progress' } & CustomerExportProgress);
+
+/** The customer export as a worker job (db/workers protocol): the file goes to the page chunk by chunk. */
+export const customerExportJob = defineJob<CustomerExportJob, CustomerExportMessage, CustomerExportResult>('customer-export', {
   cancelled: () => new ExportCancelled(),
 });

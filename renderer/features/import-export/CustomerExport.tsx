@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerLabelKeys } from '../../../shared/export/customer-columns';
 import { getBridge } from '../../bridge';
-import { saveBytesInChunks } from '../../bridge/chunked-save';
+import { SaveCancelled, saveInChunks } from '../../bridge/chunked-save';
 import { todayIso } from '../../../shared/time/today';
 import type { CustomerExportProgress } from '../../db/transfer/customer-export';
 import { ExportCancelled, runCustomerExport } from '../../db/transfer/export-job';
@@ -15,7 +15,8 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 /**
  * Customers as CSV or XLSX, either the customer list's current view or all accounts. The file is
- * written in a Web Worker with progress and Cancel, so a 100k-account workbook never freezes the window.
+ * written in a Web Worker with progress and Cancel, so a 100k-account workbook never freezes the window,
+ * and streamed to the chosen file chunk by chunk.
  */
 export function CustomerExport() {
   const { t, i18n } = useTranslation('import-export');
@@ -34,20 +35,26 @@ export function CustomerExport() {
     setProgress({ done: 0, total: scope === 'view' ? view.ids.length : view.all });
     try {
       const labels = Object.fromEntries(customerLabelKeys().map((k) => [k, t(k)]));
-      const { data } = await runCustomerExport(
-        { kind, locale, labels, sheetName: t('export.customers'), ...(scope === 'view' ? { accountIds: view.ids } : {}) },
-        { signal: controller.current.signal, onProgress: setProgress },
+      const suggestedName = `${t('export.fileBase.customers')}-${todayIso()}.${kind}`;
+      const signal = controller.current.signal;
+      // The place is chosen first, then the worker's chunks go straight to it as the file is made: the
+      // file is never whole in memory (a 100k-account workbook is tens of MB), and a cancel or a failure
+      // aborts the save, so no half file is left.
+      const saved = await saveInChunks(
+        getBridge(),
+        { suggestedName, mimeType: kind === 'csv' ? 'text/csv' : XLSX_MIME, filters: [{ name: kind.toUpperCase(), extensions: [kind] }] },
+        async (write) =>
+          void (await runCustomerExport(
+            { kind, locale, labels, sheetName: t('export.customers'), ...(scope === 'view' ? { accountIds: view.ids } : {}) },
+            { signal, onProgress: setProgress, onChunk: write },
+          )),
+        signal,
       );
       setProgress(undefined);
-      const suggestedName = `${t('export.fileBase.customers')}-${todayIso()}.${kind}`;
-      // In chunks: all customers of a big base can make a file near the cap of one IPC message.
-      const saved = await saveBytesInChunks(getBridge(), {
-        suggestedName, mimeType: kind === 'csv' ? 'text/csv' : XLSX_MIME, filters: [{ name: kind.toUpperCase(), extensions: [kind] }],
-      }, data);
       if (saved) setStatus({ kind: 'done', text: t('export.saved', { name: saved.name }) });
     } catch (e) {
       setProgress(undefined);
-      if (e instanceof ExportCancelled) setStatus({ kind: 'done', text: t('export.cancelled') });
+      if (e instanceof ExportCancelled || e instanceof SaveCancelled) setStatus({ kind: 'done', text: t('export.cancelled') });
       else setStatus({ kind: 'error', text: fileErrorText(t, e) });
     }
   };

@@ -5,7 +5,7 @@ import type { Account, Contact, Id } from '../../../shared/domain';
 import { planImport } from '../../../shared/import/duplicates';
 import { asIsoDate } from '../../../shared/time';
 import { getDb, openDb, useDatabase } from '../../db/core/db';
-import { writeCustomerExport } from '../../db/transfer/customer-export';
+import { customerExportBytes } from '../../db/transfer/customer-export';
 import { applyImport, loadExistingIndex, loadImportLookups, newAccountRow, newContactRow } from '../../db/transfer/import';
 import commonDe from '../../i18n/locales/de.json';
 import commonEn from '../../i18n/locales/en.json';
@@ -83,7 +83,7 @@ describe('export → import into an empty base round-trips every field shown on 
       await seedTeam('x');
       await seedAccounts();
       const before = await snapshot();
-      const { data } = await writeCustomerExport(source, { kind, locale, labels: labels(locale), sheetName: 'Kunden' });
+      const { data } = await customerExportBytes(source, { kind, locale, labels: labels(locale), sheetName: 'Kunden' });
 
       useDatabase(openDb(`roundtrip-to-${crypto.randomUUID()}`));
       await seedTeam('y');

@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { Id } from '../../../shared/domain';
 import { localTimeZone } from '../../../shared/planning/calendar';
-import { visitCoverage, type Coverage } from '../../../shared/planning/rhythm';
+import type { Coverage } from '../../../shared/planning/rhythm';
 import { todayIso } from '../../../shared/time/today';
-import { loadRhythmTable } from '../../db/planning/planning';
-import { loadRepAccounts } from '../../db/planning/load';
+import { loadCoverage } from '../../db/planning/reminder-query';
 
 /** All segments together: accounts within rhythm ÷ accounts with a human rhythm; null when there are none. */
 export function totalCoverage(rows: readonly Coverage[]): { accounts: number; withinRhythm: number; share: number | null } {
@@ -15,7 +14,7 @@ export function totalCoverage(rows: readonly Coverage[]): { accounts: number; wi
 
 /**
  * Visit coverage per segment of one rep's accounts (`rep` undefined: the whole team), computed after
- * the screen has painted because it reads every account concerned; undefined while loading.
+ * the screen has painted because it reads every account concerned (a page at a time); undefined while loading.
  */
 export function useCoverage(rep: Id | undefined, enabled = true): Coverage[] | undefined {
   const key = rep ?? '*';
@@ -24,8 +23,9 @@ export function useCoverage(rep: Id | undefined, enabled = true): Coverage[] | u
     if (!enabled) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      void Promise.all([loadRepAccounts(rep), loadRhythmTable()]).then(([accounts, table]) => {
-        if (!cancelled) setRows({ key, rows: visitCoverage(accounts, table, todayIso(), localTimeZone()) });
+      // Counted page by page: the whole team's 100k accounts are never in memory at once.
+      void loadCoverage(rep, todayIso(), localTimeZone()).then((coverage) => {
+        if (!cancelled) setRows({ key, rows: coverage });
       });
     }, 50);
     return () => {

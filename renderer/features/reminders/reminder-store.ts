@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import type { Id, IsoDate } from '../../../shared/domain';
-import { computeReminders, DEFAULT_REMINDER_SETTINGS, sortReminders, type Reminder } from '../../../shared/planning/reminders';
+import { DEFAULT_REMINDER_SETTINGS, sortReminders, type Reminder } from '../../../shared/planning/reminders';
 import { todayIso } from '../../../shared/time/today';
 import { getPlanningSettings, markReminderDone, snoozeReminder } from '../../db/planning/planning';
-import { loadReminderInput } from '../../db/planning/load';
+import { loadReminders } from '../../db/planning/reminder-query';
 
 type ReminderStore = {
   /** Open reminders, inbox order; undefined until the first computation finished. */
@@ -29,13 +29,12 @@ function afterPaint(): Promise<void> {
 /** The reminders of one rep for today (with the stored settings); also used by the notifier. */
 export async function computeOpenReminders(selfId: Id, today: IsoDate = todayIso()): Promise<Reminder[]> {
   const s = await getPlanningSettings();
-  const late = DEFAULT_REMINDER_SETTINGS.birthdayLateDays;
-  const input = await loadReminderInput(today, selfId || undefined, s.birthdayLeadDays, late);
   const settings = {
     ...DEFAULT_REMINDER_SETTINGS, birthdayLeadDays: s.birthdayLeadDays, offerFollowUpDays: s.offerFollowUpDays,
     complaintOpenDays: s.complaintOpenDays, now: Date.now(),
   };
-  return sortReminders(computeReminders(input, today, settings));
+  // Page by page through the rep's accounts: memory follows the reminders, not the size of the base.
+  return sortReminders(await loadReminders(today, selfId || undefined, settings));
 }
 
 let inflight: Promise<Reminder[]> | undefined;
