@@ -16,7 +16,8 @@ import { couchCall, docPath, isObject } from './http';
 /** Rounds of read-merge-write for documents that keep getting 409. */
 const MAX_ROUNDS = 6;
 
-type ServerDoc = { doc: RowDoc; losers: RowDoc[] };
+/** `pulled`: came in this run's pull, so the store has it already. */
+type ServerDoc = { doc: RowDoc; losers: RowDoc[]; pulled?: boolean };
 
 /** Current winners (with `_conflicts`) and the bodies of their losing leaves. Missing and deleted documents are absent. */
 export async function readDocs(ctx: CouchCtx, ids: string[]): Promise<Map<string, ServerDoc>> {
@@ -45,7 +46,7 @@ async function currentDocs(ctx: CouchCtx, ids: string[], usePulled: boolean): Pr
   for (const id of ids) {
     const doc = usePulled ? ctx.pulled.get(id) : undefined;
     ctx.pulled.delete(id);
-    if (doc && !doc._deleted) known.set(id, { doc, losers: [] });
+    if (doc && !doc._deleted) known.set(id, { doc, losers: [], pulled: true });
     else unknown.push(id);
   }
   for (const [id, d] of await readDocs(ctx, unknown)) known.set(id, d);
@@ -75,7 +76,7 @@ async function plan(ctx: CouchCtx, groups: Map<string, Change[]>, ids: string[],
         raw = dec.raw;
         for (const [f, s] of dec.fields) merged.set(f, s);
         for (const loser of server.losers) for (const [f, s] of (await decodeDoc(loser, ctx.key)).fields) mergeField(merged, f, s);
-        p.learned.push(...docChanges(row.table, row.rowId, merged));
+        if (!server.pulled) p.learned.push(...docChanges(row.table, row.rowId, merged));
       }
     } catch (e) {
       if (!(e instanceof CryptoError)) throw e;
