@@ -54,5 +54,5 @@ describe('convergence through the server', () => {
     // A further run has nothing to do.
     const quiet = await laptops[0]!.engine.syncOnce();
     expect([quiet.applied, quiet.written, quiet.pending]).toEqual([0, 0, 0]);
-  }, 120_000);
+  }, 180_000);
 });

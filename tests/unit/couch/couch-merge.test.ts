@@ -197,3 +197,21 @@ describe('erasure and clocks', () => {
     expect(alice.store.liveRows('accounts')).toEqual({ a1: { name: 'Zukunft AG' } });
   });
 });
+
+describe('pushAll (the folder→server replay)', () => {
+  it('two laptops replaying the same state at once write it once; a second replay writes nothing', async () => {
+    const db = await freshDb();
+    const t = fetchTransport(db);
+    const alice = await makeLaptop('alice', t);
+    const bob = await makeLaptop('bob', fetchTransport(db));
+    // The folder's merged state, as both laptops hold it after their last folder run.
+    for (let i = 0; i < 50; i++) await alice.edit('accounts', `a${i}`, { name: `Firma ${i}`, city: 'Köln' });
+    await bob.store.apply(await alice.store.exportAll());
+    const [wa, wb] = await Promise.all([alice.engine.pushAll(await alice.store.exportAll()), bob.engine.pushAll(await bob.store.exportAll())]);
+    expect(wa + wb).toBe(50);
+    expect(await alice.engine.pushAll(await alice.store.exportAll())).toBe(0);
+    const carol = await makeLaptop('carol', t);
+    await carol.engine.syncOnce();
+    expect(carol.store.fingerprint()).toBe(alice.store.fingerprint());
+  });
+});
