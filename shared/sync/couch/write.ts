@@ -38,6 +38,20 @@ export async function readDocs(ctx: CouchCtx, ids: string[]): Promise<Map<string
   return out;
 }
 
+/** The documents to merge into: on the first round those pulled in this run as they came, the others read. */
+async function currentDocs(ctx: CouchCtx, ids: string[], usePulled: boolean): Promise<Map<string, ServerDoc>> {
+  const known = new Map<string, ServerDoc>();
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const doc = usePulled ? ctx.pulled.get(id) : undefined;
+    ctx.pulled.delete(id);
+    if (doc && !doc._deleted) known.set(id, { doc, losers: [] });
+    else unknown.push(id);
+  }
+  for (const [id, d] of await readDocs(ctx, unknown)) known.set(id, d);
+  return known;
+}
+
 /** Erased rows' losing leaves are purged where the server can (CouchDB 3); else deleted (pouchdb-server has no `_purge`). */
 async function purge(ctx: CouchCtx, revs: Record<string, string[]>): Promise<boolean> {
   if (Object.keys(revs).length === 0) return true;
@@ -108,7 +122,7 @@ export async function mergeIntoServer(ctx: CouchCtx, groups: Map<string, Change[
   const done = new Set<string>();
   let ids = [...groups.keys()].filter((id) => parseDocId(id) !== null);
   for (let round = 0; round < MAX_ROUNDS && ids.length > 0; round++) {
-    const docs = await readDocs(ctx, ids);
+    const docs = await currentDocs(ctx, ids, round === 0);
     const p = await plan(ctx, groups, ids, docs, ctx.clock.tick());
     if (learn && p.learned.length) {
       ctx.applied += (await ctx.store.apply(p.learned)).length;
@@ -117,6 +131,8 @@ export async function mergeIntoServer(ctx: CouchCtx, groups: Map<string, Change[
       if (newest) ctx.clock.receive(newest);
     }
     for (const id of p.done) done.add(id);
+    // Undecryptable documents (reported) are left alone: their changes stay queued.
+    ids = [];
     if (p.writes.length === 0) break;
     const res = await couchCall(ctx.transport, ctx.labels, 'POST', '_bulk_docs', { docs: p.writes });
     const results = Array.isArray(res.body) ? (res.body as Array<{ ok?: boolean; rev?: string; error?: string }>) : [];
