@@ -11,6 +11,7 @@ import { planningRows } from './planning';
 import { reportRows } from './reports';
 import { reportPageFigures } from './reports-page';
 import { syncFigures } from './sync';
+import { couchRows } from './couch';
 import { backupFigures, restoreFigures } from './backup';
 import { rounds } from './rounds';
 
@@ -19,7 +20,7 @@ type Row = { figure: string; ms: number; baseline: string; baseMs: number; unit?
 const root = resolve(import.meta.dirname, '../..');
 const sizes = (process.env.BENCH_SIZES ?? '700,10000').split(',').map(Number);
 const port = Number(process.env.BENCH_PORT ?? 4199);
-/** BENCH_ONLY=customers,interactions,import-export,backup,planning,reports runs only those scenario groups (the load figures always run). */
+/** BENCH_ONLY=customers,interactions,import-export,backup,planning,reports,couch runs only those scenario groups (the load figures always run). */
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (group: string) => !only || only.includes(group);
 /**
@@ -29,8 +30,8 @@ const wants = (group: string) => !only || only.includes(group);
  */
 const customersOnly = process.env.BENCH_DEMO === 'customers';
 if (customersOnly && only?.join() !== 'customers') throw new Error('BENCH_DEMO=customers needs BENCH_ONLY=customers: the other groups read interactions, deals and sales');
-/** planning runs in Node only; BENCH_ONLY=planning skips the build, the browser and the demo load. */
-const needsBrowser = !only || only.some((g) => g !== 'planning');
+/** planning and couch run in Node only; BENCH_ONLY=planning,couch skips the build, the browser and the demo load. */
+const needsBrowser = !only || only.some((g) => g !== 'planning' && g !== 'couch');
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -88,6 +89,8 @@ async function main(): Promise<void> {
   // Pure planning rules, timed in Node (no browser needed).
   if (wants('planning')) rows.push(...planningRows(sizes));
   if (wants('reports')) rows.push(...reportRows(sizes));
+  // CouchDB sync against a pouchdb-server started here (Node; no browser).
+  if (wants('couch')) rows.push(...(await couchRows(sizes)));
   const fmt = (ms: number, unit: Row['unit'] = 'ms') =>
     unit === 'MB' ? `${ms.toFixed(0)} MB` : unit === 'count' ? String(ms) : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`;
   console.log('\n| figure | time | baseline | baseline time | ratio |\n| --- | ---: | --- | ---: | ---: |');

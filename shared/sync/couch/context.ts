@@ -3,6 +3,7 @@ import type { Quarantined } from '../engine-context';
 import type { HlcClock } from '../hlc';
 import { problem, type SyncProblem, type SyncProblemCode, type SyncProblemLevel } from '../problems';
 import type { SyncStore } from '../store';
+import type { RowDoc } from './doc';
 import type { CouchLabels } from './http';
 import type { CouchTransport } from './types';
 
@@ -37,6 +38,13 @@ export type CouchCtx = {
   trustFuture: string[];
   quarantined: Quarantined[];
   problems: SyncProblem[];
+  /**
+   * Documents this run pulled that the push will write (ids with queued changes): the push merges into
+   * them without reading them again; a write in between still answers 409 and is read afresh.
+   */
+  pulled: Map<string, RowDoc>;
+  /** Ids of documents with queued changes (what `pulled` keeps). */
+  wanted: Set<string>;
   /** Revisions this engine wrote (its own writes come back in `_changes`; nothing new in them). */
   ownRevs: Map<string, string>;
   /** Changes from others that altered local data. */

@@ -19,7 +19,7 @@ import { problem, SyncError, type SyncProblem } from '../problems';
 import { type Checkpoint, COUCH_META, type CouchCtx, report } from './context';
 import { docIdOf } from './doc';
 import { couchCall, type CouchLabels } from './http';
-import { pull, recheckQuarantine, saveServerCheckpoint } from './pull';
+import { pull, recheckQuarantine, saveServerCheckpoint, type ServerCheckpoint } from './pull';
 import { openDatabase } from './root';
 import type { CouchEngineOptions } from './types';
 import { groupByDoc, mergeIntoServer } from './write';
@@ -34,6 +34,9 @@ export class CouchEngine {
   private tail: Promise<unknown> = Promise.resolve();
   private keyCache: { databaseId: string; key: CryptoKey | undefined } | null = null;
   private readonly ownRevs = new Map<string, string>();
+  /** The database's name as the server last gave it (for problem texts once it is gone). */
+  private databaseName = '';
+  private serverCheckpoint: ServerCheckpoint | undefined;
   private status: SyncStatus = { ok: true, pending: 0, devices: [], quarantined: [], problems: [], applied: 0, written: 0 };
 
   constructor(private readonly opts: CouchEngineOptions) {
@@ -98,7 +101,7 @@ export class CouchEngine {
 
   private labels(): CouchLabels {
     const l = this.opts.labels;
-    return { server: l?.server ?? '', database: l?.database ?? '', user: l?.user ?? '' };
+    return { server: l?.server ?? '', database: l?.database ?? this.databaseName, user: l?.user ?? '' };
   }
 
   private async open(problems: SyncProblem[]): Promise<CouchCtx> {
@@ -110,10 +113,12 @@ export class CouchEngine {
       transport, labels, now, passphrase: this.opts.passphrase, iterations: this.opts.pbkdf2Iterations, keyring: this.opts.keyring, cached: this.keyCache,
     });
     this.keyCache = { databaseId: opened.databaseId, key: opened.key };
+    this.databaseName = opened.name;
     return {
       transport, labels: { ...labels, database: labels.database || opened.name }, store, clock, device, databaseId: opened.databaseId, key: opened.key,
       batch: this.opts.batchSize ?? 500, now, maxClockAheadMs: this.opts.maxClockAheadMs ?? DAY,
       trustFuture: (await store.getMeta<string[]>(COUCH_META.trustFuture)) ?? [], quarantined: [], problems, ownRevs: this.ownRevs,
+      pulled: new Map(), wanted: new Set(),
       applied: 0, written: 0, conflicts: 0, resolved: 0,
     };
   }
@@ -148,12 +153,13 @@ export class CouchEngine {
       if (known !== ctx.databaseId) await store.setMeta(COUCH_META.databaseId, ctx.databaseId);
       const held = (await store.getMeta<Quarantined[]>(COUCH_META.quarantine)) ?? [];
       await recheckQuarantine(ctx, held.map((q) => q.path));
-      since = await pull(ctx, since);
       const pending = await store.pending();
+      for (const c of pending) ctx.wanted.add(docIdOf(c.table, c.rowId));
+      since = await pull(ctx, since);
       await this.pushChanges(ctx, pending, true);
       // Erased values linger in old revisions until compaction; ask for it (needs admin rights; CouchDB 3 also compacts on its own).
       if (pending.some(isErasure)) await couchCall(ctx.transport, ctx.labels, 'POST', '_compact', {}, [200, 201, 202, 400, 401, 403, 404, 405, 415, 500, 501]);
-      await saveServerCheckpoint(ctx, since);
+      this.serverCheckpoint = await saveServerCheckpoint(ctx, since, this.serverCheckpoint);
       if (ctx.conflicts) report(ctx, 'couch.conflict', 'info', { count: ctx.conflicts });
       if (ctx.resolved) report(ctx, 'couch.conflictsResolved', 'info', { count: ctx.resolved });
     } catch (e) {

@@ -59,6 +59,7 @@ export async function pull(ctx: CouchCtx, since: string | number): Promise<strin
     for (const r of page.results) {
       const doc = r.doc;
       if (!doc || parseDocId(r.id) === null) continue;
+      if (ctx.wanted.has(r.id) && !doc._conflicts?.length) ctx.pulled.set(r.id, doc);
       if (doc._conflicts?.length) {
         conflicted.set(r.id, []);
         continue;
@@ -92,11 +93,24 @@ export async function recheckQuarantine(ctx: CouchCtx, held: string[]): Promise<
   await applyAll(ctx, changes);
 }
 
-/** Also keeps the checkpoint on the server (`_local/<device>`, the replication protocol's place for it). */
-export async function saveServerCheckpoint(ctx: CouchCtx, since: string | number): Promise<void> {
+/** What this engine last wrote into `_local/<device>` (saves a read per run). */
+export type ServerCheckpoint = { databaseId: string; since: string | number; rev: string };
+
+/**
+ * Also keeps the checkpoint on the server (`_local/<device>`, the replication protocol's place for it:
+ * an administrator sees how far each laptop has read). Written only when it moved; a stale revision is
+ * read and written again.
+ */
+export async function saveServerCheckpoint(ctx: CouchCtx, since: string | number, last: ServerCheckpoint | undefined): Promise<ServerCheckpoint | undefined> {
+  if (last && last.databaseId === ctx.databaseId && last.since === since) return last;
   const path = `_local/${encodeURIComponent(ctx.device)}`;
-  const cur = await couchCall(ctx.transport, ctx.labels, 'GET', path, undefined, [200, 404]);
-  const rev = cur.status === 200 && isObject(cur.body) && typeof cur.body._rev === 'string' ? cur.body._rev : undefined;
-  const body = { ...(rev ? { _rev: rev } : {}), since, databaseId: ctx.databaseId, device: ctx.device, at: ctx.now };
-  await couchCall(ctx.transport, ctx.labels, 'PUT', path, body, [200, 201, 202, 409]);
+  let rev = last?.databaseId === ctx.databaseId ? last.rev : undefined;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const body = { ...(rev ? { _rev: rev } : {}), since, databaseId: ctx.databaseId, device: ctx.device, at: ctx.now };
+    const put = await couchCall(ctx.transport, ctx.labels, 'PUT', path, body, [200, 201, 202, 409]);
+    if (put.status !== 409) return isObject(put.body) && typeof put.body.rev === 'string' ? { databaseId: ctx.databaseId, since, rev: put.body.rev } : undefined;
+    const cur = await couchCall(ctx.transport, ctx.labels, 'GET', path, undefined, [200, 404]);
+    rev = cur.status === 200 && isObject(cur.body) && typeof cur.body._rev === 'string' ? cur.body._rev : undefined;
+  }
+  return undefined;
 }

@@ -16,7 +16,8 @@ import { couchCall, docPath, isObject } from './http';
 /** Rounds of read-merge-write for documents that keep getting 409. */
 const MAX_ROUNDS = 6;
 
-type ServerDoc = { doc: RowDoc; losers: RowDoc[] };
+/** `pulled`: came in this run's pull, so the store has it already. */
+type ServerDoc = { doc: RowDoc; losers: RowDoc[]; pulled?: boolean };
 
 /** Current winners (with `_conflicts`) and the bodies of their losing leaves. Missing and deleted documents are absent. */
 export async function readDocs(ctx: CouchCtx, ids: string[]): Promise<Map<string, ServerDoc>> {
@@ -36,6 +37,20 @@ export async function readDocs(ctx: CouchCtx, ids: string[]): Promise<Map<string
     out.set(doc._id, { doc, losers });
   }
   return out;
+}
+
+/** The documents to merge into: on the first round those pulled in this run as they came, the others read. */
+async function currentDocs(ctx: CouchCtx, ids: string[], usePulled: boolean): Promise<Map<string, ServerDoc>> {
+  const known = new Map<string, ServerDoc>();
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const doc = usePulled ? ctx.pulled.get(id) : undefined;
+    ctx.pulled.delete(id);
+    if (doc && !doc._deleted) known.set(id, { doc, losers: [], pulled: true });
+    else unknown.push(id);
+  }
+  for (const [id, d] of await readDocs(ctx, unknown)) known.set(id, d);
+  return known;
 }
 
 /** Erased rows' losing leaves are purged where the server can (CouchDB 3); else deleted (pouchdb-server has no `_purge`). */
@@ -61,7 +76,7 @@ async function plan(ctx: CouchCtx, groups: Map<string, Change[]>, ids: string[],
         raw = dec.raw;
         for (const [f, s] of dec.fields) merged.set(f, s);
         for (const loser of server.losers) for (const [f, s] of (await decodeDoc(loser, ctx.key)).fields) mergeField(merged, f, s);
-        p.learned.push(...docChanges(row.table, row.rowId, merged));
+        if (!server.pulled) p.learned.push(...docChanges(row.table, row.rowId, merged));
       }
     } catch (e) {
       if (!(e instanceof CryptoError)) throw e;
@@ -108,7 +123,7 @@ export async function mergeIntoServer(ctx: CouchCtx, groups: Map<string, Change[
   const done = new Set<string>();
   let ids = [...groups.keys()].filter((id) => parseDocId(id) !== null);
   for (let round = 0; round < MAX_ROUNDS && ids.length > 0; round++) {
-    const docs = await readDocs(ctx, ids);
+    const docs = await currentDocs(ctx, ids, round === 0);
     const p = await plan(ctx, groups, ids, docs, ctx.clock.tick());
     if (learn && p.learned.length) {
       ctx.applied += (await ctx.store.apply(p.learned)).length;
@@ -117,6 +132,8 @@ export async function mergeIntoServer(ctx: CouchCtx, groups: Map<string, Change[
       if (newest) ctx.clock.receive(newest);
     }
     for (const id of p.done) done.add(id);
+    // Undecryptable documents (reported) are left alone: their changes stay queued.
+    ids = [];
     if (p.writes.length === 0) break;
     const res = await couchCall(ctx.transport, ctx.labels, 'POST', '_bulk_docs', { docs: p.writes });
     const results = Array.isArray(res.body) ? (res.body as Array<{ ok?: boolean; rev?: string; error?: string }>) : [];
