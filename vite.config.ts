@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import { readFileSync } from 'node:fs';
+import { connectOrigins, widenConnectSrc } from './build/connect-src';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -20,6 +21,12 @@ export default defineConfig({
       name: 'rapport-dev-csp',
       apply: 'serve',
       transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?\/>/, ''),
+    },
+    {
+      // Browser build only: a CouchDB server named at build time may be reached (build/connect-src.ts).
+      name: 'rapport-connect-src',
+      apply: 'build',
+      transformIndexHtml: (html) => widenConnectSrc(html, connectOrigins(process.env.RAPPORT_CONNECT_SRC)),
     },
   ],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },

@@ -1,7 +1,7 @@
 /** The browser build's CouchDB bridge against a real pouchdb-server: the password stays in memory only. */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { adminRequest, type CouchServer, startCouchServer } from '../../tests/couch/server';
-import { createBrowserCouch } from './browser-couch';
+import { createBrowserCouch, metaAllowsConnect } from './browser-couch';
 import { memoryHandleStore } from './fsa-sync';
 
 const ADMIN = { user: 'jörg', password: 'Straße-1500' };
@@ -46,5 +46,13 @@ describe('browser CouchDB bridge', () => {
       await expect(couch.couchRequest({ method: 'GET', path })).rejects.toThrow(/ERR_INVALID_REQUEST/);
     }
     expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it("reads the build's CSP: connect-src 'self' alone does not reach a server", () => {
+    const built = "default-src 'self'; connect-src 'self'; object-src 'none'";
+    expect(metaAllowsConnect('https://couch.example.com', built)).toBe(false);
+    expect(metaAllowsConnect('https://couch.example.com', "default-src 'self'; connect-src 'self' https://couch.example.com")).toBe(true);
+    expect(metaAllowsConnect('https://couch.example.com', "default-src 'self'")).toBe(false);
+    expect(metaAllowsConnect('https://couch.example.com', null)).toBe(true);
   });
 });

@@ -15,6 +15,19 @@ const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']);
 
 type Remembered = { url: string; user: string };
 
+/**
+ * Whether the page's CSP meta tag lets fetch reach this origin. A blocked fetch fails like a stopped
+ * server; knowing it is the policy lets the settings say so. Patterns it does not understand count as allowed.
+ */
+export function metaAllowsConnect(origin: string, policy = typeof document === 'undefined' ? null : document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content')): boolean {
+  if (!policy) return true;
+  const directive = /(?:^|;)\s*connect-src\s+([^;]*)/i.exec(policy) ?? /(?:^|;)\s*default-src\s+([^;]*)/i.exec(policy);
+  if (!directive) return true;
+  const self = typeof location === 'undefined' ? '' : location.origin;
+  return (directive[1] ?? '').trim().split(/\s+/).some((source) =>
+    source === origin || (source === "'self'" && origin === self) || source.includes('*') || /^https?:$/.test(source) || source === `${origin}/`);
+}
+
 export function createBrowserCouch(handles: HandleStore, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): CouchBridge {
   let session: (Remembered & { password: string }) | undefined;
 
@@ -51,6 +64,7 @@ export function createBrowserCouch(handles: HandleStore, fetchImpl: typeof fetch
       if (!METHODS.has(req.method) || !isCouchRequestPath(req.path)) throw new Error('ERR_INVALID_REQUEST: couchRequest: not a path below the database');
       const t = await remembered();
       if (!t) throw new Error('ERR_COUCH_NO_TARGET: no CouchDB server is configured');
+      if (!metaAllowsConnect(new URL(t.url).origin)) return { status: 0, body: { error: 'unreachable', reason: 'csp' } };
       return couchFetch({ ...t, password: sessionPassword(t) ?? '' }, req, { fetch: fetchImpl });
     },
   };

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { firstScreenPainted } from '../../core/first-screen';
 import { useLive } from '../../db/core/live';
 import { getSyncPrefs, onLocalEdit, type SyncPrefs } from '../../db/sync/settings';
-import { refreshSyncFolder, syncNow, useSync } from './sync-controller';
+import { canSync, refreshSyncFolder, syncNow, useSync } from './sync-controller';
 
 /** Quiet time after the last local edit before syncing it. */
 export const EDIT_DEBOUNCE_MS = 30_000;
@@ -45,7 +45,7 @@ function schedule(p: SyncPrefs): () => void {
 /** Runs sync automatically as chosen in the settings (on start, every N minutes, after edits, on focus). Renders nothing; mounted once by the shell. */
 export function SyncAutomation() {
   const prefs = useLive(getSyncPrefs);
-  const ready = useSync((s) => !!s.folder?.path && !s.folder.needsPermission);
+  const ready = useSync(canSync);
   // The preferences row lives beside the engine's bookkeeping; only a real change restarts the timers.
   const key = prefs && ready ? JSON.stringify(prefs) : '';
   // Only the folder is needed here (not the pending count, see refreshSyncFolder), and only after the first

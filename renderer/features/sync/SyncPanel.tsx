@@ -5,7 +5,8 @@ import { useLive } from '../../db/core/live';
 import { clearSyncLog, getSyncPrefs, setSyncPrefs, type SyncPrefs } from '../../db/sync/settings';
 import { ConflictsSection } from './ConflictsSection';
 import { problemText } from './problem-text';
-import { chooseFolder, refreshSync, savePassphrase, syncNow, trustClock, useSync } from './sync-controller';
+import { ServerSection, TargetChoice } from './ServerSection';
+import { canSync, chooseFolder, refreshSync, savePassphrase, syncNow, trustClock, useSync } from './sync-controller';
 
 function FolderSection() {
   const { t } = useTranslation('sync');
@@ -176,14 +177,15 @@ function LogSection() {
   );
 }
 
-/** Settings → Synchronisation: folder, passphrase, "sync now", automatic runs, status and the problems log. */
+/** Settings → Synchronisation: folder or CouchDB server, passphrase, "sync now", automatic runs, status and the problems log. */
 export function SyncPanel() {
   const { t } = useTranslation('sync');
   const stored = useLive(getSyncPrefs);
   const [edited, setPrefs] = useState<SyncPrefs>();
   const prefs = edited ?? stored;
   const running = useSync((s) => s.running);
-  const hasFolder = useSync((s) => !!s.folder?.path && !s.folder.needsPermission);
+  const ready = useSync(canSync);
+  const target = useSync((s) => s.target);
   useEffect(() => void refreshSync(), []);
   const change = (p: SyncPrefs) => {
     setPrefs(p);
@@ -193,12 +195,20 @@ export function SyncPanel() {
     <section className="panel" aria-labelledby="sync-title">
       <h2 id="sync-title">{t('title')}</h2>
       <p className="hint">{t('lead')}</p>
-      {/* Passphrase first: choosing a folder may start a sync, and a first sync without a passphrase sets the
-          team folder up unencrypted. */}
-      <PassphraseSection />
-      <FolderSection />
+      <TargetChoice />
+      {target === 'folder' ? (
+        <>
+          {/* Passphrase first: choosing a folder may start a sync, and a first sync without a passphrase sets the
+              team folder up unencrypted. */}
+          <PassphraseSection />
+          <FolderSection />
+        </>
+      ) : (
+        <ServerSection />
+      )}
+      {/* Moving the team from the folder to the server (issue #21, h-couch-move): its MoveToServer renders here. */}
       <div className="actions">
-        <button type="button" className="primary" disabled={!hasFolder || running} onClick={() => void syncNow()}>
+        <button type="button" className="primary" disabled={!ready || running} onClick={() => void syncNow()}>
           {running ? t('syncing') : t('syncNow')}
         </button>
       </div>

@@ -4,16 +4,20 @@
  * folder is missing, queued changes stay queued until a segment is safely written.
  */
 import { create } from 'zustand';
-import type { SyncFolderInfo } from '../../../shared/bridge/contract';
+import type { CouchTargetInfo, SyncFolderInfo } from '../../../shared/bridge/contract';
 import { SyncError, type SyncStatus, unlockFolderKey } from '../../../shared/sync';
 import { getBridge } from '../../bridge';
 import { dropLegacyPassphrase, forgetSyncKeys, hasSyncKey, legacyPassphrase, syncKeyring } from '../../db/sync/keys';
-import type { DbSync } from '../../db/sync/run';
-import { appendSyncLog, createAppSync, getSyncLog, localPendingCount, type SyncLogEntry } from '../../db/sync/settings';
+import { appendSyncLog, createAppCouchSync, createAppSync, getSyncLog, getSyncTarget, localPendingCount, type SyncLogEntry, type SyncTarget } from '../../db/sync/settings';
+import { bridgeCouch, couchLabels } from './bridge-couch';
 import { bridgeFolder, type FolderTraffic } from './bridge-folder';
 
 export type SyncState = {
+  /** Where this laptop syncs: the folder or the team's CouchDB database (kept in syncMeta). */
+  target: SyncTarget;
   folder?: SyncFolderInfo;
+  /** The CouchDB server as the shell keeps it (never the password). */
+  couch?: CouchTargetInfo;
   /** This laptop can open an encrypted folder (a key is kept, or a passphrase waits for the first run). */
   hasPassphrase: boolean;
   running: boolean;
@@ -27,9 +31,18 @@ export type SyncState = {
   failure?: string;
 };
 
-export const useSync = create<SyncState>(() => ({ hasPassphrase: false, running: false, log: [] }));
+export const useSync = create<SyncState>(() => ({ target: 'folder', hasPassphrase: false, running: false, log: [] }));
 
-let engine: { key: string; sync: DbSync } | undefined;
+/** Whether a run can start: a usable folder, or a server (with its password kept, unless it needs no login). */
+export function canSync(s: Pick<SyncState, 'target' | 'folder' | 'couch'>): boolean {
+  if (s.target === 'couch') return !!s.couch?.url && (s.couch.kept !== 'none' || !s.couch.user);
+  return !!s.folder?.path && !s.folder.needsPermission;
+}
+
+/** What both engines' app syncs offer the controller (run.ts and couch-run.ts). */
+type AppSync = { sync(): Promise<SyncStatus>; engine: { trustFutureClock(device: string): Promise<void> } };
+
+let engine: { key: string; sync: AppSync } | undefined;
 let running: Promise<void> | null = null;
 /**
  * A passphrase entered for a folder that has no root yet (or none chosen): kept in memory only, until
@@ -41,10 +54,23 @@ async function passphraseForRun(): Promise<string | undefined> {
   return waitingPassphrase ?? (await legacyPassphrase());
 }
 
-async function current(): Promise<DbSync | undefined> {
-  const folder = useSync.getState().folder;
-  if (!folder?.path || folder.needsPermission) return undefined;
+/** The next run builds its engine anew (target, folder, server or passphrase changed). */
+export function resetEngine(): void {
+  engine = undefined;
+}
+
+async function current(): Promise<AppSync | undefined> {
+  const state = useSync.getState();
+  if (!canSync(state)) return undefined;
   const passphrase = await passphraseForRun();
+  const couch = state.couch;
+  if (state.target === 'couch' && couch?.url) {
+    const key = `couch\u0000${couch.url}\u0000${couch.user ?? ''}\u0000${passphrase ?? ''}`;
+    if (engine?.key !== key) engine = { key, sync: createAppCouchSync(bridgeCouch(getBridge()), passphrase, couchLabels(couch.url, couch.user)) };
+    return engine.sync;
+  }
+  const folder = state.folder;
+  if (!folder?.path) return undefined;
   const key = `${folder.path}\u0000${passphrase ?? ''}`;
   if (engine?.key !== key) engine = { key, sync: createAppSync(bridgeFolder(getBridge(), (traffic) => useSync.setState({ traffic })), passphrase) };
   return engine.sync;
@@ -64,8 +90,12 @@ export function refreshSyncFolder(): Promise<void> {
 }
 
 async function refresh(count: boolean): Promise<void> {
-  const [folder, kept, passphrase, log, pending] = await Promise.all([getBridge().syncFolderInfo(), hasSyncKey(), passphraseForRun(), getSyncLog(), count ? localPendingCount() : undefined]);
-  useSync.setState({ folder, hasPassphrase: kept || !!passphrase, log, ...(pending === undefined ? {} : { pending }) });
+  const bridge = getBridge();
+  const [target, folder, couch, kept, passphrase, log, pending] = await Promise.all([
+    getSyncTarget(), bridge.syncFolderInfo(), bridge.couchTargetInfo(), hasSyncKey(), passphraseForRun(), getSyncLog(), count ? localPendingCount() : undefined,
+  ]);
+  if (target !== useSync.getState().target) engine = undefined;
+  useSync.setState({ target, folder, couch, hasPassphrase: kept || !!passphrase, log, ...(pending === undefined ? {} : { pending }) });
 }
 
 /** One run now (shared with a run already under way); does nothing without a usable folder. */
@@ -75,7 +105,8 @@ export function syncNow(): Promise<void> {
       if (!useSync.getState().folder) await refreshSync();
       const sync = await current();
       if (!sync) return;
-      useSync.setState({ running: true, traffic: { read: 0, written: 0 }, failure: undefined });
+      const onFolder = useSync.getState().target === 'folder';
+      useSync.setState({ running: true, traffic: onFolder ? { read: 0, written: 0 } : undefined, failure: undefined });
       const status = await sync.sync();
       if (status.ok && status.folderId && (await syncKeyring.get(status.folderId))) {
         // The folder's key is kept now: the passphrase is no longer needed anywhere.
@@ -116,9 +147,10 @@ export async function savePassphrase(passphrase: string): Promise<PassphraseResu
     useSync.setState({ hasPassphrase: false });
     return 'removed';
   }
-  const folder = useSync.getState().folder;
+  const { folder, target } = useSync.getState();
   let result: PassphraseResult = 'waiting';
-  if (folder?.path && !folder.needsPermission) {
+  // A server's key document is read by the engine's first run with the passphrase (shared/sync/couch/root.ts).
+  if (target === 'folder' && folder?.path && !folder.needsPermission) {
     try {
       const opened = await unlockFolderKey(bridgeFolder(getBridge()), passphrase);
       if (opened?.key) await syncKeyring.save(opened.folderId, opened.key);
