@@ -50,13 +50,23 @@ export function formatters(language: string): Formatters {
   const currencyFmt = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
   const percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  // One formatter per number of digits: building an Intl.NumberFormat costs far more than formatting
+  // with one, and the reports page formats hundreds of numbers per render (cards, tables, axis ticks).
+  const numberFmts = new Map<number, Intl.NumberFormat>();
+  const numberFmt = (digits: number): Intl.NumberFormat => {
+    let nf = numberFmts.get(digits);
+    if (!nf) {
+      nf = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      numberFmts.set(digits, nf);
+    }
+    return nf;
+  };
   const f: Formatters = {
     locale,
     date: (v) => dateFmt.format(toDate(v)),
     dateTime: (v) => dateTimeFmt.format(toDate(v)),
     time: (v) => timeFmt.format(toDate(v)),
-    number: (v, digits = 0) =>
-      new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v),
+    number: (v, digits = 0) => numberFmt(digits).format(v),
     currency: (v) => currencyFmt.format(v),
     percent: (v) => percentFmt.format(v),
     km: (v) => `${new Intl.NumberFormat(locale, { maximumFractionDigits: Math.abs(v) < 10 ? 1 : 0 }).format(v)} km`,

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFilter } from '../../../shared/kpi';
 import { getBridge } from '../../bridge';
@@ -13,6 +13,8 @@ import { ReportFilters } from './ReportFilters';
 import { ReportSection } from './ReportSection';
 import { useReport, type ReportState } from './useReport';
 
+const NO_COUNTRIES: readonly string[] = [];
+
 /** Every KPI with its definition and charts, filterable and exportable; computed in a worker. */
 export function KpiReports() {
   const { t, i18n } = useTranslation('reports');
@@ -22,11 +24,19 @@ export function KpiReports() {
   const [filter, setFilter] = useState<ReportFilter>(() => ({ ...presetPeriod('thisYear', today), to: today }));
   const [reloadKey, setReloadKey] = useState(0);
   const [busy, setBusy] = useState(false);
+  // The filters (two date pickers) are rendered in a transition after the page's first frame: mounted
+  // together with the route change, they made one long frame on opening Reports.
+  const [filtersShown, setFiltersShown] = useState(false);
+  useEffect(() => startTransition(() => setFiltersShown(true)), []);
   const members = useLive(listTeam);
   const team = useMemo(() => members ?? [], [members]);
   const state = useReport(filter, today, reloadKey);
   const { result } = state;
   const names = useMemo(() => new Map(team.map((m) => [m.id, m.name])), [team]);
+  // Every result brings its own copy of the country list: keep the old one while it says the same,
+  // so the (memoised) filters don't re-render their date pickers for each result.
+  const countryKey = result?.countries.join('\n') ?? '';
+  const countries = useMemo(() => (countryKey === '' ? NO_COUNTRIES : countryKey.split('\n')), [countryKey]);
   const sections = useMemo(
     () => (result ? reportSections(result.report, (id) => names.get(id) ?? t('common:unknownMember')) : []),
     [result, names, t],
@@ -65,7 +75,7 @@ export function KpiReports() {
           {t('reload')}
         </button>
       </div>
-      <ReportFilters filter={filter} onChange={setFilter} today={today} team={team} countries={result?.countries ?? []} />
+      {filtersShown ? <ReportFilters filter={filter} onChange={setFilter} today={today} team={team} countries={countries} /> : <div className="toolbar report-filters" />}
       <p className="print-only report-print-head">
         {t('periodValue', { from: fmt.date(shown.from), to: fmt.date(shown.to) })} · {describe} · {t('printedOn', { date: fmt.date(today) })}
       </p>

@@ -1,3 +1,4 @@
+import { memo, startTransition } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ACCOUNT_TYPES, CATEGORIES, type IsoDate, type TeamMember } from '../../../shared/domain';
 import type { ReportFilter } from '../../../shared/kpi';
@@ -14,8 +15,11 @@ type Props = {
   countries: readonly string[];
 };
 
-/** Period (with presets), rep, segment and country: every KPI and chart follows these. */
-export function ReportFilters({ filter, onChange, today, team, countries }: Props) {
+/**
+ * Period (with presets), rep, segment and country: every KPI and chart follows these. Memoised: its
+ * two date pickers are the page's dearest render, and the page re-renders on every progress message.
+ */
+export const ReportFilters = memo(function ReportFilters({ filter, onChange, today, team, countries }: Props) {
   const { t } = useTranslation('reports');
   const set = (patch: Partial<ReportFilter>) => {
     const next: ReportFilter = { ...filter, ...patch };
@@ -29,7 +33,8 @@ export function ReportFilters({ filter, onChange, today, team, countries }: Prop
           const period = presetPeriod(p, today);
           const active = period.from === filter.from && period.to === filter.to;
           return (
-            <button key={p} type="button" aria-pressed={active} onClick={() => set(period)}>
+            // A transition: the new period re-renders the date pickers in slices, not in the click's frame.
+            <button key={p} type="button" aria-pressed={active} onClick={() => startTransition(() => set(period))}>
               {t(`preset.${p}`)}
             </button>
           );
@@ -63,4 +68,4 @@ export function ReportFilters({ filter, onChange, today, team, countries }: Prop
       </label>
     </form>
   );
-}
+});

@@ -1,10 +1,14 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChartPanel } from './ChartPanel';
 import { KpiCard } from './KpiCard';
 import type { SectionModel } from './report-model';
 
-/** One report: its KPI cards and its charts. */
-export function ReportSection({ section }: { section: SectionModel }) {
+/**
+ * One report: its KPI cards and its charts. Memoised: the page re-renders on every progress message
+ * and filter click, and a section only changes with a new result.
+ */
+export const ReportSection = memo(function ReportSection({ section }: { section: SectionModel }) {
   const { t } = useTranslation('reports');
   const titleId = `report-${section.id}`;
   return (
@@ -24,4 +28,4 @@ export function ReportSection({ section }: { section: SectionModel }) {
       ))}
     </section>
   );
-}
+});

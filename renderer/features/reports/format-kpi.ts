@@ -32,10 +32,22 @@ export function partUnits(id: KpiId): { numerator: KpiUnit; denominator: KpiUnit
   };
 }
 
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Nov. 2026": one formatter per locale (building one costs more than the label). */
+function monthFormat(locale: string): Intl.DateTimeFormat {
+  let f = monthFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric' });
+    monthFormats.set(locale, f);
+  }
+  return f;
+}
+
 /** A chart category label in the UI language: months, stages, segments, NPS groups or names. */
 export function chartLabel(fmt: Formatters, t: TFunction, chart: ChartModel, label: string): string {
   if (chart.labelKind === 'month') {
-    return new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: 'numeric' }).format(new Date(`${label}-15T12:00:00`));
+    return monthFormat(fmt.locale).format(new Date(`${label}-15T12:00:00`));
   }
   if (chart.labelKind === 'stage') return t(`common:dealStage.${label}`);
   if (chart.labelKind === 'segment') {

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import type { IsoDate } from '../../../shared/domain';
 import type { ReportFilter } from '../../../shared/kpi';
 import { reportDbName, startReportWorker } from '../../db/reports/client';
@@ -49,7 +49,9 @@ export function useReport(filter: ReportFilter, today: IsoDate, reloadKey: numbe
         onProgress: (progress) => setState((s) => ({ ...s, progress })),
       })
       .then(
-        (result) => setState({ result, stale: false }),
+        // A transition: React renders the new sections in slices of a few milliseconds between frames
+        // instead of one long task (all KPI cards, tables and charts at once made a 60 ms frame at 700 accounts).
+        (result) => startTransition(() => setState({ result, stale: false })),
         (error: unknown) => {
           if (controller.signal.aborted || error instanceof JobCancelled) return;
           setState((s) => ({ ...s, progress: undefined, error: error instanceof Error ? error.message : String(error) }));
