@@ -50,7 +50,9 @@ const table = fc.array(fc.integer({ min: 0, max: 120 }), { minLength: SEGMENT_KE
   return t as RhythmTable;
 });
 
-function accountsOf(specs: fc.infer<typeof account>[]): Account[] {
+type Spec = typeof account extends fc.Arbitrary<infer T> ? T : never;
+
+function accountsOf(specs: Spec[]): Account[] {
   return specs.map((s, i) => ({
     ...base, id: `a${i}`, name: `Firma ${i}`, ownerId: s.owner, lifecycle: s.lifecycle, category: s.category, accountType: s.accountType,
     archived: s.archived, ...(s.trashed ? { deletedAt: 1 } : {}), ...(s.last ? { lastHumanContactAt: s.last } : {}), ...(s.override ? { rhythm: s.override } : {}),
