@@ -11,4 +11,14 @@ describe('hash routes', () => {
     expect(parseHash('#/nowhere')).toEqual({ page: 'today' });
     expect(parseHash('')).toEqual({ page: 'today' });
   });
+
+  it('carries a customer-list link (owner and due filter) in the query, and a bare list without one', () => {
+    const route = { page: 'customers', list: { owner: 'all', due: 'uncovered' } } as const;
+    expect(routeToHash(route)).toBe('#/customers?owner=all&due=uncovered');
+    expect(parseHash('#/customers?owner=all&due=uncovered')).toEqual(route);
+    // Anything but "all" is the rep's own accounts; without a due filter it is the plain list.
+    expect(parseHash('#/customers?owner=x&due=ok')).toEqual({ page: 'customers', list: { owner: 'me', due: 'ok' } });
+    expect(parseHash('#/customers?owner=all')).toEqual({ page: 'customers' });
+    expect(parseHash('#/customers')).toEqual({ page: 'customers' });
+  });
 });

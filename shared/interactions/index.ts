@@ -2,3 +2,4 @@ export * from './input';
 export * from './record';
 export * from './appointments';
 export * from './complaint';
+export * from './nps-entry';

@@ -128,6 +128,32 @@ export function contactState(account: Account, rule: Rhythm | RhythmTable, today
 /** Visit coverage of one segment: accounts whose last human contact is younger than their rhythm. */
 export type Coverage = { segment: SegmentKey; accounts: number; withinRhythm: number; share: number | null };
 
+/** What the coverage reads of an account (the customer list's rows carry the same fields). */
+export type CoverageRow = Pick<Account, 'category' | 'accountType' | 'lifecycle' | 'archived' | 'lastHumanContactAt' | 'rhythm'> & { deletedAt?: number | undefined };
+
+/** Which accounts a coverage figure counts: all with a visit rhythm, those within it, the rest. */
+export type CoverageGroup = 'rhythm' | 'ok' | 'uncovered';
+
+/**
+ * Human-contact state of one account for the coverage and the customer list's due filter (one
+ * function, so a figure on Today and the list it links to count the same accounts): null when the
+ * account is not worked on a rhythm (see hasRhythm), its segment is unknown (a bad import's
+ * category) or its human rhythm is off. `today` and `clock` as day number and zone clock, so a pass
+ * over 100k rows is plain arithmetic.
+ */
+export function coverageState(a: CoverageRow, table: RhythmTable, today: number, clock: ZoneClock): ModeState | null {
+  if ((a.lifecycle !== 'customer' && a.lifecycle !== 'prospect') || a.archived || a.deletedAt !== undefined) return null;
+  const rule = table[segmentKey(a.category, a.accountType)];
+  if (!rule) return null;
+  return modeStateAt(lastDayOf(a.lastHumanContactAt, clock), a.rhythm?.humanDays ?? rule.humanDays, today);
+}
+
+/** Whether a state belongs to a coverage group ("within rhythm" is status ok only: see visitCoverage). */
+export function inCoverageGroup(state: ModeState | null, group: CoverageGroup): boolean {
+  if (!state) return false;
+  return group === 'rhythm' || (group === 'ok') === (state.status === 'ok');
+}
+
 /**
  * Coverage per segment. "Within rhythm" is status ok only: a due account has used up its rhythm,
  * and a never-contacted one was not covered. Accounts with human contact switched off are not counted.
@@ -137,8 +163,7 @@ export function visitCoverage(accounts: readonly Account[], table: RhythmTable, 
   const t = toDayNumber(today);
   const counts = new Map<SegmentKey, [number, number]>(SEGMENT_KEYS.map((k) => [k, [0, 0]]));
   for (const a of accounts) {
-    if (!hasRhythm(a)) continue;
-    const s = modeStateAt(lastDayOf(a.lastHumanContactAt, clock), effectiveRhythm(a, table).humanDays, t);
+    const s = coverageState(a, table, t, clock);
     if (!s) continue;
     const c = counts.get(segmentKey(a.category, a.accountType));
     if (!c) continue;

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMenuCommand } from '../../core/commands';
 import { useRouter } from '../../core/router';
@@ -8,7 +8,7 @@ import { listTeam } from '../../db/team/team';
 import { NewAccountDialog } from '../account-form';
 import { CustomerResults } from './CustomerResults';
 import { CustomerToolbar } from './CustomerToolbar';
-import { useCustomerFilters } from './filters';
+import { showListLink, useCustomerFilters } from './filters';
 import { TrashView } from './TrashView';
 import { useCustomerRows } from './useCustomerRows';
 import { useListState } from './useListState';
@@ -19,6 +19,11 @@ export function CustomersPage() {
   const { t } = useTranslation('customers');
   const selfId = useSession((s) => s.selfId);
   const navigate = useRouter((s) => s.navigate);
+  // Opened from a figure (Today's coverage: #/customers?owner=me&due=uncovered): show exactly what it counts.
+  const link = useRouter((s) => ('list' in s.route ? s.route.list : undefined));
+  useLayoutEffect(() => {
+    if (link) showListLink(link);
+  }, [link]);
   // Only the owner filter matters here (which first page to paint); the rest is CustomerResults' business.
   const ownerFilter = useCustomerFilters((s) => s.filters.owner);
   // The shell sets selfId after this page's first render: until then "my accounts" is nobody's yet.

@@ -3,7 +3,8 @@ import type { AccountType, Category, Lifecycle } from '../../../shared/domain';
 import { collationKey } from '../../../shared/text/collation';
 import { foldForSearch, startsWithFolded } from '../../../shared/text/normalize';
 import type { CustomerRow } from '../../db/accounts/customer-list';
-import { dueSortKey, matchesDue, type DueFilterValue as DueFilter } from '../rhythm';
+import type { CustomerListLink } from '../../core/router';
+import { DUE_FILTERS, dueSortKey, matchesDue, type DueFilterValue as DueFilter } from '../rhythm';
 import { useCustomerQuery } from './search';
 
 /** Filter state of the customer list (the search text is in search.ts); `owner: 'me'` is a rep's default view. */
@@ -39,6 +40,16 @@ export const useCustomerFilters = create<{ filters: CustomerFilters; set: (patch
 /** "Reset search and filters": everyone's accounts, no search text. */
 export function resetSearchAndFilters(): void {
   useCustomerFilters.setState({ filters: { ...DEFAULT_FILTERS, owner: 'all' } });
+  useCustomerQuery.getState().setQuery('');
+}
+
+/**
+ * Opens the list on exactly the accounts a figure counts (a link from Today): its owner and
+ * contact-status filter, no search text and no other filter, so the list shows that many rows.
+ */
+export function showListLink(link: CustomerListLink): void {
+  const due = (DUE_FILTERS as readonly string[]).includes(link.due) ? (link.due as DueFilter) : '';
+  useCustomerFilters.setState({ filters: { ...DEFAULT_FILTERS, owner: link.owner, due } });
   useCustomerQuery.getState().setQuery('');
 }
 

@@ -1,11 +1,15 @@
 import { create } from 'zustand';
-import { segmentKey, type Account } from '../../../shared/domain';
+import type { Account } from '../../../shared/domain';
 import { toDayNumber, zoneClock } from '../../../shared/planning/calendar';
-import { DEFAULT_RHYTHMS, lastDayOf, modeStateAt, type ContactStatus, type ModeState, type RhythmTable } from '../../../shared/planning/rhythm';
+import { coverageState, DEFAULT_RHYTHMS, inCoverageGroup, type ContactStatus, type ModeState, type RhythmTable } from '../../../shared/planning/rhythm';
 import { todayIso } from '../../../shared/time/today';
 
-/** Filter values of the customer list's contact-status filter. */
-export const DUE_FILTERS = ['dueOrOverdue', 'overdue', 'due', 'never', 'ok'] as const;
+/**
+ * Filter values of the customer list's contact-status filter. `uncovered` (not within rhythm: due,
+ * overdue or never) and `rhythm` (every account with a visit rhythm) are the groups the visit
+ * coverage on Today counts; its figures link here.
+ */
+export const DUE_FILTERS = ['dueOrOverdue', 'overdue', 'due', 'never', 'ok', 'uncovered', 'rhythm'] as const;
 export type DueFilter = (typeof DUE_FILTERS)[number] | '';
 
 type DueRow = Pick<Account, 'category' | 'accountType' | 'lifecycle' | 'archived' | 'lastHumanContactAt' | 'rhythm'>;
@@ -27,16 +31,15 @@ let clock = zoneClock();
  * Plain day arithmetic per row, so filtering 100k rows stays a single cheap pass.
  */
 export function dueStateOfRow(r: DueRow): ModeState | null {
-  if ((r.lifecycle !== 'customer' && r.lifecycle !== 'prospect') || r.archived) return null;
   const day = todayIso();
   if (day !== cachedDay) [cachedDay, todayNumber, clock] = [day, toDayNumber(day), zoneClock()];
-  const { table } = useDueTable.getState();
-  const days = r.rhythm?.humanDays ?? table[segmentKey(r.category, r.accountType)]?.humanDays ?? 0;
-  return modeStateAt(lastDayOf(r.lastHumanContactAt, clock), days, todayNumber);
+  // The coverage's own predicate (shared/planning/rhythm.ts): the list counts what Today counts.
+  return coverageState(r, useDueTable.getState().table, todayNumber, clock);
 }
 
 export function matchesDue(r: DueRow, filter: DueFilter): boolean {
   if (!filter) return true;
+  if (filter === 'uncovered' || filter === 'rhythm') return inCoverageGroup(dueStateOfRow(r), filter);
   const status: ContactStatus | undefined = dueStateOfRow(r)?.status;
   return filter === 'dueOrOverdue' ? status === 'due' || status === 'overdue' : status === filter;
 }

@@ -10,7 +10,7 @@
 export { DueBadge, dueLabel } from './DueBadge';
 export { DueFilter } from './DueFilter';
 // The component is DueFilter; the filter value's type gets a name of its own here.
-export { dueSortKey, dueStateOfRow, matchesDue, useDueTable, type DueFilter as DueFilterValue } from './due-status';
+export { DUE_FILTERS, dueSortKey, dueStateOfRow, matchesDue, useDueTable, type DueFilter as DueFilterValue } from './due-status';
 export { RhythmOverride } from './RhythmOverride';
 export { RhythmSettingsSection } from './RhythmSettingsSection';
 export { useLiveDueTable } from './useLiveDueTable';
