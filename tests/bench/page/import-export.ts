@@ -140,3 +140,6 @@ export async function ieExport(kind: 'csv' | 'xlsx'): Promise<{ ms: number; work
   const workerMs = performance.now() - t1;
   return { ms, workerMs, peakMB: (peak - before) / MB, baseMB: before / MB, lines, fileMB: size / MB };
 }
+
+/** The file ieMakeCsv built last (the scale group imports it into the loaded base). */
+export const ieCsv = (): Uint8Array => csv;
