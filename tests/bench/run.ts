@@ -14,13 +14,14 @@ import { syncFigures } from './sync';
 import { couchRows } from './couch';
 import { backupFigures, restoreFigures } from './backup';
 import { rounds } from './rounds';
+import { scaleFigures } from './scale';
 
 type Row = { figure: string; ms: number; baseline: string; baseMs: number; unit?: 'ms' | 'MB' | 'count' };
 
 const root = resolve(import.meta.dirname, '../..');
 const sizes = (process.env.BENCH_SIZES ?? '700,10000').split(',').map(Number);
 const port = Number(process.env.BENCH_PORT ?? 4199);
-/** BENCH_ONLY=customers,interactions,import-export,backup,planning,reports,couch runs only those scenario groups (the load figures always run). */
+/** BENCH_ONLY=customers,interactions,import-export,backup,planning,reports,couch,scale runs only those scenario groups (the load figures always run). */
 const only = process.env.BENCH_ONLY?.split(',');
 const wants = (group: string) => !only || only.includes(group);
 /**
@@ -61,12 +62,17 @@ async function loadFigures(page: Page, n: number): Promise<Row[]> {
   const gen: number[] = [];
   const app: number[] = [];
   const raw: number[] = [];
-  // The raw baseline doubles a load that takes many minutes at 100k; the Foundation figures (≤ 10k) carry it.
-  const withRaw = n <= 20_000 || process.env.BENCH_LOAD_BASELINE === '1';
+  // The raw baseline is part of every load figure (BENCH_LOAD_BASELINE=0 leaves it out, for a quick look).
+  const withRaw = process.env.BENCH_LOAD_BASELINE !== '0';
+  // Raw first, then the app's loader (each logged as it ends: a 100k load takes many minutes), generation last.
+  const log = (what: string, ms: number) => console.error(`[bench ${n}] ${what} ${(ms / 1000).toFixed(1)} s`);
   for (let i = 0; i < repeats; i++) {
-    gen.push(await call(page, 'generate', n));
     if (withRaw) raw.push(await call(page, 'rawLoad', n));
+    if (withRaw) log('raw IndexedDB put of the demo rows (incl. generation)', raw.at(-1)!);
     app.push(await call(page, 'appLoad', n));
+    log('app demo load', app.at(-1)!);
+    gen.push(await call(page, 'generate', n));
+    log('generation alone', gen.at(-1)!);
   }
   if (!withRaw) return [{ figure: `demo data load, ${n} accounts (app loader, incl. generation)`, ms: median(app), baseline: 'generation in memory', baseMs: median(gen) }];
   return [
@@ -127,6 +133,10 @@ async function browserRows(): Promise<Row[]> {
         ? await chromium.launchPersistentContext(resolve(profile, String(n)), { ...launch, ...contextOptions })
         : await browser!.newContext(contextOptions);
       const page = await context.newPage();
+      // A 100k load runs for minutes: echo the loader's progress lines.
+      page.on('console', (m) => {
+        if (m.text().startsWith('bench-progress')) console.error(`[bench ${n}] ${m.text().slice(15)}`);
+      });
       await openBench(page);
       const reuse = process.env.BENCH_REUSE === '1' && (await call(page, 'accountCount')) === n;
       if (!reuse) rows.push(...(await loadFigures(page, n)));
@@ -178,6 +188,12 @@ async function browserRows(): Promise<Row[]> {
         await openBench(page);
         const floor = await page.evaluate(() => (window as unknown as { bench: { reportFloor: () => Promise<number[]> } }).bench.reportFloor());
         rows.push(...(await reportPageFigures(page, port, n, floor)));
+      }
+
+      // Last: its import into an empty base replaces the demo database.
+      if (wants('scale')) {
+        await openBench(page);
+        rows.push(...(await scaleFigures(page, n)));
       }
       await context.close();
     }

@@ -15,7 +15,8 @@ import { foldLegacyRows, knownRowIds, legacySyncRowsOf, loadStates, syncStateOf 
 import { queueLocal, syncDeletesOf, syncMetaOf, syncPendingOf, syncedTablesOf } from './store';
 import { runWrite } from '../core/write';
 
-const CAPTURED_ALL = 'sync.capturedAll';
+/** syncMeta key set by the first capture, which diffs every row (so rows written before it need no dirty mark). */
+export const CAPTURED_ALL = 'sync.capturedAll';
 type DomainRow = Record<string, unknown> & { id: string };
 
 /** Queues every local edit not yet captured; returns the queued changes. */

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generateDemoDataChunks } from '../../../shared/demo';
 import { asIsoDate } from '../../../shared/time';
 import { getDb, openDb, useDatabase as setAppDb, type RapportDb } from '../core/db';
-import { setStrictWrites } from '../core/write';
+import { runWrite, setStrictWrites } from '../core/write';
+import { CAPTURED_ALL } from '../sync/capture';
 import { DOCS, META, POSTINGS, type PostMeta } from '../history/postings';
 import { postingsBuilt } from '../history/postings-build';
 import { expectExact, expectFound } from '../history/postings.test-support';
@@ -30,11 +31,11 @@ function fresh(): RapportDb {
   return db;
 }
 
-/** Every store of the database, rows sorted by key (posting lists as plain arrays). */
-async function dump(db: RapportDb): Promise<Record<string, unknown[]>> {
+/** Every store of the database, rows sorted by key (posting lists as plain arrays); `unmark` drops the sync marks. */
+async function dump(db: RapportDb, unmark = false): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of db.tables) {
-    const rows = await table.toArray();
+    const rows = ((await table.toArray()) as Array<Record<string, unknown>>).map(({ syncDirty, ...r }) => (unmark || syncDirty === undefined ? r : { ...r, syncDirty }));
     // The settings are stamped with the time they were written.
     out[table.name] = (table.name === 'settings' ? rows.map(({ updatedAt: _at, ...r }) => r) : rows).map((r) => JSON.parse(JSON.stringify(r, (_k, v: unknown) => (v instanceof Uint32Array ? [...v] : v))) as unknown);
   }
@@ -42,7 +43,7 @@ async function dump(db: RapportDb): Promise<Record<string, unknown[]>> {
 }
 
 /** The demo as the write path stores it: 500 accounts a transaction through the whole middleware stack. */
-async function throughWritePath(): Promise<Record<string, unknown[]>> {
+async function throughWritePath(unmark: boolean): Promise<Record<string, unknown[]>> {
   const db = fresh();
   await db.open();
   let self = '';
@@ -53,25 +54,37 @@ async function throughWritePath(): Promise<Record<string, unknown[]>> {
   await setSetting('demoSeed', OPTIONS.seed);
   await setSetting('selfMemberId', self);
   await new Promise((r) => setTimeout(r, 20));
-  return dump(db);
+  return dump(db, unmark);
 }
 
 describe('the bulk demo load', () => {
   it('stores exactly what the write path stores: rows with their derived fields, doc numbers, postings, meta', async () => {
-    const want = await throughWritePath();
+    const want = await throughWritePath(true);
     const db = fresh();
     setStrictWrites(true);
     await loadDemoData(OPTIONS);
-    const got = await dump(db);
+    // Sync never captured here: its first capture diffs every row, so only the few rows written through the middleware carry a mark.
+    const marked = (await dump(db)).accounts!.filter((a) => (a as { syncDirty?: number }).syncDirty !== undefined);
+    expect(marked).toEqual([]);
+    const got = await dump(db, true);
     expect(Object.keys(got).sort()).toEqual(Object.keys(want).sort());
     for (const table of Object.keys(want)) expect(got[table], table).toEqual(want[table]);
     // Not vacuous: the history, its postings and the derived fields are there.
     expect(got.interactions!.length).toBeGreaterThan(1000);
     expect(got.postings!.length).toBeGreaterThan(500);
-    expect((got.accounts![0] as { sortKey?: string; syncDirty?: number }).sortKey).toBeTruthy();
-    expect((got.accounts![0] as { syncDirty?: number }).syncDirty).toBe(1);
+    expect((got.accounts![0] as { sortKey?: string }).sortKey).toBeTruthy();
     await expectExact(db);
     expect(await postingsBuilt(db)).toBe(true);
+  });
+
+  it('marks every row for sync, as the write path does, once sync has captured', async () => {
+    const want = await throughWritePath(false);
+    const db = fresh();
+    await runWrite([db.table('syncMeta')], () => db.table('syncMeta').put({ key: CAPTURED_ALL, value: true }));
+    await loadDemoData(OPTIONS);
+    const got = await dump(db);
+    for (const table of ['accounts', 'contacts', 'interactions', 'deals', 'sales', 'teamMembers']) expect(got[table], table).toEqual(want[table]);
+    expect(got.interactions!.every((r) => (r as { syncDirty?: number }).syncDirty === 1)).toBe(true);
   });
 
   it('finds the demo history by a contact name and by a word of the text right after the load', async () => {

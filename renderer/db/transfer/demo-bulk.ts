@@ -15,7 +15,9 @@ import { isSyncedTable } from '../sync/rows';
  * interactions). Rows are put straight into IndexedDB inside runWrite's transactions, with what the
  * middleware would add computed in memory from the chunk itself:
  * - `accounts.sortKey` (core/derived.ts);
- * - `syncDirty: 1` on every synced row (sync/middleware.ts), so sync sends the demo like any edit;
+ * - `syncDirty: 1` on every synced row (sync/middleware.ts) once sync has captured; before that its
+ *   first capture diffs every row anyway, and a mark would cost an index entry now and a rewrite of
+ *   every row then (sync/capture.ts);
  * - `interactions.words` from the row and its contacts, which are in the same chunk (history/index-words.ts);
  * - the block postings and doc numbers (history/postings-bulk.ts), identical to the middleware's.
  * The middleware stack costs far more than the puts: above all the postings, whose every chunk read
@@ -34,18 +36,21 @@ function putAll(tx: IDBTransaction, store: string, rows: readonly object[]): voi
 
 const idbOf = (tx: unknown) => (tx as { idbtrans: IDBTransaction }).idbtrans;
 
-/** The stored form of one chunk: the chunk's rows with their derived fields; postings into `docs` and `full`. */
-export function storedChunk(chunk: DemoData, tables: readonly (keyof DemoData)[], postings: PostingsBuilder, docs: PostDoc[], full: Posting[]): Map<string, Stored[]> {
+/**
+ * The stored form of one chunk: the chunk's rows with their derived fields; postings into `docs` and
+ * `full`. `mark`: set the sync mark (only needed once sync has captured: its first capture diffs every row).
+ */
+export function storedChunk(chunk: DemoData, tables: readonly (keyof DemoData)[], postings: PostingsBuilder, docs: PostDoc[], full: Posting[], mark: boolean): Map<string, Stored[]> {
   const out = new Map<string, Stored[]>();
   const names = new Map<string, Contact>();
   if (tables.includes('interactions')) for (const c of chunk.contacts) names.set(c.id, c);
   for (const table of tables) {
     if ((THROUGH_MIDDLEWARE as readonly string[]).includes(table)) continue;
-    const dirty = isSyncedTable(table);
+    const dirty = mark && isSyncedTable(table) ? { [DIRTY]: 1 } : {};
     let rows: Stored[];
-    if (table === 'accounts') rows = chunk.accounts.map((a) => ({ ...a, sortKey: collationKey(a.name ?? ''), [DIRTY]: 1 }));
-    else if (table === 'interactions') rows = chunk.interactions.map((i) => interactionRow(i, names, postings, docs, full));
-    else rows = (chunk[table] as object[]).map((r) => (dirty ? { ...r, [DIRTY]: 1 } : { ...r }));
+    if (table === 'accounts') rows = chunk.accounts.map((a) => ({ ...a, sortKey: collationKey(a.name ?? ''), ...dirty }));
+    else if (table === 'interactions') rows = chunk.interactions.map((i) => ({ ...interactionRow(i, names, postings, docs, full), ...dirty }));
+    else rows = (chunk[table] as Stored[]).map((r) => (mark ? { ...r, ...dirty } : r));
     out.set(table, rows);
   }
   return out;
@@ -57,17 +62,27 @@ function interactionRow(row: Interaction, contacts: Map<string, Contact>, postin
   if (ids.some((id) => !contacts.has(id))) throw new Error(`demo interaction ${row.id} names a contact outside its chunk`);
   const words = interactionWords(row, ids.map((id) => nameWords(contacts.get(id))));
   postings.add(row.id, words, docs, full);
-  return { ...row, words, [DIRTY]: 1 };
+  return { ...row, words };
 }
 
-/** Writes one stored chunk (and its posting rows) in one transaction over `stores`. */
-export function writeStored(db: RapportDb, stores: readonly string[], rows: Map<string, Stored[]>, docs: PostDoc[], full: Posting[]): Promise<void> {
-  return runWrite(stores.map((s) => db.table(s)), (tx) => {
+/**
+ * Writes one stored chunk (and its posting rows) in one transaction over `stores`. `queued` resolves
+ * once every put is handed to IndexedDB (the rows are cloned then), `done` when the transaction has
+ * committed: the caller generates the next chunk while this one commits.
+ */
+export function writeStored(db: RapportDb, stores: readonly string[], rows: Map<string, Stored[]>, docs: PostDoc[], full: Posting[]): { queued: Promise<void>; done: Promise<void> } {
+  let queue: () => void = () => undefined;
+  const queued = new Promise<void>((resolve) => (queue = resolve));
+  const done = runWrite(stores.map((s) => db.table(s)), (tx) => {
     const idb = idbOf(tx);
     for (const [table, values] of rows) putAll(idb, table, values);
     putAll(idb, DOCS, docs);
     putAll(idb, POSTINGS, full);
+    queue();
   }, { label: 'demo' });
+  // A transaction that never started has queued nothing: the caller then awaits `done`, which failed.
+  void done.catch(() => queue());
+  return { queued, done };
 }
 
 /** Marks the postings as being bulk-written (see loadingMeta), in the first transaction of the load. */

@@ -6,6 +6,7 @@ import { runWrite } from '../core/write';
 import { announceCustomerChange } from '../core/derived';
 import { DOCS, POSTINGS, type PostDoc, type Posting } from '../history/postings';
 import { PostingsBuilder } from '../history/postings-bulk';
+import { CAPTURED_ALL } from '../sync/capture';
 import { setSetting } from '../team/settings';
 import { announceBulkWrite, finishLoad, startPostings, storedChunk, writeStored } from './demo-bulk';
 
@@ -79,8 +80,8 @@ export async function loadDemoData(
  */
 export const BULK_CHUNK = 2000;
 
-/** A tenth of a small demo per transaction, so the progress bar moves; BULK_CHUNK for a big one. */
-const bulkChunk = (accounts: number) => Math.min(BULK_CHUNK, Math.max(100, Math.ceil(accounts / 10)));
+/** A tenth of a small demo (up to BULK_CHUNK accounts) per transaction, so the progress bar moves; BULK_CHUNK beyond. */
+const bulkChunk = (accounts: number) => (accounts > BULK_CHUNK ? BULK_CHUNK : Math.max(100, Math.ceil(accounts / 10)));
 
 /** Only an empty history takes the bulk path (doc numbers from 0, no stored posting list to extend). */
 async function emptyHistory(db: RapportDb): Promise<boolean> {
@@ -98,6 +99,10 @@ async function writeDemo(options: DemoOptions, onProgress?: (done: number, total
   let selfMemberId: string | undefined;
   let small: Pick<DemoData, 'teamMembers' | 'leadSources' | 'segmentRules'> | undefined;
   let done = 0;
+  // Sync diffs every row at its first capture; only rows written after it need their mark.
+  const mark = bulk && (await db.table('syncMeta').get(CAPTURED_ALL)) !== undefined;
+  // One transaction in flight while the next chunk is generated.
+  let committing: Promise<void> | undefined;
   try {
     if (bulk) await startPostings(db);
     for (const chunk of generateDemoDataChunks(options, bulk ? bulkChunk(options.accounts) : 500)) {
@@ -107,13 +112,19 @@ async function writeDemo(options: DemoOptions, onProgress?: (done: number, total
       if (bulk) {
         const docs: PostDoc[] = [];
         const full: Posting[] = [];
-        await writeStored(db, stores, storedChunk(chunk, tables, postings, docs, full), docs, full);
+        const rows = storedChunk(chunk, tables, postings, docs, full, mark);
+        await committing;
+        const write = writeStored(db, stores, rows, docs, full);
+        committing = write.done;
+        await write.queued;
       } else await writeDemoChunk(db, chunk, tables);
       done += chunk.accounts.length;
       onProgress?.(done, options.accounts);
     }
+    await committing;
     if (bulk && small) await finishLoad(db, postings, small, tables);
   } catch (error) {
+    await committing?.catch(() => undefined);
     await clearDemoTables(db);
     throw error;
   } finally {

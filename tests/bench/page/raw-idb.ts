@@ -23,6 +23,15 @@ export function openRawDb(name: string, stores: Record<string, string> = V1_STOR
   });
 }
 
+/** Opens an existing database as it is (no version: no upgrade), with plain IndexedDB. */
+export function openPlainDb(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
 export function deleteDb(name: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.deleteDatabase(name);
