@@ -1,9 +1,22 @@
 import type { IsoDate } from './brand';
 import { MS_PER_DAY, toDayNumber } from './day-number';
 
+const ZONE_TTL_MS = 1000;
+let zoneName = '';
+let zoneAt = 0;
+
 /** The laptop's IANA zone; Node honours `TZ`, Electron the OS setting. */
 export function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  // Resolving the zone builds a whole Intl.DateTimeFormat (tens of µs, far more on a busy machine), and
+  // the customer list asked for it per row on every scroll frame (due column → todayIso → zoneClock):
+  // the largest share of a fling frame in a profile. Resolved at most once a second, so a laptop that
+  // changes zone (travel) is followed within a second.
+  const now = Date.now();
+  if (zoneName === '' || Math.abs(now - zoneAt) >= ZONE_TTL_MS) {
+    zoneName = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    zoneAt = now;
+  }
+  return zoneName;
 }
 
 /** Converts between instants and a zone's local calendar; one per zone, it caches offsets. */

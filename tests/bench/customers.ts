@@ -146,8 +146,28 @@ async function heapMb(page: Page): Promise<number> {
 
 type Floor = { filterMs: number[]; paintedMs: number[]; hits: number[] };
 
-/** Figures of one size, with the bench page open; `first700` is the 700-account first-rows time of this run when measured. */
-export async function customerFigures(page: Page, port: number, n: number, first700?: number): Promise<Figure[]> {
+/** Figures of the 700-account run that the larger sizes of the same run are compared with. */
+export type At700 = { firstRows?: number; todayMs?: number; todayHeap?: number };
+
+/**
+ * Starts the app afresh on Today and waits until the reminder inbox and the coverage lines are
+ * computed (the page's work that reads the rep's accounts); returns ms from navigation start to that
+ * frame, and the renderer heap after GC with Today open.
+ */
+async function openToday(page: Page, port: number): Promise<{ ms: number; heap: number }> {
+  await page.goto('about:blank');
+  await page.goto(`http://127.0.0.1:${port}/renderer/index.html#/today`);
+  await page.waitForFunction(
+    () => document.querySelector('.reminder-inbox[aria-busy="false"]') !== null && document.querySelector('[aria-labelledby="coverage-summary-title"] ul[aria-busy="false"]') !== null,
+    null,
+    { timeout: 300_000, polling: 'raf' },
+  );
+  const ms = await page.evaluate(() => performance.now());
+  return { ms, heap: await heapMb(page) };
+}
+
+/** Figures of one size, with the bench page open; `at700` holds the 700-account figures of this run (filled in when n is 700). */
+export async function customerFigures(page: Page, port: number, n: number, at700: At700 = {}): Promise<Figure[]> {
   const floor = await page.evaluate((qs) => (window as unknown as { bench: { searchFloor: (q: string[]) => Promise<Floor> } }).bench.searchFloor(qs), KEYSTROKES);
   // tsx (esbuild keepNames) wraps named functions inside page.evaluate with `__name`, unknown to the page.
   await page.context().addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -162,11 +182,11 @@ export async function customerFigures(page: Page, port: number, n: number, first
   const reopened = pct(reopens, 0.5);
   const firstRows = pct(opens.map((o) => o.firstRows), 0.5);
   const indexReady = pct(opens.map((o) => o.indexReady), 0.5);
-  const heapToday = await (async () => {
-    await page.goto(`http://127.0.0.1:${port}/renderer/index.html#/today`);
-    await page.locator('a[href="#/customers"]').waitFor();
-    return heapMb(page);
-  })();
+  const todays: Array<{ ms: number; heap: number }> = [];
+  for (let i = 0; i < rounds(3); i++) todays.push(await openToday(page, port));
+  log(`Today: ${JSON.stringify(todays)}`);
+  const todayMs = pct(todays.map((x) => x.ms), 0.5);
+  const heapToday = pct(todays.map((x) => x.heap), 0.5);
   await openCustomers(page, port);
   await page.locator('#cf-owner').selectOption('all');
   const heapList = await heapMb(page);
@@ -183,8 +203,13 @@ export async function customerFigures(page: Page, port: number, n: number, first
   log(`scroll whole list ${JSON.stringify(fling)}`);
   const wheel = await scrollList(page, 100, 300);
   log(`scroll 100 px/frame ${JSON.stringify(wheel)}`);
+  if (n === 700) Object.assign(at700, { firstRows, todayMs, todayHeap: heapToday });
+  const vs700 = (value: number, base: number | undefined, what = 'same at 700 accounts') =>
+    base === undefined || n === 700 ? { baseline: 'itself (no 700 run before it in this run)', baseMs: value } : { baseline: what, baseMs: base };
   return [
-    { figure: `Customers page: click to first painted rows, ${n} accounts`, ms: firstRows, baseline: first700 === undefined ? 'itself (no 700 run in this run)' : 'same at 700 accounts', baseMs: first700 ?? firstRows },
+    { figure: `Customers page: click to first painted rows, ${n} accounts`, ms: firstRows, ...vs700(firstRows, at700.firstRows) },
+    { figure: `Today page: start to reminders and coverage computed, ${n} accounts`, ms: todayMs, ...vs700(todayMs, at700.todayMs) },
+    { figure: `  renderer JS heap on Today (after GC), ${n}`, ms: heapToday, unit: 'MB', ...vs700(heapToday, at700.todayHeap, 'same at 700 accounts') },
     { figure: `  full in-memory index ready (background), ${n}`, ms: indexReady, baseline: 'first painted rows', baseMs: firstRows },
     { figure: `  Customers page again (index in memory): click to first painted rows, ${n}`, ms: reopened, baseline: 'first open', baseMs: firstRows },
     { figure: `search per keystroke p50, keystroke to rows committed (${KEYSTROKES.length}×2 keys, all owners), ${n}`, ms: pct(typed.rendered, 0.5), baseline: 'Array.filter floor p50', baseMs: pct(floor.filterMs, 0.5) },

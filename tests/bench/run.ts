@@ -6,7 +6,7 @@ import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from './static-server';
 import { interactionFigures } from './interactions';
 import { importExportFigures } from './import-export';
-import { customerFigures } from './customers';
+import { customerFigures, type At700 } from './customers';
 import { planningRows } from './planning';
 import { reportRows } from './reports';
 import { reportPageFigures } from './reports-page';
@@ -127,7 +127,7 @@ async function browserRows(): Promise<Row[]> {
   const browser = profile ? undefined : await chromium.launch(launch);
   const rows: Row[] = [];
   try {
-    let first700: number | undefined;
+    const at700: At700 = {};
     for (const n of sizes) {
       const context = profile
         ? await chromium.launchPersistentContext(resolve(profile, String(n)), { ...launch, ...contextOptions })
@@ -153,9 +153,7 @@ async function browserRows(): Promise<Row[]> {
 
       if (wants('customers')) {
         await openBench(page);
-        const customers = await customerFigures(page, port, n, first700);
-        if (n === 700) first700 = customers[0]?.ms;
-        rows.push(...customers);
+        rows.push(...(await customerFigures(page, port, n, at700)));
       }
 
       if (wants('interactions')) {

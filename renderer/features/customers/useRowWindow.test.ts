@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextView, rowKey, type View } from './useRowWindow';
+import { nextView, rowKey, windowRange, type View } from './useRowWindow';
 
 const OVERSCAN = 4;
 const ROWS = 17;
@@ -38,5 +38,20 @@ describe('row keys of the list window', () => {
 
   it('keeps the same view when nothing changed (no re-render)', () => {
     expect(nextView(start, 40, ROWS, 900, OVERSCAN)).toBe(start);
+  });
+
+  it('renders no overscan right after a jump (a fling), and brings it back on the next small step', () => {
+    expect(windowRange(start, 1000, OVERSCAN)).toEqual({ first: 40, from: 36, to: 40 + ROWS + OVERSCAN });
+    const jumped = nextView(start, 40 + ROWS, ROWS, 900, OVERSCAN);
+    expect(windowRange(jumped, 1000, OVERSCAN)).toEqual({ first: 40 + ROWS, from: 40 + ROWS, to: 40 + 2 * ROWS });
+    // The rows shown after the jump keep the keys they had at their places before it.
+    const place = (v: View, p: number) => rowKey(v.first + p, v.base, SLOTS);
+    for (let p = 0; p < ROWS; p++) expect(place(jumped, p)).toBe(place(start, p));
+    const stepped = nextView(jumped, 40 + ROWS + 2, ROWS, 900, OVERSCAN);
+    expect(windowRange(stepped, 1000, OVERSCAN)).toEqual({ first: 42 + ROWS, from: 38 + ROWS, to: 42 + 2 * ROWS + OVERSCAN });
+    // A resize that changes nothing keeps the view, and so the window.
+    expect(nextView(jumped, 40 + ROWS, ROWS, 900, OVERSCAN)).toBe(jumped);
+    // Near the end of a shorter list the window is clamped.
+    expect(windowRange({ ...jumped, first: 995 }, 1000, OVERSCAN)).toEqual({ first: 1000 - ROWS, from: 1000 - ROWS, to: 1000 });
   });
 });

@@ -9,8 +9,11 @@ import { flushSync } from 'react-dom';
 // Array.filter over 100k rows in the same run — a third of the keystroke floor again, for nothing: the
 // rows here are all one height, so the window follows from scrollTop alone, at O(1) per keystroke.
 
-/** What the scroller shows: the first row at its top edge, how many rows fit, and its width; `base`: see keyOf. */
-export type View = { first: number; rows: number; width: number; base: number };
+/**
+ * What the scroller shows: the first row at its top edge, how many rows fit, and its width; `base`: see
+ * keyOf; `jumped`: the last move was a jump of half the window or more (see windowRange).
+ */
+export type View = { first: number; rows: number; width: number; base: number; jumped?: boolean };
 
 /**
  * The view after a measurement. `base` moves along with a jump of half the window or more (see
@@ -19,7 +22,20 @@ export type View = { first: number; rows: number; width: number; base: number };
 export function nextView(v: View, first: number, rows: number, width: number, overscan: number): View {
   if (v.first === first && v.rows === rows && v.width === width) return v;
   const jump = 2 * Math.abs(first - v.first) >= rows + 2 * overscan;
-  return { first, rows, width, base: jump ? v.base + first - v.first : v.base };
+  return { first, rows, width, base: jump ? v.base + first - v.first : v.base, jumped: jump };
+}
+
+/**
+ * Rows [from, to) to render: the rows in view and `overscan` more each way, except right after a jump.
+ * A fling moves a screen or more per frame, so the overscan rows of one frame are gone the next and
+ * never shown; leaving them out saves a third of each fling frame's rendering and layout. The next
+ * small step (a wheel notch) brings them back for the compositor to scroll into.
+ */
+export function windowRange(view: View, count: number, overscan: number): { first: number; from: number; to: number } {
+  // A shorter list (a keystroke) may leave the old scroll position past its end until the browser clamps it.
+  const first = Math.max(0, Math.min(view.first, count - view.rows));
+  const pad = view.jumped ? 0 : overscan;
+  return { first, from: Math.max(0, first - pad), to: Math.min(count, first + view.rows + pad) };
 }
 
 /** The key of row `index` among `slots` keys; unique over any `slots` consecutive rows. */
@@ -89,10 +105,7 @@ export function useRowWindow(scrollRef: RefObject<HTMLElement | null>, count: nu
     [scrollRef, rowHeight, headerHeight, measure],
   );
 
-  // A shorter list (a keystroke) may leave the old scroll position past its end until the browser clamps it.
-  const first = Math.max(0, Math.min(view.first, count - view.rows));
-  const from = Math.max(0, first - overscan);
-  const to = Math.min(count, first + view.rows + overscan);
+  const { from, to } = windowRange(view, count, overscan);
   // As many keys as the window has rows: a step then moves the elements of the rows that left, never makes new ones.
   const slots = view.rows + 2 * overscan;
   const { base } = view;
