@@ -30,7 +30,7 @@ async function fillDemo(accounts = 40) {
 const tick = () => new Promise((r) => setTimeout(r, 2));
 
 describe('backup and restore', () => {
-  it('round-trips every table exactly', async () => {
+  it('round-trips every table exactly', { timeout: 120_000 }, async () => {
     await fillDemo();
     const before = await snapshotTables(db);
     const bridge = memoryBridge();
@@ -138,7 +138,7 @@ describe('backup and restore', () => {
     expect(emptied).not.toEqual(before);
   });
 
-  it('restores a database that finds and sorts as before (derived fields re-derived)', async () => {
+  it('restores a database that finds and sorts as before (derived fields re-derived)', { timeout: 120_000 }, async () => {
     await fillDemo(30);
     const bridge = memoryBridge();
     const { entry } = await takeBackup('manual', db, bridge);
