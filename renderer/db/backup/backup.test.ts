@@ -10,6 +10,8 @@ import { openDb, useDatabase, type RapportDb } from '../core/db';
 import { SCHEMA_VERSION } from '../core/migrations';
 import { V1_STORES } from '../core/migrations/v1';
 import { asIsoDate } from '../../../shared/time';
+import { expectExact } from '../history/postings.test-support';
+import { postingsBuilt } from '../history/postings-build';
 
 let db: RapportDb;
 beforeEach(() => {
@@ -28,7 +30,7 @@ async function fillDemo(accounts = 40) {
 const tick = () => new Promise((r) => setTimeout(r, 2));
 
 describe('backup and restore', () => {
-  it('round-trips every table exactly', async () => {
+  it('round-trips every table exactly', { timeout: 120_000 }, async () => {
     await fillDemo();
     const before = await snapshotTables(db);
     const bridge = memoryBridge();
@@ -49,6 +51,8 @@ describe('backup and restore', () => {
     await restoreBackup(loaded, {}, db, bridge);
     // Derived fields (collation keys, search words) were not in the file; the restore derived them again.
     expect(await snapshotTables(db)).toEqual(before);
+    // Restored over a history already posted: the postings hold exactly the restored rows' words.
+    await expectExact(db);
     // The state before the restore was backed up first.
     const reasons = [...bridge.files.values()].map((f) => f.entry.manifest.reason);
     expect(reasons.sort()).toEqual(['manual', 'pre-restore']);
@@ -134,7 +138,7 @@ describe('backup and restore', () => {
     expect(emptied).not.toEqual(before);
   });
 
-  it('restores a database that finds and sorts as before (derived fields re-derived)', async () => {
+  it('restores a database that finds and sorts as before (derived fields re-derived)', { timeout: 120_000 }, async () => {
     await fillDemo(30);
     const bridge = memoryBridge();
     const { entry } = await takeBackup('manual', db, bridge);
@@ -160,6 +164,9 @@ describe('backup and restore', () => {
     expect(await sorted()).toEqual(before.sorted);
     expect((await searchHistory(query, { limit: 500 })).hits.map((h) => h.id)).toEqual(before.found);
     expect(await db.interactions.where('wordsStale').equals(1).count()).toBe(0);
+    // Posted in memory as the rows came (postInBulk): exactly what the rows' words say, and counted as built.
+    await expectExact(db);
+    expect(await postingsBuilt(db)).toBe(true);
   });
 
   it('takes a daily backup only when the newest is a day old', async () => {

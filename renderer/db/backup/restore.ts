@@ -13,6 +13,8 @@ import { eraseContact } from '../accounts/gdpr';
 import { getDb, type RapportDb } from '../core/db';
 import { hasSyncIdentity, keepSyncBookkeeping, putBackSyncBookkeeping, restoredAsNewEdit } from '../sync/restore';
 import { isStorageFull, runWrite } from '../core/write';
+import { POSTINGS } from '../history/postings';
+import { finishBulkPosting, postInBulk } from '../history/postings-index';
 import { SCHEMA_VERSION } from '../core/migrations';
 
 // Restore reads a backup a chunk at a time (from the shell through the bridge, or from a file the
@@ -176,10 +178,12 @@ export async function restoreBackup(
   const erased = (await db.contacts.filter((c) => c.erased === true).primaryKeys()) as string[];
   // On a laptop that syncs, the restore becomes its newest edit for the team (db/sync/restore.ts).
   const synced = await hasSyncIdentity(db);
-  await runWrite(db.tables, async () => {
+  await runWrite(db.tables, async (tx) => {
     const kept = synced ? await keepSyncBookkeeping(db) : undefined;
     // Derived tables are emptied with the table they derive from (history/postings-index.ts).
     for (const table of backedUpTables(db)) await table.clear();
+    // The emptied history is posted in memory as the rows come, not list by list per batch.
+    postInBulk(tx);
     // Tables come in the writer's order (contacts before interactions), so an interaction's
     // search words are derived with its people already in place. Only Dexie promises are awaited
     // here: the writes, and each next chunk through Dexie.waitFor.
@@ -194,6 +198,7 @@ export async function restoreBackup(
       await addRows(db.table(batch.table), batch.rows.map(withoutDerived), batch.table, batch.first);
       onProgress?.(0.2 + 0.8 * reader.progress());
     }
+    await finishBulkPosting(tx, db.table(POSTINGS));
     if (kept) await putBackSyncBookkeeping(db, kept);
   }, { label: 'restore' });
   if (synced) await restoredAsNewEdit(db);

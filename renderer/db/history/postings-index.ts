@@ -1,4 +1,5 @@
-import { Dexie, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import { Dexie, type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware, type Table, type Transaction } from 'dexie';
+import { PostingsBuilder } from './postings-bulk';
 import { addEdit, applyEdit, blockPartOf, builtMeta, DOCS, emptyMeta, joinParts, listOf, META, partsRange, POSTINGS, postingsOf, rowsOf, sameRow, type PostDoc, type PostingEdits, type PostMeta, type Posting } from './postings';
 import { SEP, SEP_END } from './words';
 
@@ -176,6 +177,27 @@ async function storedRows(table: DBCoreTable, trans: DBCoreTransaction, ids: str
   return ids.map((id) => byId.get(id));
 }
 
+/** Transactions that post their added interactions in memory (postInBulk), with their builder once the first add came. */
+const bulk = new WeakMap<object, { builder?: PostingsBuilder }>();
+
+/**
+ * Makes the adds of interactions in `trans` (an emptied history: a restore) post in memory
+ * (history/postings-bulk.ts) instead of reading and rewriting the open part of every list each batch
+ * touches; full parts and doc numbers are written with each add, the open parts by finishBulkPosting,
+ * which the caller must call before the transaction ends. Any other write in it posts as usual.
+ */
+export function postInBulk(trans: Transaction): void {
+  bulk.set((trans as unknown as { idbtrans: object }).idbtrans, {});
+}
+
+/** The open parts and meta row of a postInBulk transaction, written in it; nothing when it added no interaction. */
+export async function finishBulkPosting(trans: Transaction, postings: Table): Promise<void> {
+  const state = bulk.get((trans as unknown as { idbtrans: object }).idbtrans);
+  if (!state?.builder) return;
+  const { open, meta } = state.builder.finish();
+  await postings.bulkPut([...open, meta]);
+}
+
 function interactionsTable(down: DBCore, table: DBCoreTable): DBCoreTable {
   // An add stores nothing over a stored row (that id fails instead), so it needs no read of them: a
   // restore or a bulk add into a big history saves one lookup per row.
@@ -192,6 +214,8 @@ function interactionsTable(down: DBCore, table: DBCoreTable): DBCoreTable {
     mutate(req) {
       const { trans } = req;
       if (!covers(trans, POSTINGS) || !covers(trans, DOCS)) return table.mutate(req);
+      const inBulk = req.type === 'add' ? bulk.get(trans) : undefined;
+      if (inBulk) return addInBulk(down, table, req as DBCoreMutateRequest & { type: 'add' }, inBulk);
       if (req.type === 'put' || req.type === 'add') {
         const rows = req.values as Row[];
         return write(req, rows.map((r) => r.id), (i) => rows[i]);
@@ -212,6 +236,25 @@ function interactionsTable(down: DBCore, table: DBCoreTable): DBCoreTable {
       return inZone(table.query({ trans, values: false, query: { index: table.schema.primaryKey, range } }), (found) => write({ type: 'delete', trans, keys: found.result }, found.result as string[], () => undefined));
     },
   };
+}
+
+/** An add in a postInBulk transaction: the rows, then their doc numbers and the parts that filled up. */
+function addInBulk(down: DBCore, table: DBCoreTable, req: DBCoreMutateRequest & { type: 'add' }, state: { builder?: PostingsBuilder }): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  const start = state.builder ? Promise.resolve([]) : down.table(POSTINGS).getMany({ trans, keys: [META] });
+  return inZone(start, ([meta]) => {
+    state.builder ??= new PostingsBuilder(((meta as PostMeta | undefined) ?? emptyMeta()).next);
+    const builder = state.builder;
+    return inZone(table.mutate(req), (res) => {
+      // A failed row fails the whole restore; post none of them then.
+      if (res.numFailures > 0) return res;
+      const docs: PostDoc[] = [];
+      const full: Posting[] = [];
+      for (const row of req.values as Row[]) builder.add(row.id, row.words, docs, full);
+      const io = coreIo(down, trans);
+      return inZone(Promise.all([io.put(DOCS, docs), io.put(POSTINGS, full)]), () => res);
+    });
+  });
 }
 
 /** Dexie middleware: widens write transactions over interactions to the posting stores and keeps them in step. */

@@ -57,7 +57,8 @@ async function throughWritePath(unmark: boolean): Promise<Record<string, unknown
   return dump(db, unmark);
 }
 
-describe('the bulk demo load', () => {
+// Whole demo loads, twice over in the first two: slow under fake-indexeddb on a shared machine.
+describe('the bulk demo load', { timeout: 180_000 }, () => {
   it('stores exactly what the write path stores: rows with their derived fields, doc numbers, postings, meta', async () => {
     const want = await throughWritePath(true);
     const db = fresh();
