@@ -92,9 +92,13 @@ describe('customer export in chunks', { timeout: 60_000 }, () => {
       const whole = await customerExportBytes(getDb(), job(kind));
       const pieces: Uint8Array[] = [];
       const result = await writeCustomerExport(getDb(), job(kind), (chunk) => void pieces.push(chunk), undefined, 4096);
-      expect(result).toEqual({ lines: 2053, size: whole.size });
+      expect(result.lines).toBe(2053);
+      expect(result.size).toBe(concat(pieces).length);
+      // An XLSX names the second it was made (deflated, so its size may move by a byte or so between two runs).
+      if (kind === 'csv') expect(result.size).toBe(whole.size);
+      else expect(Math.abs(result.size - whole.size)).toBeLessThan(64);
       expect(pieces.slice(0, -1).every((p) => p.length === 4096)).toBe(true);
-      expect(pieces.length).toBe(Math.ceil(whole.size / 4096));
+      expect(pieces.length).toBe(Math.ceil(result.size / 4096));
       // XLSX names its creation time inside: compare everything but the archive's timestamps by reading back.
       if (kind === 'csv') expect(new TextDecoder().decode(concat(pieces))).toBe(new TextDecoder().decode(whole.data));
       else expect((await readXlsx(concat(pieces))).rows.length).toBe(2053);
