@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { startTransition, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportFilter } from '../../../shared/kpi';
 import { getBridge } from '../../bridge';
@@ -41,6 +41,12 @@ export function KpiReports() {
     () => (result ? reportSections(result.report, (id) => names.get(id) ?? t('common:unknownMember')) : []),
     [result, names, t],
   );
+  // The sections on screen follow in a deferred (time-sliced) render: a result or a team list arriving
+  // never renders every card, table and chart in one task, whatever lane its update came in.
+  const latest = useMemo(() => ({ result, sections }), [result, sections]);
+  const view = useDeferredValue(latest);
+  const behind = view !== latest;
+  const viewed = view.result?.report.filter;
 
   // Exports and the print head describe the report on screen, which is the current filter's once ready.
   const shown = result?.report.filter ?? filter;
@@ -84,11 +90,11 @@ export function KpiReports() {
         <p className="empty-state">{t('emptyBase')}</p>
       ) : (
         <div
-          className={state.stale && result ? 'report-sections is-stale' : 'report-sections'}
-          aria-busy={!ready}
-          data-period={result ? `${shown.from}..${shown.to}` : undefined}
+          className={(state.stale || behind) && view.result ? 'report-sections is-stale' : 'report-sections'}
+          aria-busy={!ready || behind}
+          data-period={viewed ? `${viewed.from}..${viewed.to}` : undefined}
         >
-          {sections.map((s) => (
+          {view.sections.map((s) => (
             <ReportSection key={s.id} section={s} />
           ))}
         </div>
