@@ -4,7 +4,7 @@
  * Runs never overlap: a second call while one runs shares it.
  */
 import type { Dexie } from 'dexie';
-import { type Folder, isErasure, SyncEngine, type SyncEngineOptions, type SyncStatus } from '../../../shared/sync';
+import { type Folder, type HlcClock, isErasure, SyncEngine, type SyncEngineOptions, type SyncStatus } from '../../../shared/sync';
 import { captureLocal } from './capture';
 import { editGeneration } from './middleware';
 import { createEditClock } from './rows';
@@ -13,6 +13,8 @@ import { DexieSyncStore } from './store';
 export type DbSync = {
   engine: SyncEngine;
   store: DexieSyncStore;
+  /** The edit clock the engine stamps with (the folder→server late replay reads the folder with it). */
+  clock: HlcClock;
   /** Captures local edits and runs the engine once. */
   sync(): Promise<SyncStatus>;
   /** Local edits waiting to be written (captured or not yet). */
@@ -41,6 +43,7 @@ export function createDbSync(db: Dexie, folder: Folder, options: DbSyncOptions =
   return {
     engine,
     store,
+    clock: edit.clock,
     sync: () => (running ??= run().finally(() => (running = null))),
     pendingCount: async () => (await db.table('syncPending').count()) + (await countDirty(db)),
   };

@@ -4,6 +4,9 @@ import { formatters } from '../../i18n/format';
 import { useLive } from '../../db/core/live';
 import { clearSyncLog, getSyncPrefs, setSyncPrefs, type SyncPrefs } from '../../db/sync/settings';
 import { ConflictsSection } from './ConflictsSection';
+import { MoveToServer } from './MoveToServer';
+import { moveTeam } from './move-controller';
+import { chooseTarget } from './server-controller';
 import { problemText } from './problem-text';
 import { ServerSection, TargetChoice } from './ServerSection';
 import { canSync, chooseFolder, refreshSync, savePassphrase, syncNow, trustClock, useSync } from './sync-controller';
@@ -38,6 +41,16 @@ function FolderSection() {
       </div>
     </div>
   );
+}
+
+/** The move from folder to server: offered while a folder is chosen; the notice when the folder says the team moved. */
+function MoveSection() {
+  const folder = useSync((s) => s.folder);
+  const couch = useSync((s) => s.couch);
+  const moved = useSync((s) => s.status?.moved);
+  const pending = useSync((s) => s.pending);
+  if (!folder?.path) return null;
+  return <MoveToServer serverUrl={couch?.url} move={moveTeam} moved={moved} pending={pending} onOpenServerSettings={() => void chooseTarget('couch')} />;
 }
 
 function PassphraseSection() {
@@ -206,7 +219,7 @@ export function SyncPanel() {
       ) : (
         <ServerSection />
       )}
-      {/* Moving the team from the folder to the server (issue #21, h-couch-move): its MoveToServer renders here. */}
+      <MoveSection />
       <div className="actions">
         <button type="button" className="primary" disabled={!ready || running} onClick={() => void syncNow()}>
           {running ? t('syncing') : t('syncNow')}

@@ -11,6 +11,7 @@ import { dropLegacyPassphrase, forgetSyncKeys, hasSyncKey, legacyPassphrase, syn
 import { appendSyncLog, createAppCouchSync, createAppSync, getSyncLog, getSyncTarget, localPendingCount, type SyncLogEntry, type SyncTarget } from '../../db/sync/settings';
 import { bridgeCouch, couchLabels } from './bridge-couch';
 import { bridgeFolder, type FolderTraffic } from './bridge-folder';
+import { replayLateFolder } from './move-controller';
 
 export type SyncState = {
   /** Where this laptop syncs: the folder or the team's CouchDB database (kept in syncMeta). */
@@ -50,7 +51,7 @@ let running: Promise<void> | null = null;
  */
 let waitingPassphrase: string | undefined;
 
-async function passphraseForRun(): Promise<string | undefined> {
+export async function passphraseForRun(): Promise<string | undefined> {
   return waitingPassphrase ?? (await legacyPassphrase());
 }
 
@@ -115,6 +116,8 @@ export function syncNow(): Promise<void> {
       }
       const log = status.problems.length ? await appendSyncLog(status.problems, Date.now()) : useSync.getState().log;
       useSync.setState({ status, log, pending: await localPendingCount() });
+      // After a move, files laptops wrote into the old folder before seeing the marker still reach the server.
+      if (!onFolder && status.ok) await replayLateFolder();
     } catch (e) {
       useSync.setState({ failure: e instanceof Error ? e.message : String(e) });
     } finally {
