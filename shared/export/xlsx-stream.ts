@@ -1,4 +1,5 @@
 import { createZipWriter, type ZipEntry, type ZipSink } from './zip-writer';
+import { toDate } from './cell-date';
 import type { XlsxColumn, XlsxOptions } from './xlsx';
 
 // One-sheet XLSX written row by row into a streaming ZIP (zip-writer.ts): the rows' XML is encoded and
@@ -87,14 +88,6 @@ export function columnLetter(index: number): string {
 /** Excel's day serial of an instant (1900 date system; days since 1899-12-30 in UTC, as exceljs writes them). */
 function serial(d: Date): number {
   return d.getTime() / 86_400_000 + 25_569;
-}
-
-function toDate(value: unknown): Date | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value !== 'string') return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00.000Z`);
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
 function textCell(ref: string, text: string, style = ''): string {

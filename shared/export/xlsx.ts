@@ -1,4 +1,5 @@
 import { ExcelJS } from './exceljs';
+import { toDate } from './cell-date';
 
 export type XlsxColumnType = 'text' | 'number' | 'date' | 'boolean';
 
@@ -86,15 +87,6 @@ function cellValue(value: unknown, type: XlsxColumnType): string | number | bool
       // Plain strings only: an object like { formula } would be written as a formula.
       return Array.isArray(value) ? value.join(', ') : String(value);
   }
-}
-
-/** IsoDate is a calendar day: it is written as midnight UTC, which exceljs stores as that day's serial. */
-function toDate(value: unknown): Date | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
-  if (typeof value !== 'string') return undefined;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00.000Z`);
-  const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? undefined : d;
 }
 
 function sheetName(raw: string, used: Set<string>): string {

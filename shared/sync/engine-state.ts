@@ -1,5 +1,6 @@
 /** The engine's bookkeeping (kept in SyncStore meta) and the per-device state/ack file. */
 import { canonicalJson, fromUtf8, utf8 } from '../bytes';
+import { DEVICE_ID_PATTERN, type HlcClock } from './hlc';
 import type { SyncStore } from './store';
 
 /** What this device wrote. */
@@ -129,4 +130,23 @@ export function stateSig(s: StateFile): string {
 /** The part of a content hash kept in `OwnLog.written`; 64 bits are plenty to recognise own files. */
 export function ownMark(hash: string): string {
   return hash.slice(0, 16);
+}
+
+/**
+ * Loads (or creates) this laptop's device id and restores the clock. Both engines use it, so the folder
+ * and the server know a laptop by one id and a switch of target never stamps below an earlier edit.
+ */
+export async function loadIdentity(store: SyncStore, clock: HlcClock, makeId: () => string): Promise<string> {
+  let id = await store.getMeta<string>(META.deviceId);
+  if (!id) {
+    id = makeId();
+    if (!DEVICE_ID_PATTERN.test(id)) throw new Error(`invalid device id ${id}`);
+    await store.setMeta(META.deviceId, id);
+  }
+  clock.device = id;
+  const last = await store.getMeta<string>(META.hlc);
+  if (last) clock.observe(last);
+  // Local edits since the last run are newer than the saved clock; never stamp below them.
+  for (const c of await store.pending()) clock.observe(c.hlc);
+  return id;
 }

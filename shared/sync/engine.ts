@@ -16,12 +16,12 @@ import { type Ctx, type Quarantined, report, type Settings } from './engine-cont
 import { cleanOwnCopies, compactOwn, purgeAbandoned, readStates, snapshotIfDue, writeOwnState } from './engine-compact';
 import { adoptRoot, errorName, findForeignOwnFiles, ownSegmentsMissing, resolveIntent, restartIdentity, writePending } from './engine-own';
 import { MERGE_BATCH_FIELDS, readOthers } from './engine-read';
-import { loadMeta, META, saveMeta } from './engine-state';
+import { loadIdentity, loadMeta, META, saveMeta } from './engine-state';
 import { checkMoved } from './engine-moved';
 import { listingSig, newQuickToken, QUICK_META, type QuickMark, quickRunAllowed } from './engine-quick';
 import { openSyncRoot, type SyncKeyring } from './engine-root';
 import { type Folder, FolderUnavailableError } from './folder';
-import { DEVICE_ID_PATTERN, type HlcClock } from './hlc';
+import type { HlcClock } from './hlc';
 import { type DataFileRef, parseDataPath } from './layout';
 import { problem, SyncError, type SyncProblem } from './problems';
 import { randomBytes, toHex } from '../bytes';
@@ -115,17 +115,7 @@ export class SyncEngine {
   async init(): Promise<string> {
     if (this.device) return this.device;
     const { store, clock } = this.opts;
-    let id = await store.getMeta<string>(META.deviceId);
-    if (!id) {
-      id = this.opts.deviceId ?? (this.opts.newDeviceId ?? randomDeviceId)();
-      if (!DEVICE_ID_PATTERN.test(id)) throw new Error(`invalid device id ${id}`);
-      await store.setMeta(META.deviceId, id);
-    }
-    clock.device = id;
-    const last = await store.getMeta<string>(META.hlc);
-    if (last) clock.observe(last);
-    // Local edits since the last run are newer than the saved clock; never stamp below them.
-    for (const c of await store.pending()) clock.observe(c.hlc);
+    const id = await loadIdentity(store, clock, () => this.opts.deviceId ?? (this.opts.newDeviceId ?? randomDeviceId)());
     this.device = id;
     return id;
   }

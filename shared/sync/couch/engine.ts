@@ -12,9 +12,8 @@
  */
 import { randomDeviceId, type SyncStatus } from '../engine';
 import type { Quarantined } from '../engine-context';
-import { META } from '../engine-state';
+import { loadIdentity, META } from '../engine-state';
 import { type Change, isErasure } from '../change';
-import { DEVICE_ID_PATTERN } from '../hlc';
 import { problem, SyncError, type SyncProblem } from '../problems';
 import { type Checkpoint, COUCH_META, type CouchCtx, report } from './context';
 import { docIdOf } from './doc';
@@ -47,16 +46,7 @@ export class CouchEngine {
   async init(): Promise<string> {
     if (this.device) return this.device;
     const { store, clock } = this.opts;
-    let id = await store.getMeta<string>(META.deviceId);
-    if (!id) {
-      id = this.opts.deviceId ?? randomDeviceId();
-      if (!DEVICE_ID_PATTERN.test(id)) throw new Error(`invalid device id ${id}`);
-      await store.setMeta(META.deviceId, id);
-    }
-    clock.device = id;
-    const last = await store.getMeta<string>(META.hlc);
-    if (last) clock.observe(last);
-    for (const c of await store.pending()) clock.observe(c.hlc);
+    const id = await loadIdentity(store, clock, () => this.opts.deviceId ?? randomDeviceId());
     this.device = id;
     return id;
   }
