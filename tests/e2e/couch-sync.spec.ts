@@ -79,7 +79,10 @@ async function laptop(browser: import('@playwright/test').Browser, name: string,
 async function openServerForm(page: Page): Promise<{ panel: Locator; form: Locator }> {
   await page.getByRole('link', { name: 'Einstellungen' }).click();
   const panel = page.getByRole('region', { name: 'Synchronisation' });
-  await panel.getByRole('radio', { name: 'CouchDB-Server' }).check();
+  // The choice is stored before the radio shows it (a run under way may hold the write a moment): click, then wait.
+  const radio = panel.getByRole('radio', { name: 'CouchDB-Server' });
+  await radio.click();
+  await expect(radio).toBeChecked({ timeout: 30_000 });
   const form = panel.getByRole('form', { name: 'CouchDB-Server' });
   await expect(form).toBeVisible();
   return { panel, form };
@@ -183,5 +186,72 @@ test('two laptops converge through a CouchDB server set up in the settings; wron
   const account = all.rows.find((r) => r.id.startsWith('accounts:'));
   expect(account?.doc.f?.city?.v).toBe('Bonn');
   await one.context.close();
+  await two.context.close();
+});
+
+test('a laptop on a folder moves the team to the server from the settings; the folder gets the marker and a late joiner gets the data', async ({ browser }, testInfo) => {
+  test.setTimeout(420_000);
+  const db = 'rapport-team-umzug';
+  expect(await adminRequest(server.url, 'PUT', db, ADMIN)).toBe(201);
+  expect(await asAdmin('PUT', `${db}/_security`, { admins: { names: [], roles: [] }, members: { names: Object.keys(REPS), roles: [] } })).toBe(200);
+  // The folder picker cannot be driven headless: it hands out a folder of the origin-private file system.
+  const context = await browser.newContext({ locale: 'en-US' });
+  await context.addInitScript(() => {
+    (window as unknown as { showDirectoryPicker: () => Promise<FileSystemDirectoryHandle> }).showDirectoryPicker = async () =>
+      (await navigator.storage.getDirectory()).getDirectoryHandle('team-sync', { create: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${teamBuildUrl}/`);
+  await page.getByRole('radio', { name: 'Deutsch' }).check();
+  await page.getByLabel('Ihr Name').fill('Anna Schröder');
+  await page.getByRole('button', { name: 'Mit leerem Kundenstamm starten' }).click();
+  await page.getByRole('link', { name: 'Kunden' }).click();
+  await page.keyboard.press('Control+n');
+  const dialog = page.getByRole('dialog', { name: 'Neuer Kunde' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Metzgerei Müller');
+  await dialog.getByLabel('Ort', { exact: true }).fill('Düsseldorf');
+  await dialog.getByRole('button', { name: 'Kunde anlegen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Metzgerei Müller' })).toBeVisible();
+
+  // The team syncs through its folder today.
+  await page.getByRole('link', { name: 'Einstellungen' }).click();
+  const panel = page.getByRole('region', { name: 'Synchronisation' });
+  await panel.getByRole('button', { name: 'Ordner wählen …' }).click();
+  await expect(panel.getByTestId('sync-folder')).toHaveText('team-sync');
+  await syncNow(panel);
+  await expect(panel.getByTestId('sync-pending')).toHaveText('0');
+
+  // The server is set up, then the team moves: confirmation, result, and the marker in the folder.
+  const { form } = await openServerForm(page);
+  await form.getByLabel('Server-Adresse').fill(`${server.url}/${db}`);
+  await form.getByLabel('Benutzer').fill('anna');
+  await form.getByLabel('Passwort', { exact: true }).fill(REPS.anna);
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form.getByRole('status')).toContainText('synchronisiert jetzt über den Server');
+  await panel.getByRole('button', { name: 'Team auf den Server umziehen …' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Team auf den Server umziehen' });
+  await expect(confirm).toContainText('Laptops, die gerade offline sind, verlieren nichts');
+  await confirm.getByRole('button', { name: 'Jetzt umziehen' }).click();
+  await expect(panel.getByText(`Das Team ist auf den Server ${server.url}/${db} umgezogen.`)).toBeVisible({ timeout: 120_000 });
+  await expect(panel.getByText(/Felder wurden an den Server übertragen/)).toBeVisible();
+  await panel.screenshot({ path: testInfo.outputPath('sync-moved.png') });
+  const marker = await page.evaluate(async () => {
+    const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('team-sync');
+    return (await (await root.getFileHandle('rapport-sync-moved.json')).getFile()).text();
+  });
+  expect(JSON.parse(marker)).toMatchObject({ format: 'rapport-sync-moved', url: `${server.url}/${db}`, database: db });
+
+  // A laptop that only ever uses the server gets the account.
+  const two = await laptop(browser, 'Jörg Weiß', 'team');
+  const second = await openServerForm(two.page);
+  await second.form.getByLabel('Server-Adresse').fill(`${server.url}/${db}`);
+  await second.form.getByLabel('Benutzer').fill('joerg');
+  await second.form.getByLabel('Passwort', { exact: true }).fill(REPS.joerg);
+  await second.form.getByRole('button', { name: 'Speichern' }).click();
+  await syncNow(second.panel);
+  await two.page.getByRole('link', { name: 'Kunden' }).click();
+  await two.page.getByRole('combobox', { name: 'Betreuer' }).selectOption({ label: 'Alle Betreuer' });
+  await expect(two.page.getByRole('row', { name: /Metzgerei Müller.*Düsseldorf/ })).toBeVisible();
+  await context.close();
   await two.context.close();
 });
