@@ -55,8 +55,8 @@ describe('preload bundle', () => {
     expect(Object.keys(bridge).sort()).toEqual(
       [
         'abortBackup', 'abortSaveFile', 'appInfo', 'appendBackup', 'appendSaveFile', 'backupStatus', 'beginBackup', 'beginOpenFile', 'beginSaveFile',
-        'chooseSyncFolder', 'closeOpenFile', 'finishBackup', 'finishSaveFile', 'log', 'notify', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf',
-        'readBackup', 'readOpenFile', 'saveFile', 'setLanguage', 'setSecondBackupFolder', 'syncFolderInfo', 'syncList', 'syncRead', 'syncRemove', 'syncWrite',
+        'chooseSyncFolder', 'closeOpenFile', 'couchRequest', 'couchTargetInfo', 'finishBackup', 'finishSaveFile', 'log', 'notify', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf',
+        'readBackup', 'readOpenFile', 'saveFile', 'setCouchTarget', 'setLanguage', 'setSecondBackupFolder', 'syncFolderInfo', 'syncList', 'syncRead', 'syncRemove', 'syncWrite',
       ],
     );
     await bridge.appInfo();
