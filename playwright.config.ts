@@ -1,5 +1,13 @@
 import { defineConfig } from '@playwright/test';
 
+/**
+ * The specs compute "today" and other days on the Node side (todayIso, addDays) and compare them with what
+ * the browser shows in its zone; between 23:00 and midnight UTC the two days differ unless both run in
+ * the browser's zone. Workers inherit this.
+ */
+const TIME_ZONE = 'Europe/Berlin';
+process.env.TZ = TIME_ZONE;
+
 const port = Number(process.env.RAPPORT_E2E_PORT ?? 4173);
 
 // Debian's Chromium, never a downloaded browser: this machine and CI reach no browser CDN.
@@ -17,7 +25,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'de-DE',
-    timezoneId: 'Europe/Berlin',
+    timezoneId: TIME_ZONE,
     viewport: { width: 1366, height: 800 },
     trace: 'retain-on-failure',
     launchOptions: {
