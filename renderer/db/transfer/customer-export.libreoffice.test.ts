@@ -32,6 +32,7 @@ function viaLibreOffice(path: string, dir: string, infilter?: string): string[][
   return Papa.parse<string[]>(readFileSync(join(dir, 'out', name), 'utf8'), { skipEmptyLines: true }).data;
 }
 
+// Skipped only where LibreOffice (soffice) is not installed; `.ci/run` installs it, so CI always runs this.
 describe.skipIf(!hasSoffice)('customer export read by LibreOffice', { timeout: 300_000 }, () => {
   let dir = '';
   beforeAll(async () => {
