@@ -53,8 +53,16 @@ export class RestoreCancelled extends Error {
 /** `chunkBytes`: bytes per read (default BACKUP_CHUNK_BYTES; tests pass small ones). */
 export type RestoreProgress = { onProgress?: (share: number) => void; signal?: AbortSignal; chunkBytes?: number };
 
-/** Rows per batch: a few milliseconds of parsing and writing between two paints. */
+/** Rows per batch of the check pass: a few milliseconds of parsing between two paints. */
 const BATCH = 500;
+/**
+ * Rows per write of the restore pass. Inside the transaction the page awaits only IndexedDB, so the
+ * batch size only sets how many round trips the writes take (each bulkAdd, and the contacts the
+ * search words read per batch of interactions): fewer, larger ones cost less.
+ */
+const WRITE_BATCH = 2000;
+/** Batches handed to IndexedDB and not yet written, at most: the page parses the next while they are written. */
+const WRITES_IN_FLIGHT = 3;
 /** Longest stretch of checking before the page gets the thread back. */
 const SLICE_MS = 12;
 /** Longest wait for one chunk inside the restore transaction before it gives up (and changes nothing). */
@@ -141,17 +149,20 @@ export async function loadBackup(
 }
 
 
-/** Writes one batch; a second row with the same id fails the add (and so the transaction) with its row named. */
-async function addRows(table: Table, rows: unknown[], name: string, first: number): Promise<void> {
-  try {
-    await table.bulkAdd(rows);
-  } catch (error) {
+/**
+ * Writes one batch; a second row with the same id fails the add (and so the transaction) with its row
+ * named. A Dexie promise, not an async function's: several are in flight and awaited later, and only
+ * awaiting Dexie's own promises keeps the transaction's zone (a native one resolved earlier loses it,
+ * and the next write would open a transaction of its own).
+ */
+function addRows(table: Table, rows: unknown[], name: string, first: number): Promise<unknown> {
+  return table.bulkAdd(rows).catch((error: unknown) => {
     // A full disk can arrive as a BulkError too: it is no duplicate.
     if (!(error instanceof Dexie.BulkError) || isStorageFull(error)) throw error;
     const [pos] = Object.keys(error.failuresByPos).map(Number).sort((a, b) => a - b);
     const id = (rows[pos ?? 0] as { id?: unknown } | undefined)?.id;
     throw new BackupReadError({ code: 'backup.duplicate_id', table: name, index: first + (pos ?? 0), params: { id: String(id) } });
-  }
+  });
 }
 
 /**
@@ -187,17 +198,32 @@ export async function restoreBackup(
     // Tables come in the writer's order (contacts before interactions), so an interaction's
     // search words are derived with its people already in place. Only Dexie promises are awaited
     // here: the writes, and each next chunk through Dexie.waitFor.
+    // The next batch is parsed while IndexedDB still writes the ones before it (up to WRITES_IN_FLIGHT):
+    // waiting for each batch before parsing the next left the page and the database taking turns.
+    // Only batches of one table overlap: the middlewares read before they write (an interaction's
+    // words read its contacts), so a table is written completely before the next one begins.
+    const writing: Promise<unknown>[] = [];
+    let writingTable: string | undefined;
     for (;;) {
-      const batch = reader.take(BATCH);
+      const batch = reader.take(WRITE_BATCH);
       if (batch === NEED_BYTES) {
         await Dexie.waitFor(Dexie.ignoreTransaction(() => reader.more()), CHUNK_WAIT_MS);
         continue;
       }
       if (!batch) break;
       if (signal?.aborted) throw new RestoreCancelled();
-      await addRows(db.table(batch.table), batch.rows.map(withoutDerived), batch.table, batch.first);
+      if (batch.table !== writingTable) {
+        while (writing.length) await writing.shift();
+        writingTable = batch.table;
+      }
+      const written = addRows(db.table(batch.table), batch.rows.map(withoutDerived), batch.table, batch.first);
+      // Awaited in order below; a later batch failing first must not count as unhandled meanwhile.
+      written.catch(() => undefined);
+      writing.push(written);
+      if (writing.length >= WRITES_IN_FLIGHT) await writing.shift();
       onProgress?.(0.2 + 0.8 * reader.progress());
     }
+    for (const written of writing) await written;
     await finishBulkPosting(tx, db.table(POSTINGS));
     if (kept) await putBackSyncBookkeeping(db, kept);
   }, { label: 'restore' });
