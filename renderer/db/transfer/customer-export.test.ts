@@ -62,6 +62,24 @@ describe('customer export in chunks', { timeout: 60_000 }, () => {
     expect(rows.map((r) => [r.account.id, r.contact?.id ?? null])).toEqual([['a1', 'c1'], ['a1', 'c2'], ['a2', null]]);
   });
 
+  it('reads the whole export by name ranges: namesakes across a chunk border, and a rename while exporting, as by key', async () => {
+    const db = getDb();
+    // 2100 accounts of one name: every chunk's name range is the same key, holding both chunks' rows.
+    await db.accounts.bulkAdd(Array.from({ length: 2100 }, (_, i) => newAccountRow({ id: `g${String(i).padStart(4, '0')}`, name: 'Bäckerei Weiß' }, 'm1', NOW, asIsoDate('2026-01-01'))));
+    const ids = (await db.accounts.orderBy('sortKey').primaryKeys()) as string[];
+    const byKey = (await all(customerRowChunks(db, ids))).map((r) => [r.account.id, r.contact?.id ?? null]);
+    const chunks = customerRowChunks(db, undefined);
+    const first = await chunks.next();
+    const rows = [...(first.value ?? [])];
+    // Renamed after the ids were read, in a later chunk: its new name sorts outside that chunk's range.
+    const later = ids[ids.length - 5]!;
+    await db.accounts.update(later, { name: 'Aaa Umbenannt' });
+    for (let next = await chunks.next(); !next.done; next = await chunks.next()) rows.push(...next.value);
+    expect(rows.map((r) => [r.account.id, r.contact?.id ?? null])).toEqual(byKey);
+    expect(rows.filter((r) => r.account.name === 'Bäckerei Weiß')).toHaveLength(2100);
+    expect(rows.find((r) => r.account.id === later)?.account.name).toBe('Aaa Umbenannt');
+  });
+
   it('writes a CSV that reads back with one header and the phone number unchanged', async () => {
     const { data, lines } = await customerExportBytes(getDb(), job('csv', { accountIds: ['a2', 'a1'] }));
     expect(lines).toBe(3);
