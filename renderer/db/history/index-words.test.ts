@@ -148,6 +148,19 @@ describe('history search words', () => {
     expect(await db.contacts.where('wordsStale').equals(1).count()).toBe(0);
   });
 
+  it('an add of a person already stored renames no one: that row fails, the history keeps the stored name', async () => {
+    const db = fresh();
+    await db.contacts.add(person('c1', 'Jörg', 'Weiß'));
+    await db.transaction('rw', db.interactions, db.contacts, () => db.interactions.bulkAdd([row('i1', { contactIds: ['c1'] })]));
+    // An add does not read the stored rows first (a restore adds into emptied tables): a second row with the id fails.
+    const error = await db.transaction('rw', db.interactions, db.contacts, () => db.contacts.bulkAdd([person('c2', 'Eva', 'Müller'), person('c1', 'Jörg', 'Bäcker')])).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((await db.contacts.get('c1'))?.lastName).toBe('Weiß');
+    expect(await db.contacts.where('wordsStale').equals(1).count()).toBe(0);
+    await settleSearchWords(db);
+    expect(await wordsOf(db, 'i1')).toEqual(['joerg', 'jorg', 'weiss']);
+  });
+
   it('forgets an erased person in every interaction (GDPR)', async () => {
     const db = fresh();
     await db.contacts.bulkAdd([person('c1', 'Renate', 'Schmidt'), person('c2', 'Karl', 'Weber')]);
