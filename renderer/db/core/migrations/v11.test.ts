@@ -4,7 +4,7 @@ import type { Account, Category } from '../../../../shared/domain';
 import { makeAccount } from '../../../../shared/planning/fixtures';
 import { ALL_OWNERS, visitKeys } from '../../../../shared/planning/visit-index';
 import { openDb, type RapportDb } from '../db';
-import { MIGRATIONS } from './index';
+import { MIGRATIONS, SCHEMA_VERSION } from './index';
 
 const opened: Dexie[] = [];
 afterEach(async () => {
@@ -47,7 +47,7 @@ async function v10WithAccounts(): Promise<RapportDb> {
 describe('schema v11', () => {
   it('derives the visit index entries of the accounts already stored', async () => {
     const db = await v10WithAccounts();
-    expect(db.verno).toBe(11);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const stored = (await db.accounts.toArray()) as Array<Account & { visitKeys?: unknown }>;
     for (const a of stored) expect([a.id, a.visitKeys]).toEqual([a.id, visitKeys(a)]);
     const indexed = stored.filter((a) => a.visitKeys !== undefined).map((a) => a.id).sort();
