@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { VISIT_FIELD, visitKeys, type VisitRow } from '../../shared/planning/visit-index';
 
 // Starting the app the way the data-safety and worker specs do: an empty first run, then rows written
 // straight into IndexedDB (fast and small, unlike the 700-account demo).
@@ -27,14 +28,21 @@ export async function firstRunInGerman(page: Page, name = 'Jörg Weiß') {
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
 }
 
-/** An account row as the app stores it, with what a test leaves out filled in (company in 80331 München, B-Beibehalten customer). */
+/**
+ * An account row as the app stores it, with what a test leaves out filled in (company in 80331 München,
+ * B-Beibehalten customer), and its derived fields: the collation key and the visit index entries
+ * (without them Today would not see the account, as it would not after any write behind the app's back).
+ */
 export function accountRow(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
+  const row: Record<string, unknown> = {
     id: crypto.randomUUID(), updatedAt: Date.now(), name, sortKey: name.toLowerCase(), customerNumber: '', kind: 'company', street: '',
     postalCode: '80331', city: 'München', country: 'DE', phone: '', email: '', website: '', category: 'B',
     accountType: 'maintain', lifecycle: 'customer', lifecycleDates: {}, churnReason: '', ownerId: '', productLines: [],
     tags: [], notes: '', archived: false, createdAt: Date.now(), ...extra,
   };
+  const keys = visitKeys(row as VisitRow);
+  if (keys) row[VISIT_FIELD] = keys;
+  return row;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { newId, type Account, type Id, type MergeRecord } from '../../../shared/domain';
 import { mergeAccountFields } from '../../../shared/customers/merge-fields';
 import { getDb } from '../core/db';
+import { withoutDerived } from '../core/derived';
 import { runWrite } from '../core/write';
 
 /** What a merge would do, shown before the user confirms. */
@@ -49,8 +50,8 @@ export async function mergeAccounts(survivorId: Id, loserId: Id): Promise<Id> {
     await db.accounts.put(account);
     await db.accounts.update(loserId, { deletedAt: now, updatedAt: now });
     const id = newId();
-    const { sortKey: _s, ...survivorBefore } = survivor as Account & { sortKey?: string };
-    const { sortKey: _l, ...loserBefore } = loser as Account & { sortKey?: string };
+    const survivorBefore = withoutDerived(survivor);
+    const loserBefore = withoutDerived(loser);
     await db.merges.add({ id, at: new Date(now).toISOString(), survivorId, loserId, survivorBefore, loserBefore, moved, updatedAt: now });
     return id;
   }, { label: 'merge' });

@@ -1,4 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { Account } from '../../../shared/domain';
+import { VISIT_FIELD, visitKeys } from '../../../shared/planning/visit-index';
 import { collationKey } from '../../../shared/text/collation';
 
 /** Accounts whose list row may have changed; `all` when a write could not be traced to accounts. */
@@ -43,14 +45,32 @@ function track(req: DBCoreMutateRequest, table: 'accounts' | 'contacts'): void {
   }
 }
 
+/**
+ * An account as stored: with its collation key (the list's order) and its visit index entries
+ * (shared/planning/visit-index.ts; absent when it is on no human rhythm, so it is not in the index).
+ */
+export function storedAccount<T extends Account>(row: T): T & { sortKey: string } {
+  const out: T & { sortKey: string; [VISIT_FIELD]?: unknown } = { ...row, sortKey: collationKey(row.name ?? '') };
+  const keys = visitKeys(row);
+  if (keys) out[VISIT_FIELD] = keys;
+  else delete out[VISIT_FIELD];
+  return out;
+}
+
+/** An account as the user had it: without what the database derives (a merge's or an import's record of the row before). */
+export function withoutDerived<T extends object>(row: T): T {
+  const { sortKey: _s, [VISIT_FIELD]: _v, ...rest } = row as T & { sortKey?: string; [VISIT_FIELD]?: unknown };
+  return rest as T;
+}
+
 function wrap(table: DBCoreTable, name: 'accounts' | 'contacts'): DBCoreTable {
   return {
     ...table,
     mutate(req) {
       let next = req;
       if (name === 'accounts' && (req.type === 'add' || req.type === 'put')) {
-        // The stored collation key follows the name on every write, whoever writes.
-        next = { ...req, values: req.values.map((v: { name?: string }) => ({ ...v, sortKey: collationKey(v.name ?? '') })) };
+        // The stored collation key and visit index entries follow the row on every write, whoever writes.
+        next = { ...req, values: req.values.map((v: Account) => storedAccount(v)) };
       }
       if (listeners.size > 0) track(next, name);
       return table.mutate(next);

@@ -34,7 +34,7 @@ async function repAccounts(ownerId: Id | undefined): Promise<Account[]> {
 /**
  * Everything computeReminders needs for one rep (or everyone), read through indexes. The birthday
  * window is `lead` days ahead and `late` days back from today. `accounts: false` leaves the accounts
- * out (empty): the Today inbox reads them page by page instead (reminder-query.ts).
+ * out (empty): the Today inbox reads only the due ones, through the visit index (reminder-query.ts).
  */
 export async function loadReminderInput(today: IsoDate, ownerId: Id | undefined, lead: number, late: number, options: { accounts?: boolean } = {}): Promise<ReminderInput> {
   const db = getDb();

@@ -1,50 +1,41 @@
 import type { Account, Id, IsoDate, ReminderState } from '../../../shared/domain';
+import { toDayNumber, zoneClock } from '../../../shared/planning/calendar';
 import { computeReminders, type Reminder, type ReminderInput, type ReminderSettings } from '../../../shared/planning/reminders';
-import { visitCoverage, type Coverage, type RhythmTable } from '../../../shared/planning/rhythm';
+import { coverageState, SEGMENT_KEYS, type Coverage, type RhythmTable } from '../../../shared/planning/rhythm';
+import { ALL_OWNERS, VISIT_FIELD, visitSpans, type VisitKey, type VisitSpan } from '../../../shared/planning/visit-index';
+import type { SegmentKey } from '../../../shared/domain';
 import { getDb } from '../core/db';
 import { loadReminderInput } from './load';
 import { loadRhythmTable } from './planning';
 
-// Today's reminders and coverage at any size of the base: the accounts are never all in memory. The
-// few rows that raise birthdays, follow-ups, complaints and offers come through their indexes as
-// before (load.ts) and fetch just the accounts they name; the rhythm pass (due/overdue) and the
-// coverage counts read the rep's accounts a page at a time and keep only what they found. What stays
-// in memory is what the inbox shows (the reminders) and one page, whether the base holds 700
-// accounts or 100k. The results are those of computeReminders / visitCoverage over all accounts at
-// once (reminder-query.test.ts compares them on random data).
+// Today's reminders and coverage read what the page shows, not the base: the few rows that raise
+// birthdays, follow-ups, complaints and offers come through their indexes (load.ts) with just the
+// accounts they name; due/overdue and the coverage come from the visit index
+// (shared/planning/visit-index.ts): the due accounts are read, the others only counted. The results
+// are those of computeReminders / visitCoverage over all accounts at once (reminder-query.test.ts).
 
-/** Accounts per read: a few MB at most, few IndexedDB round trips. */
-const PAGE = 2000;
+type Owner = string | typeof ALL_OWNERS;
 
-/**
- * Calls `each` with the accounts of `ownerId` (all accounts when undefined), page by page, in no
- * particular order. Each page is its own read: a write between pages is seen by the pages after it.
- */
-export async function forEachAccountPage(ownerId: Id | undefined, each: (page: Account[]) => void): Promise<void> {
+const ownerKey = (ownerId: Id | undefined): Owner => (ownerId === undefined ? ALL_OWNERS : ownerId);
+
+/** The index entries of one group from `from` to `to` (see VisitKey). */
+function range(owner: Owner, group: string, from: number, to: number, withFrom: boolean, withTo: boolean) {
+  const lower: VisitKey = [owner, group, from];
+  const upper: VisitKey = [owner, group, to];
+  return getDb().accounts.where(VISIT_FIELD).between(lower, upper, withFrom, withTo);
+}
+
+/** In one read transaction, so every part sees the same state of the base. */
+function readAccounts<T>(work: () => Promise<T>): Promise<T> {
   const db = getDb();
-  if (ownerId !== undefined) {
-    // Only the keys of the rep's book are held (a few MB at 100k), then the rows page by page.
-    const ids = (await db.accounts.where('ownerId').equals(ownerId).primaryKeys()) as Id[];
-    for (let i = 0; i < ids.length; i += PAGE) {
-      const rows = await db.accounts.bulkGet(ids.slice(i, i + PAGE));
-      each(rows.filter((a): a is Account => a !== undefined));
-    }
-    return;
-  }
-  let last: Id | undefined;
-  for (;;) {
-    const page = await (last === undefined ? db.accounts.orderBy(':id') : db.accounts.where(':id').above(last)).limit(PAGE).toArray();
-    if (page.length > 0) each(page);
-    if (page.length < PAGE) return;
-    last = page[page.length - 1]!.id;
-  }
+  return db.transaction('r', db.accounts, work);
 }
 
 const RHYTHM_KINDS = new Set<Reminder['kind']>(['due', 'overdue']);
 
 /**
  * The same reminders as computeReminders over loadReminderInput (in its input order; sort with
- * sortReminders), without loading every account: see the top of this file.
+ * sortReminders), reading only the accounts that are due or near it: see the top of this file.
  */
 export async function loadReminders(today: IsoDate, ownerId: Id | undefined, settings: ReminderSettings): Promise<Reminder[]> {
   const input = await loadReminderInput(today, ownerId, settings.birthdayLeadDays, settings.birthdayLateDays, { accounts: false });
@@ -53,30 +44,61 @@ export async function loadReminders(today: IsoDate, ownerId: Id | undefined, set
   for (const c of input.contacts) named.add(c.accountId);
   for (const i of input.interactions) named.add(i.accountId);
   for (const d of input.deals) named.add(d.accountId);
-  const accounts = (await getDb().accounts.bulkGet([...named])).filter((a): a is Account => a !== undefined);
-  // Their own due/overdue comes from the rhythm pass below, which sees every account once.
-  const rows = computeReminders({ ...input, accounts }, today, settings).filter((r) => !RHYTHM_KINDS.has(r.kind));
-  const rhythmOnly: ReminderInput = { accounts: [], contacts: [], interactions: [], deals: [], rhythms: input.rhythms, states: toMap(input.states) };
+  const owner = ownerKey(ownerId);
+  const spans = visitSpans(input.rhythms, toDayNumber(today));
+  const [accounts, due] = await readAccounts(() => Promise.all([
+    getDb().accounts.bulkGet([...named]),
+    // Never contacted (-Infinity) raises nothing; up to sureOk every due account is there, and a few that are not yet.
+    Promise.all(spans.map((s) => range(owner, s.group, -Infinity, s.sureOk, false, false).toArray())),
+  ]));
+  // Their own due/overdue comes from the visit index below, which holds every due account once.
+  const live = accounts.filter((a): a is Account => a !== undefined);
+  const rows = computeReminders({ ...input, accounts: live }, today, settings).filter((r) => !RHYTHM_KINDS.has(r.kind));
+  const rhythmOnly: ReminderInput = { accounts: due.flat(), contacts: [], interactions: [], deals: [], rhythms: input.rhythms, states: toMap(input.states) };
   if (ownerId !== undefined) rhythmOnly.ownerId = ownerId;
-  await forEachAccountPage(ownerId, (page) => {
-    for (const r of computeReminders({ ...rhythmOnly, accounts: page }, today, settings)) rows.push(r);
-  });
+  for (const r of computeReminders(rhythmOnly, today, settings)) rows.push(r);
   return rows;
 }
 
-/** The states by key once, instead of once per page. */
+/** The states by key once. */
 function toMap(states: ReminderInput['states']): ReadonlyMap<string, ReminderState> {
   return states instanceof Map ? states : new Map((states as readonly ReminderState[]).map((s) => [s.id, s]));
 }
 
-/** visitCoverage of the rep's accounts (everyone's when undefined), counted page by page. */
+/** One group's part of the coverage: its accounts, and those that are not within their rhythm. */
+async function groupCoverage(owner: Owner, s: VisitSpan, table: RhythmTable, t: number, tz: string | undefined): Promise<{ accounts: number; notOk: number }> {
+  const [all, sure, near] = await Promise.all([
+    range(owner, s.group, -Infinity, Infinity, true, true).count(),
+    range(owner, s.group, -Infinity, s.sureDue, true, false).count(),
+    range(owner, s.group, s.sureDue, s.sureOk, true, false).toArray(),
+  ]);
+  const clock = zoneClock(tz);
+  let accounts = all;
+  let notOk = sure;
+  for (const a of near) {
+    const state = coverageState(a, table, t, clock);
+    if (!state) accounts -= 1;
+    else if (state.status !== 'ok') notOk += 1;
+  }
+  return { accounts, notOk };
+}
+
+/** visitCoverage of the rep's accounts (everyone's when undefined): counted in the visit index, only the accounts near their due day are read. */
 export async function loadCoverage(ownerId: Id | undefined, today: IsoDate, tz?: string, table?: RhythmTable): Promise<Coverage[]> {
   const rhythms = table ?? (await loadRhythmTable());
-  let sum: Coverage[] | undefined;
-  await forEachAccountPage(ownerId, (page) => {
-    const part = visitCoverage(page, rhythms, today, tz);
-    sum = sum ? sum.map((c, k) => ({ ...c, accounts: c.accounts + part[k]!.accounts, withinRhythm: c.withinRhythm + part[k]!.withinRhythm })) : part;
+  const t = toDayNumber(today);
+  const spans = visitSpans(rhythms, t, true);
+  const parts = await readAccounts(() => Promise.all(spans.map((s) => groupCoverage(ownerKey(ownerId), s, rhythms, t, tz))));
+  const counts = new Map<SegmentKey, { accounts: number; notOk: number }>(SEGMENT_KEYS.map((k) => [k, { accounts: 0, notOk: 0 }]));
+  spans.forEach((s, k) => {
+    const c = counts.get(s.segment as SegmentKey);
+    if (!c) return;
+    c.accounts += parts[k]!.accounts;
+    c.notOk += parts[k]!.notOk;
   });
-  sum ??= visitCoverage([], rhythms, today, tz);
-  return sum.map((c) => ({ ...c, share: c.accounts === 0 ? null : c.withinRhythm / c.accounts }));
+  return SEGMENT_KEYS.map((segment) => {
+    const { accounts, notOk } = counts.get(segment)!;
+    const withinRhythm = accounts - notOk;
+    return { segment, accounts, withinRhythm, share: accounts === 0 ? null : withinRhythm / accounts };
+  });
 }

@@ -4,6 +4,7 @@ import { newId, type Account, type Contact, type Id, type ImportBatch } from '..
 import { todayIso, type IsoDate } from '../../../shared/time';
 import { getDb } from '../core/db';
 import { asBulkWork } from '../core/bulk-work';
+import { withoutDerived } from '../core/derived';
 import { runWrite } from '../core/write';
 
 /** Thrown when the user cancels while the import transaction runs; nothing was written. */
@@ -73,10 +74,9 @@ export function newContactRow(values: Partial<Contact> & { id: Id; accountId: Id
   };
 }
 
-/** Drops the derived collation key, so a restored row is exactly the row the user had. */
-function stored<T>(row: T): T {
-  const { sortKey: _s, ...rest } = row as T & { sortKey?: string };
-  return rest as T;
+/** Drops the derived fields (collation key, visit index entries), so a restored row is exactly the row the user had. */
+function stored<T extends object>(row: T): T {
+  return withoutDerived(row);
 }
 
 /**

@@ -14,7 +14,7 @@ export function totalCoverage(rows: readonly Coverage[]): { accounts: number; wi
 
 /**
  * Visit coverage per segment of one rep's accounts (`rep` undefined: the whole team), computed after
- * the screen has painted because it reads every account concerned (a page at a time); undefined while loading.
+ * the screen has painted (counted in the visit index: shared/planning/visit-index.ts); undefined while loading.
  */
 export function useCoverage(rep: Id | undefined, enabled = true): Coverage[] | undefined {
   const key = rep ?? '*';
@@ -23,7 +23,7 @@ export function useCoverage(rep: Id | undefined, enabled = true): Coverage[] | u
     if (!enabled) return;
     let cancelled = false;
     const timer = setTimeout(() => {
-      // Counted page by page: the whole team's 100k accounts are never in memory at once.
+      // Counted in the index: only the accounts near their due day are read, whatever the size of the base.
       void loadCoverage(rep, todayIso(), localTimeZone()).then((coverage) => {
         if (!cancelled) setRows({ key, rows: coverage });
       });

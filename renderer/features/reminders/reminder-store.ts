@@ -33,7 +33,7 @@ export async function computeOpenReminders(selfId: Id, today: IsoDate = todayIso
     ...DEFAULT_REMINDER_SETTINGS, birthdayLeadDays: s.birthdayLeadDays, offerFollowUpDays: s.offerFollowUpDays,
     complaintOpenDays: s.complaintOpenDays, now: Date.now(),
   };
-  // Page by page through the rep's accounts: memory follows the reminders, not the size of the base.
+  // Through the visit index (reminder-query.ts): time and memory follow the reminders, not the size of the base.
   return sortReminders(await loadReminders(today, selfId || undefined, settings));
 }
 
