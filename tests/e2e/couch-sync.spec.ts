@@ -13,7 +13,8 @@
 import { createServer, type Server } from 'node:http';
 import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
 import { widenConnectSrc } from '../../build/connect-src';
-import { adminRequest, type CouchServer, startCouchServer } from '../couch/server';
+import { makeLaptop } from '../couch/clients';
+import { adminRequest, type CouchServer, fetchTransport, startCouchServer } from '../couch/server';
 import { firstRunInGerman } from './app-helpers';
 
 const ADMIN = { user: 'admin', password: 'Server-Admin 2026' };
@@ -79,10 +80,10 @@ async function laptop(browser: import('@playwright/test').Browser, name: string,
 async function openServerForm(page: Page): Promise<{ panel: Locator; form: Locator }> {
   await page.getByRole('link', { name: 'Einstellungen' }).click();
   const panel = page.getByRole('region', { name: 'Synchronisation' });
-  // The choice is stored before the radio shows it (a run under way may hold the write a moment): click, then wait.
+  // The radio shows the choice at once; it is stored behind it (a run under way may hold that write a moment).
   const radio = panel.getByRole('radio', { name: 'CouchDB-Server' });
   await radio.click();
-  await expect(radio).toBeChecked({ timeout: 30_000 });
+  await expect(radio).toBeChecked();
   const form = panel.getByRole('form', { name: 'CouchDB-Server' });
   await expect(form).toBeVisible();
   return { panel, form };
@@ -235,6 +236,12 @@ test('a laptop on a folder moves the team to the server from the settings; the f
   await expect(panel.getByText(`Das Team ist auf den Server ${server.url}/${db} umgezogen.`)).toBeVisible({ timeout: 120_000 });
   await expect(panel.getByText(/Felder wurden an den Server übertragen/)).toBeVisible();
   await panel.screenshot({ path: testInfo.outputPath('sync-moved.png') });
+  // Back on the page later: the move is not offered again, the section says the team moved.
+  await page.getByRole('link', { name: 'Kunden' }).click();
+  await page.getByRole('link', { name: 'Einstellungen' }).click();
+  const movedSection = panel.getByRole('region', { name: 'Umzug auf den Server' });
+  await expect(movedSection).toContainText(`Das Team ist auf den Server ${server.url}/${db} umgezogen. Dieser Laptop synchronisiert über den Server`);
+  await expect(panel.getByRole('button', { name: 'Team auf den Server umziehen …' })).toHaveCount(0);
   const marker = await page.evaluate(async () => {
     const root = await (await navigator.storage.getDirectory()).getDirectoryHandle('team-sync');
     return (await (await root.getFileHandle('rapport-sync-moved.json')).getFile()).text();
@@ -254,4 +261,78 @@ test('a laptop on a folder moves the team to the server from the settings; the f
   await expect(two.page.getByRole('row', { name: /Metzgerei Müller.*Düsseldorf/ })).toBeVisible();
   await context.close();
   await two.context.close();
+});
+
+test('the team passphrase is checked in the server form; a user who may only read is told why nothing is sent', async ({ browser }) => {
+  test.setTimeout(420_000);
+  const db = 'rapport-team-west';
+  const TEAM = 'Bäckerei-Weiß 1500';
+  const GAST = { name: 'gast', password: 'Gast-Passwort 2026' };
+  expect(await adminRequest(server.url, 'PUT', db, ADMIN)).toBe(201);
+  expect(await asAdmin('PUT', `_users/org.couchdb.user:${GAST.name}`, { name: GAST.name, password: GAST.password, roles: [], type: 'user' })).toBe(201);
+  expect(await asAdmin('PUT', `${db}/_security`, { admins: { names: [], roles: [] }, members: { names: [...Object.keys(REPS), GAST.name], roles: [] } })).toBe(200);
+  // CouchDB's way to a read-only user: the database's validation refuses that user's writes with 403.
+  const readOnly = "function (newDoc, oldDoc, userCtx) { if (userCtx.name === 'gast') throw({ forbidden: 'read only' }); }";
+  expect(await asAdmin('PUT', `${db}/_design/readonly`, { validate_doc_update: readOnly })).toBe(201);
+  // A colleague's laptop set the database up with the team passphrase: its key document holds the wrapped key.
+  const colleague = await makeLaptop('dkollege1', fetchTransport(`${server.url}/${db}`, ADMIN), { passphrase: TEAM });
+  expect((await colleague.engine.syncOnce()).ok).toBe(true);
+
+  const one = await laptop(browser, 'Anna Schröder', 'team');
+  const { panel, form } = await openServerForm(one.page);
+  await form.getByLabel('Server-Adresse').fill(`${server.url}/${db}`);
+  await form.getByLabel('Benutzer').fill('anna');
+  await form.getByLabel('Passwort', { exact: true }).fill(REPS.anna);
+  // Typed without umlauts: not the team's passphrase. Refused with the folder form's message, at either button.
+  await form.getByLabel('Team-Passwort (optional)').fill('Baeckerei-Weiss 1500');
+  const wrong = 'Das Team-Passwort passt nicht zu diesem Ordner. Es wurde nichts übernommen.';
+  await form.getByRole('button', { name: 'Verbindung testen' }).click();
+  await expect(form.getByRole('alert')).toHaveText(wrong);
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form.getByRole('alert')).toHaveText(wrong);
+  await expect(form.getByLabel('Team-Passwort (optional)')).toHaveValue('Baeckerei-Weiss 1500');
+  await form.getByLabel('Team-Passwort (optional)').fill(TEAM);
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form.getByRole('status')).toHaveText(
+    'Gespeichert. Dieser Laptop synchronisiert jetzt über den Server. Das Team-Passwort stimmt: Dieser Laptop kann die verschlüsselten Daten des Servers lesen.',
+  );
+  await expect(form.getByLabel('Team-Passwort (optional)')).toHaveValue('');
+  await expect(panel.getByRole('button', { name: 'Jetzt synchronisieren' })).toBeEnabled({ timeout: 60_000 });
+
+  // An account goes to the server encrypted; the colleague's laptop reads it with the team passphrase.
+  await one.page.getByRole('link', { name: 'Kunden' }).click();
+  await one.page.keyboard.press('Control+n');
+  const dialog = one.page.getByRole('dialog', { name: 'Neuer Kunde' });
+  await dialog.getByLabel('Name', { exact: true }).fill('Konditorei Jörg Weiß');
+  await dialog.getByLabel('Ort', { exact: true }).fill('Köln');
+  await dialog.getByRole('button', { name: 'Kunde anlegen' }).click();
+  await expect(one.page.getByRole('heading', { level: 1, name: 'Konditorei Jörg Weiß' })).toBeVisible();
+  await one.page.getByRole('link', { name: 'Einstellungen' }).click();
+  await syncNow(panel);
+  await expect(panel.getByTestId('sync-pending')).toHaveText('0');
+  const auth = `Basic ${Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString('base64')}`;
+  const raw = await (await fetch(`${server.url}/${db}/_all_docs?include_docs=true`, { headers: { authorization: auth } })).text();
+  expect(raw).toContain('accounts:');
+  expect(raw).not.toContain('Konditorei');
+  await colleague.engine.syncOnce();
+  expect(Object.values(colleague.store.liveRows('accounts')).map((a) => a.name)).toContain('Konditorei Jörg Weiß');
+
+  // The same laptop with the read-only user: reading works, the edit is refused (403) and stays queued.
+  await one.page.getByRole('link', { name: 'Kunden' }).click();
+  await one.page.getByRole('row', { name: /Konditorei Jörg Weiß/ }).click();
+  await one.page.getByRole('button', { name: 'Bearbeiten', exact: true }).first().click();
+  await one.page.getByLabel('Ort', { exact: true }).fill('Bonn');
+  await one.page.locator('.account-header').getByRole('button', { name: 'Speichern', exact: true }).click();
+  await one.page.getByRole('link', { name: 'Einstellungen' }).click();
+  const again = await openServerForm(one.page);
+  await again.form.getByLabel('Benutzer').fill(GAST.name);
+  await again.form.getByLabel('Passwort', { exact: true }).fill(GAST.password);
+  await again.form.getByRole('button', { name: 'Verbindung testen' }).click();
+  await expect(again.form.getByRole('status')).toHaveText(`Verbindung in Ordnung: Die Datenbank ${db} antwortet, die Anmeldung passt.`);
+  await again.form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(again.form.getByRole('status')).toContainText('synchronisiert jetzt über den Server');
+  await syncNow(again.panel);
+  await expect(again.panel.getByText(`Der Benutzer gast darf die Datenbank ${db} nicht benutzen. Bitte wenden Sie sich an die Verwaltung des Servers.`).first()).toBeVisible();
+  await expect(again.panel.getByTestId('sync-pending')).not.toHaveText('0');
+  await one.context.close();
 });

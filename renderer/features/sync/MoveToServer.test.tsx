@@ -79,6 +79,19 @@ describe('MoveToServer', () => {
     expect(result.textContent).toContain(`Das Team ist auf den Server ${SERVER} umgezogen.`);
     expect(result.textContent).toContain('12.000 Felder wurden an den Server übertragen.');
     expect(result.textContent).toContain('1 Datei fehlte noch im Ordner');
+    // Moved: the move is not offered a second time.
+    expect(screen.queryByRole('button', { name: 'Team auf den Server umziehen …' })).toBeNull();
+    expect(screen.getByRole('heading', { name: 'Umzug auf den Server' })).toBeTruthy();
+  });
+
+  it('on a laptop that syncs with the server the team moved to, says so and offers nothing', () => {
+    const move = vi.fn();
+    render(<MoveToServer serverUrl={`${SERVER}/`} move={move} moved={MARKER} settled />);
+    const section = screen.getByRole('region', { name: 'Umzug auf den Server' });
+    expect(within(section).getByRole('status').textContent).toBe(
+      `Das Team ist auf den Server ${SERVER} umgezogen. Dieser Laptop synchronisiert über den Server; der Ordner wird nicht mehr beschrieben.`,
+    );
+    expect(screen.queryAllByRole('button')).toEqual([]);
   });
 
   it('says why a move failed and that nothing was moved', async () => {

@@ -15,6 +15,8 @@ export type MoveToServerProps = {
   move: (onProgress: (p: MoveProgress) => void) => Promise<MoveResult>;
   /** The marker the folder holds (the folder sync's `status.moved`): the team has moved already. */
   moved?: MovedMarker;
+  /** This laptop syncs with the server the team moved to: the move is not offered again. */
+  settled?: boolean;
   /** Local edits waiting to be sent (shown in the notice). */
   pending?: number;
   /** Opens the server settings (the CouchDB target form). */
@@ -28,12 +30,20 @@ type Phase = { step: 'idle' } | { step: 'confirm' } | { step: 'running'; progres
  * says the team moved, lets this laptop join), with a confirmation saying what happens, progress and
  * the outcome. A laptop whose folder shows the marker but has no server set up sees `MovedNotice`.
  */
-export function MoveToServer({ serverUrl, move, moved, pending, onOpenServerSettings }: MoveToServerProps) {
+export function MoveToServer({ serverUrl, move, moved, settled, pending, onOpenServerSettings }: MoveToServerProps) {
   const { t } = useTranslation('sync');
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const joining = moved !== undefined;
   if (moved && (!serverUrl || !sameServer(serverUrl, moved.url)) && phase.step === 'idle')
     return <MovedNotice marker={moved} pending={pending} onOpenServerSettings={onOpenServerSettings} />;
+  // Moved (just now, or seen in the folder later): what happened, and no second move.
+  if ((settled && moved && phase.step === 'idle') || phase.step === 'done')
+    return (
+      <section className="sync-move" aria-labelledby="sync-move-title">
+        <h3 id="sync-move-title">{t('move.doneTitle')}</h3>
+        {phase.step === 'done' ? <Outcome result={phase.result} /> : moved && <p role="status">{t('move.movedAway', { server: moved.url })}</p>}
+      </section>
+    );
   const start = async () => {
     setPhase({ step: 'running' });
     try {
@@ -54,7 +64,6 @@ export function MoveToServer({ serverUrl, move, moved, pending, onOpenServerSett
         </button>
       </div>
       {phase.step === 'running' && <Progress progress={phase.progress} />}
-      {phase.step === 'done' && <Outcome result={phase.result} />}
       {phase.step === 'failed' && <p role="alert" className="error">{phase.message}</p>}
       {phase.step === 'confirm' && serverUrl && (
         <ConfirmDialog server={serverUrl} joining={joining} onConfirm={() => void start()} onCancel={() => setPhase({ step: 'idle' })} />

@@ -1,28 +1,38 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CouchUrlProblem } from '../../../shared/bridge/couch-url';
+import { describeWriteError } from '../../core/write-error';
 import { problemText } from './problem-text';
-import { type ConnectionCheck, chooseTarget, forgetServer, saveServer, type ServerForm, testConnection } from './server-controller';
-import { useSync } from './sync-controller';
+import { type ConnectionCheck, forgetServer, type PassphraseCheck, saveServer, type ServerForm, testConnection } from './server-controller';
+import { chooseTarget, useSync } from './sync-controller';
 
 type Message = { tone: 'ok' | 'error'; text: string };
 
 /** Plain http outside this machine sends password and data readable on the way. */
 const insecure = (url: string) => /^http:\/\//i.test(url.trim()) && !/^http:\/\/(localhost|127\.0\.0\.1|\[::1\])([:/]|$)/i.test(url.trim());
 
-/** Settings → Synchronisation: folder or CouchDB server. The choice takes effect at once (syncMeta). */
+/**
+ * Settings → Synchronisation: folder or CouchDB server. The radio follows the click at once, the choice
+ * is stored behind it (syncMeta); if storing fails the radio shows the stored choice again and says why.
+ */
 export function TargetChoice() {
   const { t } = useTranslation('sync');
   const target = useSync((s) => s.target);
+  const [failure, setFailure] = useState<string>();
+  const choose = (next: 'folder' | 'couch') => {
+    setFailure(undefined);
+    chooseTarget(next).catch((e: unknown) => setFailure(describeWriteError(e, t, 'settings')));
+  };
   return (
     <fieldset className="sync-target">
       <legend>{t('target.legend')}</legend>
       <label className="check">
-        <input type="radio" name="sync-target" checked={target === 'folder'} onChange={() => void chooseTarget('folder')} /> {t('target.folder')}
+        <input type="radio" name="sync-target" checked={target === 'folder'} onChange={() => choose('folder')} /> {t('target.folder')}
       </label>
       <label className="check">
-        <input type="radio" name="sync-target" checked={target === 'couch'} onChange={() => void chooseTarget('couch')} /> {t('target.couch')}
+        <input type="radio" name="sync-target" checked={target === 'couch'} onChange={() => choose('couch')} /> {t('target.couch')}
       </label>
+      {failure && <p role="alert" className="error">{failure}</p>}
     </fieldset>
   );
 }
@@ -43,8 +53,11 @@ export function ServerSection() {
     onChange: (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value })),
   });
   const urlText = (p: CouchUrlProblem) => t(`server.urlProblem.${p}`);
+  const withPassphrase = (text: string, p: PassphraseCheck | undefined) => (p ? `${text} ${t(`server.passphraseResult.${p}`)}` : text);
   const checkText = (c: ConnectionCheck): Message => {
-    if (c.kind === 'ok') return { tone: 'ok', text: t('server.testOk', { database: c.database }) };
+    if (c.kind === 'ok') return { tone: 'ok', text: withPassphrase(t('server.testOk', { database: c.database }), c.passphrase) };
+    // The folder form's message: nothing was kept.
+    if (c.kind === 'wrongPassphrase') return { tone: 'error', text: t('problem.crypto.wrongPassphrase') };
     if (c.kind === 'csp') return { tone: 'error', text: t('server.blockedByCsp', { server: c.server }) };
     if (c.kind === 'url') return { tone: 'error', text: urlText(c.problem) };
     return { tone: 'error', text: problemText(t, c.problem) };
@@ -76,13 +89,15 @@ export function ServerSection() {
     e.preventDefault();
     if (!passphraseOk()) return;
     void run(async () => {
-      const problem = await saveServer(form);
-      if (problem) {
-        setUrlError(urlText(problem));
-        return setMessage({ tone: 'error', text: urlText(problem) });
+      const outcome = await saveServer(form);
+      if (outcome.kind === 'url') {
+        setUrlError(urlText(outcome.problem));
+        return setMessage({ tone: 'error', text: urlText(outcome.problem) });
       }
+      // A wrong passphrase stays in the field to be corrected; nothing of it was kept.
+      if (outcome.kind === 'wrongPassphrase') return setMessage({ tone: 'error', text: t('problem.crypto.wrongPassphrase') });
       setForm((f) => ({ ...f, password: '', passphrase: '' }));
-      setMessage({ tone: 'ok', text: t('server.saved') });
+      setMessage({ tone: 'ok', text: withPassphrase(t('server.saved'), outcome.passphrase) });
     });
   };
   const forget = () =>

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { formatters } from '../../i18n/format';
 import { useLive } from '../../db/core/live';
 import { clearSyncLog, getSyncPrefs, setSyncPrefs, type SyncPrefs } from '../../db/sync/settings';
+import { sameServer } from '../../../shared/sync/couch/move';
 import { ConflictsSection } from './ConflictsSection';
 import { MoveToServer } from './MoveToServer';
 import { moveTeam } from './move-controller';
-import { chooseTarget } from './server-controller';
 import { problemText } from './problem-text';
 import { ServerSection, TargetChoice } from './ServerSection';
-import { canSync, chooseFolder, refreshSync, savePassphrase, syncNow, trustClock, useSync } from './sync-controller';
+import { canSync, chooseFolder, chooseTarget, refreshSync, savePassphrase, syncNow, trustClock, useSync } from './sync-controller';
 
 function FolderSection() {
   const { t } = useTranslation('sync');
@@ -43,14 +43,19 @@ function FolderSection() {
   );
 }
 
-/** The move from folder to server: offered while a folder is chosen; the notice when the folder says the team moved. */
+/**
+ * The move from folder to server: offered while a folder is chosen; the notice when the folder says the
+ * team moved; once this laptop syncs with that server, only the fact that the team moved.
+ */
 function MoveSection() {
   const folder = useSync((s) => s.folder);
   const couch = useSync((s) => s.couch);
-  const moved = useSync((s) => s.status?.moved);
+  const moved = useSync((s) => s.status?.moved ?? s.moved);
+  const target = useSync((s) => s.target);
   const pending = useSync((s) => s.pending);
   if (!folder?.path) return null;
-  return <MoveToServer serverUrl={couch?.url} move={moveTeam} moved={moved} pending={pending} onOpenServerSettings={() => void chooseTarget('couch')} />;
+  const settled = target === 'couch' && !!moved && !!couch?.url && sameServer(couch.url, moved.url);
+  return <MoveToServer serverUrl={couch?.url} move={moveTeam} moved={moved} settled={settled} pending={pending} onOpenServerSettings={() => void chooseTarget('couch')} />;
 }
 
 function PassphraseSection() {

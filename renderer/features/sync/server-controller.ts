@@ -3,31 +3,28 @@
  * The shell keeps URL, user and password (setCouchTarget); the app database keeps only the choice.
  */
 import { type CouchUrlProblem, parseCouchUrl } from '../../../shared/bridge/couch-url';
-import type { SyncProblem } from '../../../shared/sync';
+import { SyncError, type SyncProblem } from '../../../shared/sync';
 import { problem } from '../../../shared/sync/problems';
-import { faultOf } from '../../../shared/sync/couch';
+import { faultOf, unlockCouchKey } from '../../../shared/sync/couch';
 import { getBridge } from '../../bridge';
-import { setSyncTarget, type SyncTarget } from '../../db/sync/settings';
-import { couchLabels } from './bridge-couch';
-import { refreshSync, resetEngine, savePassphrase, syncNow, useSync } from './sync-controller';
+import { bridgeCouch, couchLabels } from './bridge-couch';
+import { chooseTarget, resetEngine, savePassphrase, syncNow, useSync } from './sync-controller';
 
 /** What the server form holds; an empty password keeps the one the shell already keeps. */
 export type ServerForm = { url: string; user: string; password: string; passphrase: string };
 
+/** What a typed team passphrase met on the server: its key opened, no key yet (the first run makes it), or none used. */
+export type PassphraseCheck = 'unlocked' | 'waiting' | 'notEncrypted';
+
 /** The outcome of "Verbindung testen". */
 export type ConnectionCheck =
-  | { kind: 'ok'; database: string }
+  | { kind: 'ok'; database: string; passphrase?: PassphraseCheck }
+  /** The typed team passphrase does not open the database's key (the folder's check and message). */
+  | { kind: 'wrongPassphrase' }
   | { kind: 'url'; problem: CouchUrlProblem }
   /** The browser build's CSP does not list the server (docs/couchdb-setup.md). */
   | { kind: 'csp'; server: string }
   | { kind: 'problem'; problem: SyncProblem };
-
-export async function chooseTarget(target: SyncTarget): Promise<void> {
-  await setSyncTarget(target);
-  resetEngine();
-  useSync.setState({ target, status: undefined });
-  await refreshSync();
-}
 
 /** Hands URL and login to the shell; a URL it would refuse is reported instead. */
 async function keep(form: ServerForm): Promise<{ url: string; database: string } | { problem: CouchUrlProblem }> {
@@ -49,21 +46,47 @@ export async function testConnection(form: ServerForm): Promise<ConnectionCheck>
   const labels = couchLabels(kept.url, form.user.trim());
   const res = await getBridge().couchRequest({ method: 'GET', path: '' }).catch(() => ({ status: 0, body: null }));
   const body = res.body as { db_name?: unknown; reason?: unknown } | null;
-  if (res.status === 200 && typeof body?.db_name === 'string') return { kind: 'ok', database: body.db_name };
+  if (res.status === 200 && typeof body?.db_name === 'string') {
+    if (!form.passphrase) return { kind: 'ok', database: body.db_name };
+    try {
+      const opened = await unlockCouchKey(bridgeCouch(getBridge()), labels, form.passphrase);
+      return { kind: 'ok', database: body.db_name, passphrase: !opened ? 'waiting' : opened.key ? 'unlocked' : 'notEncrypted' };
+    } catch (e) {
+      if (!(e instanceof SyncError)) throw e;
+      if (e.code === 'crypto.wrongPassphrase') return { kind: 'wrongPassphrase' };
+      return { kind: 'problem', problem: problem(e.code, 'error', e.params) };
+    }
+  }
   if (res.status === 0 && body?.reason === 'csp') return { kind: 'csp', server: labels.server };
   if (res.status >= 200 && res.status < 300) return { kind: 'problem', problem: problem('couch.notCouch', 'error', { url: labels.server }) };
   const fault = faultOf(res, labels);
   return { kind: 'problem', problem: problem(fault.code, 'error', fault.params) };
 }
 
-/** Keeps the server, makes it this laptop's target and runs a first sync (its problems go to the log). */
-export async function saveServer(form: ServerForm): Promise<CouchUrlProblem | undefined> {
+/** The outcome of "Speichern". */
+export type SaveOutcome =
+  | { kind: 'saved'; passphrase?: PassphraseCheck }
+  | { kind: 'url'; problem: CouchUrlProblem }
+  /** Refused: the passphrase does not open the server's key; it is not kept, the target stays, no run starts. */
+  | { kind: 'wrongPassphrase' };
+
+/**
+ * Keeps the server, checks a typed team passphrase against its key document (as the folder form does),
+ * makes it this laptop's target and runs a first sync (its problems go to the log). The login is kept
+ * before the check because the shell asks the server with it, as "Verbindung testen" does.
+ */
+export async function saveServer(form: ServerForm): Promise<SaveOutcome> {
   const kept = await keep(form);
-  if ('problem' in kept) return kept.problem;
-  if (form.passphrase) await savePassphrase(form.passphrase);
+  if ('problem' in kept) return { kind: 'url', problem: kept.problem };
+  let passphrase: PassphraseCheck | undefined;
+  if (form.passphrase) {
+    const result = await savePassphrase(form.passphrase, 'couch');
+    if (result === 'wrong') return { kind: 'wrongPassphrase' };
+    if (result !== 'removed') passphrase = result;
+  }
   await chooseTarget('couch');
   void syncNow();
-  return undefined;
+  return passphrase ? { kind: 'saved', passphrase } : { kind: 'saved' };
 }
 
 /** Forgets server and password on this laptop; the queue stays for whichever target comes next. */

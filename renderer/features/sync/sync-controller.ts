@@ -6,9 +6,11 @@
 import { create } from 'zustand';
 import type { CouchTargetInfo, SyncFolderInfo } from '../../../shared/bridge/contract';
 import { SyncError, type SyncStatus, unlockFolderKey } from '../../../shared/sync';
+import { MOVED_MARKER_PATH, type MovedMarker, unlockCouchKey } from '../../../shared/sync/couch';
+import { decodeMovedMarker } from '../../../shared/sync/engine-moved';
 import { getBridge } from '../../bridge';
 import { dropLegacyPassphrase, forgetSyncKeys, hasSyncKey, legacyPassphrase, syncKeyring } from '../../db/sync/keys';
-import { appendSyncLog, createAppCouchSync, createAppSync, getSyncLog, getSyncTarget, localPendingCount, type SyncLogEntry, type SyncTarget } from '../../db/sync/settings';
+import { appendSyncLog, createAppCouchSync, createAppSync, getSyncLog, getSyncTarget, localPendingCount, setSyncTarget, type SyncLogEntry, type SyncTarget } from '../../db/sync/settings';
 import { bridgeCouch, couchLabels } from './bridge-couch';
 import { bridgeFolder, type FolderTraffic } from './bridge-folder';
 import { replayLateFolder } from './move-controller';
@@ -30,6 +32,8 @@ export type SyncState = {
   log: SyncLogEntry[];
   /** Unexpected failure of the last run (a bug or a browser refusal), shown as is. */
   failure?: string;
+  /** The folder's "moved to a server" marker as the panel last read it (a folder run's status carries it too). */
+  moved?: MovedMarker;
 };
 
 export const useSync = create<SyncState>(() => ({ target: 'folder', hasPassphrase: false, running: false, log: [] }));
@@ -95,8 +99,51 @@ async function refresh(count: boolean): Promise<void> {
   const [target, folder, couch, kept, passphrase, log, pending] = await Promise.all([
     getSyncTarget(), bridge.syncFolderInfo(), bridge.couchTargetInfo(), hasSyncKey(), passphraseForRun(), getSyncLog(), count ? localPendingCount() : undefined,
   ]);
-  if (target !== useSync.getState().target) engine = undefined;
-  useSync.setState({ target, folder, couch, hasPassphrase: kept || !!passphrase, log, ...(pending === undefined ? {} : { pending }) });
+  // The panel (count) also reads the folder's marker: after a move the server runs never look at the folder.
+  const moved = count && folder.path && !folder.needsPermission ? await readMovedFolder() : useSync.getState().moved;
+  // While a choice is being stored the radio already shows it; the database still holds the old one.
+  const shown = choosing ? useSync.getState().target : target;
+  if (shown !== useSync.getState().target) engine = undefined;
+  useSync.setState({ target: shown, folder, couch, hasPassphrase: kept || !!passphrase, log, moved, ...(pending === undefined ? {} : { pending }) });
+}
+
+/** The marker file alone (no listing of the folder); a missing, unreadable or half-written one counts as none. */
+async function readMovedFolder(): Promise<MovedMarker | undefined> {
+  try {
+    const bytes = await getBridge().syncRead(MOVED_MARKER_PATH);
+    return (bytes && decodeMovedMarker(bytes)) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Choices of the target not yet stored; the newest one is what the radio shows. */
+let choosing = 0;
+let choice = 0;
+
+/**
+ * The radio follows the click at once; the choice is stored behind it (a run under way may hold the
+ * write a moment). If storing fails the radio goes back to what is stored, and the error is thrown.
+ */
+export async function chooseTarget(target: SyncTarget): Promise<void> {
+  const mine = ++choice;
+  const before = useSync.getState().target;
+  choosing++;
+  engine = undefined;
+  useSync.setState({ target, status: undefined });
+  try {
+    await setSyncTarget(target);
+  } catch (e) {
+    // Only the newest choice decides what shows; an older one failing changes nothing on screen.
+    if (mine === choice) {
+      engine = undefined;
+      useSync.setState({ target: before === target ? await getSyncTarget() : before });
+    }
+    throw e;
+  } finally {
+    choosing--;
+  }
+  await refreshSync();
 }
 
 /** One run now (shared with a run already under way); does nothing without a usable folder. */
@@ -131,18 +178,18 @@ export function syncNow(): Promise<void> {
 export async function chooseFolder(action: 'choose' | 'grant' | 'clear'): Promise<void> {
   const folder = await getBridge().chooseSyncFolder(action);
   engine = undefined;
-  useSync.setState({ folder, status: undefined });
+  useSync.setState({ folder, status: undefined, moved: undefined });
 }
 
 /** What happened to a passphrase entered in the settings. */
 export type PassphraseResult = 'unlocked' | 'waiting' | 'wrong' | 'notEncrypted' | 'removed';
 
 /**
- * Checks the passphrase against the chosen folder right away and keeps only the unlocked key (see
- * renderer/db/sync/keys.ts); without a folder root yet it waits in memory for the first run. ''
- * forgets every kept key.
+ * Checks the passphrase against the chosen folder (or the kept server's key document) right away and
+ * keeps only the unlocked key (see renderer/db/sync/keys.ts); without a root yet it waits in memory
+ * for the first run. A wrong one changes nothing. '' forgets every kept key.
  */
-export async function savePassphrase(passphrase: string): Promise<PassphraseResult> {
+export async function savePassphrase(passphrase: string, where: SyncTarget = useSync.getState().target): Promise<PassphraseResult> {
   engine = undefined;
   if (passphrase === '') {
     waitingPassphrase = undefined;
@@ -150,18 +197,22 @@ export async function savePassphrase(passphrase: string): Promise<PassphraseResu
     useSync.setState({ hasPassphrase: false });
     return 'removed';
   }
-  const { folder, target } = useSync.getState();
+  const { folder, couch } = useSync.getState();
   let result: PassphraseResult = 'waiting';
-  // A server's key document is read by the engine's first run with the passphrase (shared/sync/couch/root.ts).
-  if (target === 'folder' && folder?.path && !folder.needsPermission) {
-    try {
+  try {
+    if (where === 'folder' && folder?.path && !folder.needsPermission) {
       const opened = await unlockFolderKey(bridgeFolder(getBridge()), passphrase);
       if (opened?.key) await syncKeyring.save(opened.folderId, opened.key);
       result = !opened ? 'waiting' : opened.key ? 'unlocked' : 'notEncrypted';
-    } catch (e) {
-      if (e instanceof SyncError && e.code === 'crypto.wrongPassphrase') return 'wrong';
-      // The folder could not be read now: the passphrase waits for the next run, which reports why.
+    } else if (where === 'couch' && couch?.url) {
+      // The server's `rapport:key` document, read the same way: a wrong passphrase is refused here, not in a later run.
+      const opened = await unlockCouchKey(bridgeCouch(getBridge()), couchLabels(couch.url, couch.user), passphrase);
+      if (opened?.key) await syncKeyring.save(opened.databaseId, opened.key);
+      result = !opened ? 'waiting' : opened.key ? 'unlocked' : 'notEncrypted';
     }
+  } catch (e) {
+    if (e instanceof SyncError && e.code === 'crypto.wrongPassphrase') return 'wrong';
+    // The folder or server could not be read now: the passphrase waits for the next run, which reports why.
   }
   waitingPassphrase = result === 'waiting' ? passphrase : undefined;
   if (result === 'unlocked') await dropLegacyPassphrase();

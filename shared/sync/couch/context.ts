@@ -18,6 +18,8 @@ export const COUCH_META = {
   quarantine: 'couch.quarantine',
   /** Devices whose far-future clocks the user accepted. */
   trustFuture: 'couch.trustFuture',
+  /** Marks of this install's `_local/<device>` writes (clone.ts: a foreign one means a copied profile). */
+  ownMarks: 'couch.ownMarks',
 } as const;
 
 export type Checkpoint = { databaseId: string; since: string | number };

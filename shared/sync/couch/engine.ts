@@ -2,7 +2,8 @@
  * The CouchDB sync engine (docs/sync-couchdb.md). One `syncOnce()`:
  *  1. checks the database answers like CouchDB, reads (or creates) its `rapport:key` document and
  *     unlocks the data key; a database recreated on the server (new id) gets this laptop's whole
- *     state again;
+ *     state again; a copied profile (its `_local/<device>` written by another install) takes a new
+ *     device id (clone.ts);
  *  2. re-reads documents held back for far-future clocks;
  *  3. pulls `_changes` from the checkpoint and merges through the store (conflict leaves are merged
  *     and resolved on the server);
@@ -15,6 +16,7 @@ import type { Quarantined } from '../engine-context';
 import { loadIdentity, META } from '../engine-state';
 import { type Change, isErasure } from '../change';
 import { problem, SyncError, type SyncProblem } from '../problems';
+import { checkpointPath, clonedOnServer, takeNewIdentity } from './clone';
 import { type Checkpoint, COUCH_META, type CouchCtx, report } from './context';
 import { docIdOf } from './doc';
 import { couchCall, type CouchLabels } from './http';
@@ -141,6 +143,14 @@ export class CouchEngine {
         await this.pushChanges(ctx, await store.exportAll(), false);
       }
       if (known !== ctx.databaseId) await store.setMeta(COUCH_META.databaseId, ctx.databaseId);
+      // Before anything is stamped or sent: another install with this id (a copied profile) wrote since.
+      else if (await clonedOnServer(ctx)) {
+        const old = ctx.device;
+        await takeNewIdentity(ctx, (this.opts.newDeviceId ?? randomDeviceId)());
+        this.device = ctx.device;
+        this.serverCheckpoint = undefined;
+        report(ctx, 'device.cloned', 'warning', { oldId: old, newId: ctx.device }, checkpointPath(old));
+      }
       const held = (await store.getMeta<Quarantined[]>(COUCH_META.quarantine)) ?? [];
       await recheckQuarantine(ctx, held.map((q) => q.path));
       const pending = await store.pending();

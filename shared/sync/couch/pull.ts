@@ -7,6 +7,7 @@
 import { CryptoError } from '../../crypto';
 import type { Change } from '../change';
 import { compareHlc, decodeHlc, isHlc } from '../hlc';
+import { checkpointPath, nextMark } from './clone';
 import { type Checkpoint, COUCH_META, type CouchCtx, report } from './context';
 import { decodeDoc, docChanges, parseDocId, type RowDoc } from './doc';
 import { couchCall, isObject } from './http';
@@ -94,7 +95,7 @@ export async function recheckQuarantine(ctx: CouchCtx, held: string[]): Promise<
 }
 
 /** What this engine last wrote into `_local/<device>` (saves a read per run). */
-export type ServerCheckpoint = { databaseId: string; since: string | number; rev: string };
+export type ServerCheckpoint = { databaseId: string; device: string; since: string | number; rev: string };
 
 /**
  * Also keeps the checkpoint on the server (`_local/<device>`, the replication protocol's place for it:
@@ -102,13 +103,15 @@ export type ServerCheckpoint = { databaseId: string; since: string | number; rev
  * read and written again.
  */
 export async function saveServerCheckpoint(ctx: CouchCtx, since: string | number, last: ServerCheckpoint | undefined): Promise<ServerCheckpoint | undefined> {
-  if (last && last.databaseId === ctx.databaseId && last.since === since) return last;
-  const path = `_local/${encodeURIComponent(ctx.device)}`;
-  let rev = last?.databaseId === ctx.databaseId ? last.rev : undefined;
+  if (last && last.databaseId === ctx.databaseId && last.since === since && last.device === ctx.device) return last;
+  const path = checkpointPath(ctx.device);
+  let rev = last?.databaseId === ctx.databaseId && last.device === ctx.device ? last.rev : undefined;
+  // Remembered before the write: a lost answer must not make this install's own write look foreign.
+  const mark = await nextMark(ctx.store, ctx.databaseId, ctx.device);
   for (let attempt = 0; attempt < 2; attempt++) {
-    const body = { ...(rev ? { _rev: rev } : {}), since, databaseId: ctx.databaseId, device: ctx.device, at: ctx.now };
+    const body = { ...(rev ? { _rev: rev } : {}), since, databaseId: ctx.databaseId, device: ctx.device, at: ctx.now, mark };
     const put = await couchCall(ctx.transport, ctx.labels, 'PUT', path, body, [200, 201, 202, 409]);
-    if (put.status !== 409) return isObject(put.body) && typeof put.body.rev === 'string' ? { databaseId: ctx.databaseId, since, rev: put.body.rev } : undefined;
+    if (put.status !== 409) return isObject(put.body) && typeof put.body.rev === 'string' ? { databaseId: ctx.databaseId, device: ctx.device, since, rev: put.body.rev } : undefined;
     const cur = await couchCall(ctx.transport, ctx.labels, 'GET', path, undefined, [200, 404]);
     rev = cur.status === 200 && isObject(cur.body) && typeof cur.body._rev === 'string' ? cur.body._rev : undefined;
   }

@@ -86,3 +86,25 @@ export async function openDatabase(input: OpenDatabaseInput): Promise<OpenedData
     throw new SyncError(e.code === 'crypto.wrongPassphrase' ? 'crypto.wrongPassphrase' : 'root.invalid');
   }
 }
+
+/**
+ * Checks a passphrase typed into the server form against the database's root before anything is kept
+ * (as `unlockFolderKey` does for the folder). Reads only. null: the database has no root yet (the first
+ * run creates it with this passphrase); `key` undefined: the team uses no passphrase. Throws SyncError
+ * `crypto.wrongPassphrase` for a wrong one, and the mapped HTTP problem when the server cannot be asked.
+ */
+export async function unlockCouchKey(transport: CouchTransport, labels: CouchLabels, passphrase: string): Promise<{ databaseId: string; key: CryptoKey | undefined } | null> {
+  const info = await couchCall(transport, labels, 'GET', '', undefined);
+  if (!isObject(info.body) || typeof info.body.db_name !== 'string') throw new SyncError('couch.notCouch', { url: labels.server });
+  const named = { ...labels, database: labels.database || info.body.db_name };
+  const got = await couchCall(transport, named, 'GET', docPath(ROOT_DOC_ID), undefined, [200, 404]);
+  if (got.status === 404) return null;
+  if (!isRoot(got.body)) throw new SyncError('root.invalid', {});
+  if (!got.body.key) return { databaseId: got.body.databaseId, key: undefined };
+  try {
+    return { databaseId: got.body.databaseId, key: await unlockDataKey(passphrase, got.body.key) };
+  } catch (e) {
+    if (!(e instanceof CryptoError)) throw e;
+    throw new SyncError(e.code === 'crypto.wrongPassphrase' ? 'crypto.wrongPassphrase' : 'root.invalid');
+  }
+}

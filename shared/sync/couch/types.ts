@@ -52,6 +52,8 @@ export type CouchEngineOptions = {
   pbkdf2Iterations?: number;
   /** Device id to use when the store has none yet (default: random); also the replication client id. */
   deviceId?: string;
+  /** Makes the new id of an install found to be a copy of another (default: random; tests name it). */
+  newDeviceId?: () => string;
   /** Documents per `_changes` page and per `_bulk_docs` write (default 500). */
   batchSize?: number;
   /** Documents written by a clock further ahead than this are held back (default one day, like the folder). */
