@@ -49,8 +49,8 @@ export async function mergeAccounts(survivorId: Id, loserId: Id): Promise<Id> {
     await db.accounts.put(account);
     await db.accounts.update(loserId, { deletedAt: now, updatedAt: now });
     const id = newId();
-    const { sortKey: _s, ...survivorBefore } = survivor as Account & { sortKey?: string };
-    const { sortKey: _l, ...loserBefore } = loser as Account & { sortKey?: string };
+    const { sortKey: _s, matchKeys: _sk, ...survivorBefore } = survivor as Account & { sortKey?: string; matchKeys?: string[] };
+    const { sortKey: _l, matchKeys: _lk, ...loserBefore } = loser as Account & { sortKey?: string; matchKeys?: string[] };
     await db.merges.add({ id, at: new Date(now).toISOString(), survivorId, loserId, survivorBefore, loserBefore, moved, updatedAt: now });
     return id;
   }, { label: 'merge' });

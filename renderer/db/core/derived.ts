@@ -1,4 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { Account } from '../../../shared/domain';
+import { accountMatchKeys } from '../../../shared/import/identity';
 import { collationKey } from '../../../shared/text/collation';
 
 /** Accounts whose list row may have changed; `all` when a write could not be traced to accounts. */
@@ -43,14 +45,25 @@ function track(req: DBCoreMutateRequest, table: 'accounts' | 'contacts'): void {
   }
 }
 
+/**
+ * An account row with what the database derives from it: `sortKey` (the list's collation order) and
+ * `matchKeys` (customer number and name + postal code, the import's duplicate lookup; absent when the
+ * account has neither, so the multi-entry index holds only accounts a file can match).
+ */
+export function withDerivedKeys<T extends Partial<Account>>(row: T): T & { sortKey: string; matchKeys?: string[] } {
+  const { matchKeys: _old, ...rest } = row as T & { matchKeys?: string[] };
+  const keys = accountMatchKeys(row);
+  return { ...rest, sortKey: collationKey(row.name ?? ''), ...(keys.length > 0 ? { matchKeys: keys } : {}) } as T & { sortKey: string; matchKeys?: string[] };
+}
+
 function wrap(table: DBCoreTable, name: 'accounts' | 'contacts'): DBCoreTable {
   return {
     ...table,
     mutate(req) {
       let next = req;
       if (name === 'accounts' && (req.type === 'add' || req.type === 'put')) {
-        // The stored collation key follows the name on every write, whoever writes.
-        next = { ...req, values: req.values.map((v: { name?: string }) => ({ ...v, sortKey: collationKey(v.name ?? '') })) };
+        // The stored collation key and match keys follow the row on every write, whoever writes.
+        next = { ...req, values: req.values.map((v: Partial<Account>) => withDerivedKeys(v)) };
       }
       if (listeners.size > 0) track(next, name);
       return table.mutate(next);

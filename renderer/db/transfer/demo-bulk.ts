@@ -1,8 +1,8 @@
 import { Dexie, RangeSet } from 'dexie';
 import type { Contact, Interaction } from '../../../shared/domain';
 import type { DemoData } from '../../../shared/demo';
-import { collationKey } from '../../../shared/text/collation';
 import type { RapportDb } from '../core/db';
+import { withDerivedKeys } from '../core/derived';
 import { runWrite } from '../core/write';
 import { DOCS, POSTINGS, type PostDoc, type Posting } from '../history/postings';
 import { loadingMeta, PostingsBuilder } from '../history/postings-bulk';
@@ -14,7 +14,7 @@ import { isSyncedTable } from '../sync/rows';
  * The demo loader's write path for an empty database (100k accounts, 300k contacts, a million
  * interactions). Rows are put straight into IndexedDB inside runWrite's transactions, with what the
  * middleware would add computed in memory from the chunk itself:
- * - `accounts.sortKey` (core/derived.ts);
+ * - `accounts.sortKey` and `accounts.matchKeys` (core/derived.ts `withDerivedKeys`);
  * - `syncDirty: 1` on every synced row (sync/middleware.ts) once sync has captured; before that its
  *   first capture diffs every row anyway, and a mark would cost an index entry now and a rewrite of
  *   every row then (sync/capture.ts);
@@ -48,7 +48,7 @@ export function storedChunk(chunk: DemoData, tables: readonly (keyof DemoData)[]
     if ((THROUGH_MIDDLEWARE as readonly string[]).includes(table)) continue;
     const dirty = mark && isSyncedTable(table) ? { [DIRTY]: 1 } : {};
     let rows: Stored[];
-    if (table === 'accounts') rows = chunk.accounts.map((a) => ({ ...a, sortKey: collationKey(a.name ?? ''), ...dirty }));
+    if (table === 'accounts') rows = chunk.accounts.map((a) => ({ ...withDerivedKeys(a), ...dirty }));
     else if (table === 'interactions') rows = chunk.interactions.map((i) => ({ ...interactionRow(i, names, postings, docs, full), ...dirty }));
     else rows = (chunk[table] as Stored[]).map((r) => (mark ? { ...r, ...dirty } : r));
     out.set(table, rows);

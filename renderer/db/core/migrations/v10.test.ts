@@ -5,7 +5,7 @@ import { MemoryFolder } from '../../../../shared/sync/memory-folder';
 import { openDb, useDatabase as makeCurrent, type RapportDb } from '../db';
 import { getLeadScoreBands, getLeadScoreRules } from '../../pipeline/admin';
 import { createDbSync } from '../../sync/run';
-import { MIGRATIONS } from './index';
+import { MIGRATIONS, SCHEMA_VERSION } from './index';
 
 const SAVED_AT = Date.UTC(2026, 9, 1, 10);
 /** The whole list as the v9 editor saved it: every rule, cat-a raised from 30 to 45. */
@@ -42,7 +42,7 @@ async function open(name: string): Promise<RapportDb> {
 describe('schema v10', () => {
   it('moves the chosen lead-score rules and bands to the team settings, leaving the defaults unwritten', async () => {
     const db = await open(await v9With([{ id: 'leadScoreRules', value: V9_RULES }, { id: 'leadScoreBands', value: { hot: 60, warm: 30 } }]));
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const rows = await db.teamSettings.toArray();
     // Only cat-a and the bands were chosen: the twelve defaults the editor repeated are not written.
     expect(rows.map((r) => r.id).sort()).toEqual(['leadScoreBands', 'leadScoreRule.cat-a']);

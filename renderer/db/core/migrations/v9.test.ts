@@ -7,7 +7,7 @@ import { postingsBuilt } from '../../history/postings-build';
 import { expectExact } from '../../history/postings.test-support';
 import { searchHistory } from '../../history/search';
 import { SEP, timeKey, wordOf } from '../../history/words';
-import { MIGRATIONS } from './index';
+import { MIGRATIONS, SCHEMA_VERSION } from './index';
 
 const at = (i: number) => new Date(Date.UTC(2025, 0, 1 + i, 9)).toISOString();
 const SUMMARIES = ['Wartung bei Müller', 'Angebot Köln Hauptstr. 5', 'Rückruf Schloßstraße', 'Termin vereinbart'];
@@ -47,7 +47,7 @@ describe('schema v9', () => {
     const db = openDb(name);
     useDatabase(db);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     const stored = (await db.interactions.toArray()) as Array<Interaction & { words: string[] }>;
     // Only the words changed.
     expect(stored.map(({ words: _w, ...r }) => r)).toEqual(rows.map(({ words: _w, ...r }) => r));
