@@ -76,6 +76,43 @@ export function numberOf(account: Partial<Account>): string | undefined {
   return n ? n : undefined;
 }
 
+/** Prefixes of the two kinds of match key, so a customer number never meets a name key. */
+const NUMBER_KEY = 'n:';
+const NAME_KEY = 'k:';
+
+/**
+ * The keys a stored account can be matched by in an import: its customer number (`numberOf`) and its
+ * `customerKey` (name core + postal code). The database keeps them on each account (`matchKeys`, a
+ * multi-entry index kept by renderer/db/core/derived.ts), so the import reads only the accounts a file
+ * can match instead of every account. They follow numberOf and customerKey: a change to either (or to
+ * the name fold under them) needs a schema version that derives every account's keys again.
+ */
+export function accountMatchKeys(account: Partial<Account>): string[] {
+  const keys: string[] = [];
+  const number = numberOf(account);
+  if (number) keys.push(NUMBER_KEY + number);
+  const key = customerKey(account);
+  if (key !== undefined) keys.push(NAME_KEY + key);
+  return keys;
+}
+
+/** Every key the accounts of a file can match a stored account by (each once). */
+export function fileMatchKeys(accounts: Iterable<Partial<Account>>): string[] {
+  const keys = new Set<string>();
+  const seen = new Set<string>();
+  for (const a of accounts) {
+    const number = numberOf(a);
+    if (number) keys.add(NUMBER_KEY + number);
+    // A customer file repeats its company names: fold each name and postal code once.
+    const memo = `${a.name ?? ''}\u0000${a.postalCode ?? ''}`;
+    if (seen.has(memo)) continue;
+    seen.add(memo);
+    const key = customerKey(a);
+    if (key !== undefined) keys.add(NAME_KEY + key);
+  }
+  return [...keys];
+}
+
 function knownOf(lookup: AccountLookup, stored: ExistingAccount): Known {
   let known = lookup.stored.get(stored.id);
   if (!known) {

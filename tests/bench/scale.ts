@@ -23,7 +23,7 @@ export async function scaleFigures(page: Page, n: number): Promise<Figure[]> {
   log(n, `restore ${JSON.stringify(r)}`);
   out.push({ figure: `restore of that backup into the loaded base (check pass ${(r.checkMs / 1000).toFixed(1)} s)`, ms: r.ms, baseline: 'JSON.parse of each row + raw put', baseMs: r.floorMs });
 
-  // Import into the full base: a file of a tenth of its size (new customers; the duplicate check reads all n).
+  // Import into the full base: a file of a tenth of its size (new customers; the duplicate check reads only what the file can match).
   const rows = Number(process.env.BENCH_SCALE_IMPORT ?? Math.max(100, Math.round(n / 10)));
   await call<number>(page, 'ieMakeCsv', rows);
   const rawSmall = await call<number>(page, 'ieImportRaw');

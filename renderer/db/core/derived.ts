@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
 import type { Account } from '../../../shared/domain';
+import { accountMatchKeys } from '../../../shared/import/identity';
 import { VISIT_FIELD, visitKeys } from '../../../shared/planning/visit-index';
 import { collationKey } from '../../../shared/text/collation';
 
@@ -46,20 +47,25 @@ function track(req: DBCoreMutateRequest, table: 'accounts' | 'contacts'): void {
 }
 
 /**
- * An account as stored: with its collation key (the list's order) and its visit index entries
- * (shared/planning/visit-index.ts; absent when it is on no human rhythm, so it is not in the index).
+ * An account as stored: with its collation key (the list's order), its visit index entries
+ * (shared/planning/visit-index.ts; absent when it is on no human rhythm, so it is not in the index) and
+ * its `matchKeys` (customer number and name + postal code, the import's duplicate lookup; absent when the
+ * account has neither, so the multi-entry index holds only accounts a file can match).
  */
-export function storedAccount<T extends Account>(row: T): T & { sortKey: string } {
-  const out: T & { sortKey: string; [VISIT_FIELD]?: unknown } = { ...row, sortKey: collationKey(row.name ?? '') };
-  const keys = visitKeys(row);
-  if (keys) out[VISIT_FIELD] = keys;
+export function storedAccount<T extends Partial<Account>>(row: T): T & { sortKey: string; matchKeys?: string[] } {
+  const out: T & { sortKey: string; matchKeys?: string[]; [VISIT_FIELD]?: unknown } = { ...row, sortKey: collationKey(row.name ?? '') };
+  const visits = visitKeys(row as Account);
+  if (visits) out[VISIT_FIELD] = visits;
   else delete out[VISIT_FIELD];
+  const matches = accountMatchKeys(row);
+  if (matches.length > 0) out.matchKeys = matches;
+  else delete out.matchKeys;
   return out;
 }
 
 /** An account as the user had it: without what the database derives (a merge's or an import's record of the row before). */
 export function withoutDerived<T extends object>(row: T): T {
-  const { sortKey: _s, [VISIT_FIELD]: _v, ...rest } = row as T & { sortKey?: string; [VISIT_FIELD]?: unknown };
+  const { sortKey: _s, matchKeys: _m, [VISIT_FIELD]: _v, ...rest } = row as T & { sortKey?: string; matchKeys?: string[]; [VISIT_FIELD]?: unknown };
   return rest as T;
 }
 
@@ -69,7 +75,7 @@ function wrap(table: DBCoreTable, name: 'accounts' | 'contacts'): DBCoreTable {
     mutate(req) {
       let next = req;
       if (name === 'accounts' && (req.type === 'add' || req.type === 'put')) {
-        // The stored collation key and visit index entries follow the row on every write, whoever writes.
+        // The stored collation key, visit index entries and match keys follow the row on every write, whoever writes.
         next = { ...req, values: req.values.map((v: Account) => storedAccount(v)) };
       }
       if (listeners.size > 0) track(next, name);

@@ -120,7 +120,7 @@ describe.each(FULL)('a full disk (%s)', (_name, error) => {
     const csv = ['Firma;Kundennummer;PLZ;Ort', 'Eins GmbH;K-1;80331;München', 'Zwei GmbH;K-2;80331;München', 'Drei GmbH;K-3;80331;München'].join('\r\n');
     const sheet = parseCsvText(csv);
     const { records } = buildRecords(sheet.rows, suggestMapping(sheet.headers), { rowNumbers: sheet.rowNumbers });
-    const plan = planImport(records, await loadExistingIndex(), 'skip');
+    const plan = planImport(records, await loadExistingIndex(records), 'skip');
     const before = await snapshot();
     const off = failOn('creating', 3, error);
     await expectStorageFull(applyImport(plan, { fileName: 'k.csv', ownerId: 'u', chunkSize: 1 }), 'import', before);
@@ -164,7 +164,7 @@ describe('the write path covers the app’s writes (write guard strict)', () => 
     expect(await emptyTrash()).toBe(1);
     const sheet = parseCsvText(['Firma;PLZ;Ort', 'Import GmbH;10115;Berlin'].join('\r\n'));
     const { records } = buildRecords(sheet.rows, suggestMapping(sheet.headers), { rowNumbers: sheet.rowNumbers });
-    const batch = await applyImport(planImport(records, await loadExistingIndex(), 'skip'), { fileName: 'k.csv', ownerId: 'u' });
+    const batch = await applyImport(planImport(records, await loadExistingIndex(records), 'skip'), { fileName: 'k.csv', ownerId: 'u' });
     await undoImport(batch.id);
   });
 });

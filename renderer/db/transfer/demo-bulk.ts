@@ -14,7 +14,7 @@ import { isSyncedTable } from '../sync/rows';
  * The demo loader's write path for an empty database (100k accounts, 300k contacts, a million
  * interactions). Rows are put straight into IndexedDB inside runWrite's transactions, with what the
  * middleware would add computed in memory from the chunk itself:
- * - `accounts.sortKey` and the visit index entries (core/derived.ts);
+ * - `accounts.sortKey`, the visit index entries and `accounts.matchKeys` (core/derived.ts `storedAccount`);
  * - `syncDirty: 1` on every synced row (sync/middleware.ts) once sync has captured; before that its
  *   first capture diffs every row anyway, and a mark would cost an index entry now and a rewrite of
  *   every row then (sync/capture.ts);

@@ -17,7 +17,7 @@ const CSV = [
 async function plan(policy: 'skip' | 'update' | 'create', csv = CSV) {
   const sheet = parseCsvText(csv);
   const { records } = buildRecords(sheet.rows, suggestMapping(sheet.headers), { rowNumbers: sheet.rowNumbers });
-  return planImport(records, await loadExistingIndex(), policy);
+  return planImport(records, await loadExistingIndex(records), policy);
 }
 
 async function snapshot() {

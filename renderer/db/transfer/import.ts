@@ -1,4 +1,6 @@
 import type { ImportLookups } from '../../../shared/import/account-values';
+import { fileMatchKeys } from '../../../shared/import/identity';
+import type { ImportRecord } from '../../../shared/import/records';
 import { indexExisting, type ExistingIndex, type ImportPlan } from '../../../shared/import/duplicates';
 import { newId, type Account, type Contact, type Id, type ImportBatch } from '../../../shared/domain';
 import { todayIso, type IsoDate } from '../../../shared/time';
@@ -39,10 +41,28 @@ export type ImportBatchSummary = {
   undoneAt?: string;
 };
 
-/** Duplicate lookup over the stored accounts and contacts (trashed and erased rows are left out by indexExisting). */
-export async function loadExistingIndex(): Promise<ExistingIndex> {
+/**
+ * Duplicate lookup for the records of one file (trashed and erased rows are left out by indexExisting).
+ * It reads only what the file can match: the accounts holding one of the file's customer numbers or
+ * name + postal code keys (the `matchKeys` index, schema v11) and the contacts of those accounts (a
+ * person is only ever matched within its account). planImport asks the index for nothing else, so the
+ * plan is the one a read of every account would give (import-index.test.ts compares them); the cost
+ * follows the file, not the size of the base.
+ */
+export async function loadExistingIndex(records: readonly ImportRecord[]): Promise<ExistingIndex> {
   const db = getDb();
-  const [accounts, contacts] = await db.transaction('r', db.accounts, db.contacts, () => Promise.all([db.accounts.toArray(), db.contacts.toArray()]));
+  const keys = fileMatchKeys(records.map((r) => r.account));
+  const [accounts, contacts] = await db.transaction('r', db.accounts, db.contacts, async () => {
+    const found = keys.length > 0 ? await db.accounts.where('matchKeys').anyOf(keys).toArray() : [];
+    // An account matching by number and by name is found twice; indexExisting lets the first account
+    // in key order win a key, as a read of the whole table in key order did.
+    const byId = new Map(found.map((a) => [a.id, a]));
+    const accounts = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const ids = accounts.filter((a) => a.deletedAt === undefined).map((a) => a.id);
+    // By account, then by key within it: each account's people in the order a whole read had them.
+    const contacts = ids.length > 0 ? await db.contacts.where('accountId').anyOf(ids).toArray() : [];
+    return [accounts, contacts] as const;
+  });
   return indexExisting(accounts, contacts);
 }
 
@@ -74,7 +94,7 @@ export function newContactRow(values: Partial<Contact> & { id: Id; accountId: Id
   };
 }
 
-/** Drops the derived fields (collation key, visit index entries), so a restored row is exactly the row the user had. */
+/** Drops the derived fields (collation key, visit index entries, match keys), so a restored row is exactly the row the user had. */
 function stored<T extends object>(row: T): T {
   return withoutDerived(row);
 }

@@ -92,7 +92,7 @@ describe('export → import into an empty base round-trips every field shown on 
       expect(sheet.headers.filter((_, i) => sheet.mapping[i] === null)).toEqual([]);
       const built = await buildInChunks(sheet, sheet.mapping, { locale, lookups: await loadImportLookups() });
       expect(built.errors).toEqual([]);
-      const plan = planImport(built.records, await loadExistingIndex(), 'skip');
+      const plan = planImport(built.records, await loadExistingIndex(built.records), 'skip');
       expect(plan.errors).toEqual([]);
       await applyImport(plan, { fileName: `kunden.${kind}`, ownerId: 'y-anna' });
 

@@ -119,7 +119,7 @@ export async function toPreview(locale: 'de' | 'en'): Promise<void> {
       locale, signal, lookups, ...(slashOrder ? { slashOrder } : {}),
       onProgress: (done, total) => set({ progress: { phase: 'checking', done, total } }),
     });
-    const existing = await loadExistingIndex();
+    const existing = await loadExistingIndex(built.records);
     if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
     set({ built, existing, keepApart: [], step: 'preview', progress: undefined, proposed: planImport(built.records, existing, get().policy).folds });
     replan();

@@ -12,6 +12,8 @@ import { countOutcomes, type OutcomeKind } from '../../../shared/import/outcomes
 import { buildImportReport } from '../../../shared/import/report';
 import { V1_STORES } from '../../../renderer/db/core/migrations/v1';
 import { V3_STORES } from '../../../renderer/db/core/migrations/v3';
+import { V12_STORES } from '../../../renderer/db/core/migrations/v12';
+import { accountMatchKeys } from '../../../shared/import/identity';
 import { collationKey } from '../../../shared/text/collation';
 import { deleteDb, openRawDb } from './raw-idb';
 
@@ -56,7 +58,7 @@ async function importApp() {
   const t1 = performance.now();
   const built = await buildInChunks(source, source.mapping, { locale: 'de' });
   const t2 = performance.now();
-  const plan = planImport(built.records, await loadExistingIndex(), 'skip');
+  const plan = planImport(built.records, await loadExistingIndex(built.records), 'skip');
   const t3 = performance.now();
   await applyImport(plan, { fileName: 'bench.csv', ownerId: 'bench' });
   const t4 = performance.now();
@@ -66,12 +68,12 @@ async function importApp() {
   return { total: t4 - t0, parse: t1 - t0, build: t2 - t1, plan: t3 - t2, write: t4 - t3, created: plan.toCreate.length, outcomes };
 }
 
-/** The app's final schema for the stores an import writes: same indexes (sortKey, [ownerId+sortKey], syncDirty) as the app. */
-const IMPORT_STORES = { accounts: V3_STORES.accounts, contacts: V3_STORES.contacts, importBatches: V1_STORES.importBatches };
+/** The app's final schema for the stores an import writes: same indexes (sortKey, [ownerId+sortKey], syncDirty, *visitKeys, *matchKeys) as the app. */
+const IMPORT_STORES = { accounts: V12_STORES.accounts, contacts: V3_STORES.contacts, importBatches: V1_STORES.importBatches };
 
 /**
  * Baseline: decode + papaparse + the same rows the app stores (every field of an account and a contact,
- * the collation key and the sync mark included, since they are part of the stored row) put with raw
+ * the collation key, the match keys and the sync mark included, since they are part of the stored row) put with raw
  * IndexedDB into stores with the app's indexes, in one strict-durability transaction.
  */
 export async function ieImportRaw(): Promise<number> {
@@ -90,11 +92,12 @@ export async function ieImportRaw(): Promise<number> {
       const r = parsed[i] as string[];
       const id = crypto.randomUUID();
       const [day, month, year] = (r[15] ?? '').split('.').map(Number);
+      const matchKeys = accountMatchKeys({ name: r[1], customerNumber: r[0], postalCode: r[3] });
       accounts.put({
         name: r[1], customerNumber: r[0], kind: 'company', street: r[2], postalCode: r[3], city: r[4], country: 'DE', phone: r[6], email: r[7], website: '',
         category: r[8], accountType: 'maintain', lifecycle: 'customer', lifecycleDates: { customer: '2026-11-23' }, churnReason: '', ownerId: 'bench',
         productLines: [], tags: [], notes: '', archived: false, createdAt: now, annualRevenue: Number((r[9] ?? '').replace(',', '.')), id, updatedAt: now,
-        sortKey: collationKey(r[1] ?? ''), syncDirty: 1,
+        sortKey: collationKey(r[1] ?? ''), ...(matchKeys.length > 0 ? { matchKeys } : {}), syncDirty: 1,
       });
       contacts.put({
         salutation: r[10] === 'Herr' ? 'mr' : 'ms', title: '', firstName: r[11], lastName: r[12], position: '', phone: '', mobile: r[13], email: r[14],

@@ -134,7 +134,7 @@ export async function scaleRestore(): Promise<{ ms: number; checkMs: number; flo
 
 /**
  * The app's import of the CSV made by ieMakeCsv into the loaded database (its duplicate check reads
- * the whole base): decode, parse, build, plan, write. Its floor is ieImportRaw (papaparse + raw put
+ * the accounts the file can match, through the `matchKeys` index): decode, parse, build, plan, write. Its floor is ieImportRaw (papaparse + raw put
  * into an empty plain database with the app's indexes).
  */
 export async function scaleImportFull(): Promise<{ total: number; plan: number; write: number; created: number }> {
@@ -145,7 +145,7 @@ export async function scaleImportFull(): Promise<{ total: number; plan: number; 
   const source = await readSource({ name: 'bench.csv', data: ieCsv() });
   const built = await buildInChunks(source, source.mapping, { locale: 'de' });
   const t1 = performance.now();
-  const plan = planImport(built.records, await loadExistingIndex(), 'skip');
+  const plan = planImport(built.records, await loadExistingIndex(built.records), 'skip');
   const t2 = performance.now();
   await applyImport(plan, { fileName: 'bench.csv', ownerId: 'bench' });
   const t3 = performance.now();

@@ -52,7 +52,7 @@ describe('schema v8', () => {
     const db = openDb(name);
     useDatabase(db);
     await db.open();
-    // Opened by today's app: v9 (it derives the words again with the new fold: v9.test.ts) and v10 come on top.
+    // Opened by today's app: v9 (it derives the words again with the new fold: v9.test.ts) and the later versions come on top.
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.interactions.schema.idxByName.words).toBeUndefined();
     expect(db.interactions.schema.idxByName.wordsStale).toBeDefined();
