@@ -9,8 +9,8 @@
 import { CryptoError } from '../../crypto';
 import type { Change } from '../change';
 import { compareHlc, decodeHlc, isHlc } from '../hlc';
-import { type Checkpoint, COUCH_META, type CouchCtx, report } from './context';
-import { decodeDoc, docChanges, parseDocId, type RowDoc } from './doc';
+import { type Checkpoint, COUCH_META, type CouchCtx, type PulledDoc, report } from './context';
+import { type DecodedDoc, decodeDoc, docChanges, parseDocId, type RowDoc } from './doc';
 import { couchCall, isObject } from './http';
 import { mergeIntoServer, readDocs } from './write';
 
@@ -25,13 +25,14 @@ function quarantine(ctx: CouchCtx, doc: RowDoc): boolean {
   return true;
 }
 
-/** The changes of one pulled document; null when it is not a row, is quarantined, or cannot be decrypted. */
-async function accept(ctx: CouchCtx, doc: RowDoc): Promise<Change[] | null> {
+/** One pulled document decoded, and its changes; null when it is not a row, is quarantined, or cannot be decrypted. */
+async function accept(ctx: CouchCtx, doc: RowDoc): Promise<{ decoded: DecodedDoc; changes: Change[] } | null> {
   const row = parseDocId(doc._id);
   if (!row || doc._deleted) return null;
   if (quarantine(ctx, doc)) return null;
   try {
-    return docChanges(row.table, row.rowId, (await decodeDoc(doc, ctx.key)).fields);
+    const decoded = await decodeDoc(doc, ctx.key);
+    return { decoded, changes: docChanges(row.table, row.rowId, decoded.fields) };
   } catch (e) {
     if (!(e instanceof CryptoError)) throw e;
     report(ctx, 'segment.decryptFailed', 'error', {}, doc._id);
@@ -61,18 +62,21 @@ export async function pull(ctx: CouchCtx, since: string | number): Promise<strin
     for (const r of page.results) {
       const doc = r.doc;
       if (!doc || parseDocId(r.id) === null) continue;
-      if (ctx.wanted.has(r.id) && !doc._conflicts?.length) ctx.pulled.set(r.id, doc);
       if (doc._conflicts?.length) {
         conflicted.set(r.id, []);
         continue;
       }
+      const pulled: PulledDoc | undefined = ctx.wanted.has(r.id) ? { doc } : undefined;
+      if (pulled) ctx.pulled.set(r.id, pulled);
       // This laptop's own write coming back: everything in it is already in the local store.
       if (ctx.ownRevs.get(r.id) === doc._rev) {
         ctx.ownRevs.delete(r.id);
         continue;
       }
       const got = await accept(ctx, doc);
-      if (got) changes.push(...got);
+      if (!got) continue;
+      for (const c of got.changes) changes.push(c);
+      if (pulled) pulled.decoded = got.decoded;
     }
     await applyAll(ctx, changes);
     if (conflicted.size) await mergeIntoServer(ctx, conflicted, true);
@@ -90,7 +94,7 @@ export async function recheckQuarantine(ctx: CouchCtx, held: string[]): Promise<
   const changes: Change[] = [];
   for (const { doc } of docs.values()) {
     const got = await accept(ctx, doc);
-    if (got) changes.push(...got);
+    if (got) changes.push(...got.changes);
   }
   await applyAll(ctx, changes);
 }
