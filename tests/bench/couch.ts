@@ -17,7 +17,7 @@ import { CouchEngine } from '../../shared/sync/couch';
 import type { CouchTransport } from '../../shared/sync/couch/types';
 import type { Change } from '../../shared/sync/change';
 import { adminRequest, fetchTransport, startCouchServer } from '../couch/server';
-import { serverFloor } from './couch-floor';
+import { FLOOR_PAGE, serverFloor } from './couch-floor';
 import { rounds } from './rounds';
 
 export type CouchRow = { figure: string; ms: number; baseline: string; baseMs: number };
@@ -130,14 +130,14 @@ export async function couchRows(sizes: readonly number[]): Promise<CouchRow[]> {
         floor.server.push(f.serverCpuMs);
       }
       const what = `${DEVICES} laptops × ${n} changes, then a sixth merges (Node/tsx)`;
-      const docs = `${DEVICES * n} documents`;
+      const docs = `${DEVICES * n} documents (written in pages of ${FLOOR_PAGE})`;
       rows.push({ figure: `couch sync: ${what}, through pouchdb-server, wall time`, ms: median(couch.wall), baseline: 'folder sync of the same changes (MemoryFolder), wall time', baseMs: median(memory.wall) });
       rows.push({ figure: `couch sync: same, wall time`, ms: median(couch.wall), baseline: 'folder sync of the same changes on disk (NodeFolder, temp dir), wall time', baseMs: median(disk.wall) });
       rows.push({ figure: `couch sync: same, CPU time of the client only (server excluded)`, ms: median(couch.cpu), baseline: 'folder sync, CPU time (MemoryFolder)', baseMs: median(memory.cpu) });
       rows.push({ figure: `couch sync: same, CPU time of the client only`, ms: median(couch.cpu), baseline: 'folder sync, CPU time (NodeFolder)', baseMs: median(disk.cpu) });
-      rows.push({ figure: `couch sync: same, CPU time of pouchdb-server`, ms: median(couch.server), baseline: `server floor: its CPU time for one raw _bulk_docs + one raw _changes of ${docs}`, baseMs: median(floor.server) });
-      rows.push({ figure: `couch sync: same, wall time`, ms: median(couch.wall), baseline: `server floor: one raw _bulk_docs + one raw _changes?include_docs of ${docs}, wall time`, baseMs: median(floor.wall) });
-      rows.push({ figure: `server floor: one raw _bulk_docs + one raw _changes?include_docs of ${docs}, wall time`, ms: median(floor.wall), baseline: 'folder sync on disk (NodeFolder), wall time', baseMs: median(disk.wall) });
+      rows.push({ figure: `couch sync: same, CPU time of pouchdb-server`, ms: median(couch.server), baseline: `server floor: its CPU time for raw _bulk_docs + one raw _changes of ${docs}`, baseMs: median(floor.server) });
+      rows.push({ figure: `couch sync: same, wall time`, ms: median(couch.wall), baseline: `server floor: raw _bulk_docs + one raw _changes?include_docs of ${docs}, wall time`, baseMs: median(floor.wall) });
+      rows.push({ figure: `server floor: raw _bulk_docs + one raw _changes?include_docs of ${docs}, wall time`, ms: median(floor.wall), baseline: 'folder sync on disk (NodeFolder), wall time', baseMs: median(disk.wall) });
     }
   } finally {
     await server.dispose();
