@@ -36,6 +36,11 @@ export function decodeHlc(hlc: string): HlcParts {
   return { wall: Number(m[1]), counter: Number(m[2]), device: m[3]! };
 }
 
+/** The device of a stamp already checked with `isHlc`: no second regex per field when thousands of documents are decoded. */
+export function deviceOfHlc(hlc: string): string {
+  return hlc.slice(WALL_DIGITS + COUNTER_DIGITS + 2);
+}
+
 export function isHlc(value: unknown): value is string {
   return typeof value === 'string' && HLC_PATTERN.test(value);
 }

@@ -18,22 +18,22 @@ type Row = { table: string; rowId: string; fields: Map<string, FieldState> };
 
 export class MemoryStore implements SyncStore {
   private readonly rowsByKey = new Map<string, Row>();
-  private queue: Change[] = [];
+  /** The queue in recording order, by identity (dropping a page of it costs that page, not the whole queue). */
+  private readonly queue = new Map<string, Change>();
   private readonly meta = new Map<string, string>();
 
   async pending(): Promise<Change[]> {
-    return [...this.queue];
+    return [...this.queue.values()];
   }
 
   async recordLocal(changes: Change[]): Promise<void> {
     this.mergeAll(changes);
     // Edits of an erased row still travel (their stamps keep every laptop's state identical) but never their values.
-    for (const c of changes) this.queue.push(this.isErased(c.table, c.rowId) && c.field !== ERASED_FIELD ? { ...c, value: null } : c);
+    for (const c of changes) this.queue.set(identity(c), this.isErased(c.table, c.rowId) && c.field !== ERASED_FIELD ? { ...c, value: null } : c);
   }
 
   async dropPending(changes: Change[]): Promise<void> {
-    const done = new Set(changes.map(identity));
-    this.queue = this.queue.filter((c) => !done.has(identity(c)));
+    for (const c of changes) this.queue.delete(identity(c));
   }
 
   async apply(changes: Change[]): Promise<Change[]> {
@@ -127,7 +127,7 @@ export class MemoryStore implements SyncStore {
   /** Erasure: every personal value goes, here and in the queue, so no new segment can carry it. */
   private scrub(row: Row): void {
     for (const [name, s] of row.fields) if (name !== ERASED_FIELD) row.fields.set(name, { hlc: s.hlc, value: null });
-    this.queue = this.queue.map((c) => (c.table === row.table && c.rowId === row.rowId && c.field !== ERASED_FIELD ? { ...c, value: null } : c));
+    for (const [id, c] of this.queue) if (c.table === row.table && c.rowId === row.rowId && c.field !== ERASED_FIELD) this.queue.set(id, { ...c, value: null });
   }
 }
 

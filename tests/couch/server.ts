@@ -5,7 +5,7 @@
  * No Docker, no network beyond the loopback.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +21,8 @@ export type CouchServer = {
   restart(): Promise<void>;
   /** Stops it and removes its working folder (config and log; `dir` is left to its owner). */
   dispose(): Promise<void>;
+  /** CPU time (user + system, ms) the running server process has used so far; NaN where /proc is missing (benches). */
+  cpuMs(): number;
 };
 
 export type CouchServerOptions = {
@@ -58,6 +60,22 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs = 30_000)
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`pouchdb-server did not answer at ${url}`);
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ, 100 on every Linux the benches run on). */
+const TICKS_PER_SECOND = 100;
+
+/** User + system CPU of a process from /proc (Linux); NaN when it cannot be read. */
+function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    // The command name (2nd field) may hold spaces: count fields after its closing parenthesis.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const after = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(after[11]) + Number(after[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return NaN;
+  }
 }
 
 /** Starts pouchdb-server and waits until it answers. */
@@ -104,6 +122,7 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
       await stop();
       rmSync(work, { recursive: true, force: true });
     },
+    cpuMs: () => processCpuMs((child as ChildProcess | null)?.pid),
   };
 }
 

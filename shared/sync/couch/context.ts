@@ -3,7 +3,7 @@ import type { Quarantined } from '../engine-context';
 import type { HlcClock } from '../hlc';
 import { problem, type SyncProblem, type SyncProblemCode, type SyncProblemLevel } from '../problems';
 import type { SyncStore } from '../store';
-import type { RowDoc } from './doc';
+import type { DecodedDoc, RowDoc } from './doc';
 import type { CouchLabels } from './http';
 import type { CouchTransport } from './types';
 
@@ -23,6 +23,9 @@ export const COUCH_META = {
 } as const;
 
 export type Checkpoint = { databaseId: string; since: string | number };
+
+/** A document as the pull got it, with its decoded fields when the pull decoded it (the push then does not again). */
+export type PulledDoc = { doc: RowDoc; decoded?: DecodedDoc };
 
 export type CouchCtx = {
   transport: CouchTransport;
@@ -44,7 +47,7 @@ export type CouchCtx = {
    * Documents this run pulled that the push will write (ids with queued changes): the push merges into
    * them without reading them again; a write in between still answers 409 and is read afresh.
    */
-  pulled: Map<string, RowDoc>;
+  pulled: Map<string, PulledDoc>;
   /** Ids of documents with queued changes (what `pulled` keeps). */
   wanted: Set<string>;
   /** Revisions this engine wrote (its own writes come back in `_changes`; nothing new in them). */

@@ -8,7 +8,7 @@
 import { canonicalJson, fromHex, fromUtf8, toHex, utf8 } from '../../bytes';
 import { decryptBytes, encryptBytes, newIv } from '../../crypto';
 import { type Change, compareWrites, ERASED_FIELD, type FieldState } from '../change';
-import { decodeHlc, isHlc } from '../hlc';
+import { deviceOfHlc, isHlc } from '../hlc';
 
 /** A field as stored on the server. */
 export type CouchField = { h: string; v: unknown };
@@ -67,7 +67,8 @@ export async function decodeDoc(doc: RowDoc, key: CryptoKey | undefined): Promis
   for (const [field, e] of Object.entries(doc.f ?? {})) {
     if (!e || !isHlc(e.h)) continue;
     raw[field] = e;
-    fields.set(field, { hlc: e.h, value: await openValue(key, doc._id, field, e) });
+    // Plain values are taken as they are: no await (a microtask) per field of every pulled document.
+    fields.set(field, { hlc: e.h, value: key && e.v !== null ? await openValue(key, doc._id, field, e) : e.v });
   }
   return { fields, raw };
 }
@@ -93,9 +94,9 @@ export async function encodeFields(id: string, fields: Map<string, FieldState>, 
   return out;
 }
 
-/** The fields of a decoded document as changes for the store. */
+/** The fields of a decoded document (stamps checked by `decodeDoc`, or local ones) as changes for the store. */
 export function docChanges(table: string, rowId: string, fields: Map<string, FieldState>): Change[] {
   const out: Change[] = [];
-  for (const [field, s] of fields) out.push({ table, rowId, field, value: s.value, hlc: s.hlc, device: decodeHlc(s.hlc).device });
+  for (const [field, s] of fields) out.push({ table, rowId, field, value: s.value, hlc: s.hlc, device: deviceOfHlc(s.hlc) });
   return out;
 }

@@ -121,7 +121,8 @@ export class CouchEngine {
     for (let i = 0; i < groups.length; i += ctx.batch) {
       const page = new Map(groups.slice(i, i + ctx.batch));
       const done = await mergeIntoServer(ctx, page, queue);
-      if (queue) await ctx.store.dropPending(changes.filter((c) => done.has(docIdOf(c.table, c.rowId))));
+      // The confirmed documents' own changes (not a scan of the whole queue per page: that was quadratic).
+      if (queue) await ctx.store.dropPending([...done].flatMap((id) => page.get(id) ?? []));
     }
   }
 

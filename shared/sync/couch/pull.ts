@@ -1,5 +1,7 @@
 /**
- * Pulling: `_changes` page by page from the checkpoint (`style=all_docs&conflicts=true&include_docs=true`),
+ * Pulling: `_changes` page by page from the checkpoint (`conflicts=true&include_docs=true`; no
+ * `style=all_docs`: the leaves it lists are in the document's `_conflicts` already, and computing and
+ * sending them cost pouchdb-server about a third of the feed's CPU),
  * each document decoded to changes and merged through `SyncStore.apply` (idempotent, so a page seen
  * twice after a crash changes nothing). Documents with conflict leaves are merged and resolved on the
  * server; documents written by a far-future clock wait in quarantine like the folder's segments.
@@ -8,8 +10,8 @@ import { CryptoError } from '../../crypto';
 import type { Change } from '../change';
 import { compareHlc, decodeHlc, isHlc } from '../hlc';
 import { checkpointPath, nextMark } from './clone';
-import { type Checkpoint, COUCH_META, type CouchCtx, report } from './context';
-import { decodeDoc, docChanges, parseDocId, type RowDoc } from './doc';
+import { type Checkpoint, COUCH_META, type CouchCtx, type PulledDoc, report } from './context';
+import { type DecodedDoc, decodeDoc, docChanges, parseDocId, type RowDoc } from './doc';
 import { couchCall, isObject } from './http';
 import { mergeIntoServer, readDocs } from './write';
 
@@ -24,13 +26,14 @@ function quarantine(ctx: CouchCtx, doc: RowDoc): boolean {
   return true;
 }
 
-/** The changes of one pulled document; null when it is not a row, is quarantined, or cannot be decrypted. */
-async function accept(ctx: CouchCtx, doc: RowDoc): Promise<Change[] | null> {
+/** One pulled document decoded, and its changes; null when it is not a row, is quarantined, or cannot be decrypted. */
+async function accept(ctx: CouchCtx, doc: RowDoc): Promise<{ decoded: DecodedDoc; changes: Change[] } | null> {
   const row = parseDocId(doc._id);
   if (!row || doc._deleted) return null;
   if (quarantine(ctx, doc)) return null;
   try {
-    return docChanges(row.table, row.rowId, (await decodeDoc(doc, ctx.key)).fields);
+    const decoded = await decodeDoc(doc, ctx.key);
+    return { decoded, changes: docChanges(row.table, row.rowId, decoded.fields) };
   } catch (e) {
     if (!(e instanceof CryptoError)) throw e;
     report(ctx, 'segment.decryptFailed', 'error', {}, doc._id);
@@ -51,7 +54,7 @@ type ChangesPage = { results: Array<{ id: string; doc?: RowDoc | null }>; last_s
 /** Pulls everything after `since`; saves the checkpoint after every applied page and returns the last one. */
 export async function pull(ctx: CouchCtx, since: string | number): Promise<string | number> {
   for (;;) {
-    const path = `_changes?style=all_docs&conflicts=true&include_docs=true&limit=${ctx.batch}&since=${encodeURIComponent(String(since))}`;
+    const path = `_changes?conflicts=true&include_docs=true&limit=${ctx.batch}&since=${encodeURIComponent(String(since))}`;
     const res = await couchCall(ctx.transport, ctx.labels, 'GET', path, undefined);
     const page = res.body as ChangesPage;
     if (!isObject(page) || !Array.isArray(page.results)) throw new Error('changes feed without results');
@@ -60,18 +63,21 @@ export async function pull(ctx: CouchCtx, since: string | number): Promise<strin
     for (const r of page.results) {
       const doc = r.doc;
       if (!doc || parseDocId(r.id) === null) continue;
-      if (ctx.wanted.has(r.id) && !doc._conflicts?.length) ctx.pulled.set(r.id, doc);
       if (doc._conflicts?.length) {
         conflicted.set(r.id, []);
         continue;
       }
+      const pulled: PulledDoc | undefined = ctx.wanted.has(r.id) ? { doc } : undefined;
+      if (pulled) ctx.pulled.set(r.id, pulled);
       // This laptop's own write coming back: everything in it is already in the local store.
       if (ctx.ownRevs.get(r.id) === doc._rev) {
         ctx.ownRevs.delete(r.id);
         continue;
       }
       const got = await accept(ctx, doc);
-      if (got) changes.push(...got);
+      if (!got) continue;
+      for (const c of got.changes) changes.push(c);
+      if (pulled) pulled.decoded = got.decoded;
     }
     await applyAll(ctx, changes);
     if (conflicted.size) await mergeIntoServer(ctx, conflicted, true);
@@ -89,7 +95,7 @@ export async function recheckQuarantine(ctx: CouchCtx, held: string[]): Promise<
   const changes: Change[] = [];
   for (const { doc } of docs.values()) {
     const got = await accept(ctx, doc);
-    if (got) changes.push(...got);
+    if (got) changes.push(...got.changes);
   }
   await applyAll(ctx, changes);
 }

@@ -10,14 +10,14 @@ import { type Change, ERASED_FIELD, type FieldState } from '../change';
 import { compareHlc } from '../hlc';
 import { SyncError } from '../problems';
 import { type CouchCtx, report } from './context';
-import { type CouchField, decodeDoc, docChanges, encodeFields, mergeField, parseDocId, type RowDoc } from './doc';
+import { type CouchField, type DecodedDoc, decodeDoc, docChanges, encodeFields, mergeField, parseDocId, type RowDoc } from './doc';
 import { couchCall, docPath, isObject } from './http';
 
 /** Rounds of read-merge-write for documents that keep getting 409. */
 const MAX_ROUNDS = 6;
 
-/** `pulled`: came in this run's pull, so the store has it already. */
-type ServerDoc = { doc: RowDoc; losers: RowDoc[]; pulled?: boolean };
+/** `pulled`: came in this run's pull, so the store has it already; `decoded`: as the pull decoded it. */
+type ServerDoc = { doc: RowDoc; losers: RowDoc[]; pulled?: boolean; decoded?: DecodedDoc };
 
 /** Current winners (with `_conflicts`) and the bodies of their losing leaves. Missing and deleted documents are absent. */
 export async function readDocs(ctx: CouchCtx, ids: string[]): Promise<Map<string, ServerDoc>> {
@@ -44,9 +44,9 @@ async function currentDocs(ctx: CouchCtx, ids: string[], usePulled: boolean): Pr
   const known = new Map<string, ServerDoc>();
   const unknown: string[] = [];
   for (const id of ids) {
-    const doc = usePulled ? ctx.pulled.get(id) : undefined;
+    const got = usePulled ? ctx.pulled.get(id) : undefined;
     ctx.pulled.delete(id);
-    if (doc && !doc._deleted) known.set(id, { doc, losers: [], pulled: true });
+    if (got && !got.doc._deleted) known.set(id, { doc: got.doc, losers: [], pulled: true, ...(got.decoded ? { decoded: got.decoded } : {}) });
     else unknown.push(id);
   }
   for (const [id, d] of await readDocs(ctx, unknown)) known.set(id, d);
@@ -72,7 +72,7 @@ async function plan(ctx: CouchCtx, groups: Map<string, Change[]>, ids: string[],
     let raw: Record<string, CouchField> = {};
     try {
       if (server) {
-        const dec = await decodeDoc(server.doc, ctx.key);
+        const dec = server.decoded ?? (await decodeDoc(server.doc, ctx.key));
         raw = dec.raw;
         for (const [f, s] of dec.fields) merged.set(f, s);
         for (const loser of server.losers) for (const [f, s] of (await decodeDoc(loser, ctx.key)).fields) mergeField(merged, f, s);
