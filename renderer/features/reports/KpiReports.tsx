@@ -7,6 +7,7 @@ import { useLive } from '../../db/core/live';
 import { listTeam } from '../../db/team/team';
 import { formatters } from '../../i18n/format';
 import { presetPeriod } from './periods';
+import { drawAllNow } from './chart-queue';
 import { exportReportCsv, exportReportXlsx, reportFileStem } from './report-export';
 import { reportSections } from './report-model';
 import { ReportFilters } from './ReportFilters';
@@ -71,7 +72,11 @@ export function KpiReports() {
         <button type="button" disabled={!ready || busy} onClick={() => run(() => exportReportXlsx(t, fmt, lang, shown, sections))}>
           {t('exportXlsx')}
         </button>
-        <button type="button" disabled={!ready || busy} onClick={() => run(() => getBridge().printToPdf({ suggestedName: `${reportFileStem(t, shown)}.pdf`, landscape: false }))}>
+        <button type="button" disabled={!ready || busy} onClick={() => run(() => {
+          // Charts off screen wait to be scrolled to; the PDF shows them all.
+          drawAllNow();
+          return getBridge().printToPdf({ suggestedName: `${reportFileStem(t, shown)}.pdf`, landscape: false });
+        })}>
           {t('exportPdf')}
         </button>
         <button type="button" disabled={!ready} onClick={() => window.print()}>

@@ -1,0 +1,11 @@
+import { generateDemoData } from '../../shared/demo';
+import { computeReport } from '../../shared/kpi';
+import { asIsoDate } from '../../shared/time';
+const TODAY = asIsoDate('2026-11-23');
+const data = generateDemoData({ seed: 7, accounts: 700, today: TODAY, selfName: 'Bench' });
+const filter = { from: asIsoDate('2026-01-01'), to: TODAY };
+const since = '2026-08-25';
+const opts = { isWithinRhythm: (a: any) => a.lastHumanContactAt !== undefined && a.lastHumanContactAt >= since };
+let sink = 0;
+for (let i = 0; i < 150; i++) sink += computeReport(data, filter, TODAY, opts).leads.newLeads;
+console.log(sink);

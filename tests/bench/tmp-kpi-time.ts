@@ -1,0 +1,15 @@
+import { generateDemoData } from '../../shared/demo';
+import { computeReport } from '../../shared/kpi';
+import { plainPass } from '../../shared/kpi/bench';
+import { asIsoDate } from '../../shared/time';
+const TODAY = asIsoDate('2026-11-23');
+const data = generateDemoData({ seed: 7, accounts: 700, today: TODAY, selfName: 'Bench' });
+const filter = { from: asIsoDate('2026-01-01'), to: TODAY };
+const since = '2026-08-25';
+const opts = { isWithinRhythm: (a: any) => a.lastHumanContactAt !== undefined && a.lastHumanContactAt >= since };
+let sink = 0;
+const t = (fn: () => void, n: number) => { const xs: number[] = []; for (let i = 0; i < n; i++) { const t0 = performance.now(); fn(); xs.push(performance.now() - t0); } xs.sort((a, b) => a - b); return `min ${xs[0]!.toFixed(2)} p50 ${xs[n >> 1]!.toFixed(2)}`; };
+console.log('pass', t(() => { sink += plainPass(data, filter.from, filter.to); }, 300));
+console.log('report', t(() => { sink += computeReport(data, filter, TODAY, opts).leads.newLeads; }, 40));
+const r = computeReport(data, filter, TODAY, opts);
+console.log('report JSON bytes', JSON.stringify(r).length, Object.entries(r).map(([k, v]) => `${k}:${JSON.stringify(v).length}`).join(' '));
