@@ -121,3 +121,34 @@ export function printTasks(label: string, tasks: TaskReport[]): void {
     console.log(`    samples: ${t.top.map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join(' | ')}`);
   }
 }
+
+/**
+ * Runs `action` under a light trace (no samples) and returns the CPU milliseconds of the page thread's
+ * longest task in it: unlike a frame's wall time, it does not grow when a loaded machine keeps the
+ * thread waiting for a core.
+ */
+export async function longestTaskCpu(cdp: Cdp, action: () => Promise<void>): Promise<number> {
+  let stream: string;
+  await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReturnAsStream' });
+  try {
+    await action();
+  } finally {
+    // Ended whatever happened, or the next trace could not start.
+    const done = new Promise<string>((res) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => res(e.stream ?? '')));
+    await cdp.send('Tracing.end');
+    stream = await done;
+  }
+  let text = '';
+  for (;;) {
+    const chunk = (await cdp.send('IO.read', { handle: stream })) as { data: string; eof: boolean };
+    text += chunk.data;
+    if (chunk.eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  let longest = 0;
+  for (const e of events) if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mains.has(`${e.pid}:${e.tid}`)) longest = Math.max(longest, (e.tdur ?? 0) / 1000);
+  return longest;
+}
