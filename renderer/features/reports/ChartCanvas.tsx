@@ -28,6 +28,44 @@ type Props = {
 
 const NO_AXES: readonly ('y' | 'y2')[] = [];
 
+/** Whether chart.js has built a chart in this page yet (its first one costs two to three times the others). */
+let warm = false;
+
+/**
+ * Builds and drops two small charts (a bar chart with a second axis, a line chart) on a detached
+ * canvas, each in its own idle moment, while the worker still reads: chart.js's first chart runs its
+ * code for the first time (option resolvers, scales, legend, fonts) and took 50-80 ms of CPU at once,
+ * the frame over 50 ms when opening Reports. Afterwards the first real chart costs what the others do.
+ * Returns a function that cancels what has not run yet.
+ */
+export function warmUpCharts(): () => void {
+  const idle = (job: () => void): (() => void) => {
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(job, { timeout: 3000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(job, 50);
+    return () => clearTimeout(id);
+  };
+  const build = (kind: Props['kind']) => () => {
+    if (warm) return;
+    const canvas = document.createElement('canvas');
+    canvas.width = 320;
+    canvas.height = 160;
+    const labels = Array.from({ length: 12 }, (_, i) => `${i + 1}`);
+    const data = { labels, datasets: [{ label: 'a', data: labels.map(Number) }, { label: 'b', data: labels.map((l) => 1000 * Number(l)), yAxisID: 'y2' }] };
+    const config = chartConfig(kind, data, false, true, ['y'], { current: (v) => String(v) });
+    // Not responsive: no size observers, and drawn at once although the canvas is in no document.
+    config.options = { ...config.options, responsive: false };
+    new Chart(canvas, config).destroy();
+  };
+  const cancels = [idle(() => {
+    build('bar')();
+    cancels.push(idle(build('line')));
+  })];
+  return () => cancels.forEach((cancel) => cancel());
+}
+
 /** Pixel ratio on paper: twice the CSS pixels keeps printed charts crisp. */
 const PRINT_PIXEL_RATIO = 2;
 
@@ -94,6 +132,7 @@ export function ChartCanvas({ kind, labels, datasets, label, format, horizontal 
       } else {
         current?.chart.destroy();
         chart.current = { chart: new Chart(el, chartConfig(kind, data, horizontal, hasY2, countAxes, formatRef)), shape, content };
+        warm = true;
       }
     });
   }, [kind, labels, datasets, horizontal, countAxes]);

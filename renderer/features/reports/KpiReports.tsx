@@ -7,6 +7,7 @@ import { useLive } from '../../db/core/live';
 import { listTeam } from '../../db/team/team';
 import { formatters } from '../../i18n/format';
 import { presetPeriod } from './periods';
+import { warmUpCharts } from './ChartCanvas';
 import { drawAllNow } from './chart-queue';
 import { exportReportCsv, exportReportXlsx, reportFileStem } from './report-export';
 import { reportSections } from './report-model';
@@ -29,6 +30,7 @@ export function KpiReports() {
   // together with the route change, they made one long frame on opening Reports.
   const [filtersShown, setFiltersShown] = useState(false);
   useEffect(() => startTransition(() => setFiltersShown(true)), []);
+  useEffect(() => warmUpCharts(), []);
   const members = useLive(listTeam);
   const team = useMemo(() => members ?? [], [members]);
   const state = useReport(filter, today, reloadKey);
