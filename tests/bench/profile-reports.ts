@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from './static-server';
+import { printTasks, tracedTasks } from './trace-tasks';
 
 const dist = process.env.PROF_DIST ?? '/tmp/prof-dist';
 const port = Number(process.env.BENCH_PORT ?? 5184);
@@ -193,6 +194,22 @@ async function phases(page: Page, cdp: Cdp): Promise<void> {
   }
 }
 
+/** PROF_MODE=tasks: open and the four period changes, each traced with CPU samples, printed per long task (PROF_MIN ms CPU, default 20). */
+async function taskPhases(page: Page, cdp: Cdp): Promise<void> {
+  const min = Number(process.env.PROF_MIN ?? 20);
+  printTasks('open', await tracedTasks(cdp, async () => {
+    await page.click('a[href="#/reports"]');
+    await waitRendered(page);
+  }, min));
+  for (const label of ['Letztes Quartal', 'Dieser Monat', 'Letzte 12 Monate', 'Dieses Jahr']) {
+    printTasks(label, await tracedTasks(cdp, async () => {
+      await page.locator('.preset-buttons button', { hasText: label }).click();
+      await page.waitForTimeout(20);
+      await waitRendered(page);
+    }, min));
+  }
+}
+
 async function main(): Promise<void> {
   const server = await serveStatic(resolve(dist), port);
   const context = await chromium.launchPersistentContext(resolve(profileDir, String(n)), {
@@ -211,12 +228,12 @@ async function main(): Promise<void> {
     await page.waitForTimeout(1500);
     const cdp = await context.newCDPSession(page);
     const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', 'blink.user_timing'];
-    if (process.env.PROF_MODE === 'phases') {
+    if (process.env.PROF_MODE === 'phases' || process.env.PROF_MODE === 'tasks') {
       for (let r = 0; r < Number(process.env.PROF_ROUNDS ?? 2); r += 1) {
         await page.goto(`http://127.0.0.1:${port}/renderer/index.html#/today`);
         await page.locator('a[href="#/reports"]').waitFor({ timeout: 120_000 });
         await page.waitForTimeout(1500);
-        await phases(page, cdp);
+        await (process.env.PROF_MODE === 'tasks' ? taskPhases : phases)(page, cdp);
       }
       return;
     }

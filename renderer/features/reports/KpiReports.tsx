@@ -7,6 +7,8 @@ import { useLive } from '../../db/core/live';
 import { listTeam } from '../../db/team/team';
 import { formatters } from '../../i18n/format';
 import { presetPeriod } from './periods';
+import { warmUpCharts } from './ChartCanvas';
+import { drawAllNow } from './chart-queue';
 import { exportReportCsv, exportReportXlsx, reportFileStem } from './report-export';
 import { reportSections } from './report-model';
 import { ReportFilters } from './ReportFilters';
@@ -28,6 +30,7 @@ export function KpiReports() {
   // together with the route change, they made one long frame on opening Reports.
   const [filtersShown, setFiltersShown] = useState(false);
   useEffect(() => startTransition(() => setFiltersShown(true)), []);
+  useEffect(() => warmUpCharts(), []);
   const members = useLive(listTeam);
   const team = useMemo(() => members ?? [], [members]);
   const state = useReport(filter, today, reloadKey);
@@ -71,7 +74,11 @@ export function KpiReports() {
         <button type="button" disabled={!ready || busy} onClick={() => run(() => exportReportXlsx(t, fmt, lang, shown, sections))}>
           {t('exportXlsx')}
         </button>
-        <button type="button" disabled={!ready || busy} onClick={() => run(() => getBridge().printToPdf({ suggestedName: `${reportFileStem(t, shown)}.pdf`, landscape: false }))}>
+        <button type="button" disabled={!ready || busy} onClick={() => run(() => {
+          // Charts off screen wait to be scrolled to; the PDF shows them all.
+          drawAllNow();
+          return getBridge().printToPdf({ suggestedName: `${reportFileStem(t, shown)}.pdf`, landscape: false });
+        })}>
           {t('exportPdf')}
         </button>
         <button type="button" disabled={!ready} onClick={() => window.print()}>
