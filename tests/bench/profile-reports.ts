@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { serveStatic } from './static-server';
-import { printTasks, tracedTasks } from './trace-tasks';
+import { endTrace, printTasks, tracedTasks } from './trace-tasks';
 
 const dist = process.env.PROF_DIST ?? '/tmp/prof-dist';
 const port = Number(process.env.BENCH_PORT ?? 5184);
@@ -268,17 +268,7 @@ async function main(): Promise<void> {
       selfTimes(profile);
       return;
     }
-    const done = new Promise<string>((res) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => res(e.stream ?? '')));
-    await cdp.send('Tracing.end');
-    const stream = await done;
-    let text = '';
-    for (;;) {
-      const chunk = (await cdp.send('IO.read', { handle: stream })) as { data: string; eof: boolean };
-      text += chunk.data;
-      if (chunk.eof) break;
-    }
-    const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
-    const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+    const events = await endTrace<TraceEvent>(cdp);
     console.log(`open ${openMs} ms, changes ${changes.join(', ')} ms; status: ${status}`);
     summarize(events, `${n} accounts`);
   } finally {

@@ -26,13 +26,8 @@ export type TaskReport = { wallMs: number; cpuMs: number; top: Array<[string, nu
 // React's and the scheduler's own frames say nothing about which component is dear.
 const GENERIC = /^(\(root\)|\(program\)|\(idle\)|\(garbage collector\)|\(anonymous\)|performWorkUntilDeadline|performWorkOnRoot.*|workLoop.*|renderRoot.*|beginWork|renderWithHooks.*|updateFunctionComponent|recursively.*|flush.*|runWithFiberInDEV|processRootScheduleIn.*|performSyncWorkOnRoot|updateForwardRef|updateMemoComponent|updateSimpleMemoComponent|mountIndeterminateComponent|performUnitOfWork|completeUnitOfWork|commitRoot.*|commitMutationEffects.*|commitLayoutEffects.*|commitPassiveMountOnFiber|commitPassiveUnmount.*|reconcileChildren.*|reconcileChildFibers.*|callCallback.*|run|FireAnimationFrame)$/;
 
-/** Runs `action` under a trace with CPU samples; returns the page thread's tasks over `minMs` CPU, in order. */
-export async function tracedTasks(cdp: Cdp, action: () => Promise<void>, minMs = 25): Promise<TaskReport[]> {
-  await cdp.send('Tracing.start', {
-    categories: 'toplevel,devtools.timeline,disabled-by-default-v8.cpu_profiler',
-    transferMode: 'ReturnAsStream',
-  });
-  await action();
+/** Ends the trace started on `cdp` and returns its events (read from the stream Chrome wrote them to). */
+export async function endTrace<E = TraceEvent>(cdp: Cdp): Promise<E[]> {
   const done = new Promise<string>((res) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => res(e.stream ?? '')));
   await cdp.send('Tracing.end');
   const stream = await done;
@@ -42,8 +37,19 @@ export async function tracedTasks(cdp: Cdp, action: () => Promise<void>, minMs =
     text += chunk.data;
     if (chunk.eof) break;
   }
-  const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  await cdp.send('IO.close', { handle: stream });
+  const parsed = JSON.parse(text) as { traceEvents: E[] } | E[];
+  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
+}
+
+/** Runs `action` under a trace with CPU samples; returns the page thread's tasks over `minMs` CPU, in order. */
+export async function tracedTasks(cdp: Cdp, action: () => Promise<void>, minMs = 25): Promise<TaskReport[]> {
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,disabled-by-default-v8.cpu_profiler',
+    transferMode: 'ReturnAsStream',
+  });
+  await action();
+  const events = await endTrace(cdp);
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
 
   // Samples per profile id (one profile per thread): [trace µs, node id]; nodes by id with their parent.
@@ -128,25 +134,14 @@ export function printTasks(label: string, tasks: TaskReport[]): void {
  * thread waiting for a core.
  */
 export async function longestTaskCpu(cdp: Cdp, action: () => Promise<void>): Promise<number> {
-  let stream: string;
   await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReturnAsStream' });
+  let events: TraceEvent[];
   try {
     await action();
   } finally {
     // Ended whatever happened, or the next trace could not start.
-    const done = new Promise<string>((res) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => res(e.stream ?? '')));
-    await cdp.send('Tracing.end');
-    stream = await done;
+    events = await endTrace(cdp);
   }
-  let text = '';
-  for (;;) {
-    const chunk = (await cdp.send('IO.read', { handle: stream })) as { data: string; eof: boolean };
-    text += chunk.data;
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   let longest = 0;
   for (const e of events) if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && mains.has(`${e.pid}:${e.tid}`)) longest = Math.max(longest, (e.tdur ?? 0) / 1000);
