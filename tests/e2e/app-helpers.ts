@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { accountMatchKeys } from '../../shared/import/identity';
 import { VISIT_FIELD, visitKeys, type VisitRow } from '../../shared/planning/visit-index';
 
 // Starting the app the way the data-safety and worker specs do: an empty first run, then rows written
@@ -30,8 +31,9 @@ export async function firstRunInGerman(page: Page, name = 'Jörg Weiß') {
 
 /**
  * An account row as the app stores it, with what a test leaves out filled in (company in 80331 München,
- * B-Beibehalten customer), and its derived fields: the collation key and the visit index entries
- * (without them Today would not see the account, as it would not after any write behind the app's back).
+ * B-Beibehalten customer), and its derived fields: the collation key, the visit index entries and the
+ * import's match keys (without them Today or an import's duplicate check would not see the account, as
+ * they would not after any write behind the app's back).
  */
 export function accountRow(name: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   const row: Record<string, unknown> = {
@@ -42,6 +44,8 @@ export function accountRow(name: string, extra: Record<string, unknown> = {}): R
   };
   const keys = visitKeys(row as VisitRow);
   if (keys) row[VISIT_FIELD] = keys;
+  const matchKeys = accountMatchKeys(row);
+  if (matchKeys.length > 0) row.matchKeys = matchKeys;
   return row;
 }
 

@@ -1,37 +1,55 @@
 import { expect, test, type Page } from '@playwright/test';
-import { firstRunInGerman } from './app-helpers';
+import { accountRow, firstRunInGerman } from './app-helpers';
 
 // The browser speaks English, the app German (chosen on the first screen).
 test.use({ locale: 'en-US' });
 
-/** Writes `count` accounts of the seat's own rep straight into IndexedDB; `lastVisit` ISO instant or none (never visited). */
+/** The seat's own team member id (the first screen stored it). */
+async function selfMemberId(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('rapport');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('settings').objectStore('settings').get('selfMemberId');
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as { value: string }).value);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  );
+}
+
+/**
+ * Writes `count` accounts of the seat's own rep straight into IndexedDB, as the app stores them (with the
+ * derived fields: accountRow), and a 30-day human rhythm for every segment; `lastVisit` ISO instant or none
+ * (never visited).
+ */
 async function seedOwn(page: Page, count: number, lastVisit?: string) {
+  const ownerId = await selfMemberId(page);
+  const accounts = Array.from({ length: count }, (_, i) =>
+    accountRow(`Bäckerei ${String(i).padStart(2, '0')} GmbH`, {
+      customerNumber: `K${i}`, street: 'Hauptstr. 1', postalCode: `8033${i % 10}`, ownerId, ...(lastVisit ? { lastHumanContactAt: lastVisit } : {}),
+    }),
+  );
   await page.evaluate(
-    ({ count, lastVisit }) =>
+    (accounts) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('rapport');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['accounts', 'segmentRules', 'settings'], 'readwrite', { durability: 'strict' });
+          const tx = db.transaction(['accounts', 'segmentRules'], 'readwrite', { durability: 'strict' });
           for (const category of ['A', 'B', 'C', 'D']) {
             for (const accountType of ['expand', 'maintain']) {
               tx.objectStore('segmentRules').put({ id: `${category}-${accountType}`, updatedAt: 1, category, accountType, humanDays: 30, digitalDays: 30 });
             }
           }
-          const self = tx.objectStore('settings').get('selfMemberId');
-          self.onsuccess = () => {
-            const ownerId = (self.result as { value: string }).value;
-            for (let i = 0; i < count; i++) {
-              const name = `Bäckerei ${String(i).padStart(2, '0')} GmbH`;
-              tx.objectStore('accounts').put({
-                id: crypto.randomUUID(), updatedAt: Date.now(), name, sortKey: name.toLowerCase(), customerNumber: `K${i}`, kind: 'company',
-                street: 'Hauptstr. 1', postalCode: `8033${i % 10}`, city: 'München', country: 'DE', phone: '', email: '', website: '',
-                category: 'B', accountType: 'maintain', lifecycle: 'customer', lifecycleDates: {}, churnReason: '', ownerId, productLines: [],
-                tags: [], notes: '', archived: false, createdAt: Date.now(), ...(lastVisit ? { lastHumanContactAt: lastVisit } : {}),
-              });
-            }
-          };
+          for (const a of accounts) tx.objectStore('accounts').put(a);
           tx.oncomplete = () => {
             db.close();
             resolve();
@@ -39,7 +57,7 @@ async function seedOwn(page: Page, count: number, lastVisit?: string) {
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { count, lastVisit },
+    accounts,
   );
 }
 
