@@ -146,17 +146,7 @@ type Cdp = Awaited<ReturnType<Awaited<ReturnType<typeof chromium.launchPersisten
 async function traced(cdp: Cdp, action: () => Promise<void>): Promise<Array<[number, number]>> {
   await cdp.send('Tracing.start', { categories: 'toplevel,devtools.timeline', transferMode: 'ReturnAsStream' });
   await action();
-  const done = new Promise<string>((res) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => res(e.stream ?? '')));
-  await cdp.send('Tracing.end');
-  const stream = await done;
-  let text = '';
-  for (;;) {
-    const chunk = (await cdp.send('IO.read', { handle: stream })) as { data: string; eof: boolean };
-    text += chunk.data;
-    if (chunk.eof) break;
-  }
-  const parsed = JSON.parse(text) as { traceEvents: Array<TraceEvent & { tdur?: number }> } | Array<TraceEvent & { tdur?: number }>;
-  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  const events = await endTrace<TraceEvent & { tdur?: number }>(cdp);
   const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
   if (process.env.PROF_DEBUG) console.log(events.length, [...mains], [...new Set(events.map((e) => `${e.ph} ${e.name}`))].slice(0, 60).join('; '));
   const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
