@@ -73,6 +73,11 @@ test('the demo customer list at 1366×800: both Jürgens told apart, the days re
   await expect(weissmueller.locator('[aria-hidden="true"]')).toHaveText('J. Weißmüller');
   await page.getByRole('combobox', { name: 'Betreuer' }).selectOption({ label: 'Alle Betreuer' });
   expect(await cutOff(page, '.customer-table tbody td.col-owner')).toEqual([]);
+  // The last contact's year and a lifecycle like "Interessent" are read whole too.
+  expect(await cutOff(page, '.customer-table tbody td.col-lastContact')).toEqual([]);
+  expect(await cutOff(page, '.customer-table tbody td.col-lifecycle')).toEqual([]);
+  // ... and the default columns still fit the window: no sideways scrolling.
+  await expect(page.locator('.customer-table')).not.toHaveClass(/sideways/);
 
   // Fälligkeit: sorted ascending, the most urgent first, with the number of days readable.
   await table.getByRole('button', { name: 'Fälligkeit' }).click();

@@ -88,6 +88,8 @@ function cached(format: (key: string) => string): (key: string) => string {
 export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: ReadonlyMap<string, string>, labels: CellLabels, scores?: ScoreCells): CustomerColumn[] {
   const typeLabel = new Map<string, string>(ACCOUNT_TYPES.map((v) => [v, t(`common:accountType.${v}`)]));
   const lifecycleLabel = new Map<string, string>(LIFECYCLES.map((v) => [v, t(`common:lifecycle.${v}`)]));
+  // "Ehemaliger Kunde" would need a column a third wider than the other stages: the list shows "Ehemalig".
+  const lifecycleShort = new Map<string, string>(LIFECYCLES.map((v) => [v, t(`lifecycleShort.${v}`)]));
   const none = t('common:none');
   const rhythmT = (key: string, options?: Record<string, unknown>) => t(`rhythm:${key}`, options ?? {});
   const date = cached((iso) => fmt.date(iso));
@@ -117,16 +119,17 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
     column('name', 320, 190, 0.5, (r) => r.name, (r, complaints) => nameCell(r.name, complaints.has(r.id), labels.complaint)),
     // Often empty, and at most "K123456": narrow, so the default columns fit a 1366 px window with room to spare.
     column('customerNumber', 84, 84, 0, (r) => r.customerNumber, (r) => r.customerNumber),
-    column('postalCode', 70, 70, 0, (r) => r.postalCode, (r) => r.postalCode),
+    column('postalCode', 64, 64, 0, (r) => r.postalCode, (r) => r.postalCode),
     column('city', 150, 90, 1, (r) => r.city, (r) => r.city),
     column('country', 60, 60, 0, (r) => r.country, (r) => r.country),
-    column('category', 56, 56, 0, (r) => r.category, (r) => r.category),
+    column('category', 48, 48, 0, (r) => r.category, (r) => r.category),
     column('accountType', 100, 100, 0, (r) => r.accountType, (r) => typeLabel.get(r.accountType)),
-    column('lifecycle', 110, 90, 0.5, (r) => r.lifecycle, (r) => lifecycleLabel.get(r.lifecycle)),
+    column('lifecycle', 110, 100, 0.5, (r) => r.lifecycle, (r) => shortCell(lifecycleLabel.get(r.lifecycle) ?? '', lifecycleShort.get(r.lifecycle) ?? '')),
     // Leads and prospects only; highest first on the first click.
     { ...column('leadScore', 110, 110, 0, (r) => scores?.totals.get(r.id), (r) => { const s = scores?.totals.get(r.id); return s === undefined ? '' : `${fmt.number(s)} · ${scores?.label(s) ?? ''}`; }), sortDescFirst: true },
-    column('owner', 130, 110, 0.5, (r) => r.ownerId, (r) => ownerCell(ownerNames.get(r.ownerId) ?? '', owners.get(r.ownerId) ?? '')),
-    column('lastContact', 92, 92, 0, (r) => r.lastHumanContactAt, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
+    column('owner', 130, 110, 0.5, (r) => r.ownerId, (r) => shortCell(ownerNames.get(r.ownerId) ?? '', owners.get(r.ownerId) ?? '')),
+    // "27.11.2026" / "27/11/2026" whole in DejaVu Sans, Linux's UI font (92 px cut the year off).
+    column('lastContact', 98, 98, 0, (r) => r.lastHumanContactAt, (r) => (r.lastHumanContactAt ? date(r.lastHumanContactAt) : none)),
     // The same colours as the account page's due badge (rhythm/DueBadge.tsx), in its short words: wide enough
     // for "102 Tage überfällig" in bold, so the days are never cut off.
     column('due', 172, 172, 0, dueStateOfRow, (r) => {
@@ -160,8 +163,8 @@ export function tableVisibility(saved: ColumnVisibility): ColumnVisibility {
   return { ...saved, name: true };
 }
 
-/** The short name for the eye ("J. Krämer"); the full name for screen readers, search-in-page and the tooltip. */
-function ownerCell(full: string, short: string): ReactNode {
+/** The short text for the eye ("J. Krämer", "Ehemalig"); the full one for screen readers, search-in-page and the tooltip. */
+function shortCell(full: string, short: string): ReactNode {
   if (!full || short === full) return full;
   return (
     <span title={full}>
