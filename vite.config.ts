@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import optimizeLocales from '@react-aria/optimize-locales-plugin';
 import { readFileSync } from 'node:fs';
-import { connectOrigins, widenConnectSrc } from './build/connect-src';
+import { connectOrigins, widenConnectSrc } from './build/connect-src.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
