@@ -4,6 +4,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { accountRow, putRows } from './app-helpers';
+import { countAccounts, dailyBackupStored, storedBackups } from './backup-helpers';
 
 const port = Number(process.env.RAPPORT_E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -20,42 +21,6 @@ async function seed(page: Page, count: number) {
   const accounts = Array.from({ length: count }, (_, i) =>
     accountRow(`Firma ${i} GmbH`, { customerNumber: `K${i}`, street: 'Markt 1', postalCode: '53111', city: 'Bonn' }));
   await putRows(page, { accounts });
-}
-
-async function storedBackups(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups', { create: true });
-    const names: string[] = [];
-    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
-    return names;
-  });
-}
-
-async function dailyBackupStored(page: Page): Promise<string> {
-  await expect.poll(async () => (await storedBackups(page)).some((n) => n.endsWith('-daily.json.manifest.json')), { timeout: 30_000 }).toBe(true);
-  return (await storedBackups(page)).find((n) => n.endsWith('-daily.json'))!;
-}
-
-async function countAccounts(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          if (!open.result.objectStoreNames.contains('accounts')) {
-            open.result.close();
-            resolve(0);
-            return;
-          }
-          const req = open.result.transaction('accounts').objectStore('accounts').count();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result);
-          };
-        };
-      }),
-  );
 }
 
 test('a plain backup changed after it was saved ("Bonn" → "Donn") is refused, naming the file; nothing changes', async ({ page }, testInfo) => {

@@ -6,45 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
 import { firstRun, logDialogForSeededAccount, seed } from './app-helpers';
+import { countAccounts, dailyBackupStored } from './backup-helpers';
 
 const port = Number(process.env.RAPPORT_E2E_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${port}`;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'];
-
-/** Names of the backup files stored in OPFS (the browser shell's backup folder). */
-async function storedBackups(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups', { create: true });
-    const names: string[] = [];
-    for await (const name of (dir as unknown as { keys(): AsyncIterable<string> }).keys()) names.push(name);
-    return names;
-  });
-}
-
-/** Waits until the start-up daily backup is stored (it runs after first paint and idle). */
-async function dailyBackupStored(page: Page): Promise<void> {
-  await expect.poll(async () => (await storedBackups(page)).some((n) => n.endsWith('-daily.json.manifest.json')), { timeout: 30_000 }).toBe(true);
-}
-
-async function countAccounts(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('rapport');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('accounts').objectStore('accounts').count();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result);
-          };
-        };
-      }),
-  );
-}
 
 test('backup through the UI, then DB-WIPED: the restore is offered and brings everything back', async ({ page }, testInfo) => {
   await firstRun(page);
