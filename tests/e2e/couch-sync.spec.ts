@@ -283,9 +283,9 @@ test('the team passphrase is checked in the server form; a user who may only rea
   await form.getByLabel('Server-Adresse').fill(`${server.url}/${db}`);
   await form.getByLabel('Benutzer').fill('anna');
   await form.getByLabel('Passwort', { exact: true }).fill(REPS.anna);
-  // Typed without umlauts: not the team's passphrase. Refused with the folder form's message, at either button.
+  // Typed without umlauts: not the team's passphrase. Refused in the server's words (not the folder's), at either button.
   await form.getByLabel('Team-Passwort (optional)').fill('Baeckerei-Weiss 1500');
-  const wrong = 'Das Team-Passwort passt nicht zu diesem Ordner. Es wurde nichts übernommen.';
+  const wrong = 'Das Team-Passwort passt nicht zu dieser Datenbank auf dem Server. Es wurde nichts übernommen.';
   await form.getByRole('button', { name: 'Verbindung testen' }).click();
   await expect(form.getByRole('alert')).toHaveText(wrong);
   await form.getByRole('button', { name: 'Speichern' }).click();
