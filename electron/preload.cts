@@ -53,6 +53,7 @@ const bridge = {
   couchTargetInfo: () => invoke('couchTargetInfo'),
   setCouchTarget: (request) => invoke('setCouchTarget', request),
   couchRequest: (request) => invoke('couchRequest', request),
+  couchProbe: (request) => invoke('couchProbe', request),
   onMenuCommand: (listener) => {
     // Wrap so the page never sees the IPC event object (it carries `sender`).
     const forward = (_event: IpcRendererEvent, command: unknown) => {

@@ -55,7 +55,7 @@ describe('preload bundle', () => {
     expect(Object.keys(bridge).sort()).toEqual(
       [
         'abortBackup', 'abortSaveFile', 'appInfo', 'appendBackup', 'appendSaveFile', 'backupStatus', 'beginBackup', 'beginOpenFile', 'beginSaveFile',
-        'chooseSyncFolder', 'closeOpenFile', 'couchRequest', 'couchTargetInfo', 'finishBackup', 'finishSaveFile', 'log', 'notify', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf',
+        'chooseSyncFolder', 'closeOpenFile', 'couchProbe', 'couchRequest', 'couchTargetInfo', 'finishBackup', 'finishSaveFile', 'log', 'notify', 'onMenuCommand', 'openExternal', 'openFiles', 'printToPdf',
         'readBackup', 'readOpenFile', 'saveFile', 'setCouchTarget', 'setLanguage', 'setSecondBackupFolder', 'syncFolderInfo', 'syncList', 'syncRead', 'syncRemove', 'syncWrite',
       ],
     );

@@ -26,6 +26,11 @@ export type CouchTargetStore = {
   info(): Promise<CouchTargetInfo>;
   /** The full target for a request (with the password), or undefined while none is set. */
   target(): Promise<CouchHttpTarget | undefined>;
+  /**
+   * The target a typed server would have, resolved as `set` would (password '' = the kept one for the
+   * same URL and user), without writing or remembering anything of it.
+   */
+  candidate(request: { url: string; user: string; password: string }): Promise<CouchHttpTarget>;
   /** Sets (password '' keeps the kept one for the same URL and user) or forgets the target. */
   set(request: { url: string; user: string; password: string } | null): Promise<CouchTargetInfo>;
 };
@@ -73,6 +78,14 @@ export function createCouchTargetStore(file: string, encrypter: Encrypter): Couc
       const stored = await load();
       if (!stored) return undefined;
       return { url: stored.url, user: stored.user, password: sessionFor(stored) ?? decrypt(stored) ?? '' };
+    },
+    async candidate(request) {
+      const url = normaliseCouchUrl(request.url);
+      if (!url) throw new Error('ERR_COUCH_URL: not a CouchDB database URL');
+      if (request.password !== '') return { url, user: request.user, password: request.password };
+      const previous = await load();
+      const same = previous?.url === url && previous.user === request.user;
+      return { url, user: request.user, password: same && previous ? (sessionFor(previous) ?? decrypt(previous) ?? '') : '' };
     },
     async set(request) {
       if (request === null) {

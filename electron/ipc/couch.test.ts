@@ -46,7 +46,7 @@ function setup(options: { encrypter?: Encrypter; fetch?: typeof fetch; timeoutMs
   const store = createCouchTargetStore(file, options.encrypter ?? keychain());
   const handlers = createCouchHandlers<FakeSender>({ store, ...options }) as unknown as HandlerMap<FakeSender>;
   const log = { warn: vi.fn(), error: vi.fn() };
-  const call = (method: 'couchTargetInfo' | 'setCouchTarget' | 'couchRequest', ...args: unknown[]) =>
+  const call = (method: 'couchTargetInfo' | 'setCouchTarget' | 'couchRequest' | 'couchProbe', ...args: unknown[]) =>
     createInvokeListener<FakeSender, typeof event>(method, handlers, { origins: trustedOrigins(), log })(event, ...args);
   const logged = () => JSON.stringify([...log.warn.mock.calls, ...log.error.mock.calls].map((c) => c.map(String)));
   return { call, file, log, logged };
@@ -142,5 +142,34 @@ describe('CouchDB target and requests', () => {
     expect(spy).not.toHaveBeenCalled();
     await call('couchRequest', { method: 'GET', path: '_local/d12ab34cd' });
     expect(String(spy.mock.calls[0]![0])).toBe(`${server.url}/rapport-nord/_local/d12ab34cd`);
+  });
+
+  it('probes a typed server with one read and keeps nothing of it', async () => {
+    const spy = vi.fn(globalThis.fetch);
+    const { call, file } = setup({ fetch: spy });
+    await call('setCouchTarget', { url: `${server.url}/rapport-nord`, user: ADMIN.user, password: ADMIN.password });
+    await call('couchRequest', { method: 'PUT', path: '' });
+    const kept = await readFile(file, 'utf8');
+    const info = await call('couchTargetInfo');
+    // The typed server with a typed login: asked with it, and then forgotten.
+    await expect(call('couchProbe', { target: { url: `${server.url}/rapport-ost/`, user: 'anna', password: 'Köln-1500' }, request: { method: 'GET', path: '' } }))
+      .resolves.toMatchObject({ status: 401 });
+    // An empty password is the kept one, for the same server and user only.
+    await expect(call('couchProbe', { target: { url: `${server.url}/rapport-nord`, user: ADMIN.user, password: '' }, request: { method: 'GET', path: '' } }))
+      .resolves.toMatchObject({ status: 200, body: { db_name: 'rapport-nord' } });
+    await expect(call('couchProbe', { target: { url: `${server.url}/rapport-ost`, user: ADMIN.user, password: '' }, request: { method: 'GET', path: '' } }))
+      .resolves.toMatchObject({ status: 401 });
+    expect(await readFile(file, 'utf8')).toBe(kept);
+    await expect(call('couchTargetInfo')).resolves.toEqual(info);
+    await expect(call('couchRequest', { method: 'GET', path: '' })).resolves.toMatchObject({ status: 200, body: { db_name: 'rapport-nord' } });
+    // A probe only reads, below the database, at a URL without credentials.
+    const calls = spy.mock.calls.length;
+    const probe = (target: unknown, request: unknown) => call('couchProbe', { target, request });
+    const typed = { url: `${server.url}/rapport-ost`, user: 'anna', password: 'x' };
+    for (const method of ['PUT', 'POST', 'DELETE', 'HEAD']) await expect(probe(typed, { method, path: '' }), method).rejects.toThrow(/ERR_INVALID_REQUEST/);
+    await expect(probe(typed, { method: 'GET', path: '../_users' })).rejects.toThrow(/ERR_INVALID_REQUEST/);
+    await expect(probe({ ...typed, url: `http://anna:x@127.0.0.1:${server.port}/rapport-ost` }, { method: 'GET', path: '' })).rejects.toThrow(/ERR_INVALID_REQUEST/);
+    await expect(probe({ ...typed, user: 'an:na' }, { method: 'GET', path: '' })).rejects.toThrow(/ERR_INVALID_REQUEST/);
+    expect(spy.mock.calls.length).toBe(calls);
   });
 });

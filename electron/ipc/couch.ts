@@ -12,11 +12,11 @@ export type CouchDeps = {
 };
 
 /**
- * couchTargetInfo, setCouchTarget, couchRequest. The sender and zod checks of every handler run
+ * couchTargetInfo, setCouchTarget, couchRequest, couchProbe. The sender and zod checks of every handler run
  * first (register.ts); the request path is checked again when it becomes a URL (shared/bridge/couch-url.ts).
  * Errors carry codes only: no password, no document body ever reaches a message or the log.
  */
-export function createCouchHandlers<S>(deps: CouchDeps): HandlerMap<S, 'couchTargetInfo' | 'setCouchTarget' | 'couchRequest'> {
+export function createCouchHandlers<S>(deps: CouchDeps): HandlerMap<S, 'couchTargetInfo' | 'setCouchTarget' | 'couchRequest' | 'couchProbe'> {
   const client = createCouchClient(deps);
   const coded = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
@@ -34,5 +34,6 @@ export function createCouchHandlers<S>(deps: CouchDeps): HandlerMap<S, 'couchTar
     couchTargetInfo: () => deps.store.info(),
     setCouchTarget: (request) => coded(() => deps.store.set(request)),
     couchRequest: (request) => coded(() => client.request(request)),
+    couchProbe: (request) => coded(() => client.probe(request)),
   };
 }

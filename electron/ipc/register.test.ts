@@ -51,7 +51,7 @@ function setup() {
       log: () => undefined,
     }),
     ...createSyncHandlers<FakeSender>({ config: { get: async () => undefined, set: async () => undefined }, chooseFolder: async () => undefined }),
-    ...createCouchHandlers<FakeSender>({ store: { info: async () => ({ kept: 'none' }), target: async () => undefined, set: async () => ({ kept: 'none' }) } }),
+    ...createCouchHandlers<FakeSender>({ store: { info: async () => ({ kept: 'none' }), target: async () => undefined, candidate: async (t) => t, set: async () => ({ kept: 'none' }) } }),
   };
   const log = { warn: vi.fn(), error: vi.fn() };
   registerIpcHandlers(ipc, handlers, { origins: trustedOrigins(), log });

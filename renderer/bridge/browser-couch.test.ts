@@ -48,6 +48,29 @@ describe('browser CouchDB bridge', () => {
     expect(fetchSpy).not.toHaveBeenCalled();
   });
 
+  it('probes a typed server with one read and keeps nothing of it: not in the handle store, not in the session', async () => {
+    const handles = memoryHandleStore();
+    const couch = createBrowserCouch(handles);
+    await couch.setCouchTarget({ url: `${server.url}/rapport-west`, user: ADMIN.user, password: ADMIN.password });
+    const remembered = await handles.get('couchTarget');
+    const set = vi.spyOn(handles, 'set');
+    await expect(couch.couchProbe({ target: { url: `${server.url}/rapport-ost`, user: 'anna', password: 'Köln-1500' }, request: { method: 'GET', path: '' } }))
+      .resolves.toMatchObject({ status: 401 });
+    // An empty password is the session's, for the same server and user only.
+    await expect(couch.couchProbe({ target: { url: `${server.url}/rapport-west/`, user: ADMIN.user, password: '' }, request: { method: 'GET', path: '' } }))
+      .resolves.toMatchObject({ status: 200, body: { db_name: 'rapport-west' } });
+    await expect(couch.couchProbe({ target: { url: `${server.url}/rapport-ost`, user: ADMIN.user, password: '' }, request: { method: 'GET', path: '' } }))
+      .resolves.toMatchObject({ status: 401 });
+    expect(set).not.toHaveBeenCalled();
+    expect(await handles.get('couchTarget')).toEqual(remembered);
+    await expect(couch.couchTargetInfo()).resolves.toEqual({ url: `${server.url}/rapport-west`, user: ADMIN.user, kept: 'session' });
+    await expect(couch.couchRequest({ method: 'GET', path: '' })).resolves.toMatchObject({ status: 200 });
+    const typed = { url: `${server.url}/rapport-ost`, user: 'anna', password: 'x' };
+    await expect(couch.couchProbe({ target: typed, request: { method: 'PUT', path: '' } as never })).rejects.toThrow(/ERR_INVALID_REQUEST/);
+    await expect(couch.couchProbe({ target: typed, request: { method: 'GET', path: '../_users' } })).rejects.toThrow(/ERR_INVALID_REQUEST/);
+    await expect(couch.couchProbe({ target: { ...typed, url: 'https://anna:x@couch.example.com/team' }, request: { method: 'GET', path: '' } })).rejects.toThrow(/ERR_INVALID_REQUEST/);
+  });
+
   it("reads the build's CSP: connect-src 'self' alone does not reach a server", () => {
     const built = "default-src 'self'; connect-src 'self'; object-src 'none'";
     expect(metaAllowsConnect('https://couch.example.com', built)).toBe(false);

@@ -67,5 +67,14 @@ export function createBrowserCouch(handles: HandleStore, fetchImpl: typeof fetch
       if (!metaAllowsConnect(new URL(t.url).origin)) return { status: 0, body: { error: 'unreachable', reason: 'csp' } };
       return couchFetch({ ...t, password: sessionPassword(t) ?? '' }, req, { fetch: fetchImpl });
     },
+    async couchProbe({ target, request }) {
+      // Nothing here touches `session` or the handles store: a refused check must leave the kept target as it was.
+      const url = normaliseCouchUrl(target.url);
+      if (!url || target.user.includes(':')) throw new Error('ERR_INVALID_REQUEST: couchProbe: not a CouchDB database URL or user name');
+      if (request.method !== 'GET' || !isCouchRequestPath(request.path)) throw new Error('ERR_INVALID_REQUEST: couchProbe: only a read below the database');
+      if (!metaAllowsConnect(new URL(url).origin)) return { status: 0, body: { error: 'unreachable', reason: 'csp' } };
+      const password = target.password !== '' ? target.password : (sessionPassword({ url, user: target.user }) ?? '');
+      return couchFetch({ url, user: target.user, password }, { method: 'GET', path: request.path }, { fetch: fetchImpl });
+    },
   };
 }

@@ -256,6 +256,17 @@ export type CouchTargetRequest = {
 } | null;
 
 /**
+ * One read from a server the form names but nothing keeps yet: "Speichern" checks the team passphrase
+ * against it first, and a refusal must leave the kept target (and its password) exactly as it was.
+ */
+export type CouchProbeRequest = {
+  /** The typed server; an empty password means the one kept for the same URL and user. */
+  target: NonNullable<CouchTargetRequest>;
+  /** A read below that database; a probe never writes to a server that is not the kept one. */
+  request: import('../sync/couch/types').CouchRequest & { method: 'GET' };
+};
+
+/**
  * The shell's part of CouchDB sync (issue #21), part of `Bridge`. The shell does the HTTP (Electron:
  * the main process) so the renderer's CSP stays `connect-src 'self'`; only the configured server is reached.
  */
@@ -266,6 +277,8 @@ export type CouchBridge = {
   setCouchTarget(req: CouchTargetRequest): Promise<CouchTargetInfo>;
   /** One request to the configured database (see shared/sync/couch/types.ts); status 0 when unreachable. */
   couchRequest(req: import('../sync/couch/types').CouchRequest): Promise<import('../sync/couch/types').CouchResponse>;
+  /** One GET to a server that is not kept (nothing of it is written or remembered); status 0 when unreachable. */
+  couchProbe(req: CouchProbeRequest): Promise<import('../sync/couch/types').CouchResponse>;
 };
 
 /** Commands the application menu sends to the renderer. */
@@ -380,6 +393,7 @@ export const IPC = {
   couchTargetInfo: 'rapport:couch-target-info',
   setCouchTarget: 'rapport:set-couch-target',
   couchRequest: 'rapport:couch-request',
+  couchProbe: 'rapport:couch-probe',
   menuCommand: 'rapport:menu-command',
 } as const;
 

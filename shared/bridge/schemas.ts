@@ -167,21 +167,26 @@ export const couchUrlSchema = z
     return url ?? z.NEVER;
   });
 
-export const couchTargetRequestSchema = z.union([
-  z.null(),
-  z.object({
-    url: couchUrlSchema,
-    // CouchDB user names are free text but never contain a colon (it separates name and password in basic auth).
-    user: z.string().max(256).refine((u) => !u.includes(':') && !hasControlChar(u), { message: 'not a CouchDB user name' }),
-    password: z.string().max(1024),
-  }),
-]);
+const couchTargetSchema = z.object({
+  url: couchUrlSchema,
+  // CouchDB user names are free text but never contain a colon (it separates name and password in basic auth).
+  user: z.string().max(256).refine((u) => !u.includes(':') && !hasControlChar(u), { message: 'not a CouchDB user name' }),
+  password: z.string().max(1024),
+});
+
+export const couchTargetRequestSchema = z.union([z.null(), couchTargetSchema]);
 
 /** A request to the configured database: a path below it, never an absolute URL (see couch-url.ts). */
 export const couchRequestSchema = z.object({
   method: z.enum(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']),
   path: z.string().max(8000).refine(isCouchRequestPath, { message: 'not a path below the database' }),
   body: z.unknown().optional(),
+});
+
+/** A read from a typed, not yet kept server: GET only, so a probe can never write anywhere. */
+export const couchProbeRequestSchema = z.object({
+  target: couchTargetSchema,
+  request: z.object({ method: z.literal('GET'), path: couchRequestSchema.shape.path }),
 });
 
 /** One schema per invoke method, for the single argument the preload forwards. */
@@ -217,4 +222,5 @@ export const bridgeRequestSchemas = {
   couchTargetInfo: z.undefined(),
   setCouchTarget: couchTargetRequestSchema,
   couchRequest: couchRequestSchema,
+  couchProbe: couchProbeRequestSchema,
 } satisfies { [K in InvokeMethod]: z.ZodType<InvokeRequest<K>> };

@@ -283,9 +283,9 @@ test('the team passphrase is checked in the server form; a user who may only rea
   await form.getByLabel('Server-Adresse').fill(`${server.url}/${db}`);
   await form.getByLabel('Benutzer').fill('anna');
   await form.getByLabel('Passwort', { exact: true }).fill(REPS.anna);
-  // Typed without umlauts: not the team's passphrase. Refused with the folder form's message, at either button.
+  // Typed without umlauts: not the team's passphrase. Refused in the server's words (not the folder's), at either button.
   await form.getByLabel('Team-Passwort (optional)').fill('Baeckerei-Weiss 1500');
-  const wrong = 'Das Team-Passwort passt nicht zu diesem Ordner. Es wurde nichts übernommen.';
+  const wrong = 'Das Team-Passwort passt nicht zu dieser Datenbank auf dem Server. Es wurde nichts übernommen.';
   await form.getByRole('button', { name: 'Verbindung testen' }).click();
   await expect(form.getByRole('alert')).toHaveText(wrong);
   await form.getByRole('button', { name: 'Speichern' }).click();
@@ -298,6 +298,27 @@ test('the team passphrase is checked in the server form; a user who may only rea
   );
   await expect(form.getByLabel('Team-Passwort (optional)')).toHaveValue('');
   await expect(panel.getByRole('button', { name: 'Jetzt synchronisieren' })).toBeEnabled({ timeout: 60_000 });
+
+  // Another team's database (its own passphrase), typed with Jörg's valid login and our passphrase: refused,
+  // and nothing typed is kept. Back in the settings later, the form shows the server saved before.
+  const other = 'rapport-team-ost';
+  expect(await adminRequest(server.url, 'PUT', other, ADMIN)).toBe(201);
+  expect(await asAdmin('PUT', `${other}/_security`, { admins: { names: [], roles: [] }, members: { names: ['joerg'], roles: [] } })).toBe(200);
+  expect((await (await makeLaptop('dostteam1', fetchTransport(`${server.url}/${other}`, ADMIN), { passphrase: 'Ein anderes Team 2026' })).engine.syncOnce()).ok).toBe(true);
+  await form.getByLabel('Server-Adresse').fill(`${server.url}/${other}`);
+  await form.getByLabel('Benutzer').fill('joerg');
+  await form.getByLabel('Passwort', { exact: true }).fill(REPS.joerg);
+  await form.getByLabel('Team-Passwort (optional)').fill(TEAM);
+  await form.getByRole('button', { name: 'Speichern' }).click();
+  await expect(form.getByRole('alert')).toHaveText(wrong);
+  await one.page.getByRole('link', { name: 'Kunden' }).click();
+  const kept = await openServerForm(one.page);
+  await expect(kept.form.getByLabel('Server-Adresse')).toHaveValue(`${server.url}/${db}`);
+  await expect(kept.form.getByLabel('Benutzer')).toHaveValue('anna');
+  // Anna's password is still the one held for the session: a run reaches the database with it.
+  await expect(kept.form.getByTestId('sync-server-kept')).toHaveText(/nur bis zum Beenden behalten/);
+  await syncNow(kept.panel);
+  await expect(kept.panel.getByText('Der Server hat Benutzername oder Passwort abgelehnt', { exact: false })).toHaveCount(0);
 
   // An account goes to the server encrypted; the colleague's laptop reads it with the team passphrase.
   await one.page.getByRole('link', { name: 'Kunden' }).click();

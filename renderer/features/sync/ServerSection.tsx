@@ -56,8 +56,8 @@ export function ServerSection() {
   const withPassphrase = (text: string, p: PassphraseCheck | undefined) => (p ? `${text} ${t(`server.passphraseResult.${p}`)}` : text);
   const checkText = (c: ConnectionCheck): Message => {
     if (c.kind === 'ok') return { tone: 'ok', text: withPassphrase(t('server.testOk', { database: c.database }), c.passphrase) };
-    // The folder form's message: nothing was kept.
-    if (c.kind === 'wrongPassphrase') return { tone: 'error', text: t('problem.crypto.wrongPassphrase') };
+    // The folder form's check, in the server's words (the folder's message speaks of a folder).
+    if (c.kind === 'wrongPassphrase') return { tone: 'error', text: t('server.wrongPassphrase') };
     if (c.kind === 'csp') return { tone: 'error', text: t('server.blockedByCsp', { server: c.server }) };
     if (c.kind === 'url') return { tone: 'error', text: urlText(c.problem) };
     return { tone: 'error', text: problemText(t, c.problem) };
@@ -94,8 +94,8 @@ export function ServerSection() {
         setUrlError(urlText(outcome.problem));
         return setMessage({ tone: 'error', text: urlText(outcome.problem) });
       }
-      // A wrong passphrase stays in the field to be corrected; nothing of it was kept.
-      if (outcome.kind === 'wrongPassphrase') return setMessage({ tone: 'error', text: t('problem.crypto.wrongPassphrase') });
+      // A wrong passphrase stays in the field to be corrected; nothing typed was kept, the previous server stays.
+      if (outcome.kind === 'wrongPassphrase') return setMessage({ tone: 'error', text: t('server.wrongPassphrase') });
       setForm((f) => ({ ...f, password: '', passphrase: '' }));
       setMessage({ tone: 'ok', text: withPassphrase(t('server.saved'), outcome.passphrase) });
     });

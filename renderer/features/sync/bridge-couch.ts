@@ -1,4 +1,4 @@
-import type { Bridge } from '../../../shared/bridge/contract';
+import type { Bridge, CouchProbeRequest } from '../../../shared/bridge/contract';
 import { parseCouchUrl } from '../../../shared/bridge/couch-url';
 import type { CouchTransport } from '../../../shared/sync/couch';
 
@@ -8,6 +8,19 @@ import type { CouchTransport } from '../../../shared/sync/couch';
  */
 export function bridgeCouch(bridge: Bridge): CouchTransport {
   return { request: (req) => bridge.couchRequest(req) };
+}
+
+/**
+ * A read-only transport to a typed server that the shell does not keep (couchProbe): "Speichern" checks
+ * the team passphrase with it before keeping anything. A write through it is refused here already.
+ */
+export function probeCouch(bridge: Bridge, target: CouchProbeRequest['target']): CouchTransport {
+  return {
+    request: (req) =>
+      req.method === 'GET'
+        ? bridge.couchProbe({ target, request: { method: 'GET', path: req.path } })
+        : Promise.reject(new Error('ERR_INVALID_REQUEST: a probe only reads')),
+  };
 }
 
 /** Names for the problem texts: the server's origin, the database, the user; never the password. */

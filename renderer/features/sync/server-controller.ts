@@ -2,13 +2,17 @@
  * Settings → Synchronisation → CouchDB-Server: choosing the target, testing the connection, saving.
  * The shell keeps URL, user and password (setCouchTarget); the app database keeps only the choice.
  */
+import type { CouchTargetRequest } from '../../../shared/bridge/contract';
 import { type CouchUrlProblem, parseCouchUrl } from '../../../shared/bridge/couch-url';
 import { SyncError, type SyncProblem } from '../../../shared/sync';
 import { problem } from '../../../shared/sync/problems';
 import { faultOf, unlockCouchKey } from '../../../shared/sync/couch';
 import { getBridge } from '../../bridge';
-import { bridgeCouch, couchLabels } from './bridge-couch';
-import { chooseTarget, resetEngine, savePassphrase, syncNow, useSync } from './sync-controller';
+import { bridgeCouch, couchLabels, probeCouch } from './bridge-couch';
+import { type CheckedCouchKey, chooseTarget, resetEngine, savePassphrase, syncNow, useSync } from './sync-controller';
+
+/** The server as the shell keeps it (setCouchTarget) or probes it (couchProbe). */
+type CouchTarget = NonNullable<CouchTargetRequest>;
 
 /** What the server form holds; an empty password keeps the one the shell already keeps. */
 export type ServerForm = { url: string; user: string; password: string; passphrase: string };
@@ -26,14 +30,21 @@ export type ConnectionCheck =
   | { kind: 'csp'; server: string }
   | { kind: 'problem'; problem: SyncProblem };
 
-/** Hands URL and login to the shell; a URL it would refuse is reported instead. */
-async function keep(form: ServerForm): Promise<{ url: string; database: string } | { problem: CouchUrlProblem }> {
+/** The typed server as the shell would keep it, or why the URL is refused. */
+function targetOf(form: ServerForm): CouchTarget | { problem: CouchUrlProblem } {
   const parsed = parseCouchUrl(form.url);
   if ('problem' in parsed) return parsed;
-  const couch = await getBridge().setCouchTarget({ url: parsed.url, user: form.user.trim(), password: form.password });
+  return { url: parsed.url, user: form.user.trim(), password: form.password };
+}
+
+/** Hands URL and login to the shell; a URL it would refuse is reported instead. */
+async function keep(form: ServerForm): Promise<CouchTarget | { problem: CouchUrlProblem }> {
+  const target = targetOf(form);
+  if ('problem' in target) return target;
+  const couch = await getBridge().setCouchTarget(target);
   resetEngine();
   useSync.setState({ couch });
-  return parsed;
+  return target;
 }
 
 /**
@@ -67,20 +78,32 @@ export async function testConnection(form: ServerForm): Promise<ConnectionCheck>
 export type SaveOutcome =
   | { kind: 'saved'; passphrase?: PassphraseCheck }
   | { kind: 'url'; problem: CouchUrlProblem }
-  /** Refused: the passphrase does not open the server's key; it is not kept, the target stays, no run starts. */
+  /** Refused: the passphrase does not open the server's key; nothing typed is kept, the previous target stays, no run starts. */
   | { kind: 'wrongPassphrase' };
 
 /**
- * Keeps the server, checks a typed team passphrase against its key document (as the folder form does),
- * makes it this laptop's target and runs a first sync (its problems go to the log). The login is kept
- * before the check because the shell asks the server with it, as "Verbindung testen" does.
+ * Checks a typed team passphrase against the typed server's key document first (as the folder form
+ * does), through a probe that keeps nothing: a refusal leaves URL, user, password and the previous
+ * target exactly as they were. Then keeps the server, makes it this laptop's target and runs a first
+ * sync (its problems go to the log).
  */
 export async function saveServer(form: ServerForm): Promise<SaveOutcome> {
-  const kept = await keep(form);
-  if ('problem' in kept) return { kind: 'url', problem: kept.problem };
+  const target = targetOf(form);
+  if ('problem' in target) return { kind: 'url', problem: target.problem };
+  let checked: CheckedCouchKey | undefined;
+  if (form.passphrase) {
+    try {
+      checked = { opened: await unlockCouchKey(probeCouch(getBridge(), target), couchLabels(target.url, target.user), form.passphrase) };
+    } catch (e) {
+      if (e instanceof SyncError && e.code === 'crypto.wrongPassphrase') return { kind: 'wrongPassphrase' };
+      // The server did not answer now (or not as CouchDB): as with the folder, the passphrase waits for the first run, which says why.
+      checked = 'unread';
+    }
+  }
+  await keep(form);
   let passphrase: PassphraseCheck | undefined;
   if (form.passphrase) {
-    const result = await savePassphrase(form.passphrase, 'couch');
+    const result = await savePassphrase(form.passphrase, 'couch', checked);
     if (result === 'wrong') return { kind: 'wrongPassphrase' };
     if (result !== 'removed') passphrase = result;
   }

@@ -6,7 +6,7 @@
  * each request to it with the login).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_GLOBAL, type CouchTargetRequest } from '../../../shared/bridge/contract';
+import { BRIDGE_GLOBAL, type CouchProbeRequest, type CouchTargetRequest } from '../../../shared/bridge/contract';
 import type { CouchRequest } from '../../../shared/sync/couch';
 import { adminRequest, type CouchServer, fetchTransport, startCouchServer } from '../../../tests/couch/server';
 import { makeLaptop } from '../../../tests/couch/clients';
@@ -36,6 +36,11 @@ beforeAll(async () => {
     couchRequest: (req: CouchRequest) => {
       if (!target) throw new Error('no server set');
       return fetchTransport(target.url, target).request(req);
+    },
+    // A read from the typed server that keeps nothing (an empty password: the kept one for the same server and user).
+    couchProbe: ({ target: typed, request }: CouchProbeRequest) => {
+      const same = target?.url === typed.url && target.user === typed.user;
+      return fetchTransport(typed.url, { user: typed.user, password: typed.password || (same ? target?.password : '') }).request(request);
     },
     syncFolderInfo: async () => ({ canChoose: true }),
     syncRead: async () => null,

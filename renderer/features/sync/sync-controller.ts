@@ -184,12 +184,17 @@ export async function chooseFolder(action: 'choose' | 'grant' | 'clear'): Promis
 /** What happened to a passphrase entered in the settings. */
 export type PassphraseResult = 'unlocked' | 'waiting' | 'wrong' | 'notEncrypted' | 'removed';
 
+/** The server's key document as saveServer already read it (before keeping the server): null = none yet, 'unread' = no answer. */
+export type CheckedCouchKey = { opened: { databaseId: string; key: CryptoKey | undefined } | null } | 'unread';
+
 /**
  * Checks the passphrase against the chosen folder (or the kept server's key document) right away and
  * keeps only the unlocked key (see renderer/db/sync/keys.ts); without a root yet it waits in memory
- * for the first run. A wrong one changes nothing. '' forgets every kept key.
+ * for the first run. A wrong one changes nothing. '' forgets every kept key. `checked`: the server's
+ * key document was already read and opened (saveServer), so it is not read and unwrapped again.
  */
-export async function savePassphrase(passphrase: string, where: SyncTarget = useSync.getState().target): Promise<PassphraseResult> {
+
+export async function savePassphrase(passphrase: string, where: SyncTarget = useSync.getState().target, checked?: CheckedCouchKey): Promise<PassphraseResult> {
   engine = undefined;
   if (passphrase === '') {
     waitingPassphrase = undefined;
@@ -204,9 +209,10 @@ export async function savePassphrase(passphrase: string, where: SyncTarget = use
       const opened = await unlockFolderKey(bridgeFolder(getBridge()), passphrase);
       if (opened?.key) await syncKeyring.save(opened.folderId, opened.key);
       result = !opened ? 'waiting' : opened.key ? 'unlocked' : 'notEncrypted';
-    } else if (where === 'couch' && couch?.url) {
+    } else if (where === 'couch' && couch?.url && checked !== 'unread') {
       // The server's `rapport:key` document, read the same way: a wrong passphrase is refused here, not in a later run.
-      const opened = await unlockCouchKey(bridgeCouch(getBridge()), couchLabels(couch.url, couch.user), passphrase);
+      // Already read and checked: not again (a second PBKDF2, and a second answer that could differ).
+      const opened = checked ? checked.opened : await unlockCouchKey(bridgeCouch(getBridge()), couchLabels(couch.url, couch.user), passphrase);
       if (opened?.key) await syncKeyring.save(opened.databaseId, opened.key);
       result = !opened ? 'waiting' : opened.key ? 'unlocked' : 'notEncrypted';
     }
