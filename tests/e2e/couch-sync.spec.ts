@@ -111,7 +111,15 @@ test('two laptops converge through a CouchDB server set up in the settings; wron
     await form.getByRole('button', { name: 'Verbindung testen' }).click();
     await expect(form.getByRole('alert')).toContainText('Content-Security-Policy');
     await expect(form.getByRole('alert')).toContainText(`RAPPORT_CONNECT_SRC=${server.url}`);
-    // URL and user are remembered; the password is not (browser: this session only).
+    // A test keeps nothing: after a reload the form is empty again.
+    await blocked.page.reload();
+    const tested = await openServerForm(blocked.page);
+    await expect(tested.form.getByLabel('Server-Adresse')).toHaveValue('');
+    await expect(tested.form.getByLabel('Benutzer')).toHaveValue('');
+    // Saved, URL and user are remembered; the password is not (browser: this session only).
+    await fillServer(tested.form, 'anna', REPS.anna);
+    await tested.form.getByRole('button', { name: 'Speichern' }).click();
+    await expect(tested.form.getByRole('status')).toContainText('synchronisiert jetzt über den Server');
     await blocked.page.reload();
     const again = await openServerForm(blocked.page);
     await expect(again.form.getByLabel('Server-Adresse')).toHaveValue(`${server.url}/${DB}`);

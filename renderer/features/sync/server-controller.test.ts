@@ -2,15 +2,17 @@
 /**
  * "Verbindung testen": every answer of the server becomes the message a sync run would log (the
  * engine's faultOf), a refused URL is named before anything is sent, and a CSP block is told apart.
+ * A test keeps nothing: it reads through couchProbe, never setCouchTarget.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BRIDGE_GLOBAL, type CouchTargetRequest } from '../../../shared/bridge/contract';
+import { BRIDGE_GLOBAL, type CouchProbeRequest, type CouchTargetRequest } from '../../../shared/bridge/contract';
 import type { CouchResponse } from '../../../shared/sync/couch';
 import { testConnection } from './server-controller';
 import { useSync } from './sync-controller';
 
 let answer: CouchResponse = { status: 0, body: null };
 const kept: CouchTargetRequest[] = [];
+const probed: CouchProbeRequest[] = [];
 beforeAll(() => {
   (window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL] = {
     setCouchTarget: async (req: CouchTargetRequest) => {
@@ -18,6 +20,10 @@ beforeAll(() => {
       return req ? { url: req.url, user: req.user, kept: req.password ? 'safeStorage' : 'none' } : { kept: 'none' };
     },
     couchRequest: async () => answer,
+    couchProbe: async (req: CouchProbeRequest) => {
+      probed.push(req);
+      return answer;
+    },
   };
 });
 
@@ -28,10 +34,11 @@ const check = async (res: CouchResponse) => {
 };
 
 describe('testConnection', () => {
-  it('keeps the normalised target in the shell and reports a CouchDB database as fine', async () => {
+  it('asks the normalised target through the probe, keeps nothing, and reports a CouchDB database as fine', async () => {
     await expect(check({ status: 200, body: { db_name: 'rapport-nord', doc_count: 3 } })).resolves.toEqual({ kind: 'ok', database: 'rapport-nord' });
-    expect(kept.at(-1)).toEqual({ url: 'https://couch.example.com/rapport-nord', user: 'anna', password: 'Köln-1500' });
-    expect(useSync.getState().couch).toEqual({ url: 'https://couch.example.com/rapport-nord', user: 'anna', kept: 'safeStorage' });
+    expect(probed.at(-1)).toEqual({ target: { url: 'https://couch.example.com/rapport-nord', user: 'anna', password: 'Köln-1500' }, request: { method: 'GET', path: '' } });
+    expect(kept).toEqual([]);
+    expect(useSync.getState().couch).toBeUndefined();
   });
 
   it('names each problem with the texts’ parameters', async () => {
@@ -50,10 +57,11 @@ describe('testConnection', () => {
   });
 
   it('refuses a URL with credentials or without a database before the shell sees it', async () => {
-    const before = kept.length;
+    const before = probed.length;
     await expect(testConnection({ ...form, url: 'https://anna:geheim@couch.example.com/rapport-nord' })).resolves.toEqual({ kind: 'url', problem: 'credentials' });
     await expect(testConnection({ ...form, url: 'couch.example.com/rapport-nord' })).resolves.toEqual({ kind: 'url', problem: 'invalid' });
     await expect(testConnection({ ...form, url: 'https://couch.example.com' })).resolves.toEqual({ kind: 'url', problem: 'noDatabase' });
-    expect(kept.length).toBe(before);
+    expect(probed.length).toBe(before);
+    expect(kept).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { SyncError, type SyncProblem } from '../../../shared/sync';
 import { problem } from '../../../shared/sync/problems';
 import { faultOf, unlockCouchKey } from '../../../shared/sync/couch';
 import { getBridge } from '../../bridge';
-import { bridgeCouch, couchLabels, probeCouch } from './bridge-couch';
+import { couchLabels, probeCouch } from './bridge-couch';
 import { type CheckedCouchKey, chooseTarget, resetEngine, savePassphrase, syncNow, useSync } from './sync-controller';
 
 /** The server as the shell keeps it (setCouchTarget) or probes it (couchProbe). */
@@ -48,19 +48,21 @@ async function keep(form: ServerForm): Promise<CouchTarget | { problem: CouchUrl
 }
 
 /**
- * Keeps the entered server and asks it for the database once: the same answer-to-problem mapping the
- * engine uses (faultOf), so the message here is the one a sync run would log.
+ * Asks the typed server for the database once, through a probe that keeps nothing (a test is not a
+ * save: URL, user, password and the previous target stay as they were); the same answer-to-problem
+ * mapping the engine uses (faultOf), so the message here is the one a sync run would log.
  */
 export async function testConnection(form: ServerForm): Promise<ConnectionCheck> {
-  const kept = await keep(form);
-  if ('problem' in kept) return { kind: 'url', problem: kept.problem };
-  const labels = couchLabels(kept.url, form.user.trim());
-  const res = await getBridge().couchRequest({ method: 'GET', path: '' }).catch(() => ({ status: 0, body: null }));
+  const target = targetOf(form);
+  if ('problem' in target) return { kind: 'url', problem: target.problem };
+  const labels = couchLabels(target.url, target.user);
+  const probe = probeCouch(getBridge(), target);
+  const res = await probe.request({ method: 'GET', path: '' }).catch(() => ({ status: 0, body: null }));
   const body = res.body as { db_name?: unknown; reason?: unknown } | null;
   if (res.status === 200 && typeof body?.db_name === 'string') {
     if (!form.passphrase) return { kind: 'ok', database: body.db_name };
     try {
-      const opened = await unlockCouchKey(bridgeCouch(getBridge()), labels, form.passphrase);
+      const opened = await unlockCouchKey(probe, labels, form.passphrase);
       return { kind: 'ok', database: body.db_name, passphrase: !opened ? 'waiting' : opened.key ? 'unlocked' : 'notEncrypted' };
     } catch (e) {
       if (!(e instanceof SyncError)) throw e;
