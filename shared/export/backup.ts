@@ -19,12 +19,12 @@ export type Backup = {
 /**
  * Row fields the database derives from the row on every write (the collation key `sortKey`, the
  * visit index entries `visitKeys`, the
- * import's match keys `matchKeys`, the history search words `words` and their `wordsStale` mark):
+ * import's match keys `matchKeys`, the open-items entries `openKeys` of interactions, the history search words `words` and their `wordsStale` mark):
  * not written to backups, derived again by the Dexie middlewares when a backup is restored.
  * `syncDirty` stays: it is not derivable from the row (it records an edit sync has not sent yet)
  * and dropping it would lose that edit.
  */
-export const BACKUP_DERIVED_FIELDS: readonly string[] = ['sortKey', 'visitKeys', 'matchKeys', 'words', 'wordsStale'];
+export const BACKUP_DERIVED_FIELDS: readonly string[] = ['sortKey', 'visitKeys', 'matchKeys', 'openKeys', 'words', 'wordsStale'];
 
 /** Tables the database derives from others (the history search postings): not in backups, rebuilt on restore. */
 export const BACKUP_DERIVED_TABLES: readonly string[] = ['postings', 'postDocs'];

@@ -20,6 +20,7 @@ import type {
 } from '../../../shared/domain';
 import { applyMigrations } from './migrations';
 import { derivedFields } from './derived';
+import { openItems } from './open-index';
 import { syncCapture } from '../sync/middleware';
 import { searchWords } from '../history/index-words';
 import { postingsMiddleware } from '../history/postings-index';
@@ -58,6 +59,7 @@ export function openDb(name: string = DEFAULT_DB_NAME): RapportDb {
   // First, so lowest: it sees every interaction as stored, words derived by searchWords above it.
   db.use(postingsMiddleware());
   db.use(derivedFields);
+  db.use(openItems);
   db.use(syncCapture(db));
   db.use(searchWords(db));
   // On top: checks (in tests that ask) that every mutation runs in a transaction runWrite opened.

@@ -11,7 +11,9 @@ import {
   type InteractionInput,
 } from '../../../shared/interactions';
 import { orThrow } from '../../../shared/validation/result';
+import { FOLLOW_UP_OF, OPEN_FIELD } from '../../../shared/planning/open-items';
 import { getDb, type RapportDb } from '../core/db';
+import { rederiveOpen } from '../core/open-index';
 import { runWrite, type WriteLabel } from '../core/write';
 
 export type { CompletionInput, InteractionInput } from '../../../shared/interactions';
@@ -27,7 +29,10 @@ export type { CompletionInput, InteractionInput } from '../../../shared/interact
  */
 async function persistTouch(db: RapportDb, row: Interaction): Promise<void> {
   const patch = touchAccount(await db.accounts.get(row.accountId), row, Date.now());
-  if (patch) await db.accounts.update(row.accountId, patch);
+  if (!patch) return;
+  await db.accounts.update(row.accountId, patch);
+  // The contact answers the account's earlier follow-ups: they leave the open-items index now.
+  await rederiveOpen(db.interactions.where(OPEN_FIELD).equals([FOLLOW_UP_OF, row.accountId]));
 }
 
 /** Contacts are in scope so the search words get the people's names in the same transaction (history/index-words.ts). */

@@ -1,5 +1,6 @@
 import type { Account, Contact, Deal, Id, Interaction, IsoDate } from '../../../shared/domain';
 import { addDays, isoWeekMonday, ymdOfDayNumber, toDayNumber } from '../../../shared/planning/calendar';
+import { COMPLAINT, FOLLOW_UP, OPEN_FIELD } from '../../../shared/planning/open-items';
 import type { ReminderInput } from '../../../shared/planning/reminders';
 import type { WeekPlan } from '../../../shared/planning/week-plan';
 import { getDb } from '../core/db';
@@ -7,8 +8,9 @@ import { runWrite } from '../core/write';
 import { listReminderStates, loadRhythmTable } from './planning';
 
 // Reading what the planning rules need, through indexes where they narrow the rows: the rep's
-// accounts by owner, contacts by birthday month, complaints by type, follow-ups by date, offers by
-// stage. Only accounts are read in full (one rep's book), the rest are the few rows that matter.
+// accounts by owner, contacts by birthday month, open complaints and open follow-ups up to a day
+// through the open-items index (shared/planning/open-items.ts; closed history is not in it), offers
+// by stage. Only accounts are read in full (one rep's book), the rest are the few rows that matter.
 
 /** Months (1–12) touched by the days from `from` to `to`. */
 function monthsBetween(from: IsoDate, to: IsoDate): number[] {
@@ -26,6 +28,16 @@ async function birthdayContacts(months: number[]): Promise<Contact[]> {
   return parts.flat().filter((c) => c.deletedAt === undefined && !c.erased);
 }
 
+/** Complaints not resolved, trashed or called off, from the open-items index. */
+export function openComplaints(): Promise<Interaction[]> {
+  return getDb().interactions.where(OPEN_FIELD).between([COMPLAINT, ''], [COMPLAINT, '\uffff'], true, true).toArray();
+}
+
+/** Follow-ups no later contact answered, due up to `until`, from the open-items index. */
+export function openFollowUps(until: IsoDate): Promise<Interaction[]> {
+  return getDb().interactions.where(OPEN_FIELD).between([FOLLOW_UP, ''], [FOLLOW_UP, until], true, true).toArray();
+}
+
 async function repAccounts(ownerId: Id | undefined): Promise<Account[]> {
   const db = getDb();
   return ownerId ? db.accounts.where('ownerId').equals(ownerId).toArray() : db.accounts.toArray();
@@ -41,8 +53,8 @@ export async function loadReminderInput(today: IsoDate, ownerId: Id | undefined,
   const [accounts, contacts, complaints, followUps, deals, rhythms, states] = await Promise.all([
     options.accounts === false ? [] : repAccounts(ownerId),
     birthdayContacts(monthsBetween(addDays(today, -late), addDays(today, lead))),
-    db.interactions.where('type').equals('complaint').toArray(),
-    db.interactions.where('followUpDate').belowOrEqual(addDays(today, 1)).toArray(),
+    openComplaints(),
+    openFollowUps(addDays(today, 1)),
     db.deals.where('stage').anyOf('offer_sent', 'negotiation').toArray(),
     loadRhythmTable(),
     listReminderStates(),

@@ -1,10 +1,13 @@
-import type { Account, Id, IsoDate, ReminderState } from '../../../shared/domain';
+import type { Account, Id, Interaction, IsoDate, ReminderState } from '../../../shared/domain';
+import { asksFollowUp, followUpAnswered } from '../../../shared/planning/open-items';
 import { toDayNumber, zoneClock } from '../../../shared/planning/calendar';
 import { computeReminders, type Reminder, type ReminderInput, type ReminderSettings } from '../../../shared/planning/reminders';
 import { coverageState, SEGMENT_KEYS, type Coverage, type RhythmTable } from '../../../shared/planning/rhythm';
 import { ALL_OWNERS, VISIT_FIELD, visitSpans, type VisitKey, type VisitSpan } from '../../../shared/planning/visit-index';
 import type { SegmentKey } from '../../../shared/domain';
 import { getDb } from '../core/db';
+import { rederiveOpen } from '../core/open-index';
+import { runWrite } from '../core/write';
 import { loadReminderInput } from './load';
 import { loadRhythmTable } from './planning';
 
@@ -53,11 +56,26 @@ export async function loadReminders(today: IsoDate, ownerId: Id | undefined, set
   ]));
   // Their own due/overdue comes from the visit index below, which holds every due account once.
   const live = accounts.filter((a): a is Account => a !== undefined);
+  closeAnswered(input.interactions, live);
   const rows = computeReminders({ ...input, accounts: live }, today, settings).filter((r) => !RHYTHM_KINDS.has(r.kind));
   const rhythmOnly: ReminderInput = { accounts: due.flat(), contacts: [], interactions: [], deals: [], rhythms: input.rhythms, states: toMap(input.states) };
   if (ownerId !== undefined) rhythmOnly.ownerId = ownerId;
   for (const r of computeReminders(rhythmOnly, today, settings)) rows.push(r);
   return rows;
+}
+
+/**
+ * Follow-ups still in the open-items index although their account had a contact since (its last
+ * contact came by sync, an import or a merge, not with the follow-up's own row) leave the index in
+ * the background: the rules above skipped them already, the next Today does not read them again.
+ */
+function closeAnswered(rows: readonly Interaction[], accounts: readonly Account[]): void {
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const answered = rows.filter((i) => asksFollowUp(i) && followUpAnswered(byId.get(i.accountId), i)).map((i) => i.id);
+  if (answered.length === 0) return;
+  const db = getDb();
+  void runWrite([db.interactions, db.accounts, db.contacts], () => rederiveOpen(db.interactions.where(':id').anyOf(answered)), { label: 'index' })
+    .catch(() => undefined); // the index only stays larger; the next Today tries again
 }
 
 /** The states by key once. */

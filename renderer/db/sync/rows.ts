@@ -1,7 +1,7 @@
 /**
  * How domain rows map to sync fields and back (pure; no Dexie). One change per top-level field;
  * nested values (birthday, consent, complaint, contactIds, movedFrom) are atomic JSON. `id`,
- * `updatedAt`, `deletedAt`, `sortKey`, `visitKeys`, `matchKeys`, `syncDirty` and the search words (`words`, `wordsStale`) are local; `deletedAt` ↔ `_deleted`,
+ * `updatedAt`, `deletedAt`, `sortKey`, `visitKeys`, `matchKeys`, `openKeys`, `syncDirty` and the search words (`words`, `wordsStale`) are local; `deletedAt` ↔ `_deleted`,
  * contact `erased: true` ↔ `_erased`.
  */
 import { canonicalJson } from '../../../shared/bytes';
@@ -28,7 +28,7 @@ export type SyncedTable = (typeof SYNCED_TABLES)[number];
 /** Tables with a trash: a deletion sets `deletedAt`; elsewhere a deleted row is removed. */
 const TRASH_TABLES: ReadonlySet<string> = new Set(['accounts', 'contacts', 'interactions', 'deals']);
 /** Fields that never travel: the key, local bookkeeping, derived values and the special fields' local forms. */
-const LOCAL_FIELDS: ReadonlySet<string> = new Set(['id', 'updatedAt', 'deletedAt', 'sortKey', 'visitKeys', 'matchKeys', 'syncDirty', 'erased', 'words', 'wordsStale']);
+const LOCAL_FIELDS: ReadonlySet<string> = new Set(['id', 'updatedAt', 'deletedAt', 'sortKey', 'visitKeys', 'matchKeys', 'openKeys', 'syncDirty', 'erased', 'words', 'wordsStale']);
 /** Fields an erased contact keeps locally so lists still render: the link to its account, nothing personal. */
 const ERASED_KEEPS: ReadonlySet<string> = new Set(['id', 'accountId']);
 

@@ -1,8 +1,9 @@
 import { Dexie, RangeSet } from 'dexie';
-import type { Contact, Interaction } from '../../../shared/domain';
+import type { Account, Contact, Interaction } from '../../../shared/domain';
 import type { DemoData } from '../../../shared/demo';
 import type { RapportDb } from '../core/db';
 import { storedAccount } from '../core/derived';
+import { withOpenKeys } from '../core/open-index';
 import { runWrite } from '../core/write';
 import { DOCS, POSTINGS, type PostDoc, type Posting } from '../history/postings';
 import { loadingMeta, PostingsBuilder } from '../history/postings-bulk';
@@ -19,6 +20,7 @@ import { isSyncedTable } from '../sync/rows';
  *   first capture diffs every row anyway, and a mark would cost an index entry now and a rewrite of
  *   every row then (sync/capture.ts);
  * - `interactions.words` from the row and its contacts, which are in the same chunk (history/index-words.ts);
+ * - `interactions.openKeys` from the row and its account, also in the chunk (core/open-index.ts);
  * - the block postings and doc numbers (history/postings-bulk.ts), identical to the middleware's.
  * The middleware stack costs far more than the puts: above all the postings, whose every chunk read
  * and rewrote the open part of nearly every list of a two-year history (the 30k demo took 702 s).
@@ -43,13 +45,17 @@ const idbOf = (tx: unknown) => (tx as { idbtrans: IDBTransaction }).idbtrans;
 export function storedChunk(chunk: DemoData, tables: readonly (keyof DemoData)[], postings: PostingsBuilder, docs: PostDoc[], full: Posting[], mark: boolean): Map<string, Stored[]> {
   const out = new Map<string, Stored[]>();
   const names = new Map<string, Contact>();
-  if (tables.includes('interactions')) for (const c of chunk.contacts) names.set(c.id, c);
+  const accounts = new Map<string, Account>();
+  if (tables.includes('interactions')) {
+    for (const c of chunk.contacts) names.set(c.id, c);
+    for (const a of chunk.accounts) accounts.set(a.id, a);
+  }
   for (const table of tables) {
     if ((THROUGH_MIDDLEWARE as readonly string[]).includes(table)) continue;
     const dirty = mark && isSyncedTable(table) ? { [DIRTY]: 1 } : {};
     let rows: Stored[];
     if (table === 'accounts') rows = chunk.accounts.map((a) => ({ ...storedAccount(a), ...dirty }));
-    else if (table === 'interactions') rows = chunk.interactions.map((i) => ({ ...interactionRow(i, names, postings, docs, full), ...dirty }));
+    else if (table === 'interactions') rows = chunk.interactions.map((i) => ({ ...withOpenKeys(interactionRow(i, names, postings, docs, full) as Interaction, accounts.get(i.accountId)), ...dirty }));
     else rows = (chunk[table] as Stored[]).map((r) => (mark ? { ...r, ...dirty } : r));
     out.set(table, rows);
   }

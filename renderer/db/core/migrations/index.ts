@@ -11,9 +11,10 @@ import { migrateV9 } from './v9';
 import { migrateV10 } from './v10';
 import { migrateV11 } from './v11';
 import { migrateV12 } from './v12';
+import { migrateV13 } from './v13';
 
 /** Every schema version in order; a new version is a new file added here, never an edit of an old one. */
-export const MIGRATIONS: ReadonlyArray<(db: Dexie) => void> = [migrateV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, migrateV7, migrateV8, migrateV9, migrateV10, migrateV11, migrateV12];
+export const MIGRATIONS: ReadonlyArray<(db: Dexie) => void> = [migrateV1, migrateV2, migrateV3, migrateV4, migrateV5, migrateV6, migrateV7, migrateV8, migrateV9, migrateV10, migrateV11, migrateV12, migrateV13];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
