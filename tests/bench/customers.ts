@@ -113,7 +113,7 @@ type Scroll = { frames: number; dropped: number; p95: number };
  * screen per frame) and times each frame. Dropped frames count missed 60 Hz vsyncs: a 50 ms
  * frame is 2 dropped, whatever the other frames did.
  */
-async function scrollList(page: Page, step: number, maxFrames: number): Promise<Scroll> {
+export async function scrollList(page: Page, step: number, maxFrames: number): Promise<Scroll> {
   return page.evaluate(async ([fixed, limit]) => {
     const el = document.querySelector<HTMLElement>('.table-scroll');
     if (!el) throw new Error('no list');

@@ -93,6 +93,17 @@ describe('customer list columns in TanStack Table', () => {
     expect(text('a', 'lastContact')).toBe('common:none');
   });
 
+  it("gives the body's renderer (meta.render, called without row objects) the same content as TanStack's cell", () => {
+    const { table } = listTable({}, new Set(['b']));
+    for (const row of rows) {
+      for (const cell of table.getRow(row.id).getVisibleCells()) {
+        const render = cell.column.columnDef.cell;
+        const viaTable = typeof render === 'function' ? render(cell.getContext()) : render;
+        expect(cell.column.columnDef.meta?.render(row, row.id === 'b')).toEqual(viaTable);
+      }
+    }
+  });
+
   it('takes a new slice of rows as data without a state change (no second render per keystroke or scroll step)', async () => {
     const { table, setData, stateChanges } = listTable(HIDDEN_BY_DEFAULT);
     expect(table.getRowModel().rows).toHaveLength(2);

@@ -38,6 +38,11 @@ declare module '@tanstack/react-table' {
      * flex × size, before the list scrolls sideways (CustomerTable).
      */
     flex: number;
+    /**
+     * The cell's content from the row alone: the list's body renders this, not TanStack's cell, so a
+     * scroll frame makes no row or cell objects (see CustomerTable).
+     */
+    render: (row: CustomerRow, complaint: boolean) => ReactNode;
   }
   // eslint-disable-next-line @typescript-eslint/consistent-type-definitions, @typescript-eslint/no-unused-vars
   interface TableMeta<TData extends RowData> {
@@ -103,20 +108,20 @@ export function customerColumns(t: TFunction, fmt: Formatters, ownerNames: Reado
     if (text === undefined) dueTexts.set(key, (text = dueLabel(rhythmT, s, 'short')));
     return text;
   };
-  const column = (id: ColumnId, size: number, minSize: number, flex: number, value: (r: CustomerRow) => unknown, cell: (r: CustomerRow, complaints: ReadonlySet<string>) => ReactNode): CustomerColumn =>
+  const column = (id: ColumnId, size: number, minSize: number, flex: number, value: (r: CustomerRow) => unknown, cell: (r: CustomerRow, complaint: boolean) => ReactNode): CustomerColumn =>
     helper.accessor(value, {
       id,
       header: t(`column.${id}`),
       size,
       minSize: flex > 0 ? minSize : size,
-      meta: { flex },
-      cell: (ctx) => cell(ctx.row.original, ctx.table.options.meta?.complaints ?? NO_COMPLAINTS),
+      meta: { flex, render: cell },
+      cell: (ctx) => cell(ctx.row.original, (ctx.table.options.meta?.complaints ?? NO_COMPLAINTS).has(ctx.row.original.id)),
       // The name is what a row is recognised by: always shown.
       enableHiding: id !== 'name',
     });
   // The name gives up room last: it is what a row is recognised by.
   return [
-    column('name', 320, 190, 0.5, (r) => r.name, (r, complaints) => nameCell(r.name, complaints.has(r.id), labels.complaint)),
+    column('name', 320, 190, 0.5, (r) => r.name, (r, complaint) => nameCell(r.name, complaint, labels.complaint)),
     // Often empty, and at most "K123456": narrow, so the default columns fit a 1366 px window with room to spare.
     column('customerNumber', 84, 84, 0, (r) => r.customerNumber, (r) => r.customerNumber),
     column('postalCode', 64, 64, 0, (r) => r.postalCode, (r) => r.postalCode),
