@@ -36,7 +36,8 @@ test('reports: every section with its chart, CSV/XLSX round trip through LibreOf
       expect(painted, `${name} chart ${k} painted`).toBeGreaterThan(500);
       await figure.getByText('Daten als Tabelle').click();
       const table = figure.getByRole('table', { name: /^Daten: / });
-      expect(await table.getByRole('row').count(), `${name} table alternative ${k}`).toBeGreaterThan(1);
+      // The table is built when opened (after the toggle renders): wait for it, a count alone does not.
+      await expect.poll(() => table.getByRole('row').count(), { message: `${name} table alternative ${k}` }).toBeGreaterThan(1);
       await figure.getByText('Daten als Tabelle').click();
     }
   }
